@@ -1,0 +1,275 @@
+"""The command line: headless commands over the same store as the window; never imports Qt.
+
+``broadsheet`` with no command opens the window (see ``desktop.__main__``). Every failure a person
+can cause (a missing id, a bad argument, an unusable store) is one line on stderr and exit code 1;
+the details of anything unexpected go to the log file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sqlite3
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+from desktop import version
+from desktop.domain import ALL, BOOKMARKS, UNREAD, Article, ArticleRow, Section
+from desktop.paths import AppPaths, resolve
+from desktop.store import articles
+from desktop.store.database import connect
+from desktop.store.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+SECTIONS = {"all": ALL, "unread": UNREAD, "bookmarks": BOOKMARKS}
+
+
+class UsageError(Exception):
+    """A mistake in how a command was called; the message says what to do instead."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that reports a mistake in one line and exits with 1."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(1, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every command; no command means: open the window."""
+    parser = _Parser(prog="broadsheet", description="Read the news, offline.")
+    parser.add_argument("--version", action="version", version=f"Broadsheet {version()}")
+    parser.add_argument("--data-dir", type=Path, help="keep the store and settings in DIR")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    listing = commands.add_parser("list", help="list articles, newest first")
+    listing.add_argument("--section", choices=sorted(SECTIONS), default="all")
+    listing.add_argument("--search", default="", metavar="Q", help="only articles matching Q")
+    listing.add_argument("--limit", type=_positive, default=50, metavar="N")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+
+    show = commands.add_parser("show", help="show one article")
+    show.add_argument("id", type=_positive)
+    show.add_argument("--json", action="store_true", help="print JSON")
+
+    bookmark = commands.add_parser("bookmark", help="bookmark an article")
+    bookmark.add_argument("id", type=_positive)
+    bookmark.add_argument("--off", action="store_true", help="remove the bookmark instead")
+
+    bookmarks = commands.add_parser("bookmarks", help="work with bookmarks")
+    actions = bookmarks.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    export = actions.add_parser("export", help="write bookmarks to FILE (.html or .md)")
+    export.add_argument("file", type=Path)
+
+    stats = commands.add_parser("stats", help="count articles, bookmarks and sources")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+
+    market = commands.add_parser("market", help="show currency rates and stock quotes")
+    market.add_argument("--base", default=None, metavar="CODE", help="express rates in CODE")
+    market.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def run(arguments: argparse.Namespace) -> int:
+    """Run a parsed command; return the exit code."""
+    from desktop.logfile import configure
+    from desktop.profile import close_profile, open_profile
+
+    paths = resolve(arguments.data_dir)
+    configure(paths.log_file)
+    try:
+        report = open_profile(paths)
+        if report.notice():
+            print(report.notice(), file=sys.stderr)
+        connection = connect(paths.store)
+        try:
+            return COMMANDS[arguments.command](arguments, connection, paths)
+        finally:
+            connection.close()
+            close_profile(paths)
+    except (UsageError, StoreError, articles.ArticleNotFoundError) as error:
+        return _fail(str(error))
+    except sqlite3.Error as error:
+        log.exception("Store error")
+        return _fail(f"The store could not be read ({error}); details are in {paths.log_file}.")
+    except OSError as error:
+        log.exception("File error")
+        return _fail(f"{error.strerror or error} ({error.filename or 'no file'}).")
+    except Exception as error:
+        log.exception("Unexpected failure")
+        return _fail(f"{type(error).__name__}: {error}; details are in {paths.log_file}.")
+
+
+def _list(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
+    """``list``: articles of a section, or search results, newest first."""
+    section: Section = SECTIONS[arguments.section]
+    rows = articles.page(
+        connection, section, search=arguments.search, limit=arguments.limit, images=paths.images
+    ).rows
+    if arguments.json:
+        return _print_json([_row_json(row) for row in rows])
+    for row in rows:
+        marks = ("★" if row.bookmarked else " ") + (" " if row.read else "•")
+        print(f"{row.id:>7} {marks} {_short_date(row.published)}  {row.source}: {row.title}")
+    if not rows:
+        print("No articles match." if arguments.search else "No articles here yet.")
+    return 0
+
+
+def _show(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
+    """``show``: one whole article."""
+    article = articles.get(connection, arguments.id, paths.images)
+    if arguments.json:
+        return _print_json(_article_json(article))
+    from desktop.ingest.text import html_to_text
+
+    print(article.title)
+    print(" · ".join(p for p in (article.byline, article.source, _iso(article.published)) if p))
+    if article.caption or article.credit:
+        print(f"[Photo] {' / '.join(p for p in (article.caption, article.credit) if p)}")
+    print()
+    print(html_to_text(article.body_html).replace("\n", "\n\n"))
+    return 0
+
+
+def _bookmark(arguments: argparse.Namespace, connection: sqlite3.Connection, _: AppPaths) -> int:
+    """``bookmark``: bookmark an article, or remove its bookmark with ``--off``."""
+    from desktop.store.database import transaction
+
+    with transaction(connection):
+        when = articles.set_bookmarked(connection, arguments.id, not arguments.off)
+    print(f"Bookmarked article {arguments.id}." if when else "Removed the bookmark.")
+    return 0
+
+
+def _bookmarks(
+    arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths
+) -> int:
+    """``bookmarks export FILE``: write every bookmark to an HTML or Markdown file."""
+    from desktop.export import ExportFormatError, export_format, write_bookmarks
+
+    try:
+        export_format(arguments.file)
+    except ExportFormatError as error:
+        raise UsageError(str(error)) from None
+    saved = articles.bookmarked(connection, paths.images)
+    write_bookmarks(saved, arguments.file, datetime.now(UTC))
+    print(f"Exported {len(saved)} bookmarks to {arguments.file}.")
+    return 0
+
+
+def _stats(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
+    """``stats``: counts and the store's size."""
+    counts = articles.stats(connection, paths.store)
+    figures = {
+        "articles": counts.articles,
+        "unread": counts.unread,
+        "bookmarks": counts.bookmarks,
+        "sources": counts.sources,
+        "db_bytes": counts.db_bytes,
+    }
+    if arguments.json:
+        return _print_json(figures)
+    for name, value in figures.items():
+        print(f"{name:>10}: {value}")
+    return 0
+
+
+def _market(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
+    """``market``: rates against a base currency, and quotes, each with its age and provider."""
+    from desktop.market.rates import UnknownCurrencyError
+    from desktop.market.report import market_report, print_market
+    from desktop.settings import load
+    from desktop.store.market_data import freshest_quotes, freshest_rates
+
+    base = (arguments.base or load(paths.settings).base_currency).upper()
+    try:
+        report = market_report(freshest_rates(connection), freshest_quotes(connection), base)
+    except UnknownCurrencyError as error:
+        raise UsageError(str(error)) from None
+    if arguments.json:
+        return _print_json(report)
+    print_market(report)
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, sqlite3.Connection, AppPaths], int]] = {
+    "list": _list,
+    "show": _show,
+    "bookmark": _bookmark,
+    "bookmarks": _bookmarks,
+    "stats": _stats,
+    "market": _market,
+}
+
+
+def _row_json(row: ArticleRow) -> dict[str, Any]:
+    """A list row as JSON."""
+    return {
+        "id": row.id,
+        "title": row.title,
+        "source": row.source,
+        "published": _iso(row.published),
+        "url": row.url,
+        "read": row.read,
+        "bookmarked": row.bookmarked,
+    }
+
+
+def _article_json(article: Article) -> dict[str, Any]:
+    """A whole article as JSON."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "byline": article.byline,
+        "published": _iso(article.published),
+        "summary": article.summary,
+        "body_html": article.body_html,
+        "image": str(article.photo.file) if article.photo else None,
+        "caption": article.caption,
+        "credit": article.credit,
+        "read": article.read,
+        "bookmarked": article.bookmarked,
+        "bookmarked_at": _iso(article.bookmarked_at),
+    }
+
+
+def _print_json(document: object) -> int:
+    """Print a JSON document and succeed."""
+    print(json.dumps(document, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _iso(moment: datetime | None) -> str | None:
+    """A time as ISO 8601 in UTC."""
+    return moment.astimezone(UTC).isoformat() if moment else None
+
+
+def _short_date(moment: datetime | None) -> str:
+    """A compact local date and time for the text listing."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else " " * 16
+
+
+def _positive(text: str) -> int:
+    """An argument that must be a whole number above zero."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not above zero")
+    return value
+
+
+def _fail(message: str) -> int:
+    """Print one line on stderr and return the failure exit code."""
+    print(f"broadsheet: {message}", file=sys.stderr)
+    return 1

@@ -1,0 +1,1 @@
+"""Turning documents into articles: parsing, text extraction, photos. Plain Python, no store."""

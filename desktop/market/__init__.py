@@ -1,0 +1,1 @@
+"""Currency rates and stock quotes: rebasing, names, freshness. Plain Python, no store."""

@@ -1,0 +1,71 @@
+"""Rebasing currency rates exactly, and judging how fresh a figure is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from desktop.domain import Quote, Rate
+
+# A figure older than this is stale unless its provider says otherwise; snapshots always are.
+DEFAULT_PERIOD = timedelta(days=2)
+ONE = Decimal(1)
+
+
+class UnknownCurrencyError(LookupError):
+    """No stored rate lets us express figures in the currency asked for."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"No rate is known for the currency {code}.")
+        self.code = code
+
+
+def rebase(rates: Sequence[Rate], base: str) -> list[Rate]:
+    """Express every rate against ``base``: units of X per B = (X per P) / (B per P).
+
+    P is each rate's own base, so rates from providers with different bases can be mixed. The base
+    currency itself appears with rate 1, and each provider's base gets its implied rate.
+    """
+    table = _by_base(rates)
+    result: dict[str, Rate] = {}
+    for rate in _with_implied_bases(rates):
+        divisor = table.get((rate.base, base))
+        if divisor is not None:
+            result.setdefault(rate.code, replace(rate, base=base, rate=rate.rate / divisor))
+    if base not in result:
+        raise UnknownCurrencyError(base)
+    return sorted(result.values(), key=lambda rate: rate.code)
+
+
+def is_stale(
+    as_of: datetime, snapshot: bool, now: datetime, period: timedelta = DEFAULT_PERIOD
+) -> bool:
+    """Whether a figure is older than its provider's update period allows (a snapshot always is)."""
+    return snapshot or now - as_of > period
+
+
+def quote_is_stale(quote: Quote, now: datetime) -> bool:
+    """Whether a quote is too old to be trusted as current."""
+    return is_stale(quote.as_of, quote.snapshot, now)
+
+
+def rate_is_stale(rate: Rate, now: datetime) -> bool:
+    """Whether a rate is too old to be trusted as current."""
+    return is_stale(rate.as_of, rate.snapshot, now)
+
+
+def _by_base(rates: Iterable[Rate]) -> dict[tuple[str, str], Decimal]:
+    """Index rates by (their base, their code), with every base worth 1 of itself."""
+    table: dict[tuple[str, str], Decimal] = {}
+    for rate in rates:
+        table.setdefault((rate.base, rate.code), rate.rate)
+        table.setdefault((rate.base, rate.base), ONE)
+    return table
+
+
+def _with_implied_bases(rates: Sequence[Rate]) -> list[Rate]:
+    """The rates plus, for each provider base, a rate of 1 for the base itself."""
+    implied = {rate.base: replace(rate, code=rate.base, rate=ONE) for rate in rates if rate.base}
+    return [*rates, *implied.values()]

@@ -1,0 +1,236 @@
+"""Reading and marking articles: pages of the list, one whole article, bookmarks, read state.
+
+Pages are keyset-paginated (``WHERE (dated, id) < (?, ?)``) on the indexes the schema defines, so
+page 500 costs what page 1 costs. Search walks the FTS5 index newest-first by rowid and stops at the
+page size, which keeps a query for a common word as fast as one for a rare word.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from desktop.domain import (
+    Article,
+    ArticleRow,
+    Photo,
+    Section,
+    SectionKind,
+    StoreStats,
+    from_timestamp,
+)
+
+PAGE_SIZE = 200
+Position = tuple[int, int]
+
+_ROW_COLUMNS = """
+    a.id, a.title, s.title, a.published, a.read, a.bookmarked, i.thumbnail,
+    a.dated, a.url
+"""
+_ROW_JOINS = """
+    JOIN sources AS s ON s.id = a.source_id
+    LEFT JOIN images AS i ON i.id = a.image_id
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of the list and where the next page starts (None: this was the last)."""
+
+    rows: list[ArticleRow]
+    next_position: Position | None
+
+
+class ArticleNotFoundError(LookupError):
+    """No article has the id asked for."""
+
+    def __init__(self, article_id: int) -> None:
+        super().__init__(f"No article has the id {article_id}.")
+        self.article_id = article_id
+
+
+def page(
+    connection: sqlite3.Connection,
+    section: Section,
+    *,
+    search: str = "",
+    after: Position | None = None,
+    limit: int = PAGE_SIZE,
+    images: Path | None = None,
+) -> Page:
+    """Return the articles of a section (or a search in it), newest first, after ``after``."""
+    match = fts_query(search)
+    if match:
+        sql, params = _search_sql(section, match, after)
+    else:
+        sql, params = _section_sql(section, after)
+    rows = connection.execute(sql + " LIMIT ?", (*params, limit)).fetchall()
+    return _page_from(rows, limit, section, bool(match), images)
+
+
+def fts_query(text: str) -> str:
+    """Turn what a person typed into an FTS5 query: every word must appear, the last as a prefix."""
+    words = ["".join(ch for ch in word if ch.isalnum()) for word in text.split()]
+    words = [word for word in words if word]
+    if not words:
+        return ""
+    quoted = [f'"{word}"' for word in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def get(connection: sqlite3.Connection, article_id: int, images: Path) -> Article:
+    """Return one whole article, or raise ``ArticleNotFoundError``."""
+    row = connection.execute(
+        """
+        SELECT a.id, a.title, s.title, a.url, a.byline, a.published, a.summary, a.body_html,
+               i.file, i.width, i.height, i.thumbnail, a.caption, a.credit, a.read, a.bookmarked
+        FROM articles AS a
+        JOIN sources AS s ON s.id = a.source_id
+        LEFT JOIN images AS i ON i.id = a.image_id
+        WHERE a.id = ?
+        """,
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        raise ArticleNotFoundError(article_id)
+    photo = None
+    if row[8] is not None:
+        thumbnail = images / row[11] if row[11] else None
+        photo = Photo(images / row[8], row[9], row[10], thumbnail)
+    return Article(
+        id=row[0],
+        title=row[1],
+        source=row[2],
+        url=row[3],
+        byline=row[4],
+        published=from_timestamp(row[5]),
+        summary=row[6],
+        body_html=row[7],
+        photo=photo,
+        caption=row[12],
+        credit=row[13],
+        read=bool(row[14]),
+        bookmarked_at=from_timestamp(row[15]),
+    )
+
+
+def set_bookmarked(connection: sqlite3.Connection, article_id: int, on: bool) -> datetime | None:
+    """Bookmark an article (now) or clear its bookmark; return the bookmark time, committed."""
+    stamp = int(time.time()) if on else None
+    cursor = connection.execute(
+        "UPDATE articles SET bookmarked = CASE WHEN ? THEN coalesce(bookmarked, ?) END "
+        "WHERE id = ? RETURNING bookmarked",
+        (on, stamp, article_id),
+    )
+    row = cursor.fetchone()
+    if row is None:
+        raise ArticleNotFoundError(article_id)
+    return from_timestamp(row[0])
+
+
+def set_read(connection: sqlite3.Connection, article_ids: Sequence[int], read: bool) -> None:
+    """Mark articles read or unread."""
+    connection.executemany(
+        "UPDATE articles SET read = ? WHERE id = ?", [(read, one) for one in article_ids]
+    )
+
+
+def bookmarked(connection: sqlite3.Connection, images: Path) -> list[Article]:
+    """Every bookmarked article, most recently bookmarked first (for exports)."""
+    ids = [
+        row[0]
+        for row in connection.execute(
+            "SELECT id FROM articles WHERE bookmarked IS NOT NULL ORDER BY bookmarked DESC, id DESC"
+        )
+    ]
+    return [get(connection, one, images) for one in ids]
+
+
+def stats(connection: sqlite3.Connection, store: Path) -> StoreStats:
+    """Count articles, unread articles, bookmarks and sources, and measure the store's size."""
+    articles, unread, bookmarks = connection.execute(
+        "SELECT count(*), count(*) FILTER (WHERE NOT read), count(bookmarked) FROM articles"
+    ).fetchone()
+    sources = connection.execute("SELECT count(*) FROM sources").fetchone()[0]
+    size = sum(
+        candidate.stat().st_size
+        for candidate in (store, store.with_name(store.name + "-wal"))
+        if candidate.exists()
+    )
+    return StoreStats(articles, unread, bookmarks, sources, size)
+
+
+def _section_sql(section: Section, after: Position | None) -> tuple[str, tuple[object, ...]]:
+    """The query for a section's page, ordered by its keyset."""
+    key = "a.bookmarked" if section.kind is SectionKind.BOOKMARKS else "a.dated"
+    where, params = _section_filter(section)
+    if after is not None:
+        where.append(f"({key}, a.id) < (?, ?)")
+        params = (*params, *after)
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    sql = (
+        f"SELECT {_ROW_COLUMNS} FROM articles AS a {_ROW_JOINS} {clause} "
+        f"ORDER BY {key} DESC, a.id DESC"
+    )
+    return sql, params
+
+
+def _search_sql(
+    section: Section, match: str, after: Position | None
+) -> tuple[str, tuple[object, ...]]:
+    """The query for a page of search results: FTS5 order (newest rowid first), no sorting."""
+    where, params = _section_filter(section)
+    where.insert(0, "articles_fts MATCH ?")
+    params = (match, *params)
+    if after is not None:
+        where.append("f.rowid < ?")
+        params = (*params, after[1])
+    sql = (
+        f"SELECT {_ROW_COLUMNS} FROM articles_fts AS f "
+        f"JOIN articles AS a ON a.id = f.rowid {_ROW_JOINS} "
+        f"WHERE {' AND '.join(where)} ORDER BY f.rowid DESC"
+    )
+    return sql, params
+
+
+def _section_filter(section: Section) -> tuple[list[str], tuple[object, ...]]:
+    """The WHERE terms that pick a section's articles."""
+    if section.kind is SectionKind.UNREAD:
+        return ["a.read = 0"], ()
+    if section.kind is SectionKind.BOOKMARKS:
+        return ["a.bookmarked IS NOT NULL"], ()
+    if section.kind is SectionKind.SOURCE:
+        return ["a.source_id = ?"], (section.source_id,)
+    return [], ()
+
+
+def _page_from(
+    rows: list[Any], limit: int, section: Section, search: bool, images: Path | None
+) -> Page:
+    """Build domain rows and the position the next page starts after."""
+    items = [
+        ArticleRow(
+            id=row[0],
+            title=row[1],
+            source=row[2],
+            url=row[8],
+            published=from_timestamp(row[3]),
+            read=bool(row[4]),
+            bookmarked=row[5] is not None,
+            thumbnail=images / row[6] if images is not None and row[6] else None,
+        )
+        for row in rows
+    ]
+    if len(rows) < limit:
+        return Page(items, None)
+    last = rows[-1]
+    if search:
+        return Page(items, (0, last[0]))
+    key = last[5] if section.kind is SectionKind.BOOKMARKS else last[7]
+    return Page(items, (key, last[0]))

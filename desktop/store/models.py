@@ -1,0 +1,136 @@
+"""The store's schema as typed SQLAlchemy models: the source the Alembic migrations follow.
+
+Times are Unix seconds (UTC) in integer columns: compact, indexable and read without parsing.
+Exchange rates and prices are decimal strings, so a figure comes back exactly as it was given.
+The full-text index (``articles_fts``) is an FTS5 table kept in sync by triggers; SQLAlchemy cannot
+describe virtual tables, so the migration creates it and ``FTS_TABLES`` names what it adds.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+FTS_TABLES = frozenset(
+    {"articles_fts", "articles_fts_data", "articles_fts_idx", "articles_fts_docsize",
+     "articles_fts_config", "articles_fts_content"}
+)  # fmt: skip
+
+
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """For Alembic: leave the FTS5 tables, which SQLAlchemy cannot describe, out of comparisons."""
+    return not (type_ == "table" and name in FTS_TABLES)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with stable constraint names, which batch migrations need."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class SourceRecord(Base):
+    """A newspaper, feed or imported file that articles come from."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(20), default="feed")
+    url: Mapped[str | None] = mapped_column(Text, unique=True)
+    site_url: Mapped[str | None] = mapped_column(Text)
+    folder: Mapped[str | None] = mapped_column(String(200))
+    created: Mapped[int] = mapped_column(Integer)
+
+
+class ImageRecord(Base):
+    """A photo downloaded once and kept in the images folder, with its thumbnail."""
+
+    __tablename__ = "images"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str | None] = mapped_column(Text, unique=True)
+    file: Mapped[str] = mapped_column(Text)
+    thumbnail: Mapped[str | None] = mapped_column(Text)
+    content_type: Mapped[str] = mapped_column(String(100))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    bytes: Mapped[int] = mapped_column(Integer)
+    fetched: Mapped[int] = mapped_column(Integer)
+
+
+class ArticleRecord(Base):
+    """One article: its text, lead photo with caption and credit, read flag and bookmark."""
+
+    __tablename__ = "articles"
+    __table_args__ = (
+        UniqueConstraint("source_id", "guid"),
+        Index(None, "dated", "id"),
+        Index(None, "source_id", "dated", "id"),
+        Index(None, "read", "dated", "id"),
+        Index(None, "bookmarked", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
+    guid: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    byline: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[int | None] = mapped_column(Integer)
+    fetched: Mapped[int] = mapped_column(Integer)
+    # The time the list files the article under: published, else fetched.
+    dated: Mapped[int] = mapped_column(Integer)
+    summary: Mapped[str | None] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text, default="")
+    body_text: Mapped[str] = mapped_column(Text, default="")
+    image_id: Mapped[int | None] = mapped_column(ForeignKey("images.id", ondelete="SET NULL"))
+    caption: Mapped[str | None] = mapped_column(Text)
+    credit: Mapped[str | None] = mapped_column(Text)
+    read: Mapped[bool] = mapped_column(Boolean, default=False)
+    bookmarked: Mapped[int | None] = mapped_column(Integer)
+
+
+class RateRecord(Base):
+    """A currency rate from one provider at one time; older rows are the history."""
+
+    __tablename__ = "rates"
+    __table_args__ = (UniqueConstraint("provider", "code", "as_of"), Index(None, "code", "as_of"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    provider: Mapped[str] = mapped_column(String(100))
+    code: Mapped[str] = mapped_column(String(3))
+    base: Mapped[str] = mapped_column(String(3))
+    rate: Mapped[str] = mapped_column(String(40))
+    as_of: Mapped[int] = mapped_column(Integer)
+    fetched: Mapped[int] = mapped_column(Integer)
+    snapshot: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class QuoteRecord(Base):
+    """A stock quote from one provider at one time; older rows are the history."""
+
+    __tablename__ = "quotes"
+    __table_args__ = (
+        UniqueConstraint("provider", "symbol", "as_of"),
+        Index(None, "symbol", "as_of"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    provider: Mapped[str] = mapped_column(String(100))
+    symbol: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(200))
+    price: Mapped[str] = mapped_column(String(40))
+    change: Mapped[str] = mapped_column(String(40))
+    percent: Mapped[str] = mapped_column(String(40))
+    currency: Mapped[str] = mapped_column(String(3))
+    as_of: Mapped[int] = mapped_column(Integer)
+    fetched: Mapped[int] = mapped_column(Integer)
+    snapshot: Mapped[bool] = mapped_column(Boolean, default=False)

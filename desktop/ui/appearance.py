@@ -1,0 +1,57 @@
+"""Light and dark appearance: follows the system's colour scheme unless the person chose one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from desktop.settings import Appearance
+
+Role = QPalette.ColorRole
+Group = QPalette.ColorGroup
+
+LIGHT = {
+    Role.Window: "#f4f1ea", Role.WindowText: "#1f1d1a", Role.Base: "#fffdf8",
+    Role.AlternateBase: "#efe9dd", Role.Text: "#1f1d1a", Role.Button: "#ece7dc",
+    Role.ButtonText: "#1f1d1a", Role.Highlight: "#23395d", Role.HighlightedText: "#ffffff",
+    Role.PlaceholderText: "#6b665e", Role.Link: "#1d4e89", Role.Mid: "#d8d1c3",
+    Role.Accent: "#9b2c2c", Role.ToolTipBase: "#fffdf8", Role.ToolTipText: "#1f1d1a",
+    Role.Light: "#ffffff", Role.Midlight: "#f0ebe1", Role.Dark: "#a59e90", Role.Shadow: "#5c574f",
+    Role.BrightText: "#ffffff", Role.LinkVisited: "#5b3e8a",
+}  # fmt: skip
+DARK = {
+    Role.Window: "#1d1f22", Role.WindowText: "#e6e1d8", Role.Base: "#17181a",
+    Role.AlternateBase: "#24262a", Role.Text: "#e6e1d8", Role.Button: "#2a2d31",
+    Role.ButtonText: "#e6e1d8", Role.Highlight: "#3d5a80", Role.HighlightedText: "#ffffff",
+    Role.PlaceholderText: "#9a958c", Role.Link: "#8ab4f8", Role.Mid: "#3a3d42",
+    Role.Accent: "#e07a6a", Role.ToolTipBase: "#2a2d31", Role.ToolTipText: "#e6e1d8",
+    Role.Light: "#3a3d42", Role.Midlight: "#303337", Role.Dark: "#101113", Role.Shadow: "#000000",
+    Role.BrightText: "#ffffff", Role.LinkVisited: "#c58af9",
+}  # fmt: skip
+
+
+def is_dark(appearance: Appearance) -> bool:
+    """Whether the chosen appearance (or the system's, for "system") is dark."""
+    if appearance != "system":
+        return appearance == "dark"
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply(app: QApplication, appearance: Appearance) -> None:
+    """Give the application the Fusion style and the light or dark newspaper palette."""
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    app.setPalette(palette(is_dark(appearance)))
+
+
+def palette(dark: bool) -> QPalette:
+    """The light or dark palette, with disabled text dimmed."""
+    colours = DARK if dark else LIGHT
+    result = QPalette()
+    for role, colour in colours.items():
+        result.setColor(role, QColor(colour))
+    dimmed = QColor(colours[Role.PlaceholderText])
+    for role in (Role.Text, Role.WindowText, Role.ButtonText):
+        result.setColor(Group.Disabled, role, dimmed)
+    return result

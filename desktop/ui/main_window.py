@@ -1,0 +1,526 @@
+"""The main window: sections, the article list with its search box, the reader, the market dock."""
+
+from __future__ import annotations
+
+import html
+import logging
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME, version
+from desktop.domain import ALL, Article, Section, SectionKind
+from desktop.paths import AppPaths
+from desktop.settings import (
+    APPEARANCES,
+    DEFAULT_TEXT_SIZE,
+    Appearance,
+    Settings,
+    larger_text_size,
+    smaller_text_size,
+)
+from desktop.store import articles
+from desktop.store import sources as source_queries
+from desktop.store.errors import StoreError, classify
+from desktop.tasks import Runner
+from desktop.ui import appearance
+from desktop.ui.actions import create_actions
+from desktop.ui.article_list import ArticleListView
+from desktop.ui.article_model import ArticleListModel
+from desktop.ui.market_dock import MarketDock
+from desktop.ui.reader import ArticleBrowser
+from desktop.ui.sections import SectionList
+from desktop.ui.text_size import TextSizeControl
+from desktop.ui.window_state import WindowState
+
+log = logging.getLogger(__name__)
+
+MARKET_WIDTH = 340
+EMPTY_STATES = {
+    SectionKind.ALL: ("No articles yet.", "Articles from your sources appear here."),
+    SectionKind.UNREAD: ("You are all caught up.", "Every article here has been read."),
+    SectionKind.BOOKMARKS: (
+        "No bookmarks yet.",
+        "Press Ctrl+D while reading to keep an article here.",
+    ),
+    SectionKind.SOURCE: ("No articles from this source yet.", ""),
+}
+
+
+@dataclass(frozen=True)
+class Services:
+    """What the window works with, handed over by the composition root."""
+
+    paths: AppPaths
+    connection: sqlite3.Connection
+    runner: Runner
+    settings: Settings
+    save_settings: Callable[[Settings], None]
+
+
+class MainWindow(QMainWindow):
+    """Broadsheet's window. It reads the store directly (fast, on this thread) and sends every
+    write to the runner's writer thread, showing a change only once it is committed.
+
+    Signals:
+        closed(): the window was closed; its owner may shut the runner and the store down.
+    """
+
+    closed = Signal()
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self._services = services
+        self._settings = services.settings
+        self._pending_bookmarks: dict[int, bool] = {}
+        self.commands = create_actions(self)
+        self._model = ArticleListModel(services.connection, services.paths.images)
+        self._build_widgets()
+        self._build_menus()
+        self._connect()
+        self._state = WindowState(services.paths.window_state)
+        if not self._state.restore(self, self._splitter):
+            self._lay_out_first_time()
+        self._reader.set_text_size(self._settings.text_size)
+        self._show_text_size(self._settings.text_size)
+        self._sections.set_sources(source_queries.sources(services.connection))
+        self._open_first_article()
+        QTimer.singleShot(0, self._after_first_paint)
+
+    # Building -------------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self._sections = SectionList()
+        self._search = QLineEdit()
+        self._search.setObjectName("searchBox")
+        self._search.setAccessibleName("Search articles")
+        self._search.setPlaceholderText("Search articles")
+        self._search.setClearButtonEnabled(True)
+        self._list = ArticleListView(self._model)
+        self._list.set_context_actions(
+            [
+                self.commands.toggle_bookmark,
+                self.commands.toggle_read,
+                self.commands.open_in_browser,
+            ]
+        )
+        middle = _column(self._search, self._list, margins=(8, 8, 0, 0))
+        self._reader = ArticleBrowser(self._services.paths.images)
+        self._reader_bar = self._build_reader_bar()
+        right = _column(self._reader_bar, self._reader, margins=(0, 0, 0, 0))
+        self._splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._splitter.setObjectName("mainSplitter")
+        for widget in (self._sections, middle, right):
+            self._splitter.addWidget(widget)
+        self._splitter.setStretchFactor(2, 1)
+        self._splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self._splitter)
+        self._market = MarketDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._market)
+        self.statusBar().setObjectName("statusBar")
+
+    def _build_reader_bar(self) -> QToolBar:
+        bar = QToolBar("Article")
+        bar.setObjectName("readerToolBar")
+        bar.setAccessibleName("Article tools")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setMovable(False)
+        bar.addAction(self.commands.previous_article)
+        bar.addAction(self.commands.next_article)
+        bar.addSeparator()
+        bar.addAction(self.commands.toggle_bookmark)
+        bar.addAction(self.commands.open_in_browser)
+        spacer = QWidget()
+        spacer.setSizePolicy(
+            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
+        )
+        bar.addWidget(spacer)
+        self._text_size = TextSizeControl(self.commands.zoom_out, self.commands.zoom_in)
+        bar.addWidget(self._text_size)
+        return bar
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        file_menu.addAction(self.commands.export_bookmarks)
+        file_menu.addSeparator()
+        file_menu.addAction(self.commands.quit)
+        edit_menu = menus.addMenu("&Edit")
+        edit_menu.addAction(self.commands.find)
+        view_menu = menus.addMenu("&View")
+        for action in (self.commands.zoom_in, self.commands.zoom_out, self.commands.zoom_reset):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        markets = self._market.toggleViewAction()
+        markets.setObjectName("actionShowMarkets")
+        markets.setText("Markets Panel")
+        markets.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        view_menu.addAction(markets)
+        view_menu.addMenu(self._appearance_menu())
+        article_menu = menus.addMenu("&Article")
+        for action in (
+            self.commands.next_article,
+            self.commands.previous_article,
+            self.commands.toggle_bookmark,
+            self.commands.toggle_read,
+            self.commands.open_in_browser,
+        ):
+            article_menu.addAction(action)
+        help_menu = menus.addMenu("&Help")
+        help_menu.addAction(self.commands.about)
+
+    def _appearance_menu(self) -> QMenu:
+        menu = QMenu("Appearance", self)
+        group = QActionGroup(menu)
+        labels = {"system": "Follow System", "light": "Light", "dark": "Dark"}
+        for choice in APPEARANCES:
+            action = menu.addAction(labels[choice])
+            action.setObjectName(f"actionAppearance{choice.title()}")
+            action.setCheckable(True)
+            action.setChecked(choice == self._settings.appearance)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, c=choice: self._on_appearance_chosen(c))
+        return menu
+
+    def _connect(self) -> None:
+        a = self.commands
+        a.zoom_in.triggered.connect(lambda: self.set_text_size(larger_text_size(self.text_size)))
+        a.zoom_out.triggered.connect(lambda: self.set_text_size(smaller_text_size(self.text_size)))
+        a.zoom_reset.triggered.connect(lambda: self.set_text_size(DEFAULT_TEXT_SIZE))
+        a.toggle_bookmark.triggered.connect(self._on_toggle_bookmark)
+        a.toggle_read.triggered.connect(self._on_toggle_read)
+        a.next_article.triggered.connect(lambda: self._list.step(1))
+        a.previous_article.triggered.connect(lambda: self._list.step(-1))
+        a.open_in_browser.triggered.connect(self._on_open_in_browser)
+        a.find.triggered.connect(self._on_find)
+        a.export_bookmarks.triggered.connect(self._on_export_bookmarks)
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(self._on_about)
+        self._text_size.size_chosen.connect(self.set_text_size)
+        self._reader.zoom_requested.connect(
+            lambda step: a.zoom_in.trigger() if step > 0 else a.zoom_out.trigger()
+        )
+        self._sections.section_chosen.connect(self._on_section_chosen)
+        self._search.textChanged.connect(self._on_search_changed)
+        self._search.returnPressed.connect(self._list.setFocus)
+        self._list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self._list.bookmark_requested.connect(self._toggle_bookmark_of)
+        self._market.base_changed.connect(self._on_base_changed)
+
+    # Public API ------------------------------------------------------------------------------
+
+    @property
+    def reader(self) -> ArticleBrowser:
+        """The reading view."""
+        return self._reader
+
+    @property
+    def text_size(self) -> int:
+        """The reader's text size in percent."""
+        return self._reader.text_size
+
+    def set_text_size(self, percent: int) -> None:
+        """Change the reader's text size and remember it."""
+        self._reader.set_text_size(percent)
+        self._show_text_size(self._reader.text_size)
+        self._store_settings(self._settings.with_text_size(self._reader.text_size))
+
+    def open_article(self, article_id: int) -> None:
+        """Show an article in the reader, and mark it read."""
+        try:
+            article = articles.get(
+                self._services.connection, article_id, self._services.paths.images
+            )
+        except articles.ArticleNotFoundError:
+            self._reader.show_empty("This article is no longer in the store.", "")
+            return
+        except sqlite3.Error as error:
+            self._report(classify(error, self._services.paths.store))
+            return
+        self._reader.show_article(article)
+        self.setWindowTitle(f"{article.title} — {APP_NAME}")
+        self._update_article_actions(article)
+        if not article.read:
+            self._set_read(article.id, True)
+
+    # Slots -----------------------------------------------------------------------------------
+
+    def _after_first_paint(self) -> None:
+        """Fill what the first paint does not need: the market panel and the counts."""
+        self._show_market()
+        self._refresh_counts()
+
+    def _open_first_article(self) -> None:
+        self._model.show(ALL)
+        if self._model.rowCount():
+            self._list.setCurrentIndex(self._model.index(0))
+        else:
+            self._show_empty_state()
+
+    def _on_section_chosen(self, section: Section) -> None:
+        self._model.show(section, self._search.text())
+        if not self._model.rowCount() and self._reader.article is None:
+            self._show_empty_state()
+
+    def _on_search_changed(self, text: str) -> None:
+        self._model.show(self._model.section, text)
+        if not self._model.rowCount():
+            hint = "Try fewer or shorter words." if text.strip() else ""
+            self.statusBar().showMessage(
+                f"No articles match “{text.strip()}”." if text.strip() else "", 4000
+            )
+            if self._reader.article is None:
+                self._reader.show_empty("No articles match your search.", hint)
+
+    def _on_current_changed(self, current: QModelIndex, _: QModelIndex) -> None:
+        row = self._model.article_at(current.row()) if current.isValid() else None
+        if row is not None and (self._reader.article is None or self._reader.article.id != row.id):
+            self.open_article(row.id)
+
+    def _on_toggle_bookmark(self) -> None:
+        article = self._reader.article
+        if article is not None:
+            self._toggle_bookmark_of(article.id)
+
+    def _toggle_bookmark_of(self, article_id: int) -> None:
+        """Flip an article's bookmark; the star changes once the store has committed it."""
+        current = self._pending_bookmarks.get(article_id, self._is_bookmarked(article_id))
+        wanted = not current
+        self._pending_bookmarks[article_id] = wanted
+
+        def write(connection: sqlite3.Connection) -> datetime | None:
+            from desktop.store.database import transaction
+
+            with transaction(connection):
+                return articles.set_bookmarked(connection, article_id, wanted)
+
+        self._services.runner.write(
+            write,
+            lambda when: self._on_bookmark_saved(article_id, when),
+            lambda error: self._on_write_failed(article_id, "save the bookmark", error),
+        )
+
+    def _on_bookmark_saved(self, article_id: int, when: datetime | None) -> None:
+        if self._pending_bookmarks.get(article_id) == (when is not None):
+            del self._pending_bookmarks[article_id]
+        self._model.mark(article_id, bookmarked=when is not None)
+        article = self._reader.article
+        if article is not None and article.id == article_id:
+            article = replace(article, bookmarked_at=when)
+            self._reader_article_changed(article)
+        self.statusBar().showMessage("Bookmarked." if when else "Bookmark removed.", 3000)
+        self._refresh_counts()
+
+    def _on_toggle_read(self) -> None:
+        article = self._reader.article
+        if article is not None:
+            self._set_read(article.id, not article.read)
+
+    def _set_read(self, article_id: int, read: bool) -> None:
+        def write(connection: sqlite3.Connection) -> None:
+            from desktop.store.database import transaction
+
+            with transaction(connection):
+                articles.set_read(connection, [article_id], read)
+
+        self._services.runner.write(
+            write,
+            lambda _: self._on_read_saved(article_id, read),
+            lambda error: self._on_write_failed(article_id, "save the read state", error),
+        )
+
+    def _on_read_saved(self, article_id: int, read: bool) -> None:
+        self._model.mark(article_id, read=read)
+        article = self._reader.article
+        if article is not None and article.id == article_id:
+            self._reader_article_changed(replace(article, read=read))
+        self._refresh_counts()
+
+    def _on_write_failed(self, article_id: int, what: str, error: BaseException) -> None:
+        self._pending_bookmarks.pop(article_id, None)
+        log.error("Could not %s for article %d", what, article_id, exc_info=error)
+        if isinstance(error, sqlite3.Error):
+            error = classify(error, self._services.paths.store)
+        self._report(error, f"Could not {what}")
+
+    def _on_open_in_browser(self) -> None:
+        article = self._reader.article
+        if article is not None and article.url:
+            QDesktopServices.openUrl(QUrl(article.url))
+
+    def _on_find(self) -> None:
+        self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._search.selectAll()
+
+    def _on_export_bookmarks(self) -> None:
+        from desktop.export import write_bookmarks
+
+        file, chosen_filter = QFileDialog.getSaveFileName(
+            self,
+            "Export Bookmarks",
+            str(Path.home() / "Broadsheet bookmarks.html"),
+            "Web page (*.html);;Markdown (*.md)",
+        )
+        if not file:
+            return
+        target = Path(file)
+        if target.suffix.lower() not in {".html", ".htm", ".md", ".markdown"}:
+            target = target.with_suffix(".md" if "Markdown" in chosen_filter else ".html")
+        images = self._services.paths.images
+
+        def export(connection: sqlite3.Connection) -> int:
+            saved = articles.bookmarked(connection, images)
+            write_bookmarks(saved, target, datetime.now(UTC))
+            return len(saved)
+
+        self._services.runner.read(
+            export,
+            lambda count: self.statusBar().showMessage(
+                f"Exported {count} bookmarks to {target}.", 6000
+            ),
+            lambda error: self._report(error, "Could not export the bookmarks"),
+        )
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {html.escape(version())}</h3>"
+            "<p>A newspaper reader that keeps what you read, offline.</p>"
+            f"<p>Data folder: {html.escape(str(self._services.paths.data))}</p>"
+            "<p>Broadsheet is free software under the GNU GPL, version 3 or later. It uses Qt and "
+            "PySide6 (LGPL 3), SQLAlchemy and Alembic (MIT), platformdirs (MIT), Babel (BSD) "
+            "and Pillow (MIT-CMU).</p>",
+        )
+
+    def _on_appearance_chosen(self, choice: Appearance) -> None:
+        self._store_settings(replace(self._settings, appearance=choice))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            appearance.apply(app, choice)
+
+    def _on_base_changed(self, code: str) -> None:
+        self._store_settings(replace(self._settings, base_currency=code))
+
+    # Qt overrides ----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._reader.refresh_colours()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._state.save(self, self._splitter)
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
+
+    # Helpers ---------------------------------------------------------------------------------
+
+    def _lay_out_first_time(self) -> None:
+        """Fill most of the screen, giving the reader the room the list and panel leave."""
+        screen = self.screen().availableGeometry()
+        width, height = min(1480, screen.width() - 40), min(920, screen.height() - 40)
+        self.resize(width, height)
+        self.move(screen.center() - self.rect().center())
+        self.resizeDocks([self._market], [MARKET_WIDTH], Qt.Orientation.Horizontal)
+        self._splitter.setSizes([170, 330, max(480, width - MARKET_WIDTH - 500)])
+
+    def _show_market(self) -> None:
+        from desktop.store.market_data import freshest_quotes, freshest_rates
+
+        connection = self._services.connection
+        try:
+            self._market.show_market(
+                freshest_rates(connection),
+                freshest_quotes(connection),
+                self._settings.base_currency,
+            )
+        except sqlite3.Error as error:
+            log.error("Could not read market figures", exc_info=error)
+
+    def _refresh_counts(self) -> None:
+        self._services.runner.read(source_queries.counts, self._sections.set_counts, _log_failure)
+
+    def _show_empty_state(self) -> None:
+        title, hint = EMPTY_STATES[self._model.section.kind]
+        self._reader.show_empty(title, hint)
+        self.setWindowTitle(APP_NAME)
+        self._update_article_actions(None)
+
+    def _reader_article_changed(self, article: Article) -> None:
+        self._reader.update_article_state(article)
+        self._update_article_actions(article)
+
+    def _update_article_actions(self, article: Article | None) -> None:
+        a = self.commands
+        for action in (a.toggle_bookmark, a.toggle_read):
+            action.setEnabled(article is not None)
+        a.open_in_browser.setEnabled(article is not None and bool(article.url))
+        bookmarked = article is not None and article.bookmarked
+        a.toggle_bookmark.setText("Remove Bookmark" if bookmarked else "Bookmark")
+        a.toggle_bookmark.setIconText("★ Bookmarked" if bookmarked else "☆ Bookmark")
+        a.toggle_read.setText(
+            "Mark as Read" if article is not None and not article.read else "Mark as Unread"
+        )
+
+    def _is_bookmarked(self, article_id: int) -> bool:
+        row = self._model.row_of(article_id)
+        if row is not None:
+            found = self._model.article_at(row)
+            return bool(found and found.bookmarked)
+        article = self._reader.article
+        return article is not None and article.id == article_id and article.bookmarked
+
+    def _show_text_size(self, percent: int) -> None:
+        self._text_size.show_size(percent)
+        self.commands.zoom_in.setEnabled(larger_text_size(percent) != percent)
+        self.commands.zoom_out.setEnabled(smaller_text_size(percent) != percent)
+
+    def _store_settings(self, settings: Settings) -> None:
+        if settings == self._settings:
+            return
+        self._settings = settings
+        try:
+            self._services.save_settings(settings)
+        except OSError as error:
+            log.error("Could not save settings", exc_info=error)
+            self.statusBar().showMessage("Could not save your preferences; see the log.", 6000)
+
+    def _report(self, error: BaseException, what: str = "Something went wrong") -> None:
+        sentence = str(error) if isinstance(error, StoreError) else f"{what}: {error}."
+        QMessageBox.warning(self, APP_NAME, sentence)
+
+
+def _column(top: QWidget, body: QWidget, margins: tuple[int, int, int, int]) -> QWidget:
+    """Stack two widgets with no spacing between them."""
+    container = QWidget()
+    layout = QVBoxLayout(container)
+    layout.setContentsMargins(*margins)
+    layout.setSpacing(6)
+    layout.addWidget(top)
+    layout.addWidget(body)
+    return container
+
+
+def _log_failure(error: BaseException) -> None:
+    log.error("A background read failed", exc_info=error)

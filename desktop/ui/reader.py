@@ -1,0 +1,264 @@
+"""The reading view: one article in a centred column, its photo from the cache, sized text.
+
+Built on ``QTextBrowser``: no web engine, no scripts, and no remote loads. The only images it shows
+are photos already cached on disk; links open in the system browser.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPalette,
+    QTextCursor,
+    QTextDocument,
+    QTextImageFormat,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from desktop.domain import Article
+from desktop.ui.article_html import PHOTO_SCHEME, Colours, article_html, empty_html, stylesheet
+
+log = logging.getLogger(__name__)
+
+BASE_POINT_SIZE = 12.0
+MEASURE_CHARACTERS = 68
+MIN_GUTTER = 24
+PHOTO_SEARCH_BLOCKS = 8
+OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
+SERIF_FAMILIES = [
+    "Charter",
+    "Georgia",
+    "Source Serif 4",
+    "Noto Serif",
+    "C059",
+    "DejaVu Serif",
+    "serif",
+]
+
+
+class ArticleBrowser(QTextBrowser):
+    """Shows an article; Ctrl+wheel asks for a text size change.
+
+    Signals:
+        zoom_requested(int): +1 to enlarge the text, -1 to reduce it (from Ctrl+wheel).
+    """
+
+    zoom_requested = Signal(int)
+
+    def __init__(self, images: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerView")
+        self.setAccessibleName("Article")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the side margins too, not just the column
+        self.setAutoFillBackground(True)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self._images = images.resolve()
+        self._percent = 100
+        self._article: Article | None = None
+        self._photo_width = 0
+        self._photo_original: tuple[Path, QImage] | None = None
+        font = QFont()
+        font.setFamilies(SERIF_FAMILIES)
+        font.setStyleHint(QFont.StyleHint.Serif)
+        self._font = font
+        self._apply_font()
+        self._update_margins()
+
+    @property
+    def text_size(self) -> int:
+        """The text size in percent."""
+        return self._percent
+
+    @property
+    def article(self) -> Article | None:
+        """The article shown, if any."""
+        return self._article
+
+    def show_article(self, article: Article) -> None:
+        """Show an article from its top."""
+        self._article = article
+        self._photo_width = self._fitting_photo_width()
+        self._set_html(article_html(article, self._photo_width))
+        self.verticalScrollBar().setValue(0)
+
+    def update_article_state(self, article: Article) -> None:
+        """Take note of a changed read flag or bookmark of the shown article (nothing to redraw)."""
+        if self._article is not None and self._article.id == article.id:
+            self._article = article
+
+    def show_empty(self, title: str, hint: str) -> None:
+        """Show a message instead of an article."""
+        self._article = None
+        self._set_html(empty_html(title, hint))
+
+    def set_text_size(self, percent: int) -> None:
+        """Scale the text to ``percent``, keeping the paragraph at the top of the view in place."""
+        if percent == self._percent:
+            return
+        anchor = self._top_anchor()
+        self._percent = percent
+        self._apply_font()
+        self._update_margins()
+        self._refit_photo()
+        self._restore_anchor(anchor)
+
+    def refresh_colours(self) -> None:
+        """Render again with the palette's current colours (after a light/dark switch)."""
+        if self._article is not None:
+            top = self.verticalScrollBar().value()
+            self.show_article(self._article)
+            self.verticalScrollBar().setValue(top)
+
+    def loadResource(self, type_: int, name: QUrl | str) -> Any:
+        """Serve only cached photos; everything else, remote or local, is refused."""
+        url = QUrl(name)
+        if type_ != QTextDocument.ResourceType.ImageResource.value or url.scheme() != PHOTO_SCHEME:
+            return None
+        file = Path(url.path()).resolve()
+        if not file.is_relative_to(self._images) or not file.is_file():
+            log.info("Refused to load %s", url.toString())
+            return None
+        return self._scaled_photo(file)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y()
+            if steps:
+                self.zoom_requested.emit(1 if steps > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._update_margins()
+        self._refit_photo()
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 600)
+
+    def _set_html(self, body: str) -> None:
+        document = self.document()
+        document.setDefaultStyleSheet(stylesheet(_colours(self.palette())))
+        document.setHtml(body)
+        self.moveCursor(QTextCursor.MoveOperation.Start)  # setHtml leaves it at the end
+
+    def _apply_font(self) -> None:
+        font = QFont(self._font)
+        font.setPointSizeF(BASE_POINT_SIZE * self._percent / 100)
+        self.document().setDefaultFont(font)
+
+    def _measure(self) -> int:
+        """The width of a comfortable line of text at the current size."""
+        metrics = QFontMetricsF(self.document().defaultFont())
+        return int(metrics.averageCharWidth() * MEASURE_CHARACTERS)
+
+    def _update_margins(self) -> None:
+        """Centre a column of comfortable width in the available space."""
+        available = self.width() - self.verticalScrollBar().sizeHint().width()
+        side = max(MIN_GUTTER, (available - self._measure()) // 2)
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
+
+    def _fitting_photo_width(self) -> int:
+        """The photo's width: the column's, never wider than the photo itself."""
+        if self._article is None or self._article.photo is None:
+            return 0
+        margin = int(self.document().documentMargin() * 2)
+        column = max(120, self.viewport().width() - margin)
+        return min(column, self._article.photo.width)
+
+    def _refit_photo(self) -> None:
+        """Resize the photo to the column after the column changed width."""
+        width = self._fitting_photo_width()
+        found = _photo_fragment(self.document())
+        if width == self._photo_width or width == 0 or found is None:
+            return
+        self._photo_width = width
+        position, image = found
+        self.document().addResource(
+            QTextDocument.ResourceType.ImageResource.value,
+            QUrl(image.name()),
+            self._scaled_photo(Path(QUrl(image.name()).path())),
+        )
+        image.setWidth(width)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(image)
+
+    def _scaled_photo(self, file: Path) -> QImage | None:
+        """The photo decoded (once per article) and scaled smoothly to the width it is shown at."""
+        if self._photo_original is None or self._photo_original[0] != file:
+            self._photo_original = (file, QImage(str(file)))
+        image = self._photo_original[1]
+        if image.isNull():
+            return None
+        ratio = self.devicePixelRatioF()
+        width = max(1, int((self._photo_width or image.width()) * ratio))
+        if width < image.width():
+            image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+        image.setDevicePixelRatio(ratio)
+        return image
+
+    def _top_anchor(self) -> tuple[int, float]:
+        """The block at the top of the view and how far into it the view starts."""
+        cursor = self.cursorForPosition(QPoint(0, 0))
+        block = cursor.block()
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        offset = self.verticalScrollBar().value() - rect.top()
+        fraction = offset / rect.height() if rect.height() > 0 else 0.0
+        return block.blockNumber(), max(0.0, min(1.0, fraction))
+
+    def _restore_anchor(self, anchor: tuple[int, float]) -> None:
+        number, fraction = anchor
+        block = self.document().findBlockByNumber(number)
+        if not block.isValid():
+            return
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        self.verticalScrollBar().setValue(int(rect.top() + fraction * rect.height()))
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() in OPENABLE_SCHEMES:
+            QDesktopServices.openUrl(url)
+        else:
+            log.info("Ignored a link with the scheme %r", url.scheme())
+
+
+def _photo_fragment(document: QTextDocument) -> tuple[int, QTextImageFormat] | None:
+    """The position and format of the article's photo, which sits among the first blocks."""
+    block = document.begin()
+    for _ in range(PHOTO_SEARCH_BLOCKS):
+        if not block.isValid():
+            return None
+        for item in block:
+            fragment = item.fragment()
+            if fragment.charFormat().isImageFormat():
+                return fragment.position(), fragment.charFormat().toImageFormat()
+        block = block.next()
+    return None
+
+
+def _colours(palette: QPalette) -> Colours:
+    """Reader colours that follow the window's light or dark palette."""
+    role = QPalette.ColorRole
+    return Colours(
+        text=palette.color(role.Text).name(),
+        muted=palette.color(role.PlaceholderText).name(),
+        accent=palette.color(role.Accent).name(),
+        link=palette.color(role.Link).name(),
+        rule=palette.color(role.Mid).name(),
+    )

@@ -1,0 +1,71 @@
+"""The text-size control of the reader's toolbar: A−, the size in percent, A+."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+
+from desktop.settings import DEFAULT_TEXT_SIZE, TEXT_SIZES
+
+
+class TextSizeControl(QWidget):
+    """Shows the text size like a newspaper page's "Text size:" control, with the same actions
+    as the View menu; the percentage opens a menu of every size.
+
+    Signals:
+        size_chosen(int): the person picked a size from the percentage's menu.
+    """
+
+    size_chosen = Signal(int)
+
+    def __init__(self, smaller: QAction, larger: QAction, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("textSizeControl")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        label = QLabel("Text size:")
+        layout.addWidget(label)
+        layout.addWidget(_button(smaller, "Smaller text"))
+        self._percent = QToolButton(self)
+        self._percent.setObjectName("textSizePercent")
+        self._percent.setAccessibleName("Text size")
+        self._percent.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._percent.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._percent.setMenu(self._size_menu())
+        self._percent.setMinimumWidth(self._percent.fontMetrics().horizontalAdvance("300 %") + 20)
+        label.setBuddy(self._percent)
+        layout.addWidget(self._percent)
+        layout.addWidget(_button(larger, "Larger text"))
+        self.show_size(DEFAULT_TEXT_SIZE)
+
+    def show_size(self, percent: int) -> None:
+        """Show the current size and tick it in the menu."""
+        self._percent.setText(f"{percent} %")
+        self._percent.setToolTip(f"Text size {percent} % — choose another size")
+        for action in self._group.actions():
+            action.setChecked(action.data() == percent)
+
+    def _size_menu(self) -> QMenu:
+        menu = QMenu(self)
+        self._group = QActionGroup(menu)
+        for percent in TEXT_SIZES:
+            action = menu.addAction(f"{percent} %")
+            action.setCheckable(True)
+            action.setData(percent)
+            self._group.addAction(action)
+            action.triggered.connect(lambda _=False, size=percent: self.size_chosen.emit(size))
+        return menu
+
+
+def _button(action: QAction, name: str) -> QToolButton:
+    """A compact button showing the action's short text (its icon text, "A−" or "A+")."""
+    button = QToolButton()
+    button.setDefaultAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    button.setAccessibleName(name)
+    font = button.font()
+    font.setBold(True)
+    button.setFont(font)
+    return button

@@ -1,0 +1,70 @@
+"""Shared fixtures: a sample-edition profile built once per session, copied for every test.
+
+Qt runs offscreen, and a WARNING log record that a test did not expect fails it (as in
+qutebrowser's logfail plugin): a test that expects one is marked ``allow_warnings``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.paths import AppPaths, resolve  # noqa: E402
+from desktop.profile import close_profile, open_profile  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def template_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A profile with the sample edition, migrated and loaded once for the whole session."""
+    folder = tmp_path_factory.mktemp("template") / "profile"
+    paths = resolve(folder)
+    open_profile(paths)
+    close_profile(paths)
+    return folder
+
+
+@pytest.fixture
+def data_dir(template_profile: Path, tmp_path: Path) -> Path:
+    """This test's own data folder: a copy of the template (times kept, so the seal holds)."""
+    target = tmp_path / "profile"
+    shutil.copytree(template_profile, target)
+    return target
+
+
+@pytest.fixture
+def paths(data_dir: Path) -> AppPaths:
+    """The folders of this test's profile."""
+    return resolve(data_dir)
+
+
+@pytest.fixture
+def empty_data_dir(tmp_path: Path) -> Path:
+    """A data folder that does not exist yet, as on a first start."""
+    return tmp_path / "fresh"
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_unexpected_warnings(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    """Fail a test that logged a WARNING or worse unless it is marked ``allow_warnings``."""
+    caplog.set_level(logging.INFO)
+    yield
+    if request.node.get_closest_marker("allow_warnings"):
+        return
+    loud = [
+        record
+        for phase in ("setup", "call")
+        for record in caplog.get_records(phase)  # type: ignore[arg-type]
+        if record.levelno >= logging.WARNING
+    ]
+    if loud:
+        lines = "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in loud)
+        pytest.fail(f"Unexpected log records:\n{lines}")

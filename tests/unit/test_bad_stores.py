@@ -1,0 +1,159 @@
+"""Bad stores: damaged files are moved aside untouched, locked or read-only ones are explained."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.paths import AppPaths, resolve
+from desktop.profile import close_profile, open_profile
+from desktop.store import database
+from desktop.store.errors import (
+    StoreError,
+    StoreLockedError,
+    StoreTooNewError,
+    StoreUnwritableError,
+)
+from tests.factories import scalar
+
+
+def _damage_pages(store: Path) -> None:
+    """Overwrite the middle of a store with junk, keeping its header valid."""
+    data = bytearray(store.read_bytes())
+    page = 4096
+    for offset in range(2 * page, min(len(data), 6 * page)):
+        data[offset] = 0x5A
+    store.write_bytes(bytes(data))
+
+
+@pytest.mark.allow_warnings
+def test_a_file_that_is_no_database_is_moved_aside_untouched(tmp_path: Path) -> None:
+    paths = resolve(tmp_path / "profile")
+    paths.data.mkdir(parents=True)
+    junk = b"these are not the bytes of an SQLite database\n" * 100
+    paths.store.write_bytes(junk)
+    report = open_profile(paths)
+    assert report.moved_aside is not None and report.moved_aside.read_bytes() == junk
+    assert report.moved_aside.parent == paths.data
+    assert "damaged" in report.moved_aside.name
+    notice = report.notice()
+    assert notice is not None and str(report.moved_aside) in notice and "fresh store" in notice
+    assert scalar(paths.store, "SELECT count(*) FROM articles") == 8  # the sample edition again
+
+
+@pytest.mark.allow_warnings
+def test_a_store_failing_quick_check_is_moved_aside(paths: AppPaths) -> None:
+    paths.store_seal.unlink()
+    _damage_pages(paths.store)
+    damaged = paths.store.read_bytes()
+    report = open_profile(paths)
+    assert report.moved_aside is not None
+    assert report.moved_aside.read_bytes() == damaged
+    assert scalar(paths.store, "PRAGMA quick_check") == "ok"
+
+
+def test_a_sealed_store_skips_the_full_check(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked: list[Path] = []
+    monkeypatch.setattr(database, "_passes_quick_check", lambda path: checked.append(path) or True)
+    open_profile(paths)
+    assert checked == []
+    close_profile(paths)
+    paths.store.touch()  # changed behind our back: the next open checks
+    open_profile(paths)
+    assert checked == [paths.store]
+
+
+def test_an_unclean_close_leaves_no_seal(paths: AppPaths) -> None:
+    open_profile(paths)
+    assert not paths.store_seal.exists()
+    close_profile(paths)
+    assert paths.store_seal.exists()
+
+
+def _hold_exclusive_lock(store: str, ready: "multiprocessing.synchronize.Event", done: "multiprocessing.synchronize.Event") -> None:
+    connection = sqlite3.connect(store, isolation_level=None)
+    connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+    connection.execute("BEGIN EXCLUSIVE")
+    ready.set()
+    done.wait(30)
+    connection.close()
+
+
+@pytest.fixture
+def locked_store(paths: AppPaths) -> Iterator[AppPaths]:
+    context = multiprocessing.get_context("spawn")
+    ready, done = context.Event(), context.Event()
+    holder = context.Process(target=_hold_exclusive_lock, args=(str(paths.store), ready, done))
+    holder.start()
+    assert ready.wait(30)
+    yield paths
+    done.set()
+    holder.join(30)
+
+
+def test_a_locked_store_is_explained(locked_store: AppPaths, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(database, "WRITER_BUSY_MS", 100)
+    with pytest.raises(StoreLockedError, match="locked by another program; close it and try again"):
+        open_profile(locked_store)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_a_read_only_folder_is_explained(paths: AppPaths) -> None:
+    paths.data.chmod(0o555)
+    try:
+        with pytest.raises(StoreUnwritableError, match="cannot be written"):
+            open_profile(paths)
+    finally:
+        paths.data.chmod(0o755)
+
+
+def test_a_read_only_store_is_explained(paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Root ignores file modes, so make SQLite open the file read-only the way a mode would.
+    real_connect = sqlite3.connect
+
+    def read_only(path: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        kwargs["uri"] = True
+        return real_connect(f"file:{path}?mode=ro", *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(database.sqlite3, "connect", read_only)
+    with pytest.raises(StoreUnwritableError, match="cannot be written"):
+        database.open_store(paths.store, paths.store_seal)
+
+
+def test_a_store_from_a_newer_broadsheet_is_refused(paths: AppPaths) -> None:
+    connection = sqlite3.connect(paths.store)
+    connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(StoreTooNewError, match="newer Broadsheet"):
+        open_profile(paths)
+
+
+def test_another_programs_database_is_left_alone(tmp_path: Path) -> None:
+    paths = resolve(tmp_path / "profile")
+    paths.data.mkdir(parents=True)
+    foreign = sqlite3.connect(paths.store)
+    foreign.execute("CREATE TABLE recipes (name TEXT)")
+    foreign.commit()
+    foreign.close()
+    with pytest.raises(StoreError, match="another program"):
+        open_profile(paths)
+    assert scalar(paths.store, "SELECT count(*) FROM sqlite_master WHERE name = 'recipes'") == 1
+
+
+def test_a_folder_sqlite_cannot_open_files_in_is_explained(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def cannot_open(*args: object, **kwargs: object) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(database.sqlite3, "connect", cannot_open)
+    with pytest.raises(StoreUnwritableError, match=f"check that you may write to {paths.data}"):
+        database.open_store(paths.store, paths.store_seal)

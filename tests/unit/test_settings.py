@@ -1,0 +1,59 @@
+"""Settings: typed defaults, a versioned file written atomically, bad values dropped."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from desktop import settings
+from desktop.settings import Settings
+
+
+def test_missing_file_gives_defaults(tmp_path: Path) -> None:
+    assert settings.load(tmp_path / "settings.json") == Settings()
+    assert Settings().text_size == 100 and Settings().base_currency == "USD"
+
+
+def test_settings_round_trip_with_a_version(tmp_path: Path) -> None:
+    file = tmp_path / "config" / "settings.json"
+    chosen = Settings(text_size=150, base_currency="EUR", appearance="dark")
+    settings.save(chosen, file)
+    assert settings.load(file) == chosen
+    assert json.loads(file.read_text())["version"] == settings.SCHEMA_VERSION
+    assert [p.name for p in file.parent.iterdir()] == ["settings.json"]  # no temporary left
+
+
+@pytest.mark.allow_warnings
+def test_invalid_values_fall_back_to_defaults(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    file = tmp_path / "settings.json"
+    file.write_text(json.dumps({"text_size": "huge", "base_currency": "euro", "appearance": "dark"}))
+    loaded = settings.load(file)
+    assert loaded == Settings(appearance="dark")
+    assert sum(r.levelno == logging.WARNING for r in caplog.records) == 2
+
+
+@pytest.mark.allow_warnings
+def test_a_damaged_file_gives_defaults(tmp_path: Path) -> None:
+    file = tmp_path / "settings.json"
+    file.write_text("{not json")
+    assert settings.load(file) == Settings()
+    file.write_text("[1, 2]")
+    assert settings.load(file) == Settings()
+
+
+def test_text_sizes_are_clamped_and_stepped() -> None:
+    assert settings.load  # the module's public API
+    assert Settings().with_text_size(1000).text_size == 300
+    assert Settings().with_text_size(10).text_size == 50
+    assert settings.larger_text_size(100) == 110 and settings.smaller_text_size(100) == 90
+    assert settings.larger_text_size(300) == 300 and settings.smaller_text_size(50) == 50
+    assert settings.larger_text_size(105) == 110  # an odd size snaps to the next step
+
+
+def test_a_saved_size_outside_the_range_is_clamped(tmp_path: Path) -> None:
+    file = tmp_path / "settings.json"
+    file.write_text(json.dumps({"version": 1, "text_size": 900}))
+    assert settings.load(file).text_size == 300
