@@ -16,8 +16,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.paths import AppPaths, resolve  # noqa: E402
-from desktop.profile import close_profile, open_profile  # noqa: E402
+from desktop.paths import AppPaths, resolve
+from desktop.profile import close_profile, open_profile
 
 
 @pytest.fixture(scope="session")
@@ -62,7 +62,7 @@ def _fail_on_unexpected_warnings(
     loud = [
         record
         for phase in ("setup", "call")
-        for record in caplog.get_records(phase)  # type: ignore[arg-type]
+        for record in caplog.get_records(phase)
         if record.levelno >= logging.WARNING
     ]
     if loud:

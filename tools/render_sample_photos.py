@@ -53,7 +53,6 @@ Stops = Sequence[tuple[float, str]]
 Scene = Callable[[QImage, random.Random], None]
 
 
-
 # --------------------------------------------------------------------------- basics
 
 

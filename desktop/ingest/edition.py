@@ -139,8 +139,11 @@ def _moment(text: str) -> datetime:
 
 
 def _decimal(text: object) -> Decimal:
-    """A decimal figure given as a string."""
+    """A finite decimal figure given as a string ("NaN" and "Infinity" are no figures)."""
     try:
-        return Decimal(str(text))
+        value = Decimal(str(text))
     except InvalidOperation as error:
         raise EditionError(f"{text!r} is not a number") from error
+    if not value.is_finite():
+        raise EditionError(f"{text!r} is not a number")
+    return value

@@ -10,6 +10,8 @@ BLOCKS = frozenset(
      "tr", "section", "article", "pre"}
 )  # fmt: skip
 SKIPPED = frozenset({"script", "style", "template"})
+CELLS = frozenset({"td", "th"})
+_HTML_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _BREAKS = re.compile(r"\s*\n\s*")
 
@@ -21,22 +23,29 @@ class _TextCollector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skipping = 0
+        self._preformatted = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in SKIPPED:
             self._skipping += 1
         elif tag in BLOCKS:
+            self._preformatted += tag == "pre"
             self.parts.append("\n")
+        elif tag in CELLS:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in SKIPPED:
             self._skipping = max(0, self._skipping - 1)
         elif tag in BLOCKS:
+            self._preformatted = max(0, self._preformatted - (tag == "pre"))
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
+        if self._skipping:
+            return
+        # A line break in the source is only a space, as a browser shows it; <pre> keeps its lines.
+        self.parts.append(data if self._preformatted else _HTML_WHITESPACE.sub(" ", data))
 
 
 def html_to_text(html: str) -> str:

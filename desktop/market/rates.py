@@ -28,10 +28,10 @@ def rebase(rates: Sequence[Rate], base: str) -> list[Rate]:
     P is each rate's own base, so rates from providers with different bases can be mixed. The base
     currency itself appears with rate 1, and each provider's base gets its implied rate.
     """
-    table = _by_base(rates)
+    divisors = _base_worths(rates, base)
     result: dict[str, Rate] = {}
     for rate in _with_implied_bases(rates):
-        divisor = table.get((rate.base, base))
+        divisor = divisors.get(rate.base)
         if divisor is not None:
             result.setdefault(rate.code, replace(rate, base=base, rate=rate.rate / divisor))
     if base not in result:
@@ -63,6 +63,39 @@ def _by_base(rates: Iterable[Rate]) -> dict[tuple[str, str], Decimal]:
         table.setdefault((rate.base, rate.code), rate.rate)
         table.setdefault((rate.base, rate.base), ONE)
     return table
+
+
+def _base_worths(rates: Sequence[Rate], base: str) -> dict[str, Decimal]:
+    """Units of ``base`` per unit of each provider's base (B per P), chained across providers.
+
+    A provider that quotes ``base`` itself divides exactly; one that does not is reached through
+    another provider's base it quotes or is quoted by, so none of its currencies is lost.
+    """
+    table = _by_base(rates)
+    bases = {rate.base for rate in rates}
+    worths = {each: table[(each, base)] for each in bases if (each, base) in table}
+    while missing := bases - worths.keys():
+        found = {
+            each: worth
+            for each in missing
+            if (worth := _worth_through(table, each, worths)) is not None
+        }
+        if not found:
+            break
+        worths.update(found)
+    return worths
+
+
+def _worth_through(
+    table: dict[tuple[str, str], Decimal], provider_base: str, worths: dict[str, Decimal]
+) -> Decimal | None:
+    """B per P through a base whose worth is known: P's provider quotes it, or it quotes P."""
+    for known, worth in worths.items():
+        if (provider_base, known) in table:
+            return worth * table[(provider_base, known)]
+        if (known, provider_base) in table:
+            return worth / table[(known, provider_base)]
+    return None
 
 
 def _with_implied_bases(rates: Sequence[Rate]) -> list[Rate]:

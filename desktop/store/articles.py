@@ -7,6 +7,7 @@ page size, which keeps a query for a common word as fast as one for a rare word.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from collections.abc import Sequence
@@ -26,6 +27,7 @@ from desktop.domain import (
 )
 
 PAGE_SIZE = 200
+_WORDS = re.compile(r"[^\W_]+")
 Position = tuple[int, int]
 
 _ROW_COLUMNS = """
@@ -74,9 +76,12 @@ def page(
 
 
 def fts_query(text: str) -> str:
-    """Turn what a person typed into an FTS5 query: every word must appear, the last as a prefix."""
-    words = ["".join(ch for ch in word if ch.isalnum()) for word in text.split()]
-    words = [word for word in words if word]
+    """Turn what a person typed into an FTS5 query: every word must appear, the last as a prefix.
+
+    Words are split where the index splits them (at anything but letters and digits), so
+    "Hollinsford's" looks for "hollinsford" and "s", and nothing typed is read as FTS5 syntax.
+    """
+    words = _WORDS.findall(text)
     if not words:
         return ""
     quoted = [f'"{word}"' for word in words]

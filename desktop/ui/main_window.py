@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -53,6 +53,7 @@ from desktop.ui.window_state import WindowState
 log = logging.getLogger(__name__)
 
 MARKET_WIDTH = 340
+MARKET_PANEL_MIN_WINDOW = 1200
 EMPTY_STATES = {
     SectionKind.ALL: ("No articles yet.", "Articles from your sources appear here."),
     SectionKind.UNREAD: ("You are all caught up.", "Every article here has been read."),
@@ -278,7 +279,7 @@ class MainWindow(QMainWindow):
 
     def _on_section_chosen(self, section: Section) -> None:
         self._model.show(section, self._search.text())
-        if not self._model.rowCount() and self._reader.article is None:
+        if not self._model.rowCount():
             self._show_empty_state()
 
     def _on_search_changed(self, text: str) -> None:
@@ -423,11 +424,6 @@ class MainWindow(QMainWindow):
 
     # Qt overrides ----------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self._reader.refresh_colours()
-        super().changeEvent(event)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self._state.save(self, self._splitter)
         super().closeEvent(event)
@@ -437,13 +433,19 @@ class MainWindow(QMainWindow):
     # Helpers ---------------------------------------------------------------------------------
 
     def _lay_out_first_time(self) -> None:
-        """Fill most of the screen, giving the reader the room the list and panel leave."""
+        """Fill most of the screen, giving the reader the room the list and panel leave; on a
+        small screen the market panel starts hidden (View > Markets Panel brings it back)."""
         screen = self.screen().availableGeometry()
         width, height = min(1480, screen.width() - 40), min(920, screen.height() - 40)
         self.resize(width, height)
         self.move(screen.center() - self.rect().center())
-        self.resizeDocks([self._market], [MARKET_WIDTH], Qt.Orientation.Horizontal)
-        self._splitter.setSizes([170, 330, max(480, width - MARKET_WIDTH - 500)])
+        if width >= MARKET_PANEL_MIN_WINDOW:
+            self.resizeDocks([self._market], [MARKET_WIDTH], Qt.Orientation.Horizontal)
+            width -= MARKET_WIDTH
+        else:
+            self._market.hide()
+        sections, articles_width = max(140, width // 8), max(260, width // 4)
+        self._splitter.setSizes([sections, articles_width, width - sections - articles_width])
 
     def _show_market(self) -> None:
         from desktop.store.market_data import freshest_quotes, freshest_rates

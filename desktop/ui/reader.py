@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
@@ -56,15 +56,6 @@ class ArticleBrowser(QTextBrowser):
 
     def __init__(self, images: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("readerView")
-        self.setAccessibleName("Article")
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setUndoRedoEnabled(False)
-        self.setFrameShape(QTextBrowser.Shape.NoFrame)
-        self.setBackgroundRole(QPalette.ColorRole.Base)  # the side margins too, not just the column
-        self.setAutoFillBackground(True)
-        self.anchorClicked.connect(self._on_anchor_clicked)
         self._images = images.resolve()
         self._percent = 100
         self._article: Article | None = None
@@ -74,6 +65,15 @@ class ArticleBrowser(QTextBrowser):
         font.setFamilies(SERIF_FAMILIES)
         font.setStyleHint(QFont.StyleHint.Serif)
         self._font = font
+        self.setObjectName("readerView")
+        self.setAccessibleName("Article")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the side margins too, not just the column
+        self.setAutoFillBackground(True)
+        self.anchorClicked.connect(self._on_anchor_clicked)
         self._apply_font()
         self._update_margins()
 
@@ -132,6 +132,11 @@ class ArticleBrowser(QTextBrowser):
             log.info("Refused to load %s", url.toString())
             return None
         return self._scaled_photo(file)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh_colours()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -244,10 +249,12 @@ def _photo_fragment(document: QTextDocument) -> tuple[int, QTextImageFormat] | N
     for _ in range(PHOTO_SEARCH_BLOCKS):
         if not block.isValid():
             return None
-        for item in block:
-            fragment = item.fragment()
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
             if fragment.charFormat().isImageFormat():
                 return fragment.position(), fragment.charFormat().toImageFormat()
+            fragments += 1
         block = block.next()
     return None
 

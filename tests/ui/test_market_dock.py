@@ -158,7 +158,7 @@ def test_an_unknown_base_falls_back_to_the_rates_own(
 def test_filter_matches_names_and_codes_in_both_tables(qtbot: QtBot, dock: MarketDock) -> None:
     search = dock.findChild(QLineEdit, "marketFilter")
     assert search is not None
-    qtbot.keyClicks(search, "YEN")  # type: ignore[no-untyped-call]
+    qtbot.keyClicks(search, "YEN")
     assert [row[CODE] for row in cells(table(dock, "currencyTable"))] == ["JPY"]
     assert cells(table(dock, "quoteTable")) == []
     search.setText("yuan")
@@ -186,9 +186,9 @@ def test_clicking_rate_sorts_by_value_not_text(qtbot: QtBot, dock: MarketDock) -
     currencies = table(dock, "currencyTable")
     header = currencies.horizontalHeader()
     middle = QPoint(header.sectionViewportPosition(RATE) + 5, header.height() // 2)
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=middle)  # type: ignore[no-untyped-call]
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=middle)
     if header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder:
-        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=middle)  # type: ignore[no-untyped-call]
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=middle)
     assert header.sortIndicatorSection() == RATE
     values = [row[RATE] for row in cells(currencies, SORT_ROLE)]
     assert values == sorted(values)
@@ -283,10 +283,10 @@ def test_models_follow_the_qt_model_contract(
 ) -> None:
     currencies = CurrencyTableModel()
     currencies.set_rates(snapshot.rates, "EUR", NOW)
-    qtmodeltester.check(currencies)  # type: ignore[no-untyped-call]
+    qtmodeltester.check(currencies)
     quotes = QuoteTableModel()
     quotes.set_quotes(snapshot.quotes, NOW)
-    qtmodeltester.check(quotes)  # type: ignore[no-untyped-call]
+    qtmodeltester.check(quotes)
 
 
 def test_quote_model_marks_a_flat_quote(snapshot: MarketSnapshot) -> None:

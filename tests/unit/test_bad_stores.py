@@ -7,6 +7,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -61,7 +62,12 @@ def test_a_sealed_store_skips_the_full_check(
     paths: AppPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     checked: list[Path] = []
-    monkeypatch.setattr(database, "_passes_quick_check", lambda path: checked.append(path) or True)
+
+    def quick_check(path: Path) -> bool:
+        checked.append(path)
+        return True
+
+    monkeypatch.setattr(database, "_passes_quick_check", quick_check)
     open_profile(paths)
     assert checked == []
     close_profile(paths)
@@ -77,7 +83,11 @@ def test_an_unclean_close_leaves_no_seal(paths: AppPaths) -> None:
     assert paths.store_seal.exists()
 
 
-def _hold_exclusive_lock(store: str, ready: "multiprocessing.synchronize.Event", done: "multiprocessing.synchronize.Event") -> None:
+def _hold_exclusive_lock(
+    store: str,
+    ready: multiprocessing.synchronize.Event,
+    done: multiprocessing.synchronize.Event,
+) -> None:
     connection = sqlite3.connect(store, isolation_level=None)
     connection.execute("PRAGMA locking_mode = EXCLUSIVE")
     connection.execute("BEGIN EXCLUSIVE")
@@ -98,7 +108,9 @@ def locked_store(paths: AppPaths) -> Iterator[AppPaths]:
     holder.join(30)
 
 
-def test_a_locked_store_is_explained(locked_store: AppPaths, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_locked_store_is_explained(
+    locked_store: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(database, "WRITER_BUSY_MS", 100)
     with pytest.raises(StoreLockedError, match="locked by another program; close it and try again"):
         open_profile(locked_store)
@@ -118,11 +130,11 @@ def test_a_read_only_store_is_explained(paths: AppPaths, monkeypatch: pytest.Mon
     # Root ignores file modes, so make SQLite open the file read-only the way a mode would.
     real_connect = sqlite3.connect
 
-    def read_only(path: object, *args: object, **kwargs: object) -> sqlite3.Connection:
-        kwargs["uri"] = True
-        return real_connect(f"file:{path}?mode=ro", *args, **kwargs)  # type: ignore[arg-type]
+    def read_only(path: Path, **kwargs: Any) -> sqlite3.Connection:
+        connection: sqlite3.Connection = real_connect(f"file:{path}?mode=ro", uri=True, **kwargs)
+        return connection
 
-    monkeypatch.setattr(database.sqlite3, "connect", read_only)
+    monkeypatch.setattr(sqlite3, "connect", read_only)
     with pytest.raises(StoreUnwritableError, match="cannot be written"):
         database.open_store(paths.store, paths.store_seal)
 
@@ -154,6 +166,6 @@ def test_a_folder_sqlite_cannot_open_files_in_is_explained(
     def cannot_open(*args: object, **kwargs: object) -> sqlite3.Connection:
         raise sqlite3.OperationalError("unable to open database file")
 
-    monkeypatch.setattr(database.sqlite3, "connect", cannot_open)
+    monkeypatch.setattr(sqlite3, "connect", cannot_open)
     with pytest.raises(StoreUnwritableError, match=f"check that you may write to {paths.data}"):
         database.open_store(paths.store, paths.store_seal)

@@ -1,4 +1,4 @@
-"""Migrations: Alembic's head is ours, the migrated schema matches the models, both directions work."""
+"""Migrations: Alembic's head is ours, the migrated schema matches the models, both ways work."""
 
 from __future__ import annotations
 
@@ -88,5 +88,7 @@ def test_an_everyday_open_does_not_import_alembic(paths: AppPaths) -> None:
         f"open_profile(resolve(Path({str(paths.data)!r})));"
         "print(sorted(m for m in ('alembic', 'sqlalchemy') if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"

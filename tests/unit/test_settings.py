@@ -27,9 +27,13 @@ def test_settings_round_trip_with_a_version(tmp_path: Path) -> None:
 
 
 @pytest.mark.allow_warnings
-def test_invalid_values_fall_back_to_defaults(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_invalid_values_fall_back_to_defaults(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     file = tmp_path / "settings.json"
-    file.write_text(json.dumps({"text_size": "huge", "base_currency": "euro", "appearance": "dark"}))
+    file.write_text(
+        json.dumps({"text_size": "huge", "base_currency": "euro", "appearance": "dark"})
+    )
     loaded = settings.load(file)
     assert loaded == Settings(appearance="dark")
     assert sum(r.levelno == logging.WARNING for r in caplog.records) == 2
@@ -45,7 +49,6 @@ def test_a_damaged_file_gives_defaults(tmp_path: Path) -> None:
 
 
 def test_text_sizes_are_clamped_and_stepped() -> None:
-    assert settings.load  # the module's public API
     assert Settings().with_text_size(1000).text_size == 300
     assert Settings().with_text_size(10).text_size == 50
     assert settings.larger_text_size(100) == 110 and settings.smaller_text_size(100) == 90

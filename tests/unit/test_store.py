@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,7 @@ def test_connections_enforce_foreign_keys_and_normal_sync(connection: sqlite3.Co
 def test_the_reader_connection_refuses_writes(paths: AppPaths) -> None:
     reader = connect_reader(paths.store)
     try:
-        with pytest.raises(sqlite3.OperationalError, match="readonly|read-only|query_only"):
+        with pytest.raises(sqlite3.OperationalError, match=r"readonly|read-only|query_only"):
             reader.execute("UPDATE articles SET read = 1")
     finally:
         reader.close()
@@ -52,7 +53,7 @@ def test_pages_cover_every_article_once_newest_first(
 ) -> None:
     add_articles(paths.store, paths.images, 450)
     seen: list[int] = []
-    dates = []
+    dates: list[datetime | None] = []
     position = None
     while True:
         page = articles.page(connection, ALL, after=position, limit=100)
@@ -63,7 +64,7 @@ def test_pages_cover_every_article_once_newest_first(
         position = page.next_position
     total = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
     assert len(seen) == len(set(seen)) == total == 458
-    assert dates == sorted(dates, reverse=True)
+    assert dates == sorted((d for d in dates if d), reverse=True)
 
 
 def test_sections_pick_unread_bookmarked_and_per_source_articles(
@@ -101,7 +102,9 @@ def test_search_sees_edits_and_deletions_through_the_triggers(
     add_articles(paths.store, paths.images, 3)
     target = articles.page(connection, ALL, search="Synthetic").rows[0].id
     with transaction(connection):
-        connection.execute("UPDATE articles SET title = 'Quixotic lighthouse' WHERE id = ?", (target,))
+        connection.execute(
+            "UPDATE articles SET title = 'Quixotic lighthouse' WHERE id = ?", (target,)
+        )
     assert [row.id for row in articles.page(connection, ALL, search="quixotic").rows] == [target]
     with transaction(connection):
         connection.execute("DELETE FROM articles WHERE id = ?", (target,))
@@ -119,7 +122,13 @@ def test_search_accent_insensitive(connection: sqlite3.Connection, paths: AppPat
     with transaction(connection):
         add_source(
             connection,
-            NewSource("Paris", "feed", "https://paris.example/", None, (article(1, title="Un café crème"),)),
+            NewSource(
+                "Paris",
+                "feed",
+                "https://paris.example/",
+                None,
+                (article(1, title="Un café crème"),),
+            ),
             paths.images,
         )
     assert [row.title for row in articles.page(connection, ALL, search="cafe creme").rows] == [

@@ -1,0 +1,267 @@
+"""The window as a reader uses it: the list, sections, search, reading, keyboard, names."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QDockWidget,
+    QLineEdit,
+    QTableView,
+    QTextBrowser,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from desktop.domain import BOOKMARKS, UNREAD
+from desktop.paths import AppPaths
+from desktop.ui.article_model import ArticleListModel, Role
+from desktop.ui.main_window import MainWindow
+from desktop.ui.sections import SectionList
+
+
+def _list(window: MainWindow) -> QAbstractItemView:
+    found = window.findChild(QAbstractItemView, "articleList")
+    assert found is not None
+    return found
+
+
+def _model(window: MainWindow) -> ArticleListModel:
+    model = _list(window).model()
+    assert isinstance(model, ArticleListModel)
+    return model
+
+
+def _titles(window: MainWindow) -> list[str]:
+    model = _model(window)
+    return [str(model.index(row).data()) for row in range(model.rowCount())]
+
+
+def test_the_window_opens_on_the_newest_article(window: MainWindow) -> None:
+    article = window.reader.article
+    assert article is not None
+    assert window.windowTitle() == f"{article.title} — Broadsheet"
+    assert _titles(window)[0] == article.title
+    text = window.reader.toPlainText()
+    for part in (article.title, article.caption, article.credit, article.byline):
+        assert part and part in text
+
+
+def test_the_parts_have_the_names_tools_look_for(window: MainWindow) -> None:
+    assert window.objectName() == "mainWindow"
+    for name, kind in [
+        ("articleList", QAbstractItemView),
+        ("readerView", QTextBrowser),
+        ("searchBox", QLineEdit),
+        ("marketDock", QDockWidget),
+        ("currencyTable", QTableView),
+        ("quoteTable", QTableView),
+    ]:
+        assert window.findChild(kind, name) is not None, name
+    shortcuts = {
+        "actionZoomIn": {"Ctrl++", "Ctrl+="},
+        "actionZoomOut": {"Ctrl+-"},
+        "actionZoomReset": {"Ctrl+0"},
+        "actionToggleBookmark": {"Ctrl+D"},
+    }
+    for name, expected in shortcuts.items():
+        action = window.commands.__dict__[_attribute(name)]
+        assert action.objectName() == name
+        assert expected <= {s.toString() for s in action.shortcuts()}, name
+
+
+def _attribute(object_name: str) -> str:
+    names = {
+        "actionZoomIn": "zoom_in",
+        "actionZoomOut": "zoom_out",
+        "actionZoomReset": "zoom_reset",
+        "actionToggleBookmark": "toggle_bookmark",
+    }
+    return names[object_name]
+
+
+def test_the_list_model_is_a_well_behaved_model(window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(_model(window))
+
+
+def test_a_large_section_loads_in_pages(qtbot: QtBot, paths: AppPaths, data_dir: Path) -> None:
+    from tests.factories import add_articles
+
+    add_articles(paths.store, paths.images, 1000)
+    from desktop.app import create_window
+
+    window = create_window(data_dir)
+    qtbot.addWidget(window)
+    model = _model(window)
+    assert model.rowCount() == 200  # one page, not the whole store
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 400
+
+
+def test_opening_an_article_marks_it_read_once_saved(
+    window: MainWindow, qtbot: QtBot, paths: AppPaths
+) -> None:
+    view = _list(window)
+    model = _model(window)
+    second = model.index(1)
+    assert not second.data(Role.READ)
+    view.setCurrentIndex(second)
+    qtbot.waitUntil(lambda: bool(model.index(1).data(Role.READ)))
+    article_id = int(second.data(Role.ID))
+    assert _stored(paths, "SELECT read FROM articles WHERE id = ?", article_id) == 1
+    assert window.reader.article is not None and window.reader.article.id == article_id
+
+
+def test_mark_as_unread_puts_the_article_back_in_unread(
+    window: MainWindow, qtbot: QtBot, paths: AppPaths
+) -> None:
+    model = _model(window)
+    qtbot.waitUntil(lambda: bool(model.index(0).data(Role.READ)))
+    first = int(model.index(0).data(Role.ID))
+    window.commands.toggle_read.trigger()
+    qtbot.waitUntil(lambda: not model.index(0).data(Role.READ))
+    assert _stored(paths, "SELECT read FROM articles WHERE id = ?", first) == 0
+
+
+def test_sections_show_their_articles(window: MainWindow, qtbot: QtBot) -> None:
+    sections = window.findChild(SectionList, "sectionList")
+    assert sections is not None
+    labels = [sections.item(row).text() for row in range(sections.count())]
+    assert labels[:3] == ["All articles", "Unread", "Bookmarks"]
+    assert {"The Harbour Gazette", "The Valley Courier", "The Carrowmere Herald"} <= set(labels)
+    sections.select(BOOKMARKS)
+    assert _model(window).rowCount() == 0
+    sections.select(UNREAD)
+    qtbot.waitUntil(lambda: _model(window).rowCount() == 7)  # the open article was read
+    row = labels.index("The Harbour Gazette")
+    sections.setCurrentRow(row)
+    assert _model(window).rowCount() == 3
+    assert {_model(window).index(r).data(Role.SOURCE) for r in range(3)} == {"The Harbour Gazette"}
+
+
+def test_sections_show_unread_counts(window: MainWindow, qtbot: QtBot) -> None:
+    from desktop.ui.sections import COUNT_ROLE
+
+    sections = window.findChild(SectionList, "sectionList")
+    assert sections is not None
+    qtbot.waitUntil(lambda: sections.item(1).data(COUNT_ROLE) == 7)
+
+
+def test_search_narrows_the_list_as_you_type(window: MainWindow, qtbot: QtBot) -> None:
+    box = window.findChild(QLineEdit, "searchBox")
+    assert box is not None
+    qtbot.keyClicks(box, "mete")
+    titles = _titles(window)
+    assert titles and all("meteor" in t.lower() or "night" in t.lower() for t in titles[:1])
+    assert len(titles) < 8
+    box.clear()
+    assert len(_titles(window)) == 8
+    qtbot.keyClicks(box, "zzzqqq")
+    assert _titles(window) == []
+    assert "No articles match" in window.statusBar().currentMessage()
+
+
+def test_keyboard_moves_between_articles(window: MainWindow, qtbot: QtBot) -> None:
+    titles = _titles(window)
+    window.commands.next_article.trigger()
+    assert window.reader.article is not None and window.reader.article.title == titles[1]
+    window.commands.next_article.trigger()
+    window.commands.previous_article.trigger()
+    assert window.reader.article.title == titles[1]
+    for _ in range(10):
+        window.commands.next_article.trigger()
+    assert window.reader.article.title == titles[-1]
+
+
+def test_single_key_shortcuts_move_between_articles(window: MainWindow, qtbot: QtBot) -> None:
+    titles = _titles(window)
+    window.activateWindow()
+    _list(window).setFocus()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    qtbot.keyClick(_list(window), Qt.Key.Key_J)
+    assert window.reader.article is not None and window.reader.article.title == titles[1]
+    qtbot.keyClick(_list(window), Qt.Key.Key_K)
+    assert window.reader.article.title == titles[0]
+
+
+def test_every_control_has_a_name_for_screen_readers(window: MainWindow) -> None:
+    unnamed = [
+        widget.objectName() or type(widget).__name__
+        for widget in window.findChildren(QWidget)
+        if widget.isVisible()
+        and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and not widget.accessibleName()
+        and not (isinstance(widget, QAbstractButton) and widget.text())
+        and not isinstance(widget, QTextBrowser | QAbstractItemView)  # named via viewport owner
+        and widget.parent() is not None
+        and type(widget).__name__ not in {"QWidget", "QScrollBar", "QSplitterHandle"}
+    ]
+    assert unnamed == []
+    for name in ("articleList", "readerView", "searchBox"):
+        found = window.findChild(QWidget, name)
+        assert found is not None and found.accessibleName()
+
+
+def test_tab_reaches_search_list_and_reader(window: MainWindow, qtbot: QtBot) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    seen: set[str] = set()
+    window.findChild(QLineEdit, "searchBox").setFocus()  # type: ignore[union-attr]
+    for _ in range(30):
+        focused = window.focusWidget()
+        if focused is not None:
+            seen.add(focused.objectName())
+        qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Tab)
+    assert {"searchBox", "articleList", "readerView"} <= seen
+
+
+def test_window_layout_is_kept_across_restarts(open_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    first = open_window()
+    first.resize(701, 503)  # within the offscreen screen, which restoreGeometry respects
+    dock = first.findChild(QDockWidget, "marketDock")
+    assert dock is not None
+    dock.hide()
+    first.close()
+    second = open_window()
+    assert (second.width(), second.height()) == (701, 503)
+    dock = second.findChild(QDockWidget, "marketDock")
+    assert dock is not None and not dock.isVisible()
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_light_and_dark_appearance_reach_the_reader(
+    window: MainWindow, qtbot: QtBot, dark: bool
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui import appearance
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.palette()
+    try:
+        appearance.apply(app, "dark" if dark else "light")
+        qtbot.waitUntil(lambda: _reader_text_colour(window) == app.palette().text().color().name())
+        lightness = window.reader.palette().base().color().lightness()
+        assert (lightness < 80) if dark else (lightness > 200)
+    finally:
+        app.setPalette(original)
+
+
+def _reader_text_colour(window: MainWindow) -> str:
+    sheet = window.reader.document().defaultStyleSheet()
+    return sheet.split("body {", 1)[1].split("color:", 1)[1].split(";", 1)[0].strip()
+
+
+def _stored(paths: AppPaths, sql: str, *params: object) -> object:
+    connection = sqlite3.connect(paths.store)
+    try:
+        return connection.execute(sql, params).fetchone()[0]
+    finally:
+        connection.close()

@@ -1,0 +1,109 @@
+"""The import rules of STYLE.md, checked by walking every import of the package (ast)."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import desktop
+
+PACKAGE = Path(desktop.__file__).parent
+
+# Which layers each layer may import (besides itself). Read: importer -> allowed imported.
+ALLOWED: dict[str, set[str]] = {
+    "domain": set(),
+    "settings": set(),
+    "logfile": set(),
+    "package": set(),
+    "paths": {"package"},
+    "export": {"domain"},
+    "store": {"domain"},
+    "ingest": {"domain"},
+    "market": {"domain"},
+    "profile": {"paths", "store", "ingest", "domain"},
+    "tasks": {"store", "ingest", "market", "domain", "paths", "settings"},
+    "ui": {"tasks", "store", "ingest", "market", "domain", "paths", "settings", "export",
+           "package"},
+    "app": {"ui", "tasks", "store", "domain", "paths", "settings", "profile", "logfile", "package"},
+    "cli": {"store", "ingest", "market", "domain", "paths", "settings", "export", "profile",
+            "logfile", "package"},
+    "main": {"cli", "app"},
+}  # fmt: skip
+QT_LAYERS = {"app", "ui", "tasks"}
+PACKAGE_NAMES = {"APP_NAME", "APP_ID", "version"}
+
+
+def layer_of(module: str) -> str:
+    """The layer a module of the package belongs to (names defined in ``desktop/__init__.py``,
+    such as ``desktop.version``, belong to the package itself)."""
+    parts = module.split(".")
+    if len(parts) == 1 or parts[1] in PACKAGE_NAMES:
+        return "package"
+    return {"__main__": "main"}.get(parts[1], parts[1])
+
+
+def imports_of(source: str, module: str, is_package: bool = False) -> Iterator[str]:
+    """Every module a source file imports, at any depth; ``from a import b`` gives ``a.b``
+    (which ``layer_of`` reads the same whether b is a module or a name), relative ones resolved."""
+    package = module if is_package else module.rsplit(".", 1)[0]
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{parent}.{node.module}" if node.module else parent
+            yield from (f"{base}.{alias.name}" for alias in node.names)
+
+
+def violations(files: dict[str, str]) -> list[str]:
+    """Forbidden edges among modules given as {module name: source}."""
+    found = []
+    for module, source in files.items():
+        importer = layer_of(module)
+        for imported in imports_of(source, module, is_package=module in PACKAGES):
+            if imported.split(".")[0] == "PySide6" and importer not in QT_LAYERS:
+                found.append(f"{module} imports {imported}: Qt only in app, ui and tasks")
+            if not imported.startswith("desktop"):
+                continue
+            target = layer_of(imported)
+            if target != importer and target not in ALLOWED[importer]:
+                found.append(f"{module} imports {imported}: {importer} may not import {target}")
+    return found
+
+
+def package_sources() -> dict[str, str]:
+    """Every module of the package, by dotted name."""
+    files = {}
+    for path in PACKAGE.rglob("*.py"):
+        relative = path.relative_to(PACKAGE.parent).with_suffix("")
+        name = ".".join(relative.parts).removesuffix(".__init__")
+        files[name] = path.read_text(encoding="utf-8")
+    return files
+
+
+PACKAGES = {
+    ".".join(path.relative_to(PACKAGE.parent).parts[:-1]) for path in PACKAGE.rglob("__init__.py")
+}
+
+
+def test_the_package_follows_the_import_rules() -> None:
+    assert violations(package_sources()) == []
+
+
+def test_every_module_belongs_to_a_known_layer() -> None:
+    assert {layer_of(name) for name in package_sources()} <= set(ALLOWED)
+
+
+def test_the_checker_catches_forbidden_edges() -> None:
+    sneaky = {
+        "desktop.store.leak": "from desktop.ui import main_window",
+        "desktop.ingest.cheat": "import desktop.store.articles",
+        "desktop.cli": "def f():\n    from PySide6 import QtWidgets",
+        "desktop.domain": "from . import settings",
+        "desktop.market.x": "from ..store import articles",
+    }
+    found = violations(sneaky)
+    assert len(found) == 5, found

@@ -1,0 +1,228 @@
+"""Market figures: exact rebasing across providers, staleness, currency names and the report."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from desktop.domain import Quote, Rate
+from desktop.ingest.edition import read_market_snapshot
+from desktop.market.names import currency_name
+from desktop.market.rates import (
+    DEFAULT_PERIOD,
+    UnknownCurrencyError,
+    is_stale,
+    quote_is_stale,
+    rate_is_stale,
+    rebase,
+)
+from desktop.market.report import market_report
+from desktop.paths import resource
+
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+LIVE = "Live rates"
+
+
+def usd_rates(provider: str = LIVE, as_of: datetime = NOW) -> list[Rate]:
+    """A USD-based set of rates."""
+    figures = {"EUR": "0.921075", "GBP": "0.767085", "AED": "3.673031", "XAU": "0.000367"}
+    return [Rate(code, "USD", Decimal(value), as_of, provider) for code, value in figures.items()]
+
+
+def eur_rates(provider: str = "Euro bank", *, with_usd: bool = True) -> list[Rate]:
+    """A EUR-based set of rates, consistent with ``usd_rates``, plus yen only this set has."""
+    per_eur = {"GBP": Decimal("0.767085") / Decimal("0.921075"), "JPY": Decimal("162.45")}
+    if with_usd:
+        per_eur["USD"] = 1 / Decimal("0.921075")
+    return [Rate(code, "EUR", value, NOW, provider) for code, value in per_eur.items()]
+
+
+def table(rates: list[Rate]) -> dict[str, Decimal]:
+    """Rates by currency code."""
+    return {rate.code: rate.rate for rate in rates}
+
+
+def quote(symbol: str = "BTI", as_of: datetime = NOW, *, snapshot: bool = False) -> Quote:
+    """A stock quote."""
+    return Quote(
+        symbol,
+        "British American Tobacco",
+        Decimal("34.5"),
+        Decimal("-0.87"),
+        Decimal("-2.52"),
+        "USD",
+        as_of,
+        LIVE,
+        snapshot,
+    )
+
+
+# rebase
+
+
+def test_rebasing_to_euros_divides_exactly() -> None:
+    rates = table(rebase(usd_rates(), "EUR"))
+    eur_per_usd = Decimal("0.921075")
+    assert rates["AED"] == Decimal("3.673031") / eur_per_usd
+    assert rates["XAU"] == Decimal("0.000367") / eur_per_usd
+    assert rates["USD"] == Decimal(1) / eur_per_usd
+    assert all(isinstance(rate, Decimal) for rate in rates.values())
+
+
+def test_the_sample_rebased_to_euros_divides_exactly() -> None:
+    snapshot = read_market_snapshot(resource("sample", "market.json"))
+    per_usd = table(list(snapshot.rates))
+    per_eur = table(rebase(snapshot.rates, "EUR"))
+    assert set(per_eur) == set(per_usd) | {"USD"}
+    for code, rate in per_usd.items():
+        assert per_eur[code] == rate / per_usd["EUR"], code
+
+
+def test_the_base_currency_is_worth_one_of_itself() -> None:
+    for base in ("USD", "EUR", "AED"):
+        rebased = rebase(usd_rates(), base)
+        assert table(rebased)[base] == Decimal(1)
+        assert all(rate.base == base for rate in rebased)
+
+
+def test_rebased_rates_keep_provider_time_and_order() -> None:
+    rebased = rebase(usd_rates(as_of=NOW - timedelta(hours=3)), "GBP")
+    assert [rate.code for rate in rebased] == sorted(rate.code for rate in rebased)
+    assert {rate.provider for rate in rebased} == {LIVE}
+    assert {rate.as_of for rate in rebased} == {NOW - timedelta(hours=3)}
+
+
+@pytest.mark.parametrize("with_usd", [True, False])
+@pytest.mark.parametrize("base", ["USD", "EUR", "GBP", "AED", "JPY"])
+def test_two_providers_with_different_bases_give_consistent_cross_rates(
+    base: str, with_usd: bool
+) -> None:
+    rates = table(rebase([*usd_rates(), *eur_rates(with_usd=with_usd)], base))
+    assert set(rates) == {"USD", "EUR", "GBP", "AED", "XAU", "JPY"}
+    assert rates[base] == 1
+    # Whatever the base, one currency buys as much of another.
+    reference = table(rebase([*usd_rates(), *eur_rates(with_usd=with_usd)], "EUR"))
+    for one, other in itertools.permutations(rates, 2):
+        assert rates[other] / rates[one] == pytest.approx(
+            reference[other] / reference[one], rel=Decimal("1e-20")
+        ), (one, other)
+    assert rates["JPY"] / rates["EUR"] == pytest.approx(Decimal("162.45"), rel=Decimal("1e-20"))
+
+
+def test_the_first_provider_of_a_currency_wins() -> None:
+    other = [Rate("GBP", "USD", Decimal("0.80"), NOW, "Second opinion")]
+    rates = {rate.code: rate for rate in rebase([*usd_rates(), *other], "USD")}
+    assert rates["GBP"].rate == Decimal("0.767085") and rates["GBP"].provider == LIVE
+
+
+def test_a_currency_without_any_rate_is_unknown() -> None:
+    with pytest.raises(
+        UnknownCurrencyError, match="No rate is known for the currency XXX"
+    ) as caught:
+        rebase(usd_rates(), "XXX")
+    assert caught.value.code == "XXX"
+
+
+def test_no_rates_know_no_currency() -> None:
+    with pytest.raises(UnknownCurrencyError):
+        rebase([], "USD")
+
+
+# staleness
+
+
+def test_a_snapshot_is_always_stale() -> None:
+    assert is_stale(NOW, True, NOW)
+    assert rate_is_stale(Rate("EUR", "USD", Decimal(1), NOW, LIVE, snapshot=True), NOW)
+    assert quote_is_stale(quote(snapshot=True), NOW)
+
+
+def test_a_figure_is_fresh_within_its_period() -> None:
+    assert not is_stale(NOW, False, NOW)
+    assert not is_stale(NOW - DEFAULT_PERIOD, False, NOW)
+    assert not quote_is_stale(quote(as_of=NOW - timedelta(hours=20)), NOW)
+    assert not is_stale(NOW - timedelta(minutes=50), False, NOW, timedelta(hours=1))
+
+
+def test_a_figure_is_stale_after_its_period() -> None:
+    assert is_stale(NOW - DEFAULT_PERIOD - timedelta(seconds=1), False, NOW)
+    assert rate_is_stale(Rate("EUR", "USD", Decimal(1), NOW - timedelta(days=3), LIVE), NOW)
+    assert is_stale(NOW - timedelta(minutes=70), False, NOW, timedelta(hours=1))
+
+
+# currency names
+
+
+def test_currency_names_in_english() -> None:
+    assert currency_name("EUR", "en_US") == "Euro"
+    assert currency_name("USD", "en") == "US Dollar"
+    assert currency_name("JPY", "en_US") == "Japanese Yen"
+
+
+def test_currency_names_follow_the_language() -> None:
+    assert currency_name("USD", "de_DE") == "US-Dollar"
+
+
+def test_crown_dependency_pounds_have_names() -> None:
+    assert currency_name("GGP") == "Guernsey Pound"
+    assert currency_name("IMP") == "Manx Pound"
+    assert currency_name("JEP") == "Jersey Pound"
+
+
+@pytest.mark.parametrize("code", ["XYZ", "QQQ"])
+def test_an_unknown_code_is_named_by_itself(code: str) -> None:
+    assert currency_name(code, "en_US") == code
+
+
+# the report
+
+
+def test_the_report_has_every_rate_but_the_base() -> None:
+    report = market_report(usd_rates(), [quote()], "EUR", NOW)
+    assert report["base"] == "EUR"
+    assert [rate["code"] for rate in report["rates"]] == ["AED", "GBP", "USD", "XAU"]
+    usd = report["rates"][2]
+    assert usd == {
+        "code": "USD",
+        "name": currency_name("USD"),
+        "rate": float(Decimal(1) / Decimal("0.921075")),
+        "as_of": NOW.isoformat(),
+        "provider": LIVE,
+        "stale": False,
+    }
+
+
+def test_the_report_shows_quotes_as_numbers() -> None:
+    report = market_report([], [quote(as_of=NOW - timedelta(days=5))], "USD", NOW)
+    assert report["rates"] == []
+    assert report["quotes"] == [
+        {
+            "symbol": "BTI",
+            "name": "British American Tobacco",
+            "price": 34.5,
+            "change": -0.87,
+            "percent": -2.52,
+            "currency": "USD",
+            "as_of": (NOW - timedelta(days=5)).isoformat(),
+            "provider": LIVE,
+            "stale": True,
+        }
+    ]
+
+
+def test_the_sample_report_in_dollars() -> None:
+    snapshot = read_market_snapshot(resource("sample", "market.json"))
+    report = market_report(snapshot.rates, snapshot.quotes, "USD", NOW)
+    rates = {rate["code"]: rate for rate in report["rates"]}
+    assert len(rates) == 169 and "USD" not in rates
+    assert rates["EUR"]["rate"] == 0.921075 and rates["EUR"]["name"] == currency_name("EUR")
+    assert all(rate["stale"] for rate in report["rates"])
+    assert len(report["quotes"]) == 16 and all(quote["stale"] for quote in report["quotes"])
+
+
+def test_the_report_refuses_an_unknown_base() -> None:
+    with pytest.raises(UnknownCurrencyError):
+        market_report(usd_rates(), [], "XXX", NOW)
