@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QEvent,
@@ -37,6 +37,28 @@ STAR_SIZE = 22
 STAR_ON = "★"
 STAR_OFF = "☆"
 BOOKMARK_GOLD = QColor("#d4a017")
+UNREAD_DOT = 7.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """What painting one row needs: where, with what, and whether it is selected."""
+
+    painter: QPainter
+    option: QStyleOptionViewItem
+    index: Index
+    selected: bool
+
+    @property
+    def read(self) -> bool:
+        return bool(self.index.data(Role.READ))
+
+    def colour(self, role: QPalette.ColorRole) -> QColor:
+        return self.option.palette.color(role)
+
+    def text_colour(self, role: QPalette.ColorRole) -> QColor:
+        """A text colour that stays readable on the selection's highlight."""
+        return self.colour(QPalette.ColorRole.HighlightedText if self.selected else role)
 
 
 class ArticleDelegate(QStyledItemDelegate):
@@ -59,13 +81,13 @@ class ArticleDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette: QPalette = option.palette
-        self._paint_background(painter, option, selected)
+        row = _Row(painter, option, index, bool(option.state & QStyle.StateFlag.State_Selected))
+        self._paint_background(row)
         rect = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
-        self._paint_thumbnail(painter, rect, index, palette)
-        text_rect = rect.adjusted(THUMB.width() + PADDING, 0, 0, 0)
-        self._paint_text(painter, option, text_rect, index, selected)
+        self._paint_thumbnail(row, QRect(rect.topLeft(), THUMB))
+        text = rect.adjusted(THUMB.width() + PADDING, 0, 0, 0)
+        self._paint_title(row, text)
+        self._paint_meta(row, text)
         painter.restore()
 
     def editorEvent(
@@ -80,115 +102,73 @@ class ArticleDelegate(QStyledItemDelegate):
             return True
         return False
 
-    def _paint_background(
-        self, painter: QPainter, option: QStyleOptionViewItem, selected: bool
-    ) -> None:
-        palette: QPalette = option.palette
-        if selected:
-            painter.fillRect(option.rect, palette.color(QPalette.ColorRole.Highlight))
-        elif option.state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(option.rect, palette.color(QPalette.ColorRole.AlternateBase))
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        bottom = option.rect.bottom()
-        painter.drawLine(option.rect.left() + PADDING, bottom, option.rect.right(), bottom)
+    def _paint_background(self, row: _Row) -> None:
+        rect = row.option.rect
+        if row.selected:
+            row.painter.fillRect(rect, row.colour(QPalette.ColorRole.Highlight))
+        elif row.option.state & QStyle.StateFlag.State_MouseOver:
+            row.painter.fillRect(rect, row.colour(QPalette.ColorRole.AlternateBase))
+        row.painter.setPen(row.colour(QPalette.ColorRole.Mid))
+        row.painter.drawLine(rect.left() + PADDING, rect.bottom(), rect.right(), rect.bottom())
 
-    def _paint_thumbnail(
-        self, painter: QPainter, rect: QRect, index: Index, palette: QPalette
-    ) -> None:
-        box = QRect(rect.topLeft(), THUMB)
+    def _paint_thumbnail(self, row: _Row, box: QRect) -> None:
+        """The article's thumbnail, or its source's initial where it has none."""
+        painter = row.painter
         clip = QPainterPath()
         clip.addRoundedRect(QRectF(box), 4, 4)
         painter.save()
         painter.setClipPath(clip)
-        pixmap = _thumbnail(index.data(Role.THUMBNAIL))
+        pixmap = _thumbnail(row.index.data(Role.THUMBNAIL), painter.device().devicePixelRatioF())
         if pixmap is not None:
             painter.drawPixmap(box, pixmap)
         else:
-            painter.fillRect(box, palette.color(QPalette.ColorRole.AlternateBase))
-            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            initial = (str(index.data(Role.SOURCE) or "?").removeprefix("The ") or "?")[0]
-            font = QFont(painter.font())
-            font.setPointSizeF(font.pointSizeF() * 1.6)
-            font.setBold(True)
-            painter.setFont(font)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, initial.upper())
+            painter.fillRect(box, row.colour(QPalette.ColorRole.AlternateBase))
+            painter.setPen(row.colour(QPalette.ColorRole.PlaceholderText))
+            painter.setFont(_scaled(painter.font(), 1.6, bold=True))
+            source = str(row.index.data(Role.SOURCE) or "?").removeprefix("The ")
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, (source or "?")[0].upper())
         painter.restore()
 
-    def _paint_text(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        rect: QRect,
-        index: Index,
-        selected: bool,
-    ) -> None:
-        palette: QPalette = option.palette
-        read = bool(index.data(Role.READ))
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        title_font = self._title_font(option.font, read)
-        painter.setFont(title_font)
-        painter.setPen(palette.color(text_role))
-        metrics = QFontMetrics(title_font)
-        title_width = rect.width()
+    def _paint_title(self, row: _Row, rect: QRect) -> None:
+        """The headline on up to two lines, bold while unread."""
+        font = self._title_font(row.option.font, row.read)
+        row.painter.setFont(font)
+        row.painter.setPen(row.text_colour(QPalette.ColorRole.Text))
+        metrics = QFontMetrics(font)
         y = rect.top()
-        for line in _two_lines(
-            str(index.data(Qt.ItemDataRole.DisplayRole) or ""), title_font, title_width
-        ):
-            painter.drawText(rect.left(), y + metrics.ascent(), line)
+        for line in _two_lines(str(row.index.data() or ""), font, rect.width()):
+            row.painter.drawText(rect.left(), y + metrics.ascent(), line)
             y += metrics.lineSpacing()
-        self._paint_meta(painter, option, rect, index, selected, read)
 
-    def _paint_meta(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        rect: QRect,
-        index: Index,
-        selected: bool,
-        read: bool,
-    ) -> None:
-        palette: QPalette = option.palette
-        font = QFont(option.font)
-        font.setPointSizeF(font.pointSizeF() * 0.9)
+    def _paint_meta(self, row: _Row, rect: QRect) -> None:
+        """The unread dot, source and time on the bottom line, then the star."""
+        painter = row.painter
+        font = _scaled(row.option.font, 0.9)
         painter.setFont(font)
         metrics = QFontMetrics(font)
         baseline = rect.bottom() - metrics.descent()
         x = rect.left()
-        if not read:
+        if not row.read:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(palette.color(QPalette.ColorRole.Accent))
-            radius = 3.5
-            painter.drawEllipse(
-                QRectF(x, baseline - metrics.xHeight() / 2 - radius, 2 * radius, 2 * radius)
-            )
+            painter.setBrush(row.colour(QPalette.ColorRole.Accent))
+            top = baseline - metrics.xHeight() / 2 - UNREAD_DOT / 2
+            painter.drawEllipse(QRectF(x, top, UNREAD_DOT, UNREAD_DOT))
             x += 12
-        muted = (
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
-        )
-        painter.setPen(palette.color(muted))
-        meta = " · ".join(p for p in (index.data(Role.SOURCE), index.data(Role.WHEN)) if p)
-        star = star_rect(option.rect)
-        painter.drawText(
-            x, baseline, metrics.elidedText(meta, Qt.TextElideMode.ElideRight, star.left() - x - 4)
-        )
-        self._paint_star(painter, star, bool(index.data(Role.BOOKMARKED)), palette, selected)
+        painter.setPen(row.text_colour(QPalette.ColorRole.PlaceholderText))
+        meta = " · ".join(p for p in (row.index.data(Role.SOURCE), row.index.data(Role.WHEN)) if p)
+        star = star_rect(row.option.rect)
+        elided = metrics.elidedText(meta, Qt.TextElideMode.ElideRight, star.left() - x - 4)
+        painter.drawText(x, baseline, elided)
+        self._paint_star(row, star)
 
-    def _paint_star(
-        self, painter: QPainter, rect: QRect, on: bool, palette: QPalette, selected: bool
-    ) -> None:
-        font = QFont(painter.font())
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        painter.setFont(font)
-        if on:
-            painter.setPen(BOOKMARK_GOLD)
-        else:
-            role = (
-                QPalette.ColorRole.HighlightedText
-                if selected
-                else QPalette.ColorRole.PlaceholderText
-            )
-            painter.setPen(palette.color(role))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, STAR_ON if on else STAR_OFF)
+    def _paint_star(self, row: _Row, rect: QRect) -> None:
+        """A gold star when bookmarked, an outline otherwise."""
+        on = bool(row.index.data(Role.BOOKMARKED))
+        row.painter.setFont(_scaled(row.painter.font(), 1.35))
+        row.painter.setPen(
+            BOOKMARK_GOLD if on else row.text_colour(QPalette.ColorRole.PlaceholderText)
+        )
+        row.painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, STAR_ON if on else STAR_OFF)
 
     @staticmethod
     def _title_font(base: QFont, read: bool) -> QFont:
@@ -225,21 +205,31 @@ def _two_lines(text: str, font: QFont, width: int) -> list[str]:
     return [head, QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)]
 
 
-def _thumbnail(file: str | None) -> QPixmap | None:
-    """A thumbnail from the cache folder, scaled once and kept in Qt's pixmap cache."""
+def _thumbnail(file: str | None, ratio: float) -> QPixmap | None:
+    """A thumbnail from the cache folder, scaled once for the screen and kept in Qt's cache."""
     if not file:
         return None
-    key = f"thumb:{file}"
+    key = f"thumb:{ratio}:{file}"
     pixmap = QPixmap()
     if QPixmapCache.find(key, pixmap):
         return pixmap
     loaded = QPixmap(file)
-    if loaded.isNull() or not Path(file).is_file():
+    if loaded.isNull():
         return None
     scaled = loaded.scaled(
-        THUMB,
+        THUMB * ratio,
         Qt.AspectRatioMode.KeepAspectRatioByExpanding,
         Qt.TransformationMode.SmoothTransformation,
     )
+    scaled.setDevicePixelRatio(ratio)
     QPixmapCache.insert(key, scaled)
     return scaled
+
+
+def _scaled(base: QFont, factor: float, bold: bool = False) -> QFont:
+    """A copy of a font at ``factor`` times its size."""
+    font = QFont(base)
+    font.setPointSizeF(base.pointSizeF() * factor)
+    if bold:
+        font.setBold(True)
+    return font

@@ -444,7 +444,7 @@ class MainWindow(QMainWindow):
             width -= MARKET_WIDTH
         else:
             self._market.hide()
-        sections, articles_width = max(140, width // 8), max(260, width // 4)
+        sections, articles_width = max(150, width // 7), max(300, width // 3)
         self._splitter.setSizes([sections, articles_width, width - sections - articles_width])
 
     def _show_market(self) -> None:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QFileDialog,
     QMenu,
@@ -21,32 +19,20 @@ from pytestqt.qtbot import QtBot
 from desktop.domain import BOOKMARKS
 from desktop.paths import AppPaths
 from desktop.ui.article_delegate import star_rect
-from desktop.ui.article_model import ArticleListModel, Role
+from desktop.ui.article_model import Role
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sections import SectionList
-
-
-def _model(window: MainWindow) -> ArticleListModel:
-    view = window.findChild(QAbstractItemView, "articleList")
-    assert view is not None
-    model = view.model()
-    assert isinstance(model, ArticleListModel)
-    return model
+from tests.ui.parts import article_list, article_model, stored
 
 
 def _bookmarked_in_store(paths: AppPaths, article_id: int) -> bool:
-    connection = sqlite3.connect(paths.store)
-    try:
-        row = connection.execute("SELECT bookmarked FROM articles WHERE id = ?", (article_id,))
-        return row.fetchone()[0] is not None
-    finally:
-        connection.close()
+    return stored(paths, "SELECT bookmarked FROM articles WHERE id = ?", article_id) is not None
 
 
 def test_ctrl_d_shows_the_star_only_after_the_store_committed(
     window: MainWindow, qtbot: QtBot, paths: AppPaths
 ) -> None:
-    model = _model(window)
+    model = article_model(window)
     article_id = int(model.index(0).data(Role.ID))
     committed_when_shown: list[bool] = []
 
@@ -85,9 +71,8 @@ def test_the_toolbar_button_toggles_the_bookmark_both_ways(
 def test_clicking_a_rows_star_bookmarks_that_article(
     window: MainWindow, qtbot: QtBot, paths: AppPaths
 ) -> None:
-    view = window.findChild(QAbstractItemView, "articleList")
-    assert view is not None
-    model = _model(window)
+    view = article_list(window)
+    model = article_model(window)
     third = model.index(2)
     star = star_rect(view.visualRect(third)).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=star)
@@ -98,9 +83,8 @@ def test_clicking_a_rows_star_bookmarks_that_article(
 def test_the_context_menu_bookmarks_the_row_under_the_pointer(
     window: MainWindow, qtbot: QtBot, paths: AppPaths
 ) -> None:
-    view = window.findChild(QAbstractItemView, "articleList")
-    assert view is not None
-    model = _model(window)
+    view = article_list(window)
+    model = article_model(window)
     target = model.index(3)
     offered: list[str] = []
 
@@ -124,7 +108,7 @@ def test_the_context_menu_bookmarks_the_row_under_the_pointer(
 
 
 def test_bookmarks_section_lists_bookmarked_articles(window: MainWindow, qtbot: QtBot) -> None:
-    model = _model(window)
+    model = article_model(window)
     title = str(model.index(0).data())
     window.commands.toggle_bookmark.trigger()
     qtbot.waitUntil(lambda: bool(model.index(0).data(Role.BOOKMARKED)))
@@ -142,7 +126,7 @@ def test_a_quick_double_toggle_ends_unbookmarked(
     window.commands.toggle_bookmark.trigger()
     qtbot.waitUntil(lambda: "Bookmark removed" in window.statusBar().currentMessage())
     assert not _bookmarked_in_store(paths, article_id)
-    assert not _model(window).index(0).data(Role.BOOKMARKED)
+    assert not article_model(window).index(0).data(Role.BOOKMARKED)
 
 
 @pytest.mark.parametrize("suffix", [".html", ".md"])

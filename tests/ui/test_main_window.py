@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -20,25 +19,14 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain import BOOKMARKS, UNREAD
 from desktop.paths import AppPaths
-from desktop.ui.article_model import ArticleListModel, Role
+from desktop.ui.article_model import Role
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sections import SectionList
-
-
-def _list(window: MainWindow) -> QAbstractItemView:
-    found = window.findChild(QAbstractItemView, "articleList")
-    assert found is not None
-    return found
-
-
-def _model(window: MainWindow) -> ArticleListModel:
-    model = _list(window).model()
-    assert isinstance(model, ArticleListModel)
-    return model
+from tests.ui.parts import article_list, article_model, stored
 
 
 def _titles(window: MainWindow) -> list[str]:
-    model = _model(window)
+    model = article_model(window)
     return [str(model.index(row).data()) for row in range(model.rowCount())]
 
 
@@ -86,7 +74,7 @@ def _attribute(object_name: str) -> str:
 
 
 def test_the_list_model_is_a_well_behaved_model(window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    qtmodeltester.check(_model(window))
+    qtmodeltester.check(article_model(window))
 
 
 def test_a_large_section_loads_in_pages(qtbot: QtBot, paths: AppPaths, data_dir: Path) -> None:
@@ -97,7 +85,7 @@ def test_a_large_section_loads_in_pages(qtbot: QtBot, paths: AppPaths, data_dir:
 
     window = create_window(data_dir)
     qtbot.addWidget(window)
-    model = _model(window)
+    model = article_model(window)
     assert model.rowCount() == 200  # one page, not the whole store
     assert model.canFetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
@@ -107,26 +95,26 @@ def test_a_large_section_loads_in_pages(qtbot: QtBot, paths: AppPaths, data_dir:
 def test_opening_an_article_marks_it_read_once_saved(
     window: MainWindow, qtbot: QtBot, paths: AppPaths
 ) -> None:
-    view = _list(window)
-    model = _model(window)
+    view = article_list(window)
+    model = article_model(window)
     second = model.index(1)
     assert not second.data(Role.READ)
     view.setCurrentIndex(second)
     qtbot.waitUntil(lambda: bool(model.index(1).data(Role.READ)))
     article_id = int(second.data(Role.ID))
-    assert _stored(paths, "SELECT read FROM articles WHERE id = ?", article_id) == 1
+    assert stored(paths, "SELECT read FROM articles WHERE id = ?", article_id) == 1
     assert window.reader.article is not None and window.reader.article.id == article_id
 
 
 def test_mark_as_unread_puts_the_article_back_in_unread(
     window: MainWindow, qtbot: QtBot, paths: AppPaths
 ) -> None:
-    model = _model(window)
+    model = article_model(window)
     qtbot.waitUntil(lambda: bool(model.index(0).data(Role.READ)))
     first = int(model.index(0).data(Role.ID))
     window.commands.toggle_read.trigger()
     qtbot.waitUntil(lambda: not model.index(0).data(Role.READ))
-    assert _stored(paths, "SELECT read FROM articles WHERE id = ?", first) == 0
+    assert stored(paths, "SELECT read FROM articles WHERE id = ?", first) == 0
 
 
 def test_sections_show_their_articles(window: MainWindow, qtbot: QtBot) -> None:
@@ -136,13 +124,15 @@ def test_sections_show_their_articles(window: MainWindow, qtbot: QtBot) -> None:
     assert labels[:3] == ["All articles", "Unread", "Bookmarks"]
     assert {"The Harbour Gazette", "The Valley Courier", "The Carrowmere Herald"} <= set(labels)
     sections.select(BOOKMARKS)
-    assert _model(window).rowCount() == 0
+    assert article_model(window).rowCount() == 0
     sections.select(UNREAD)
-    qtbot.waitUntil(lambda: _model(window).rowCount() == 7)  # the open article was read
+    qtbot.waitUntil(lambda: article_model(window).rowCount() == 7)  # the open article was read
     row = labels.index("The Harbour Gazette")
     sections.setCurrentRow(row)
-    assert _model(window).rowCount() == 3
-    assert {_model(window).index(r).data(Role.SOURCE) for r in range(3)} == {"The Harbour Gazette"}
+    assert article_model(window).rowCount() == 3
+    assert {article_model(window).index(r).data(Role.SOURCE) for r in range(3)} == {
+        "The Harbour Gazette"
+    }
 
 
 def test_sections_show_unread_counts(window: MainWindow, qtbot: QtBot) -> None:
@@ -182,11 +172,11 @@ def test_keyboard_moves_between_articles(window: MainWindow, qtbot: QtBot) -> No
 def test_single_key_shortcuts_move_between_articles(window: MainWindow, qtbot: QtBot) -> None:
     titles = _titles(window)
     window.activateWindow()
-    _list(window).setFocus()
+    article_list(window).setFocus()
     qtbot.waitUntil(lambda: window.isActiveWindow())
-    qtbot.keyClick(_list(window), Qt.Key.Key_J)
+    qtbot.keyClick(article_list(window), Qt.Key.Key_J)
     assert window.reader.article is not None and window.reader.article.title == titles[1]
-    qtbot.keyClick(_list(window), Qt.Key.Key_K)
+    qtbot.keyClick(article_list(window), Qt.Key.Key_K)
     assert window.reader.article.title == titles[0]
 
 
@@ -257,11 +247,3 @@ def test_light_and_dark_appearance_reach_the_reader(
 def _reader_text_colour(window: MainWindow) -> str:
     sheet = window.reader.document().defaultStyleSheet()
     return sheet.split("body {", 1)[1].split("color:", 1)[1].split(";", 1)[0].strip()
-
-
-def _stored(paths: AppPaths, sql: str, *params: object) -> object:
-    connection = sqlite3.connect(paths.store)
-    try:
-        return connection.execute(sql, params).fetchone()[0]
-    finally:
-        connection.close()
