@@ -26,7 +26,7 @@ from desktop import APP_ID, APP_NAME, settings, version
 from desktop.logfile import configure
 from desktop.paths import AppPaths, resolve, resource
 from desktop.profile import close_profile, open_profile
-from desktop.store.database import OpenReport, connect_reader
+from desktop.store.database import connect_reader
 from desktop.store.errors import StoreError
 from desktop.tasks import Runner, TaskRunner
 from desktop.ui import appearance
@@ -62,8 +62,7 @@ def create_window(data_dir: Path, runner: Runner | None = None) -> MainWindow:
     A new folder gets the sample edition. Closing the window closes its store.
     """
     paths = resolve(data_dir)
-    window, _ = _open_window(paths, settings.load(paths.settings), runner)
-    return window
+    return _open_window(paths, settings.load(paths.settings), runner)
 
 
 def main(arguments: argparse.Namespace) -> int:
@@ -74,7 +73,7 @@ def main(arguments: argparse.Namespace) -> int:
     app = _application()
     appearance.apply(app, preferences.appearance)
     try:
-        window, report = _open_window(paths, preferences, None)
+        window = _open_window(paths, preferences, None)
     except (StoreError, sqlite3.Error, OSError) as error:
         log.exception("Could not open the store")
         QMessageBox.critical(None, APP_NAME, _sentence(error, paths))
@@ -83,16 +82,14 @@ def main(arguments: argparse.Namespace) -> int:
     _TerminationWatcher(app, window)
     _mark_first_paint(window)
     window.show()
-    notice = report.notice()
-    if notice:
-        QTimer.singleShot(0, lambda: QMessageBox.information(window, APP_NAME, notice))
     return app.exec()
 
 
 def _open_window(
     paths: AppPaths, preferences: settings.Settings, runner: Runner | None
-) -> tuple[MainWindow, OpenReport]:
-    """Open the profile and build its window; the window's close closes the session."""
+) -> MainWindow:
+    """Open the profile and build its window; the window's close closes the session. What
+    opening did that a person must know (a damaged store moved aside) is said once it shows."""
     report = open_profile(paths)
     session = Session(paths, runner)
     try:
@@ -109,12 +106,16 @@ def _open_window(
         session.close()
         raise
     window.closed.connect(session.close)
-    return window, report
+    notice = report.notice()
+    if notice:
+        QTimer.singleShot(0, lambda: QMessageBox.information(window, APP_NAME, notice))
+    return window
 
 
 def _application() -> QApplication:
-    """The QApplication, named and with its icon."""
-    app = QApplication(sys.argv[:1])
+    """The QApplication (the running one, if a host already made it), named and with its icon."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(version())
     app.setDesktopFileName(APP_ID)

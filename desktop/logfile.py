@@ -7,6 +7,7 @@ import logging.handlers
 from pathlib import Path
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+HANDLER_NAME = "broadsheet-log-file"
 
 
 def configure(log_file: Path, level: int = logging.INFO) -> None:
@@ -19,6 +20,10 @@ def configure(log_file: Path, level: int = logging.INFO) -> None:
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter(FORMAT))
+    handler.set_name(HANDLER_NAME)
     root = logging.getLogger()
+    for previous in [h for h in root.handlers if h.get_name() == HANDLER_NAME]:
+        root.removeHandler(previous)  # configured again (a second window, a test): one file
+        previous.close()
     root.addHandler(handler)
     root.setLevel(min(root.level or level, level))

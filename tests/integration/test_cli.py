@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 
+from tests.locks import exclusive_lock
+
 ROOT = Path(__file__).resolve().parents[2]
 ROW_KEYS = {"id", "title", "source", "published", "url", "read", "bookmarked"}
 RATE_KEYS = {"code", "name", "rate", "as_of", "provider", "stale"}
@@ -388,31 +390,8 @@ def test_a_damaged_store_is_moved_aside_and_the_command_still_works(tmp_path: Pa
 @pytest.fixture
 def locked_store(data_dir: Path) -> Iterator[Path]:
     """A data folder whose store another process holds with an exclusive lock until the end."""
-    holder = textwrap.dedent(
-        """
-        import sqlite3, sys
-        connection = sqlite3.connect(sys.argv[1], isolation_level=None)
-        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
-        connection.execute("BEGIN EXCLUSIVE")
-        print("locked", flush=True)
-        sys.stdin.read()
-        connection.close()
-        """
-    )
-    process = subprocess.Popen(
-        [sys.executable, "-c", holder, str(data_dir / "broadsheet.sqlite3")],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdin is not None and process.stdout is not None
-    try:
-        assert process.stdout.readline().strip() == "locked"
+    with exclusive_lock(data_dir / "broadsheet.sqlite3"):
         yield data_dir
-    finally:
-        process.stdin.close()
-        process.wait(timeout=30)
-        process.stdout.close()
 
 
 def test_a_locked_store_is_one_line(locked_store: Path) -> None:

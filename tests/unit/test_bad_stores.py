@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from desktop.store.errors import (
     StoreUnwritableError,
 )
 from tests.factories import scalar
+from tests.locks import exclusive_lock
 
 
 def _damage_pages(store: Path) -> None:
@@ -83,29 +83,10 @@ def test_an_unclean_close_leaves_no_seal(paths: AppPaths) -> None:
     assert paths.store_seal.exists()
 
 
-def _hold_exclusive_lock(
-    store: str,
-    ready: multiprocessing.synchronize.Event,
-    done: multiprocessing.synchronize.Event,
-) -> None:
-    connection = sqlite3.connect(store, isolation_level=None)
-    connection.execute("PRAGMA locking_mode = EXCLUSIVE")
-    connection.execute("BEGIN EXCLUSIVE")
-    ready.set()
-    done.wait(30)
-    connection.close()
-
-
 @pytest.fixture
 def locked_store(paths: AppPaths) -> Iterator[AppPaths]:
-    context = multiprocessing.get_context("spawn")
-    ready, done = context.Event(), context.Event()
-    holder = context.Process(target=_hold_exclusive_lock, args=(str(paths.store), ready, done))
-    holder.start()
-    assert ready.wait(30)
-    yield paths
-    done.set()
-    holder.join(30)
+    with exclusive_lock(paths.store):
+        yield paths
 
 
 def test_a_locked_store_is_explained(
