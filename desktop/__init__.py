@@ -1,14 +1,10 @@
 """Broadsheet: a desktop newspaper reader over a local SQLite store."""
 
+__version__ = "0.1.0"
 APP_NAME = "Broadsheet"
 APP_ID = "io.broadsheet.Broadsheet"
 
 
 def version() -> str:
-    """Return the installed distribution's version, or the checkout's fallback."""
-    from importlib import metadata
-
-    try:
-        return metadata.version("broadsheet")
-    except metadata.PackageNotFoundError:
-        return "0.1.0+checkout"
+    """The version of this Broadsheet (pyproject.toml reads it from here)."""
+    return __version__

@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
-import signal
-import socket
 import sqlite3
 import sys
-import time
 import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -30,11 +26,10 @@ from desktop.store.database import connect_reader
 from desktop.store.errors import StoreError
 from desktop.tasks import Runner, TaskRunner
 from desktop.ui import appearance
+from desktop.ui.lifecycle import close_on_termination, mark_startup
 from desktop.ui.main_window import MainWindow, Services
 
 log = logging.getLogger(__name__)
-
-STARTUP_MARK_ENV = "BROADSHEET_STARTUP_MARK"
 
 
 class Session:
@@ -56,13 +51,20 @@ class Session:
         close_profile(self.paths)
 
 
-def create_window(data_dir: Path, runner: Runner | None = None) -> MainWindow:
+def create_window(
+    data_dir: Path, runner: Runner | None = None, *, complete: bool = True
+) -> MainWindow:
     """Build the window over the profile in ``data_dir`` with the running QApplication.
 
-    A new folder gets the sample edition. Closing the window closes its store.
+    A new folder gets the sample edition. Closing the window closes its store. With ``complete``
+    every part is ready on return (the market panel filled, counts asked for); without it, that
+    work waits for the first paint, as when the app starts.
     """
     paths = resolve(data_dir)
-    return _open_window(paths, settings.load(paths.settings), runner)
+    window = _open_window(paths, settings.load(paths.settings), runner)
+    if complete:
+        window.finish_startup()
+    return window
 
 
 def main(arguments: argparse.Namespace) -> int:
@@ -79,8 +81,8 @@ def main(arguments: argparse.Namespace) -> int:
         QMessageBox.critical(None, APP_NAME, _sentence(error, paths))
         return 1
     _install_error_dialog(window, paths.log_file)
-    _TerminationWatcher(app, window)
-    _mark_first_paint(window)
+    close_on_termination(app, window)
+    mark_startup(window.reader.viewport())
     window.show()
     return app.exec()
 
@@ -100,12 +102,12 @@ def _open_window(
                 runner=session.runner,
                 settings=preferences,
                 save_settings=lambda chosen: settings.save(chosen, paths.settings),
+                close_store=session.close,
             )
         )
     except BaseException:
         session.close()
         raise
-    window.closed.connect(session.close)
     notice = report.notice()
     if notice:
         QTimer.singleShot(0, lambda: QMessageBox.information(window, APP_NAME, notice))
@@ -151,46 +153,3 @@ def _install_error_dialog(window: MainWindow, log_file: Path) -> None:
         showing = False
 
     sys.excepthook = hook
-
-
-class _TerminationWatcher(QObject):
-    """Closes the window cleanly on SIGTERM or SIGINT, so queued writes finish and the store is
-    sealed. Python runs signal handlers only between bytecodes, so the signal wakes Qt's event
-    loop through a socket that ``signal.set_wakeup_fd`` writes to."""
-
-    def __init__(self, app: QApplication, window: MainWindow) -> None:
-        super().__init__(app)
-        self._window = window
-        self._reader, self._writer = socket.socketpair()
-        for end in (self._reader, self._writer):
-            end.setblocking(False)
-        signal.set_wakeup_fd(self._writer.fileno())
-        for number in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(number, lambda *_: None)
-        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
-        self._notifier.activated.connect(self._on_wakeup)
-
-    def _on_wakeup(self) -> None:
-        try:
-            self._reader.recv(64)
-        except OSError:
-            return
-        self._window.close()
-
-
-def _mark_first_paint(window: MainWindow) -> None:
-    """For the start-up benchmark: write the monotonic time once the first article has painted."""
-    target = os.environ.get(STARTUP_MARK_ENV, "")
-    if not target:
-        return
-    viewport = window.reader.viewport()
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                viewport.removeEventFilter(self)
-                QTimer.singleShot(0, lambda: Path(target).write_text(f"{time.monotonic()}\n"))
-            return False
-
-    marker = FirstPaint(window)
-    viewport.installEventFilter(marker)

@@ -94,19 +94,27 @@ class TaskRunner:
         self._store = store
         self._relay = _Relay()
         self._writer_connection = _WriterConnection(store)
+        self._shut = False
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="store-writer")
         self._pool = ThreadPoolExecutor(POOL_THREADS, thread_name_prefix="worker")
 
     def write(self, job: Job[T], done: Done[T], failed: Failed | None = None) -> None:
         """Queue a write; ``done`` runs on the UI thread after it committed."""
+        if self._shut:
+            log.error("A write was asked for after the store was closed; it was not made")
+            return
         self._submit(self._writer, lambda: job(self._writer_connection.get()), done, failed)
 
     def read(self, job: Job[T], done: Done[T], failed: Failed | None = None) -> None:
-        """Queue a slow read on the pool, with a connection of its own."""
+        """Queue a slow read on the pool, with a connection of its own (none once shut down:
+        a window that closed has nothing left to show)."""
+        if self._shut:
+            return
         self._submit(self._pool, lambda: self._read_once(job), done, failed)
 
     def shutdown(self) -> None:
         """Finish queued writes (a bookmark is never dropped), cancel queued reads, close all."""
+        self._shut = True
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._writer.submit(self._writer_connection.close).result()
         self._writer.shutdown(wait=True)

@@ -24,6 +24,7 @@ def display_locale() -> str:
         return "en_US"
 
 
+@cache
 def currency_name(code: str, language: str | None = None) -> str:
     """The currency's name, such as "Euro" for EUR; the code itself when CLDR has no name."""
     from babel.numbers import get_currency_name

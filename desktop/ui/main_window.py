@@ -10,15 +10,13 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtGui import QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -44,6 +42,7 @@ from desktop.ui import appearance
 from desktop.ui.actions import create_actions
 from desktop.ui.article_list import ArticleListView
 from desktop.ui.article_model import ArticleListModel
+from desktop.ui.lifecycle import after_first_paint
 from desktop.ui.market_dock import MarketDock
 from desktop.ui.reader import ArticleBrowser
 from desktop.ui.sections import SectionList
@@ -74,17 +73,14 @@ class Services:
     runner: Runner
     settings: Settings
     save_settings: Callable[[Settings], None]
+    close_store: Callable[[], None]
 
 
 class MainWindow(QMainWindow):
     """Broadsheet's window. It reads the store directly (fast, on this thread) and sends every
-    write to the runner's writer thread, showing a change only once it is committed.
-
-    Signals:
-        closed(): the window was closed; its owner may shut the runner and the store down.
+    write to the runner's writer thread, showing a change only once it is committed. Closing it
+    finishes queued writes and closes the store (``Services.close_store``).
     """
-
-    closed = Signal()
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -93,6 +89,9 @@ class MainWindow(QMainWindow):
         self._services = services
         self._settings = services.settings
         self._pending_bookmarks: dict[int, bool] = {}
+        self._painted = False
+        self._first_article_opened = False
+        self._unread_on_show: int | None = None
         self.commands = create_actions(self)
         self._model = ArticleListModel(services.connection, services.paths.images)
         self._build_widgets()
@@ -104,8 +103,8 @@ class MainWindow(QMainWindow):
         self._reader.set_text_size(self._settings.text_size)
         self._show_text_size(self._settings.text_size)
         self._sections.set_sources(source_queries.sources(services.connection))
-        self._open_first_article()
-        QTimer.singleShot(0, self._after_first_paint)
+        self._model.show(ALL)
+        after_first_paint(self._reader.viewport(), self._after_first_paint)
 
     # Building -------------------------------------------------------------------------------
 
@@ -115,7 +114,6 @@ class MainWindow(QMainWindow):
         self._search.setObjectName("searchBox")
         self._search.setAccessibleName("Search articles")
         self._search.setPlaceholderText("Search articles")
-        self._search.setClearButtonEnabled(True)
         self._list = ArticleListView(self._model)
         self._list.set_context_actions(
             [
@@ -260,18 +258,40 @@ class MainWindow(QMainWindow):
         self._reader.show_article(article)
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
         self._update_article_actions(article)
-        if not article.read:
+        if article.read:
+            return
+        if self._painted:
             self._set_read(article.id, True)
+        else:
+            self._unread_on_show = article.id
 
     # Slots -----------------------------------------------------------------------------------
 
+    def finish_startup(self) -> None:
+        """Do now what the window otherwise does when shown and just after its first paint (for
+        hosts and tests that want every part ready at once)."""
+        self._open_first_article()
+        self._after_first_paint()
+
     def _after_first_paint(self) -> None:
-        """Fill what the first paint does not need: the market panel and the counts."""
-        self._show_market()
+        """Do what the first paint does not need: mark the open article read, count the unread
+        articles, fill the market panel. Runs once."""
+        if self._painted:
+            return
+        self._painted = True
+        self._search.setClearButtonEnabled(True)  # its icon costs a few ms the first paint skips
+        if self._unread_on_show is not None:
+            self._set_read(self._unread_on_show, True)
+            self._unread_on_show = None
         self._refresh_counts()
+        self._show_market()
 
     def _open_first_article(self) -> None:
-        self._model.show(ALL)
+        """Open the newest article; done when the window shows, when the reader has its final
+        width, so its photo is decoded once, at the size it is shown."""
+        if self._first_article_opened:
+            return
+        self._first_article_opened = True
         if self._model.rowCount():
             self._list.setCurrentIndex(self._model.index(0))
         else:
@@ -373,6 +393,8 @@ class MainWindow(QMainWindow):
         self._search.selectAll()
 
     def _on_export_bookmarks(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from desktop.export import write_bookmarks
 
         file, chosen_filter = QFileDialog.getSaveFileName(
@@ -402,6 +424,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             f"About {APP_NAME}",
@@ -424,11 +448,15 @@ class MainWindow(QMainWindow):
 
     # Qt overrides ----------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._open_first_article()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._state.save(self, self._splitter)
         super().closeEvent(event)
         if event.isAccepted():
-            self.closed.emit()
+            self._services.close_store()
 
     # Helpers ---------------------------------------------------------------------------------
 
@@ -510,6 +538,8 @@ class MainWindow(QMainWindow):
 
     def _report(self, error: BaseException, what: str = "Something went wrong") -> None:
         sentence = str(error) if isinstance(error, StoreError) else f"{what}: {error}."
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, APP_NAME, sentence)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -16,15 +16,18 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QImage,
+    QImageReader,
     QPalette,
     QTextCursor,
     QTextDocument,
     QTextImageFormat,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.domain import Article
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QWheelEvent
 from desktop.ui.article_html import PHOTO_SCHEME, Colours, article_html, empty_html, stylesheet
 
 log = logging.getLogger(__name__)
@@ -60,7 +63,6 @@ class ArticleBrowser(QTextBrowser):
         self._percent = 100
         self._article: Article | None = None
         self._photo_width = 0
-        self._photo_original: tuple[Path, QImage] | None = None
         font = QFont()
         font.setFamilies(SERIF_FAMILIES)
         font.setStyleHint(QFont.StyleHint.Serif)
@@ -73,6 +75,9 @@ class ArticleBrowser(QTextBrowser):
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the side margins too, not just the column
         self.setAutoFillBackground(True)
+        # A scroll bar that never comes and goes keeps the column's width (and the photo's)
+        # stable, so an article is laid out once, not again when it turns out to be long.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self._apply_font()
         self._update_margins()
@@ -206,16 +211,20 @@ class ArticleBrowser(QTextBrowser):
         cursor.setCharFormat(image)
 
     def _scaled_photo(self, file: Path) -> QImage | None:
-        """The photo decoded (once per article) and scaled smoothly to the width it is shown at."""
-        if self._photo_original is None or self._photo_original[0] != file:
-            self._photo_original = (file, QImage(str(file)))
-        image = self._photo_original[1]
-        if image.isNull():
-            return None
+        """The photo decoded straight at the size it is shown at (JPEG decoders scale while
+        decoding, which is faster and keeps no full-size copy in memory)."""
+        reader = QImageReader(str(file))
+        original = reader.size()
         ratio = self.devicePixelRatioF()
-        width = max(1, int((self._photo_width or image.width()) * ratio))
-        if width < image.width():
-            image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+        width = int((self._photo_width or original.width()) * ratio)
+        if original.isValid() and 0 < width < original.width():
+            height = max(1, round(original.height() * width / original.width()))
+            reader.setScaledSize(QSize(width, height))
+            reader.setQuality(100)  # smooth scaling, not the fastest nearest-pixel one
+        image = reader.read()
+        if image.isNull():
+            log.info("Could not read the photo %s: %s", file, reader.errorString())
+            return None
         image.setDevicePixelRatio(ratio)
         return image
 

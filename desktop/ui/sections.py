@@ -40,6 +40,7 @@ class SectionList(QListWidget):
         self.setFrameShape(QListWidget.Shape.NoFrame)
         self.setItemDelegate(_SectionDelegate(self))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setUniformItemSizes(True)  # hundreds of sources: one size, not one query each
         self.currentItemChanged.connect(self._on_current_item_changed)
 
     def set_sources(self, sources: Sequence[Source]) -> None:
@@ -105,8 +106,7 @@ class _SectionDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
-        extra = 14 if index.data(HEADING_ROLE) else 10
-        return QSize(size.width(), size.height() + extra)
+        return QSize(size.width(), size.height() + 10)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         if index.data(HEADING_ROLE):

@@ -120,16 +120,27 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     """The command line: store size, number of runs, quick mode and JSON output."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument(
-        "--articles", type=int, default=synthetic.DEFAULT_ARTICLES, metavar="N",
+        "--articles", type=positive, default=synthetic.DEFAULT_ARTICLES, metavar="N",
         help=f"articles in the synthetic store (default {synthetic.DEFAULT_ARTICLES:,})",
     )  # fmt: skip
     parser.add_argument(
-        "--runs", type=int, default=None, metavar="N",
+        "--runs", type=positive, default=None, metavar="N",
         help=f"launches of each window (default {DEFAULT_RUNS}; CLI: at least {CLI_RUNS})",
     )  # fmt: skip
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_RUNS} runs of everything")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     return parser.parse_args(argv)
+
+
+def positive(text: str) -> int:
+    """An argument that must be a whole number above zero."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not above zero")
+    return value
 
 
 def run_counts(arguments: argparse.Namespace) -> tuple[int, int]:
@@ -154,8 +165,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         guarded(
             report, "command line", lambda: measure_cli(report, built.folder, scratch, cli_runs)
         )
-        guarded(report, "search", lambda: measure_search(report, scratch / "cli-store"))
-    print(json.dumps(report_json(report), indent=2) if arguments.json else render(report))
+        guarded(report, "search", lambda: measure_search(report, built.folder, scratch))
+    print(
+        json.dumps(report_json(report), indent=2, ensure_ascii=False)
+        if arguments.json
+        else render(report)
+    )
     return 1 if report.errors else 0
 
 
@@ -541,8 +556,12 @@ def cli_figure(baseline: list[float], cli: list[float], store: dict[str, object]
 # Search -----------------------------------------------------------------------------------------
 
 
-def measure_search(report: Report, folder: Path) -> None:
-    """Time ``articles.page`` searches against the bare FTS5 query, per query, in process."""
+def measure_search(report: Report, store: Path, scratch: Path) -> None:
+    """Time ``articles.page`` searches against the bare FTS5 query, per query, in process, on
+    the command line's copy of the store (made here if that group failed before copying it)."""
+    folder = scratch / "cli-store"
+    if not folder.exists():
+        copied_store(store, folder)
     paths = resolve(folder)
     connection = connect_reader(paths.store)
     try:
@@ -644,7 +663,7 @@ def store_line(report: Report) -> str:
     """One line about the store and the run counts."""
     s = report.store
     seconds = s["generation_seconds"]
-    took = f"{seconds:.0f} s" if isinstance(seconds, float) else "unknown time"
+    took = f"{seconds:.1f} s" if isinstance(seconds, float) else "unknown time"
     cached = "cached" if s["reused"] else "new"
     return (
         f"Store: {s['articles']:,} articles, {s['megabytes']:,} MB ({cached}; generated in {took})"

@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import tomllib
 from collections.abc import Iterator
 from datetime import datetime
 from decimal import Decimal
@@ -128,7 +127,9 @@ def read_page(page: str) -> list[tuple[str, str]]:
 
 
 def test_version_names_the_release() -> None:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    from importlib import metadata
+
+    installed = metadata.version("broadsheet")  # what pip built from pyproject.toml
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "--version"],
         capture_output=True,
@@ -138,7 +139,7 @@ def test_version_names_the_release() -> None:
         cwd=ROOT,
     )
     assert result.returncode == 0
-    assert result.stdout.strip() == f"Broadsheet {project['version']}"
+    assert result.stdout.strip() == f"Broadsheet {installed}"
 
 
 def test_the_installed_entry_point_runs_commands(tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ def test_ctrl_d_shows_the_star_only_after_the_store_committed(
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.reader, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: bool(model.index(0).data(Role.BOOKMARKED)))
-    assert committed_when_shown == [True]
+    assert committed_when_shown and all(committed_when_shown)
     assert window.reader.article is not None and window.reader.article.bookmarked
     assert window.commands.toggle_bookmark.text() == "Remove Bookmark"
     assert window.statusBar().currentMessage() == "Bookmarked."

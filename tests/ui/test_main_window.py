@@ -247,3 +247,33 @@ def test_light_and_dark_appearance_reach_the_reader(
 def _reader_text_colour(window: MainWindow) -> str:
     sheet = window.reader.document().defaultStyleSheet()
     return sheet.split("body {", 1)[1].split("color:", 1)[1].split(";", 1)[0].strip()
+
+
+def test_closing_the_window_finishes_writes_and_seals_the_store(
+    window: MainWindow, qtbot: QtBot, paths: AppPaths
+) -> None:
+    assert not paths.store_seal.exists()  # open: not sealed, so a crash is checked next time
+    window.commands.toggle_bookmark.trigger()
+    window.close()  # with the bookmark perhaps still queued: it must be written first
+    assert paths.store_seal.exists()
+    assert not paths.store.with_name(paths.store.name + "-wal").exists()
+    assert stored(paths, "SELECT count(*) FROM articles WHERE bookmarked IS NOT NULL") == 1
+
+
+def test_the_first_paint_comes_before_the_market_panel_and_the_read_mark(
+    qtbot: QtBot, data_dir: Path, paths: AppPaths
+) -> None:
+    from desktop.app import create_window
+
+    window = create_window(data_dir, complete=False)
+    qtbot.addWidget(window)
+    opened_before_showing = window.reader.article is not None
+    assert not opened_before_showing  # opened when shown, at the reader's final width
+    window.show()
+    article = window.reader.article
+    assert article is not None and not article.read
+    assert window.findChild(QTableView, "currencyTable") is None  # not built before painting
+    qtbot.waitUntil(lambda: window.findChild(QTableView, "currencyTable") is not None)
+    qtbot.waitUntil(
+        lambda: stored(paths, "SELECT read FROM articles WHERE id = ?", article.id) == 1
+    )

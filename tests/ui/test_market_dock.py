@@ -19,8 +19,9 @@ from pytestqt.qtbot import QtBot
 from desktop.domain import MarketSnapshot, Quote
 from desktop.ingest.edition import read_market_snapshot
 from desktop.paths import resource
-from desktop.ui.market_dock import EMPTY_TEXT, MarketDock
+from desktop.ui.market_dock import MarketDock
 from desktop.ui.market_models import SORT_ROLE, CurrencyTableModel, QuoteTableModel
+from desktop.ui.market_panel import EMPTY_TEXT
 
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
 SNAPSHOT_RATE_TIP = "A snapshot from 25 Oct 2024 (Sample edition snapshot), not a live rate."

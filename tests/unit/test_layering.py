@@ -31,7 +31,7 @@ ALLOWED: dict[str, set[str]] = {
     "main": {"cli", "app"},
 }  # fmt: skip
 QT_LAYERS = {"app", "ui", "tasks"}
-PACKAGE_NAMES = {"APP_NAME", "APP_ID", "version"}
+PACKAGE_NAMES = {"APP_NAME", "APP_ID", "version", "__version__"}
 
 
 def layer_of(module: str) -> str:

@@ -1,0 +1,376 @@
+"""The Markets panel's content: stock quotes and currency rates, rebased on the person's currency.
+
+Built the first time there are figures to show (see ``market_dock``), after the window's first
+paint, so neither its tables nor babel's locale data delay the start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import Quote, Rate
+from desktop.market.names import currency_name
+from desktop.market.rates import UnknownCurrencyError, quote_is_stale, rate_is_stale, rebase
+from desktop.ui.market_models import (
+    FILTER_ROLE,
+    SORT_ROLE,
+    CurrencyTableModel,
+    QuoteTableModel,
+    muted_colour,
+    short_date,
+    short_date_time,
+)
+
+EMPTY_TEXT = "No market figures yet."
+MINIMUM_WIDTH = 300
+PREFERRED_WIDTH = 380
+COLUMN_GAP = 4
+# Columns sized to their contents measure this many rows, not every row (Qt's default is
+# 1,000): the figures in a column share a format, and measuring all 169 rates call Python
+# thousands of times.
+RESIZE_SAMPLE_ROWS = 40
+
+
+class MarketPanel(QWidget):
+    """Quotes and rates, a base currency to pick and a filter for both tables.
+
+    Signals:
+        base_changed(str): the person picked another base currency; carries its ISO code.
+    """
+
+    base_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rates: tuple[Rate, ...] = ()
+        self._quotes: tuple[Quote, ...] = ()
+        self._now = datetime.now(UTC)
+        self._asked_base: str | None = None
+        self._quote_model = QuoteTableModel(self)
+        self._currency_model = CurrencyTableModel(self)
+        self._quote_proxy = _proxy(self._quote_model, self)
+        self._currency_proxy = _proxy(self._currency_model, self)
+        self._build()
+
+    def show_market(
+        self,
+        rates: Sequence[Rate],
+        quotes: Sequence[Quote],
+        base: str,
+        now: datetime | None = None,
+    ) -> None:
+        """Show these figures, rates against ``base`` (or their own base if none reaches it)."""
+        self._rates, self._quotes = tuple(rates), tuple(quotes)
+        self._now = now or datetime.now(UTC)
+        self._asked_base = base
+        self._quote_model.set_quotes(self._quotes, self._now)
+        shown = self._show_rates(base)
+        self._fill_bases(shown)
+        self._refresh_layout()
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for both tables' columns without crowding the reader."""
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), PREFERRED_WIDTH), max(hint.height(), 480))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Keep the muted labels muted when the palette changes, say for a dark theme."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_status"):
+            for label in (self._status, self._empty):
+                _mute(label, self.palette())
+
+    def _build(self) -> None:
+        """Lay out the controls, the two tables, the empty state and the footer."""
+        content = self
+        content.setMinimumWidth(MINIMUM_WIDTH)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        self._stack = QStackedWidget(content)
+        self._stack.addWidget(self._build_figures())
+        self._stack.addWidget(self._build_empty())
+        layout.addWidget(self._stack, 1)
+        self._status = _muted_label("", content)
+        self._status.setObjectName("marketStatus")
+        self._status.setAccessibleName("Market status")
+        layout.addWidget(self._status)
+        QWidget.setTabOrder(self._base_box, self._filter)
+        QWidget.setTabOrder(self._filter, self._quote_table)
+        QWidget.setTabOrder(self._quote_table, self._currency_table)
+
+    def _build_figures(self) -> QWidget:
+        """The controls row above a splitter holding the quotes and the currencies."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(self._build_controls())
+        self._quote_table = _table(self._quote_proxy, "quoteTable", "Stock quotes")
+        self._quote_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._quote_table.horizontalHeader().setSortIndicatorClearable(True)
+        self._currency_table = _table(self._currency_proxy, "currencyTable", "Currency rates")
+        self._currency_table.sortByColumn(CurrencyTableModel.CODE, Qt.SortOrder.AscendingOrder)
+        self._quote_heading = _heading("Stocks")
+        self._currency_heading = _heading("Currencies per 1 USD")
+        self._quote_section = _section(self._quote_heading, self._quote_table)
+        self._currency_section = _section(self._currency_heading, self._currency_table)
+        self._splitter = QSplitter(Qt.Orientation.Vertical, page)
+        self._splitter.setObjectName("marketSplitter")
+        self._splitter.setChildrenCollapsible(False)
+        self._splitter.addWidget(self._quote_section)
+        self._splitter.addWidget(self._currency_section)
+        self._splitter.setStretchFactor(0, 2)
+        self._splitter.setStretchFactor(1, 3)
+        layout.addWidget(self._splitter, 1)
+        return page
+
+    def _build_controls(self) -> QHBoxLayout:
+        """The base currency picker and the filter, on one row."""
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        label = QLabel("&Base")
+        self._base_box = QComboBox()
+        self._base_box.setObjectName("baseCurrency")
+        self._base_box.setAccessibleName("Base currency")
+        self._base_box.setToolTip("The currency that the rates below are expressed against")
+        # Long names ("Bosnia-Herzegovina Convertible Mark") would widen the whole panel: the
+        # closed box fits a short name and its open list is as wide as the longest.
+        self._base_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self._base_box.setMinimumContentsLength(14)
+        self._base_box.setMaxVisibleItems(20)
+        self._base_box.currentIndexChanged.connect(self._on_base_box_changed)
+        label.setBuddy(self._base_box)
+        self._filter = QLineEdit()
+        self._filter.setObjectName("marketFilter")
+        self._filter.setAccessibleName("Filter markets")
+        self._filter.setPlaceholderText("Filter currencies and stocks")
+        self._filter.setClearButtonEnabled(True)
+        self._filter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._filter.textChanged.connect(self._on_filter_text_changed)
+        row.addWidget(label)
+        row.addWidget(self._base_box)
+        row.addWidget(self._filter, 1)
+        return row
+
+    def _build_empty(self) -> QWidget:
+        """What shows in place of the tables when there are no figures at all."""
+        self._empty = _muted_label(EMPTY_TEXT, None)
+        self._empty.setObjectName("marketEmpty")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setAccessibleName("No market figures")
+        return self._empty
+
+    def _show_rates(self, base: str) -> str:
+        """Fill the currency table per 1 ``base``, else per the rates' own base; return the base."""
+        try:
+            self._currency_model.set_rates(self._rates, base, self._now)
+        except UnknownCurrencyError:
+            base = self._rates[0].base
+            self._currency_model.set_rates(self._rates, base, self._now)
+        self._currency_heading.setText(f"Currencies per 1 {base}")
+        return base
+
+    def _fill_bases(self, base: str) -> None:
+        """Offer every currency the rates reach as a base, with ``base`` selected."""
+        codes = {rate.code for rate in rebase(self._rates, base)} if self._rates else set()
+        codes.add(base)
+        with QSignalBlocker(self._base_box):
+            self._base_box.clear()
+            for code in sorted(codes):
+                self._base_box.addItem(f"{code} — {currency_name(code)}", code)
+            self._base_box.setCurrentIndex(self._base_box.findData(base))
+        self._base_box.setEnabled(len(codes) > 1)
+        popup = self._base_box.view()
+        popup.setMinimumWidth(
+            popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width()
+        )
+
+    def _refresh_layout(self) -> None:
+        """Show the empty state or the sections that have figures, and the footer."""
+        has_rates, has_quotes = bool(self._rates), bool(self._quotes)
+        self._stack.setCurrentIndex(0 if has_rates or has_quotes else 1)
+        self._quote_section.setVisible(has_quotes)
+        self._currency_section.setVisible(has_rates)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        """Say how fresh the figures are, what a filter left out, and any base we could not use."""
+        parts = [_freshness(self._rates, self._quotes, self._now)]
+        shown = self._currency_model.base
+        if self._rates and self._asked_base and self._asked_base != shown:
+            parts.insert(0, f"No rate is known for {self._asked_base}; rates are per 1 {shown}.")
+        text = self._filter.text().strip()
+        if text and not self._quote_proxy.rowCount() and not self._currency_proxy.rowCount():
+            parts.insert(0, f"Nothing matches “{text}”.")
+        self._status.setText(" ".join(part for part in parts if part))
+        self._status.setVisible(bool(self._rates or self._quotes))
+
+    def _on_base_box_changed(self, index: int) -> None:
+        """Rebase the table on the picked currency and tell whoever keeps the preference."""
+        code = self._base_box.itemData(index)
+        if not isinstance(code, str) or code == self._currency_model.base:
+            return
+        self._asked_base = code
+        self._show_rates(code)
+        self._update_status()
+        self.base_changed.emit(code)
+
+    def _on_filter_text_changed(self, text: str) -> None:
+        """Narrow both tables to rows whose code, symbol or name holds the text."""
+        for proxy in (self._quote_proxy, self._currency_proxy):
+            proxy.setFilterFixedString(text.strip())
+        self._update_status()
+
+
+def _proxy(model: QuoteTableModel | CurrencyTableModel, owner: QWidget) -> QSortFilterProxyModel:
+    """A proxy that sorts on raw values and filters on codes and names, ignoring case."""
+    proxy = QSortFilterProxyModel(owner)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setFilterRole(FILTER_ROLE)
+    proxy.setFilterKeyColumn(-1)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return proxy
+
+
+def _table(model: QSortFilterProxyModel, name: str, spoken: str) -> QTableView:
+    """A compact, sortable, read-only table whose name column takes the spare width."""
+    table = _FiguresView()
+    table.setHorizontalHeader(_CompactHeader(table))
+    table.setObjectName(name)
+    table.setAccessibleName(spoken)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.setShowGrid(False)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    rows = table.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(table.fontMetrics().height() + 6)
+    columns = table.horizontalHeader()
+    columns.setHighlightSections(False)
+    columns.setMinimumSectionSize(24)
+    columns.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
+    columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    table.setMinimumHeight(rows.defaultSectionSize() * 3 + columns.sizeHint().height())
+    return table
+
+
+class _FiguresView(QTableView):
+    """A table view whose columns keep a little air between them, as there is no grid."""
+
+    def sizeHintForColumn(self, column: int) -> int:  # noqa: N802 (Qt override)
+        """The widest cell of the column, plus a gap before the next column."""
+        return super().sizeHintForColumn(column) + COLUMN_GAP
+
+
+class _CompactHeader(QHeaderView):
+    """A horizontal header that keeps room for the sort arrow only on the sorted column.
+
+    Qt widens every section by the arrow's size once sorting is on, which in a 380 px panel
+    leaves the name columns a few letters wide.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)
+        self.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
+
+    def sectionSizeFromContents(self, logical_index: int) -> QSize:  # noqa: N802 (Qt override)
+        """The section's size, less the arrow's room unless it shows the arrow."""
+        size = super().sectionSizeFromContents(logical_index)
+        if self.isSortIndicatorShown() and logical_index != self.sortIndicatorSection():
+            margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+            size.setWidth(size.width() - size.height() - margin)
+        return size
+
+    def _on_sort_indicator_changed(self, _section: int, _order: Qt.SortOrder) -> None:
+        """Give the arrow room on the newly sorted column and take it from the old one."""
+        self.resizeSections()
+
+
+def _heading(text: str) -> QLabel:
+    """A small bold title over a table."""
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    return label
+
+
+def _section(heading: QLabel, table: QTableView) -> QWidget:
+    """A heading directly above its table, as one piece of the splitter."""
+    section = QWidget()
+    layout = QVBoxLayout(section)
+    layout.setContentsMargins(0, 4, 0, 0)
+    layout.setSpacing(4)
+    heading.setBuddy(table)
+    layout.addWidget(heading)
+    layout.addWidget(table, 1)
+    return section
+
+
+def _muted_label(text: str, parent: QWidget | None) -> QLabel:
+    """A word-wrapped label in the muted text colour."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    _mute(label, label.palette())
+    return label
+
+
+def _mute(label: QLabel, palette: QPalette) -> None:
+    """Draw the label's text in the muted colour of ``palette``."""
+    own = QPalette(label.palette())
+    own.setColor(QPalette.ColorRole.WindowText, muted_colour(palette))
+    label.setPalette(own)
+
+
+def _freshness(rates: Sequence[Rate], quotes: Sequence[Quote], now: datetime) -> str:
+    """A sentence on the newest figures: a snapshot, out of date, or updated when and by whom."""
+    figures = [*((r.as_of, r.provider, r.snapshot) for r in rates)]
+    figures += [(q.as_of, q.provider, q.snapshot) for q in quotes]
+    if not figures:
+        return EMPTY_TEXT
+    newest = max(as_of for as_of, _, _ in figures)
+    providers = " and ".join(sorted({provider for _, provider, _ in figures}))
+    if all(snapshot for _, _, snapshot in figures):
+        return f"Snapshot of {short_date(newest)} from {providers} — not live."
+    stale = all(rate_is_stale(r, now) for r in rates) and all(
+        quote_is_stale(q, now) for q in quotes
+    )
+    if stale:
+        return f"Last updated {short_date_time(newest)} from {providers} — may be out of date."
+    return f"Updated {short_date_time(newest)} from {providers}."
