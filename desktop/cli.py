@@ -40,11 +40,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(1, f"{self.prog}: {message} (see '{self.prog} --help')\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The parser for every command; no command means: open the window."""
     parser = _Parser(prog="broadsheet", description="Read the news, offline.")
     parser.add_argument("--version", action="version", version=f"Broadsheet {version()}")
     parser.add_argument("--data-dir", type=Path, help="keep the store and settings in DIR")
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     listing = commands.add_parser("list", help="list articles, newest first")
@@ -183,16 +186,19 @@ def _stats(arguments: argparse.Namespace, connection: sqlite3.Connection, paths:
 
 def _market(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
     """``market``: rates against a base currency, and quotes, each with its age and provider."""
+    from desktop.market import names
     from desktop.market.rates import UnknownCurrencyError
     from desktop.market.report import market_report, print_market
     from desktop.settings import load
     from desktop.store.market_data import freshest_quotes, freshest_rates
 
     base = (arguments.base or load(paths.settings).base_currency).upper()
+    names.remember_names_in(paths.currency_names)
     try:
         report = market_report(freshest_rates(connection), freshest_quotes(connection), base)
     except UnknownCurrencyError as error:
         raise UsageError(str(error)) from None
+    names.save_remembered_names()
     if arguments.json:
         return _print_json(report)
     print_market(report)

@@ -23,6 +23,7 @@ class AppPaths:
     data: Path
     config: Path
     logs: Path
+    cache: Path
 
     @property
     def store(self) -> Path:
@@ -50,13 +51,18 @@ class AppPaths:
         return self.config / "window-state.ini"
 
     @property
+    def currency_names(self) -> Path:
+        """Currency names once looked up in babel's locale data, kept to start faster."""
+        return self.cache / "currency-names.json"
+
+    @property
     def log_file(self) -> Path:
         """The log of the current and past sessions."""
         return self.logs / "broadsheet.log"
 
     def create(self) -> None:
         """Create every folder that is missing."""
-        for folder in (self.data, self.images, self.config, self.logs):
+        for folder in (self.data, self.images, self.config, self.logs, self.cache):
             folder.mkdir(parents=True, exist_ok=True)
 
 
@@ -66,13 +72,14 @@ def resolve(data_dir: Path | None = None, environ: dict[str, str] | None = None)
     chosen = data_dir or (Path(env[DATA_DIR_ENV]) if env.get(DATA_DIR_ENV) else None)
     if chosen is not None:
         root = chosen.expanduser().resolve()
-        return AppPaths(data=root, config=root / "config", logs=root / "logs")
+        return AppPaths(data=root, config=root / "config", logs=root / "logs", cache=root / "cache")
     import platformdirs
 
     return AppPaths(
         data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
         logs=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+        cache=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 
+from desktop.domain import MarketSnapshot
 from desktop.paths import AppPaths, resource
 from desktop.store.database import OpenReport, connect, open_store, seal, transaction
 
@@ -46,7 +47,20 @@ def load_sample_edition(connection: sqlite3.Connection, paths: AppPaths) -> int:
         added = add_edition(connection, edition, paths.images)
         connection.execute(f"PRAGMA user_version = {SEEDED}")
     log.info("Loaded the sample edition: %d articles", added)
+    if edition.market is not None:
+        _remember_currency_names(edition.market, paths)
     return added
+
+
+def _remember_currency_names(snapshot: MarketSnapshot, paths: AppPaths) -> None:
+    """Look the snapshot's currency names up now, on a first run that loads babel anyway for
+    nothing else, so that everyday starts read them from the profile's small cache."""
+    from desktop.market import names
+
+    names.remember_names_in(paths.currency_names)
+    for code in {rate.code for rate in snapshot.rates} | {rate.base for rate in snapshot.rates}:
+        names.currency_name(code)
+    names.save_remembered_names()
 
 
 def _user_version(connection: sqlite3.Connection) -> int:

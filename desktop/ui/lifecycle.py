@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -60,28 +59,30 @@ def mark_startup(widget: QWidget) -> None:
 class _TerminationWatcher(QObject):
     """Closes the window cleanly on SIGTERM or SIGINT, so queued writes finish and the store is
     sealed. Python runs signal handlers only between bytecodes, so the signal wakes Qt's event
-    loop through a socket that ``signal.set_wakeup_fd`` writes to."""
+    loop through a pipe that ``signal.set_wakeup_fd`` writes to."""
 
     def __init__(self, app: QApplication, window: QWidget) -> None:
         super().__init__(app)
         self._window = window
-        self._reader, self._writer = socket.socketpair()
-        for end in (self._reader, self._writer):
-            end.setblocking(False)
-        signal.set_wakeup_fd(self._writer.fileno())
+        self._reader, writer = os.pipe()
+        for end in (self._reader, writer):
+            os.set_blocking(end, False)
+        signal.set_wakeup_fd(writer)
         for number in (signal.SIGTERM, signal.SIGINT):
             signal.signal(number, lambda *_: None)
-        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier = QSocketNotifier(self._reader, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_wakeup)
 
     def _on_wakeup(self) -> None:
         try:
-            self._reader.recv(64)
+            os.read(self._reader, 64)
         except OSError:
             return
         self._window.close()
 
 
 def close_on_termination(app: QApplication, window: QWidget) -> None:
-    """Close ``window`` cleanly when the process gets SIGTERM or SIGINT."""
-    _TerminationWatcher(app, window)
+    """Close ``window`` cleanly when the process gets SIGTERM or SIGINT (on POSIX systems;
+    Windows ends programs by closing their windows)."""
+    if os.name == "posix":
+        _TerminationWatcher(app, window)

@@ -476,9 +476,11 @@ class MainWindow(QMainWindow):
         self._splitter.setSizes([sections, articles_width, width - sections - articles_width])
 
     def _show_market(self) -> None:
+        from desktop.market import names
         from desktop.store.market_data import freshest_quotes, freshest_rates
 
         connection = self._services.connection
+        names.remember_names_in(self._services.paths.currency_names)
         try:
             self._market.show_market(
                 freshest_rates(connection),
@@ -487,6 +489,7 @@ class MainWindow(QMainWindow):
             )
         except sqlite3.Error as error:
             log.error("Could not read market figures", exc_info=error)
+        names.save_remembered_names()
 
     def _refresh_counts(self) -> None:
         self._services.runner.read(source_queries.counts, self._sections.set_counts, _log_failure)

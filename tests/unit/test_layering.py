@@ -21,7 +21,7 @@ ALLOWED: dict[str, set[str]] = {
     "store": {"domain"},
     "ingest": {"domain"},
     "market": {"domain"},
-    "profile": {"paths", "store", "ingest", "domain"},
+    "profile": {"paths", "store", "ingest", "market", "domain"},
     "tasks": {"store", "ingest", "market", "domain", "paths", "settings"},
     "ui": {"tasks", "store", "ingest", "market", "domain", "paths", "settings", "export",
            "package"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -226,3 +227,27 @@ def test_the_sample_report_in_dollars() -> None:
 def test_the_report_refuses_an_unknown_base() -> None:
     with pytest.raises(UnknownCurrencyError):
         market_report(usd_rates(), [], "XXX", NOW)
+
+
+def test_names_once_looked_up_are_kept_and_read_back_without_babel(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.market import names
+
+    monkeypatch.setattr(names, "_remembered", {})
+    monkeypatch.setattr(names, "_unsaved", False)
+    kept = tmp_path / "cache" / "currency-names.json"
+    names.remember_names_in(kept)
+    first = names.currency_name("CHF")
+    assert first == names.currency_name("CHF", names.display_locale()) != "CHF"
+    names.save_remembered_names()
+    assert kept.exists()
+
+    monkeypatch.setattr(names, "_remembered", {})
+
+    def no_babel(code: str, language: str) -> str:
+        raise AssertionError("babel was asked again")
+
+    monkeypatch.setattr(names, "_cldr_name", no_babel)
+    names.remember_names_in(kept)
+    assert names.currency_name("CHF") == first

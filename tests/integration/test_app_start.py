@@ -1,0 +1,64 @@
+"""Starting the app as a person does: it shows the newest article and closes cleanly on SIGTERM."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from desktop.paths import resolve
+
+
+def _start(data_dir: Path, mark: Path) -> subprocess.Popen[str]:
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "BROADSHEET_STARTUP_MARK": str(mark),
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir)],
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _wait_for(mark: Path, process: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 60
+    while not (mark.exists() and mark.read_text().strip()):
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the first article was never painted"
+        time.sleep(0.05)
+
+
+def test_the_app_paints_its_first_article_and_closes_cleanly_on_sigterm(tmp_path: Path) -> None:
+    data_dir, mark = tmp_path / "profile", tmp_path / "mark"
+    process = _start(data_dir, mark)
+    _wait_for(mark, process)
+    time.sleep(0.3)  # let the work queued after the first paint start, too
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
+    assert "Traceback" not in out + err
+    paths = resolve(data_dir)
+    assert paths.store_seal.exists()  # closed cleanly: the next start skips the full check
+    assert paths.currency_names.exists()
+
+
+def test_a_second_start_reuses_the_store_without_checking_it(tmp_path: Path) -> None:
+    data_dir = tmp_path / "profile"
+    for attempt in range(2):
+        mark = tmp_path / f"mark-{attempt}"
+        process = _start(data_dir, mark)
+        _wait_for(mark, process)
+        time.sleep(0.3)
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=30)
+        assert process.returncode == 0
+    log = resolve(data_dir).log_file.read_text(encoding="utf-8")
+    assert log.count("Checking the store") == 0
+    assert log.count("Loaded the sample edition") == 1
