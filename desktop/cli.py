@@ -53,15 +53,15 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="list articles, newest first")
     listing.add_argument("--section", choices=sorted(SECTIONS), default="all")
     listing.add_argument("--search", default="", metavar="Q", help="only articles matching Q")
-    listing.add_argument("--limit", type=_positive, default=50, metavar="N")
+    listing.add_argument("--limit", type=positive_number, default=50, metavar="N")
     listing.add_argument("--json", action="store_true", help="print JSON")
 
     show = commands.add_parser("show", help="show one article")
-    show.add_argument("id", type=_positive)
+    show.add_argument("id", type=positive_number)
     show.add_argument("--json", action="store_true", help="print JSON")
 
     bookmark = commands.add_parser("bookmark", help="bookmark an article")
-    bookmark.add_argument("id", type=_positive)
+    bookmark.add_argument("id", type=positive_number)
     bookmark.add_argument("--off", action="store_true", help="remove the bookmark instead")
 
     bookmarks = commands.add_parser("bookmarks", help="work with bookmarks")
@@ -264,7 +264,7 @@ def _short_date(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else " " * 16
 
 
-def _positive(text: str) -> int:
+def positive_number(text: str) -> int:
     """An argument that must be a whole number above zero."""
     try:
         value = int(text)

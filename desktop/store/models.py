@@ -75,6 +75,7 @@ class ArticleRecord(Base):
         Index(None, "dated", "id"),
         Index(None, "source_id", "dated", "id"),
         Index(None, "read", "dated", "id"),
+        Index(None, "read", "source_id"),  # covers the unread counts per source
         Index(None, "bookmarked", "id"),
     )
 

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # run as a script: make ``tests.benchmarks`` importable
     sys.path.insert(0, str(ROOT))
 
+from desktop.cli import positive_number  # noqa: E402
 from desktop.domain import ALL  # noqa: E402
 from desktop.paths import resolve  # noqa: E402
 from desktop.store import articles  # noqa: E402
@@ -120,27 +121,16 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     """The command line: store size, number of runs, quick mode and JSON output."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument(
-        "--articles", type=positive, default=synthetic.DEFAULT_ARTICLES, metavar="N",
+        "--articles", type=positive_number, default=synthetic.DEFAULT_ARTICLES, metavar="N",
         help=f"articles in the synthetic store (default {synthetic.DEFAULT_ARTICLES:,})",
     )  # fmt: skip
     parser.add_argument(
-        "--runs", type=positive, default=None, metavar="N",
+        "--runs", type=positive_number, default=None, metavar="N",
         help=f"launches of each window (default {DEFAULT_RUNS}; CLI: at least {CLI_RUNS})",
     )  # fmt: skip
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_RUNS} runs of everything")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     return parser.parse_args(argv)
-
-
-def positive(text: str) -> int:
-    """An argument that must be a whole number above zero."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} is not above zero")
-    return value
 
 
 def run_counts(arguments: argparse.Namespace) -> tuple[int, int]:

@@ -34,7 +34,7 @@ from desktop.store.database import connect, transaction
 from desktop.store.images import cache_file
 
 # Bump whenever the generated content changes, so a stale cached store is not reused.
-GENERATOR_VERSION = 2  # 2: profiles keep their currency names (desktop.market.names)
+GENERATOR_VERSION = 3  # 2: profiles keep currency names; 3: the (read, source_id) index
 DEFAULT_ARTICLES = 100_000
 SOURCE_COUNT = 200
 PHOTO_COUNT = 300

@@ -163,6 +163,9 @@ def upgrade() -> None:
             batch_op.f("ix_articles_read_dated_id"), ["read", "dated", "id"], unique=False
         )
         batch_op.create_index(
+            batch_op.f("ix_articles_read_source_id"), ["read", "source_id"], unique=False
+        )
+        batch_op.create_index(
             batch_op.f("ix_articles_source_id_dated_id"), ["source_id", "dated", "id"], unique=False
         )
 
@@ -176,6 +179,7 @@ def downgrade() -> None:
         op.execute(statement)
     with op.batch_alter_table("articles", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_articles_source_id_dated_id"))
+        batch_op.drop_index(batch_op.f("ix_articles_read_source_id"))
         batch_op.drop_index(batch_op.f("ix_articles_read_dated_id"))
         batch_op.drop_index(batch_op.f("ix_articles_dated_id"))
         batch_op.drop_index(batch_op.f("ix_articles_bookmarked_id"))
