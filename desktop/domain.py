@@ -38,14 +38,17 @@ BOOKMARKS = Section(SectionKind.BOOKMARKS)
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A newspaper or feed that articles come from, with its article counts."""
+    """A newspaper or feed that articles come from, with what its last refresh said."""
 
     id: int
     title: str
     url: str | None
     kind: str
-    articles: int = 0
-    unread: int = 0
+    site_url: str | None = None
+    folder: str | None = None
+    last_error: str | None = None
+    disabled: bool = False
+    full_articles: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,13 +160,13 @@ def to_timestamp(moment: datetime) -> int:
 
 @dataclass(frozen=True, slots=True)
 class NewPhoto:
-    """A photo to add to the cache: a local file (and thumbnail) with its format and size."""
+    """A photo to add to the cache: its bytes (and a thumbnail's), format, size and origin."""
 
-    file: Path
+    data: bytes
     content_type: str
     width: int
     height: int
-    thumbnail: Path | None = None
+    thumbnail: bytes | None = None
     url: str | None = None
 
 
@@ -182,6 +185,8 @@ class NewArticle:
     photo: NewPhoto | None = None
     caption: str | None = None
     credit: str | None = None
+    content_hash: str | None = None
+    extraction: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,24 +1,29 @@
 """Work off the UI thread: the only module that starts threads.
 
 Two executors: one thread for every write to the store (SQLite has one writer, and a bookmark must
-never wait behind a download) and a small pool for reads that take long and, later, network work.
-Each thread opens its own connection to the store when it first needs one and closes it when the
-runner shuts down. Results and errors come back on the UI thread, through a queued signal, to the
-callbacks given with the job. Tests that want everything to happen at once use ``InlineRunner``.
+never wait behind a download) and a small pool for slow reads and long operations such as a
+refresh. The writer thread keeps one connection; a pool job opens its own. Results and errors come
+back on the UI thread through queued signals: to the callbacks given with a job, or as the signals
+of an ``Operation``. Long operations are the generators of ``desktop.operations``: they run on the
+pool, write through the writer thread, and stop when cancelled. Tests that want everything to
+happen at once use ``InlineRunner``.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-from desktop.store.database import connect, connect_reader
+from desktop.domain import Progress
+from desktop.operations import StoreWriter, direct_writer
+from desktop.store.database import connect, connect_reader, transaction
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +31,41 @@ T = TypeVar("T")
 Job = Callable[[sqlite3.Connection], T]
 Done = Callable[[T], None]
 Failed = Callable[[BaseException], None]
+OperationFactory = Callable[[StoreWriter, threading.Event], Iterator[Progress]]
 POOL_THREADS = 3
+
+
+class Operation(QObject):
+    """A long operation running off the UI thread; its signals arrive on the UI thread.
+
+    Signals:
+        progressed(object): how far it has come, a ``Progress``.
+        finished(): it ran to its end, or stopped early after ``cancel``.
+        failed(object): the exception that ended it.
+    """
+
+    progressed = Signal(object)
+    finished = Signal()
+    failed = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancel_event = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the operation to stop at its next step."""
+        self.cancel_event.set()
+
+    def run(self, factory: OperationFactory, write: StoreWriter) -> None:
+        """Run the operation to its end on the calling thread, reporting through the signals."""
+        try:
+            for progress in factory(write, self.cancel_event):
+                self.progressed.emit(progress)
+        except Exception as error:
+            log.error("An operation failed", exc_info=error)
+            self.failed.emit(error)
+            return
+        self.finished.emit()
 
 
 class Runner(Protocol):
@@ -37,6 +76,9 @@ class Runner(Protocol):
 
     def read(self, job: Job[T], done: Done[T], failed: Failed | None = None) -> None:
         """Run a slow read with a read-only connection."""
+
+    def start(self, factory: OperationFactory) -> Operation:
+        """Start a long operation; follow it through the returned object's signals."""
 
     def shutdown(self) -> None:
         """Finish every queued write, drop queued reads, close connections."""
@@ -95,6 +137,7 @@ class TaskRunner:
         self._relay = _Relay()
         self._writer_connection = _WriterConnection(store)
         self._shut = False
+        self._operations: set[Operation] = set()
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="store-writer")
         self._pool = ThreadPoolExecutor(POOL_THREADS, thread_name_prefix="worker")
 
@@ -112,12 +155,37 @@ class TaskRunner:
             return
         self._submit(self._pool, lambda: self._read_once(job), done, failed)
 
+    def start(self, factory: OperationFactory) -> Operation:
+        """Run a long operation on the pool, its writes on the writer thread."""
+        operation = Operation()
+        if self._shut:
+            operation.cancel()
+            return operation
+        self._operations.add(operation)
+        operation.finished.connect(lambda: self._operations.discard(operation))
+        operation.failed.connect(lambda _: self._operations.discard(operation))
+        self._pool.submit(operation.run, factory, self._write_and_wait)
+        return operation
+
     def shutdown(self) -> None:
-        """Finish queued writes (a bookmark is never dropped), cancel queued reads, close all."""
+        """Finish queued writes (a bookmark is never dropped), stop running operations at their
+        next step, cancel queued reads, close all."""
         self._shut = True
+        for operation in list(self._operations):
+            operation.cancel()
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._writer.submit(self._writer_connection.close).result()
         self._writer.shutdown(wait=True)
+
+    def _write_and_wait(self, job: Job[T]) -> T:
+        """A ``StoreWriter`` for operations: the job runs in one transaction on the writer
+        thread, and the calling pool thread waits for it."""
+        return self._writer.submit(self._in_transaction, job).result()
+
+    def _in_transaction(self, job: Job[T]) -> T:
+        connection = self._writer_connection.get()
+        with transaction(connection):
+            return job(connection)
 
     def _read_once(self, job: Job[T]) -> T:
         connection = connect_reader(self._store)
@@ -152,6 +220,12 @@ class InlineRunner:
     def read(self, job: Job[T], done: Done[T], failed: Failed | None = None) -> None:
         """Run the job now and call back at once."""
         self._run(job, done, failed)
+
+    def start(self, factory: OperationFactory) -> Operation:
+        """Run the operation on this thread as soon as the caller has connected its signals."""
+        operation = Operation()
+        QTimer.singleShot(0, lambda: operation.run(factory, direct_writer(self._connection)))
+        return operation
 
     def shutdown(self) -> None:
         """Close the connection."""

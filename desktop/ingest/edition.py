@@ -103,15 +103,15 @@ def _article(raw: dict[str, Any], photos: Path) -> NewArticle:
 
 def _photo(photos: Path, name: str) -> NewPhoto:
     """A photo file of the edition and its thumbnail."""
-    file = photos / name
-    found = describe(file)
+    data = (photos / name).read_bytes()
+    found = describe(data)
     thumbnail = photos / "thumbs" / name
     return NewPhoto(
-        file=file,
+        data=data,
         content_type=found.content_type,
         width=found.width,
         height=found.height,
-        thumbnail=thumbnail if thumbnail.exists() else None,
+        thumbnail=thumbnail.read_bytes() if thumbnail.exists() else None,
     )
 
 

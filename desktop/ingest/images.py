@@ -1,36 +1,55 @@
-"""Recognising photo files: their format and size, read from the header only."""
+"""Photos as they arrive: recognised from their bytes, checked, and given a thumbnail."""
 
 from __future__ import annotations
 
+import io
+import warnings
 from dataclasses import dataclass
-from pathlib import Path
 
 CONTENT_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
+SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "image/gif": ".gif"}
+THUMBNAIL_SIZE = (320, 180)
+MAX_PIXELS = 40_000_000  # a larger "photo" is a decompression bomb, not news
 
 
 class NotAPhotoError(ValueError):
-    """The file is not an image in a format the reader shows."""
+    """The bytes are not an image in a format the reader shows."""
 
 
 @dataclass(frozen=True, slots=True)
 class PhotoFormat:
-    """An image file's content type and pixel size."""
+    """An image's content type and pixel size."""
 
     content_type: str
     width: int
     height: int
 
 
-def describe(file: Path) -> PhotoFormat:
-    """Read an image's format and size without decoding its pixels."""
+def describe(data: bytes) -> PhotoFormat:
+    """Read an image's format and size from its header, without decoding its pixels."""
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(file) as image:
-            kind, (width, height) = image.format, image.size
-    except (OSError, UnidentifiedImageError) as error:
-        raise NotAPhotoError(f"{file.name} is not a readable image") from error
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                kind, (width, height) = image.format, image.size
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombWarning, ValueError) as error:
+        raise NotAPhotoError("The file is not a readable image.") from error
     content_type = CONTENT_TYPES.get(kind or "")
     if content_type is None:
-        raise NotAPhotoError(f"{file.name} is a {kind} image, which the reader does not show")
+        raise NotAPhotoError(f"The image is a {kind} file, which the reader does not show.")
+    if width * height > MAX_PIXELS:
+        raise NotAPhotoError(f"The image is {width}x{height} pixels, too large to be a photo.")
     return PhotoFormat(content_type, width, height)
+
+
+def thumbnail(data: bytes) -> bytes:
+    """A small JPEG of the photo, cropped to the list's 16:9 frame."""
+    from PIL import Image, ImageOps
+
+    with Image.open(io.BytesIO(data)) as image:
+        small = ImageOps.fit(image.convert("RGB"), THUMBNAIL_SIZE, Image.Resampling.LANCZOS)
+    output = io.BytesIO()
+    small.save(output, "JPEG", quality=82, optimize=True)
+    return output.getvalue()

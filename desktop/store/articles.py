@@ -31,8 +31,8 @@ _WORDS = re.compile(r"[^\W_]+")
 Position = tuple[int, int]
 
 _ROW_COLUMNS = """
-    a.id, a.title, s.title, a.published, a.read, a.bookmarked, i.thumbnail,
-    a.dated, a.url
+    a.id, a.title, coalesce(s.custom_title, s.title), a.published, a.read, a.bookmarked,
+    i.thumbnail, a.dated, a.url
 """
 _ROW_JOINS = """
     JOIN sources AS s ON s.id = a.source_id
@@ -93,7 +93,8 @@ def get(connection: sqlite3.Connection, article_id: int, images: Path) -> Articl
     """Return one whole article, or raise ``ArticleNotFoundError``."""
     row = connection.execute(
         """
-        SELECT a.id, a.title, s.title, a.url, a.byline, a.published, a.summary, a.body_html,
+        SELECT a.id, a.title, coalesce(s.custom_title, s.title), a.url, a.byline, a.published,
+               a.summary, a.body_html,
                i.file, i.width, i.height, i.thumbnail, a.caption, a.credit, a.read, a.bookmarked
         FROM articles AS a
         JOIN sources AS s ON s.id = a.source_id

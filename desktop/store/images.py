@@ -3,26 +3,28 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 from desktop.domain import NewPhoto
 
+SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "image/gif": ".gif"}
 
-def cache_file(images: Path, file: Path) -> str:
-    """Copy a file into the cache under its content hash; return its path inside the cache."""
-    digest = hashlib.sha256(file.read_bytes()).hexdigest()
-    relative = f"{digest[:2]}/{digest}{file.suffix.lower()}"
+
+def cache_bytes(images: Path, data: bytes, suffix: str) -> str:
+    """Write bytes into the cache under their content hash; return the path inside the cache."""
+    digest = hashlib.sha256(data).hexdigest()
+    relative = f"{digest[:2]}/{digest}{suffix}"
     target = images / relative
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(target.suffix + ".part")
-        shutil.copyfile(file, partial)
+        partial.write_bytes(data)
         partial.replace(target)
     return relative
 
 
 def cache_photo(images: Path, photo: NewPhoto) -> tuple[str, str | None]:
     """Cache a photo and its thumbnail; return both paths inside the cache."""
-    thumbnail = cache_file(images, photo.thumbnail) if photo.thumbnail else None
-    return cache_file(images, photo.file), thumbnail
+    suffix = SUFFIXES.get(photo.content_type, ".img")
+    thumbnail = cache_bytes(images, photo.thumbnail, ".jpg") if photo.thumbnail else None
+    return cache_bytes(images, photo.data, suffix), thumbnail

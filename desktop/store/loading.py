@@ -1,7 +1,9 @@
 """Adding new content to the store: sources, articles with their photos, market snapshots.
 
-Callers run these inside one ``transaction``; articles already stored (same source and guid)
-are left as they are, so loading the same edition twice adds nothing.
+Callers run these inside one ``transaction``; an article the source already has (the same id,
+link or content) is left as it is, so loading the same edition or feed twice adds nothing. A
+refresh stores an entry at once and completes it later: ``complete_article`` with the text of its
+page, ``attach_photo`` with its downloaded photo.
 """
 
 from __future__ import annotations
@@ -10,7 +12,14 @@ import sqlite3
 import time
 from pathlib import Path
 
-from desktop.domain import Edition, MarketSnapshot, NewArticle, NewSource, to_timestamp
+from desktop.domain import (
+    Edition,
+    MarketSnapshot,
+    NewArticle,
+    NewPhoto,
+    NewSource,
+    to_timestamp,
+)
 from desktop.store.images import cache_photo
 
 
@@ -24,7 +33,8 @@ def add_edition(connection: sqlite3.Connection, edition: Edition, images: Path) 
     entries = [(ids[source], article) for source in edition.sources for article in source.articles]
     entries.sort(key=lambda entry: _age_key(entry[1]))
     added = sum(
-        add_article(connection, source_id, article, images) for source_id, article in entries
+        add_article(connection, source_id, article, images) is not None
+        for source_id, article in entries
     )
     if edition.market is not None:
         add_market_snapshot(connection, edition.market)
@@ -34,7 +44,10 @@ def add_edition(connection: sqlite3.Connection, edition: Edition, images: Path) 
 def add_source(connection: sqlite3.Connection, source: NewSource, images: Path) -> int:
     """Store a source (or find it by URL) with its articles; return how many articles were new."""
     source_id = _source_id(connection, source)
-    return sum(add_article(connection, source_id, article, images) for article in source.articles)
+    return sum(
+        add_article(connection, source_id, article, images) is not None
+        for article in source.articles
+    )
 
 
 def _age_key(article: NewArticle) -> float:
@@ -44,25 +57,87 @@ def _age_key(article: NewArticle) -> float:
 
 def add_article(
     connection: sqlite3.Connection, source_id: int, article: NewArticle, images: Path
-) -> int:
-    """Store one article unless its source already has it; return 1 if added, else 0."""
+) -> int | None:
+    """Store one article unless its source already has it (by id, then link, then content);
+    return its new id, or None when it was already there."""
+    if _already_stored(connection, source_id, article):
+        return None
     now = int(time.time())
     published = to_timestamp(article.published) if article.published else None
-    image_id = _image_id(connection, article, images, now)
+    image_id = store_photo(connection, article.photo, images, now) if article.photo else None
     cursor = connection.execute(
         """
         INSERT INTO articles (source_id, guid, url, title, byline, published, fetched, dated,
-                              summary, body_html, body_text, image_id, caption, credit, read)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                              summary, body_html, body_text, image_id, caption, credit, read,
+                              content_hash, extraction)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
         ON CONFLICT (source_id, guid) DO NOTHING
+        RETURNING id
         """,
         (
             source_id, article.guid, article.url, article.title, article.byline, published,
-            now, published or now, article.summary, article.body_html, article.body_text,
-            image_id, article.caption, article.credit,
+            now, min(published or now, now), article.summary, article.body_html,
+            article.body_text, image_id, article.caption, article.credit, article.content_hash,
+            article.extraction,
         ),
     )  # fmt: skip
-    return cursor.rowcount
+    row = cursor.fetchone()
+    return None if row is None else int(row[0])
+
+
+def complete_article(
+    connection: sqlite3.Connection,
+    article_id: int,
+    *,
+    body_html: str,
+    body_text: str,
+    byline: str | None = None,
+    published: int | None = None,
+    caption: str | None = None,
+    credit: str | None = None,
+) -> None:
+    """Replace a stored summary with the article's full text; keep what the feed said where the
+    page says nothing."""
+    connection.execute(
+        "UPDATE articles SET body_html = ?, body_text = ?, byline = coalesce(byline, ?), "
+        "published = coalesce(published, ?), caption = coalesce(caption, ?), "
+        "credit = coalesce(credit, ?), extraction = 'done' WHERE id = ?",
+        (body_html, body_text, byline, published, caption, credit, article_id),
+    )
+
+
+def note_extraction_failed(connection: sqlite3.Connection, article_id: int, reason: str) -> None:
+    """Keep the summary, and why the full article could not be had."""
+    connection.execute("UPDATE articles SET extraction = ? WHERE id = ?", (reason, article_id))
+
+
+def attach_photo(
+    connection: sqlite3.Connection,
+    article_id: int,
+    photo: NewPhoto,
+    images: Path,
+    *,
+    caption: str | None = None,
+    credit: str | None = None,
+) -> None:
+    """Give a stored article its downloaded lead photo, with caption and credit if it has none."""
+    image_id = store_photo(connection, photo, images, int(time.time()))
+    connection.execute(
+        "UPDATE articles SET image_id = ?, caption = coalesce(caption, ?), "
+        "credit = coalesce(credit, ?) WHERE id = ?",
+        (image_id, caption, credit, article_id),
+    )
+
+
+def _already_stored(connection: sqlite3.Connection, source_id: int, article: NewArticle) -> bool:
+    """Whether the source has this article under another id: the same link or the same content."""
+    if article.url is None and article.content_hash is None:
+        return False
+    row = connection.execute(
+        "SELECT 1 FROM articles WHERE source_id = ? AND (url = ? OR content_hash = ?) LIMIT 1",
+        (source_id, article.url, article.content_hash),
+    ).fetchone()
+    return row is not None
 
 
 def add_market_snapshot(connection: sqlite3.Connection, snapshot: MarketSnapshot) -> None:
@@ -105,23 +180,22 @@ def _source_id(connection: sqlite3.Connection, source: NewSource) -> int:
     return cursor.lastrowid
 
 
-def _image_id(
-    connection: sqlite3.Connection, article: NewArticle, images: Path, now: int
-) -> int | None:
-    """Cache the article's photo and return its image row, or None when it has no photo."""
-    photo = article.photo
-    if photo is None:
-        return None
+def store_photo(connection: sqlite3.Connection, photo: NewPhoto, images: Path, now: int) -> int:
+    """Cache a photo's files and return its image row (the same photo is stored once; a new
+    photo at a known address replaces the old one)."""
     file, thumbnail = cache_photo(images, photo)
     row = connection.execute("SELECT id FROM images WHERE file = ?", (file,)).fetchone()
     if row is not None:
         return int(row[0])
     cursor = connection.execute(
         "INSERT INTO images (url, file, thumbnail, content_type, width, height, bytes, fetched) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET file = excluded.file, "
+        "thumbnail = excluded.thumbnail, content_type = excluded.content_type, "
+        "width = excluded.width, height = excluded.height, bytes = excluded.bytes, "
+        "fetched = excluded.fetched RETURNING id",
         (
             photo.url, file, thumbnail, photo.content_type, photo.width, photo.height,
-            photo.file.stat().st_size, now,
+            len(photo.data), now,
         ),
     )  # fmt: skip
-    return cursor.lastrowid
+    return int(cursor.fetchone()[0])

@@ -48,6 +48,23 @@ class SourceRecord(Base):
     site_url: Mapped[str | None] = mapped_column(Text)
     folder: Mapped[str | None] = mapped_column(String(200))
     created: Mapped[int] = mapped_column(Integer)
+    # The name the person gave the source, which a refresh never overwrites.
+    custom_title: Mapped[str | None] = mapped_column(String(500))
+    # Fetch the article page when an entry carries only a summary.
+    full_articles: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    # Conditional GET validators from the last answer.
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    last_fetched: Mapped[int | None] = mapped_column(Integer)
+    # The last refresh's failure as a plain sentence (None after a success), and since when.
+    last_error: Mapped[str | None] = mapped_column(Text)
+    failing_since: Mapped[int | None] = mapped_column(Integer)
+    # Not to be asked again before this time (Retry-After).
+    retry_after: Mapped[int | None] = mapped_column(Integer)
+    # Set when the server says the feed is gone (HTTP 410); a disabled source is not refreshed.
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # Set when the person removed the source; its bookmarked articles stay, the rest go.
+    removed: Mapped[int | None] = mapped_column(Integer)
 
 
 class ImageRecord(Base):
@@ -77,6 +94,9 @@ class ArticleRecord(Base):
         Index(None, "read", "dated", "id"),
         Index(None, "read", "source_id"),  # covers the unread counts per source
         Index(None, "bookmarked", "id"),
+        Index(None, "source_id", "url"),
+        Index(None, "source_id", "content_hash"),
+        Index(None, "fetched"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -97,6 +117,10 @@ class ArticleRecord(Base):
     credit: Mapped[str | None] = mapped_column(Text)
     read: Mapped[bool] = mapped_column(Boolean, default=False)
     bookmarked: Mapped[int | None] = mapped_column(Integer)
+    # Normalised title and text, hashed: finds the same article under a new id or link.
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    # The full-article extraction: None when not tried, "done", or why it failed.
+    extraction: Mapped[str | None] = mapped_column(Text)
 
 
 class RateRecord(Base):

@@ -1,9 +1,11 @@
-"""Reading sources: their names for the section list, and article counts, which cost a scan."""
+"""Sources: listing them for the section list, counting their articles, and the person's edits
+(rename, move to a folder, remove, full articles on or off)."""
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 from desktop.domain import Source
 
@@ -17,12 +19,90 @@ class Counts:
     unread_by_source: dict[int, int]
 
 
+_SOURCE_COLUMNS = """
+    id, coalesce(custom_title, title), url, kind, site_url, folder, last_error, disabled,
+    full_articles
+"""
+
+
+class SourceNotFoundError(LookupError):
+    """No source (that was not removed) has the id asked for."""
+
+    def __init__(self, source_id: int) -> None:
+        super().__init__(f"No source has the id {source_id}.")
+        self.source_id = source_id
+
+
 def sources(connection: sqlite3.Connection) -> list[Source]:
-    """Every source by title, without counts (cheap enough for the first paint)."""
+    """Every source the person has, by folder then name, without counts (cheap at start-up)."""
     rows = connection.execute(
-        "SELECT id, title, url, kind FROM sources ORDER BY title COLLATE NOCASE, id"
+        f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE removed IS NULL "
+        "ORDER BY folder IS NOT NULL, folder COLLATE NOCASE, "
+        "coalesce(custom_title, title) COLLATE NOCASE, id"
     )
-    return [Source(id=row[0], title=row[1], url=row[2], kind=row[3]) for row in rows]
+    return [_source(row) for row in rows]
+
+
+def source(connection: sqlite3.Connection, source_id: int) -> Source:
+    """One source, or ``SourceNotFoundError``."""
+    row = connection.execute(
+        f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE id = ? AND removed IS NULL", (source_id,)
+    ).fetchone()
+    if row is None:
+        raise SourceNotFoundError(source_id)
+    return _source(row)
+
+
+def rename(connection: sqlite3.Connection, source_id: int, title: str) -> None:
+    """Give a source the person's own name (an empty name goes back to the feed's own)."""
+    _update(connection, source_id, "custom_title = ?", title.strip() or None)
+
+
+def move_to_folder(connection: sqlite3.Connection, source_id: int, folder: str | None) -> None:
+    """Put a source in a folder (None or "" takes it out of any folder)."""
+    _update(connection, source_id, "folder = ?", (folder or "").strip() or None)
+
+
+def set_full_articles(connection: sqlite3.Connection, source_id: int, on: bool) -> None:
+    """Whether a refresh fetches the whole article when an entry carries only a summary."""
+    _update(connection, source_id, "full_articles = ?", on)
+
+
+def remove(connection: sqlite3.Connection, source_id: int, now: int) -> int:
+    """Remove a source: its articles go, except the bookmarked ones, which stay with its name.
+
+    Returns how many articles were deleted.
+    """
+    source(connection, source_id)
+    deleted = connection.execute(
+        "DELETE FROM articles WHERE source_id = ? AND bookmarked IS NULL", (source_id,)
+    ).rowcount
+    connection.execute("UPDATE sources SET removed = ? WHERE id = ?", (now, source_id))
+    return deleted
+
+
+def _update(connection: sqlite3.Connection, source_id: int, assignment: str, value: object) -> None:
+    """Change one column of a source that the person still has."""
+    cursor = connection.execute(
+        f"UPDATE sources SET {assignment} WHERE id = ? AND removed IS NULL", (value, source_id)
+    )
+    if cursor.rowcount == 0:
+        raise SourceNotFoundError(source_id)
+
+
+def _source(row: Any) -> Source:
+    """A source from a row of ``_SOURCE_COLUMNS``."""
+    return Source(
+        id=row[0],
+        title=row[1],
+        url=row[2],
+        kind=row[3],
+        site_url=row[4],
+        folder=row[5],
+        last_error=row[6],
+        disabled=bool(row[7]),
+        full_articles=bool(row[8]),
+    )
 
 
 def counts(connection: sqlite3.Connection) -> Counts:

@@ -31,7 +31,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageOps
 from desktop.paths import resolve
 from desktop.profile import close_profile, open_profile
 from desktop.store.database import connect, transaction
-from desktop.store.images import cache_file
+from desktop.store.images import cache_bytes
 
 # Bump whenever the generated content changes, so a stale cached store is not reused.
 GENERATOR_VERSION = 3  # 2: profiles keep currency names; 3: the (read, source_id) index
@@ -374,8 +374,8 @@ def _cached_photo(images: Path, scratch: Path, rng: random.Random, number: int) 
     picture.save(photo_file, "JPEG", quality=82)
     ImageOps.fit(picture, THUMB_SIZE).save(thumb_file, "JPEG", quality=80)
     return Photo(
-        file=cache_file(images, photo_file),
-        thumbnail=cache_file(images, thumb_file),
+        file=cache_bytes(images, photo_file.read_bytes(), ".jpg"),
+        thumbnail=cache_bytes(images, thumb_file.read_bytes(), ".jpg"),
         width=picture.width,
         height=picture.height,
         size=photo_file.stat().st_size,

@@ -92,3 +92,65 @@ def test_an_everyday_open_does_not_import_alembic(paths: AppPaths) -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def _store_at(revision: str, store: Path) -> None:
+    engine = create_engine(f"sqlite:///{store}")
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+    engine.dispose()
+
+
+def test_a_store_of_an_older_revision_is_backed_up_and_migrated_with_its_data(
+    tmp_path: Path,
+) -> None:
+    from desktop.domain import ALL
+    from desktop.store import articles
+    from desktop.store.database import open_store
+
+    store = tmp_path / "broadsheet.sqlite3"
+    _store_at("0001", store)
+    old = sqlite3.connect(store)
+    old.execute("PRAGMA journal_mode = WAL")
+    old.execute("INSERT INTO sources (id, title, kind, created) VALUES (1, 'Old Paper', 'feed', 0)")
+    old.execute(
+        "INSERT INTO articles (source_id, guid, title, fetched, dated, body_html, body_text, read,"
+        " bookmarked) VALUES (1, 'g1', 'Lighthouse keepers return', 0, 0, '', 'keepers', 0, 99)"
+    )
+    old.commit()
+    old.close()
+    report = open_store(store, tmp_path / "seal")
+    assert report.migrated_from == "0001" and report.backup is not None
+    assert sqlite3.connect(report.backup).execute("SELECT count(*) FROM articles").fetchone() == (
+        1,
+    )
+    connection = connect(store)
+    try:
+        rows = articles.page(connection, ALL, search="lighthouse").rows
+        assert [row.title for row in rows] == ["Lighthouse keepers return"]
+        assert rows[0].bookmarked
+        with connection:
+            connection.execute(
+                "INSERT INTO articles (source_id, guid, title, fetched, dated, body_html,"
+                " body_text, read) VALUES (1, 'g2', 'Tidal mill restored', 0, 1, '', 'mill', 0)"
+            )
+        assert articles.page(connection, ALL, search="tidal").rows  # triggers still index
+    finally:
+        connection.close()
+
+
+def test_downgrading_keeps_the_full_text_triggers(tmp_path: Path) -> None:
+    store = tmp_path / "store.sqlite3"
+    _store_at("head", store)
+    engine = create_engine(f"sqlite:///{store}")
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    engine.dispose()
+    triggers = sqlite3.connect(store).execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'articles_fts_%'"
+    )
+    assert triggers.fetchone() == (3,)

@@ -1,0 +1,817 @@
+"""Whole articles from news pages: the body as text and sanitized HTML, the metadata, and the
+lead photo's caption and credit, which most readers lose."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from configparser import ConfigParser
+from copy import deepcopy
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from functools import cache
+from typing import Any, TypeVar
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from desktop.ingest.sanitize import sanitize_html
+from desktop.ingest.text import html_to_text
+
+# lxml ships no type information: its elements are plain ``Any`` to mypy.
+Element = Any
+T = TypeVar("T")
+
+MIN_PROSE = 150  # characters of paragraph text below which a page holds no article
+LONG_PARAGRAPH = 120  # characters from which a <p> counts as article prose on the page
+DOUBTFUL_SHARE = 0.5  # trafilatura is doubted below this share of the page's prose
+AGREEMENT_SHARE = 0.5  # the referee keeps the agreed paragraphs above this share of the best
+
+NEWS_TYPES = frozenset(
+    {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+     "BackgroundNewsArticle", "ReviewNewsArticle", "AskPublicNewsArticle", "BlogPosting",
+     "LiveBlogPosting", "Report", "TechArticle", "SocialMediaPosting"}
+)  # fmt: skip
+BLOCK_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "dl", "pre", "table"}
+)
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Containers whose content is never article body: the photo and its caption are reported apart.
+# (<header> is not one: long reads put their subheadings in one; the headline is dropped later.)
+SKIPPED_CONTAINERS = frozenset(
+    {"figure", "figcaption", "footer", "nav", "aside", "form", "button", "script",
+     "style", "noscript", "iframe", "object", "embed", "template", "svg"}
+)  # fmt: skip
+IMAGE_SOURCES = ("data-src", "data-original", "data-lazy-src", "src", "data-srcset", "srcset")
+CAPTION_STOPS = frozenset({"article", "main", "body", "html", "section"})
+
+AGENCIES = (
+    r"AP|AFP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|EFE|Shutterstock|PA(?: Images| Wire| Media)?"
+    r"|Bloomberg|dpa|DPA|Alamy|ANP|ANSA|Xinhua|Kyodo|Yonhap|Anadolu|SIPA|Sipa|ZUMA|Zuma|NurPhoto"
+    r"|Imago|IMAGO|Keystone|NTB|Ritzau|Lusa|Europa Press|AAP|Canadian Press|Associated Press"
+    r"|Agence France-Presse|iStock|Unsplash|Wikimedia Commons"
+)
+_AGENCY = re.compile(rf"(?<![\w-])(?:{AGENCIES})(?![\w-])")
+_CREDIT_MARK = re.compile(
+    r"(?:(?:photo(?:graph)?s?|image|picture|pic|credit|foto)\s*:|©|\(c\)|copyright\b)", re.I
+)
+_SEPARATED = re.compile(r"^(?P<caption>.+)\s[/|–—]\s(?P<credit>.{1,80})$")
+_PARENTHESISED = re.compile(r"^(?P<caption>.+?)\s*\((?P<credit>[^()]{1,80})\)\.?$")
+_MARKED = re.compile(rf"^(?P<caption>.*?)\s*(?P<credit>{_CREDIT_MARK.pattern}.{{0,80}})$", re.I)
+_TAIL = re.compile(r"^(?P<caption>.+[.!?])\s+(?P<credit>[^.!?]{1,60})$")
+_NAME_SLASH_NAME = re.compile(r"^[\w .'’-]{2,40}/[\w .'’-]{2,40}$")
+_CAPTIONISH = re.compile(r"caption|cutline|credit|copyright|photographer|legend", re.I)
+_CREDITISH = re.compile(r"credit|copyright|photographer", re.I)
+_BY = re.compile(r"^\s*by\b[:\s]*", re.I)
+_FURNITURE = re.compile(
+    r"^(?:read more|read also|also read|related|more on this|sign up|subscribe|share (?:this|on)"
+    r"|advertisement|follow us|click here)\b",
+    re.I,
+)
+_SPACES = re.compile(r"\s+")
+_NON_WORDS = re.compile(r"\W+")
+_RE_NS = {"re": "http://exslt.org/regular-expressions"}
+_BYLINES = etree.XPath(
+    "//body//*[re:test(@class, '(^|[^a-z])(byline|author|author-?name|writer)([^a-z]|$)', 'i')"
+    " or re:test(@id, 'byline', 'i') or @itemprop='author' or @rel='author']"
+    "[not(ancestor-or-self::*[re:test(@class, 'comment', 'i') or re:test(@id, 'comment', 'i')])]",
+    namespaces=_RE_NS,
+)
+_SITE_FURNITURE = "ancestor::*[self::header or self::nav or self::footer or self::aside]"
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """An article found on a page: its metadata, lead photo, caption, credit and body."""
+
+    title: str | None
+    # The names as the page writes them, without a leading "By " ("Jane Doe and John Roe").
+    byline: str | None
+    # Aware: a time given without a zone is taken as UTC, a bare date as midnight UTC.
+    published: datetime | None
+    # The canonical address (link rel=canonical, og:url, JSON-LD), else the one given.
+    url: str | None
+    image_url: str | None
+    caption: str | None  # plain text, without the credit
+    credit: str | None  # as written: "Photo: © AFP", "Reuters/Jane Doe", "Getty Images"
+    # The blocks of ``html`` (paragraphs, subheadings, quotes, lists) as plain text, separated by
+    # blank lines, from the lede on: no headline, byline, caption or page furniture.
+    text: str
+    html: str
+
+
+class ExtractionError(ValueError):
+    """No article could be found on the page."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """One paragraph, subheading, quote, list or table of a body, as found by an extractor."""
+
+    tag: str
+    html: str
+    text: str
+    key: str
+    link_chars: int
+
+
+class _Guesses:
+    """trafilatura's guesses at the title, authors and date, worked out only when asked for."""
+
+    __slots__ = ("_document", "_tree", "_url")
+
+    def __init__(self, tree: Element, url: str | None) -> None:
+        self._tree, self._url = tree, url
+        self._document: Any = None
+
+    def get(self, field: str) -> str | None:
+        """One field of trafilatura's metadata: "title", "author" or "date"."""
+        if self._document is None:
+            from trafilatura import extract_metadata
+
+            self._document = extract_metadata(self._tree, default_url=self._url)
+        value = getattr(self._document, field, None)
+        return value if isinstance(value, str) else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """The parsed page and what is read from its head once: meta tags, JSON-LD, base URL."""
+
+    tree: Element
+    meta: dict[str, str]
+    ld: dict[str, Any]
+    base: str | None
+    canonical: str | None
+    guesses: _Guesses
+
+
+def extract_article(page: str | bytes, url: str | None = None) -> Extracted:
+    """Find the article on a news page; raise ExtractionError when the page holds none."""
+    parsed = _read_page(page, url)
+    title, byline = _title(parsed), _byline(parsed)
+    image_url, caption, credit = _lead_photo(parsed)
+    blocks = _body(parsed, _run_trafilatura(parsed.tree, url))
+    blocks = _without_repeats(blocks, title, byline, (caption, credit))
+    if _prose(blocks) < MIN_PROSE:
+        raise _not_found(url)
+    html, text = _render(blocks, parsed.base)
+    return Extracted(
+        title=title,
+        byline=byline,
+        published=_published(parsed),
+        url=parsed.canonical or url,
+        image_url=image_url,
+        caption=caption,
+        credit=credit,
+        text=text,
+        html=html,
+    )
+
+
+def _not_found(url: str | None) -> ExtractionError:
+    """The error for a page that holds no article."""
+    return ExtractionError(f"No article was found on {url or 'the page'}.")
+
+
+# The page and its head
+
+
+def _read_page(page: str | bytes, url: str | None) -> _Page:
+    """Parse the page once and read its meta tags, JSON-LD and addresses."""
+    from trafilatura import load_html
+
+    if not page.strip():
+        raise _not_found(url)
+    tree = load_html(page)
+    if tree is None:
+        raise _not_found(url)
+    base_href = _attr(_first(tree.xpath("//head/base[@href]")), "href")
+    base = urljoin(url or "", base_href) if base_href else url
+    meta, ld = _meta_tags(tree), _json_ld_article(tree)
+    named = (
+        _attr(_first(tree.xpath("//head/link[@rel='canonical'][@href]")), "href"),
+        meta.get("og:url"),
+        _ld_url(ld.get("mainEntityOfPage")),
+        _ld_url(ld.get("url")),
+    )
+    canonical = _first_of(_absolute(address or "", base) for address in named)
+    if canonical and url and urlsplit(canonical).path in {"", "/"}:
+        canonical = None  # a broken canonical tag naming the front page for every article
+    return _Page(tree, meta, ld, base or canonical, canonical, _Guesses(tree, url))
+
+
+def _meta_tags(tree: Element) -> dict[str, str]:
+    """Every meta tag's content by its lower-cased property, name or itemprop; first one wins."""
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = _attr(meta, "property") or _attr(meta, "name") or _attr(meta, "itemprop")
+        content = _attr(meta, "content").strip()
+        if key and content:
+            found.setdefault(key.strip().lower(), content)
+    return found
+
+
+def _json_ld_article(tree: Element) -> dict[str, Any]:
+    """The first JSON-LD object that describes an article, or an empty dict."""
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for item in _json_ld_items(data):
+            if NEWS_TYPES.intersection(_as_list(item.get("@type"))):
+                return item
+    return {}
+
+
+def _json_ld_items(data: Any) -> Iterator[dict[str, Any]]:
+    """Every object of a JSON-LD document, looking inside lists and @graph."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _json_ld_items(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _json_ld_items(data.get("@graph"))
+
+
+# Metadata
+
+
+def _title(page: _Page) -> str | None:
+    """The headline: og:title, JSON-LD headline, the first <h1>, trafilatura's, then <title>."""
+    title = _first_of(_titles(page))
+    return title and _without_site_name(title, page.meta.get("og:site_name"))
+
+
+def _titles(page: _Page) -> Iterator[str | None]:
+    """Where a headline may be written, best first, each looked up only when asked for."""
+    yield page.meta.get("og:title")
+    yield page.meta.get("twitter:title")
+    yield _ld_text(page.ld.get("headline"))
+    yield _first_text(page.tree.xpath("//body//h1"))
+    yield page.guesses.get("title")
+    yield _first_text(page.tree.xpath("//title"))
+
+
+def _without_site_name(title: str, site: str | None) -> str:
+    """Drop a trailing " | Site name" from a title."""
+    if site and title.endswith(site) and len(title) > len(site):
+        return _clean(title[: -len(site)]).rstrip(" |–—-:·").strip() or title
+    return title
+
+
+def _byline(page: _Page) -> str | None:
+    """The authors as the page shows them, without "By ": the byline, JSON-LD, meta, trafilatura."""
+    for candidate in _bylines(page):
+        byline = _BY.sub("", _clean(candidate or ""))
+        if byline and not byline.startswith(("http://", "https://")):
+            return byline
+    return None
+
+
+def _bylines(page: _Page) -> Iterator[str | None]:
+    """Where the authors may be named, best first, each looked up only when asked for."""
+    yield _visible_byline(page.tree)
+    yield _ld_authors(page.ld.get("author"))
+    yield page.meta.get("author")
+    yield page.guesses.get("author")
+
+
+def _visible_byline(tree: Element) -> str | None:
+    """The text of the first byline or author element that is short enough to be names."""
+    for element in _BYLINES(tree):
+        text = _clean(_text(element))
+        if 2 < len(_BY.sub("", text)) <= 100:
+            return text
+    return None
+
+
+def _ld_authors(author: Any) -> str | None:
+    """JSON-LD authors (strings, Person objects or a list of them) joined with "and"."""
+    names = [
+        _ld_text(item.get("name") if isinstance(item, dict) else item) for item in _as_list(author)
+    ]
+    found = [name for name in names if name]
+    return " and ".join(found) or None
+
+
+def _published(page: _Page) -> datetime | None:
+    """When the article was published: meta, JSON-LD, <time datetime>, then trafilatura's date."""
+    return _first_of(_moment(value) for value in _dates(page))
+
+
+def _dates(page: _Page) -> Iterator[str | None]:
+    """Where the publication time may be written, best first, each looked up when asked for."""
+    yield page.meta.get("article:published_time")
+    yield page.meta.get("datepublished")
+    yield _ld_text(page.ld.get("datePublished"))
+    yield _attr(_first(page.tree.xpath("//article//time[@datetime]")), "datetime")
+    yield _attr(_first(page.tree.xpath("//body//time[@datetime]")), "datetime")
+    yield page.guesses.get("date")
+
+
+def _moment(value: str | None) -> datetime | None:
+    """An aware datetime from ISO 8601 or RFC 2822 text; no zone means UTC."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+# The lead photo, its caption and credit
+
+
+def _lead_photo(page: _Page) -> tuple[str | None, str | None, str | None]:
+    """The lead photo's absolute URL, caption and credit."""
+    image_url = _image_url(page)
+    element = _lead_image(page, image_url)
+    if image_url is None and element is not None:
+        image_url = _first_of(_image_sources(element, page.base))
+    if image_url is None:
+        return None, None, None
+    caption, credit = _ld_caption(page.ld.get("image"))
+    if element is not None:
+        found_caption, found_credit = _caption_near(element)
+        caption, credit = found_caption or caption, found_credit or credit
+    if caption and not credit:
+        caption, credit = _split_credit(caption)
+    return image_url, caption or None, credit
+
+
+def _image_url(page: _Page) -> str | None:
+    """The lead photo as the page's meta tags or JSON-LD name it, absolute."""
+    meta = page.meta
+    named = (
+        meta.get("og:image"),
+        meta.get("og:image:url"),
+        meta.get("og:image:secure_url"),
+        meta.get("twitter:image"),
+        *(_ld_url(image) for image in _as_list(page.ld.get("image"))),
+    )
+    return _first_of(_absolute(value or "", page.base) for value in named)
+
+
+def _lead_image(page: _Page, image_url: str | None) -> Element | None:
+    """The <img> showing the lead photo, or else the first photo of the article."""
+    images: list[Element] = page.tree.xpath(f"//body//img[not({_SITE_FURNITURE})]")
+    if image_url:
+        for img in images:
+            if any(_same_image(src, image_url) for src in _image_sources(img, page.base)):
+                return img
+    in_figures = [img for img in images if img.xpath("ancestor::figure")]
+    photos = [img for img in images if _is_photo(img, page.base)]
+    return _first(_in_article(in_figures) or in_figures or _in_article(photos) or photos)
+
+
+def _in_article(images: list[Element]) -> list[Element]:
+    """The images inside an <article>, <main> or articleBody element."""
+    inside = "ancestor::*[self::article or self::main or @itemprop='articleBody']"
+    return [img for img in images if img.xpath(inside)]
+
+
+def _is_photo(img: Element, base: str | None) -> bool:
+    """Whether an image looks like a photo rather than a logo, icon or spacer."""
+    sizes = [_attr(img, "width"), _attr(img, "height")]
+    if any(size.isdigit() and int(size) < 100 for size in sizes):
+        return False
+    label = f"{_attr(img, 'class')} {_attr(img, 'alt')} {_attr(img, 'src')}".lower()
+    small = ("logo", "icon", "avatar", "sprite", "badge")
+    return not any(word in label for word in small) and bool(_image_sources(img, base))
+
+
+def _image_sources(img: Element, base: str | None) -> list[str]:
+    """Every absolute address an <img> may load, lazy-loading attributes first."""
+    sources: list[str] = []
+    for name in IMAGE_SOURCES:
+        for candidate in _attr(img, name).split(",") if "srcset" in name else [_attr(img, name)]:
+            address = _absolute(candidate.strip().split(" ")[0], base)
+            if address and address not in sources:
+                sources.append(address)
+    return sources
+
+
+def _same_image(one: str, other: str) -> bool:
+    """Whether two addresses name the same file, whatever the scheme and query."""
+    first, second = urlsplit(one), urlsplit(other)
+    return (first.netloc.lower(), first.path) == (second.netloc.lower(), second.path)
+
+
+def _caption_near(img: Element) -> tuple[str | None, str | None]:
+    """The caption and credit written next to an image: in attributes, its figure or after it."""
+    caption, credit = _attribute_caption(img)
+    region = _caption_region(img)
+    if region:
+        found_caption, found_credit = _caption_parts(region)
+        caption, credit = caption or found_caption, credit or found_credit
+    return caption, credit
+
+
+def _attribute_caption(img: Element) -> tuple[str | None, str | None]:
+    """A caption and credit given in data attributes of the image or its figure."""
+    caption = credit = None
+    for element in [img, *img.iterancestors()][:3]:
+        for name, value in element.attrib.items():
+            text = _clean(value)
+            if not re.search(r"[^\W\d_]", text) or "://" in text:
+                continue
+            if "credit" in name or "copyright" in name:
+                credit = credit or text
+            elif "caption" in name and " " in text:
+                caption = caption or text
+    return caption, credit
+
+
+def _caption_region(img: Element) -> list[Element]:
+    """The caption elements of an image: in its <figure>, or just after it or its wrappers."""
+    node = img
+    for _ in range(4):
+        following = _caption_siblings(node)
+        if following:
+            return following
+        parent = node.getparent()
+        if parent is None or parent.tag in CAPTION_STOPS or _image_count(parent) > 1:
+            return []
+        if parent.tag == "figure":
+            return _outermost_captions(parent)
+        node = parent
+    return []
+
+
+def _image_count(element: Element) -> int:
+    """How many images an element shows (a lazy image's <noscript> twin not counted)."""
+    return len(element.xpath(".//img[not(ancestor::noscript)]"))
+
+
+def _caption_siblings(node: Element) -> list[Element]:
+    """The caption-like elements that directly follow a node, past empty ones."""
+    found = []
+    for sibling in node.itersiblings():
+        if not isinstance(sibling.tag, str) or sibling.tag in {"noscript", "script", "style"}:
+            continue
+        captions = _outermost_captions(sibling)
+        if _image_count(sibling) or not (captions or _clean(_text(sibling)) == ""):
+            break
+        found.extend(captions)
+    return found
+
+
+def _outermost_captions(root: Element) -> list[Element]:
+    """The caption-like elements in a subtree that are not inside another one."""
+    if _is_captionish(root):
+        return [root]
+    found: list[Element] = []
+    for child in root:
+        if isinstance(child.tag, str):
+            found.extend(_outermost_captions(child))
+    return found
+
+
+def _is_captionish(element: Element) -> bool:
+    """Whether an element is a caption or credit, by its tag, class, id, itemprop or data names."""
+    return element.tag == "figcaption" or bool(_CAPTIONISH.search(_labels(element)))
+
+
+def _is_creditish(element: Element) -> bool:
+    """Whether an element holds a photo credit, by its class, id, itemprop or data names."""
+    return element.tag != "figcaption" and bool(_CREDITISH.search(_labels(element)))
+
+
+def _labels(element: Element) -> str:
+    """The names an element is given: class, id, itemprop and short data-attribute values."""
+    data = [v for k, v in element.attrib.items() if k.startswith("data-") and len(v) < 40]
+    return " ".join(
+        [_attr(element, "class"), _attr(element, "id"), _attr(element, "itemprop"), *data]
+    )
+
+
+def _caption_parts(region: list[Element]) -> tuple[str | None, str | None]:
+    """The caption (without its credit) and the credit found in caption elements."""
+    credits = [
+        e for root in region for e in root.iter() if isinstance(e.tag, str) and _is_creditish(e)
+    ]
+    credit = _first_of(_clean(_text(e)) for e in credits)
+    texts = [_clean(_text_outside(root, credits)) for root in region if root not in credits]
+    return " ".join(text for text in texts if text) or None, _unwrapped(credit)
+
+
+def _text_outside(element: Element, skipped: list[Element]) -> str:
+    """An element's text, leaving out the subtrees of the skipped elements."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child not in skipped:
+            parts.append(_text_outside(child, skipped))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _ld_caption(image: Any) -> tuple[str | None, str | None]:
+    """The caption and credit of a JSON-LD ImageObject."""
+    first = _first(_as_list(image))
+    if not isinstance(first, dict):
+        return None, None
+    holder = first.get("copyrightHolder")
+    credit = first.get("creditText") or (holder.get("name") if isinstance(holder, dict) else holder)
+    return _ld_text(first.get("caption")), _ld_text(credit)
+
+
+def _split_credit(text: str) -> tuple[str | None, str | None]:
+    """Split "caption / Photo: © AFP", "caption (Reuters)" or "caption. Jane Doe/AP" in two."""
+    for pattern in (_SEPARATED, _PARENTHESISED, _MARKED, _TAIL):
+        match = pattern.match(text)
+        if match and _looks_like_credit(match["credit"]):
+            caption = match["caption"].rstrip(" /|–—-:").strip()
+            return caption or None, _unwrapped(match["credit"])
+    return text, None
+
+
+def _looks_like_credit(text: str) -> bool:
+    """Whether a short text reads as a photo credit: a marker, an agency or "Name/Agency"."""
+    text = text.strip()
+    return (
+        bool(_CREDIT_MARK.match(text) or _AGENCY.search(text) or _NAME_SLASH_NAME.match(text))
+        and len(text) <= 80
+    )
+
+
+def _unwrapped(credit: str | None) -> str | None:
+    """A credit without surrounding brackets or separators."""
+    if not credit:
+        return None
+    return credit.strip().strip("()[]").lstrip("/|–— ").strip() or None
+
+
+# The body
+
+
+def _run_trafilatura(tree: Element, url: str | None) -> list[_Block]:
+    """The body's blocks as trafilatura finds them, in precision mode."""
+    # fast=True skips trafilatura's own readability and jusText fallbacks, which cost half its
+    # time on every page: the referee below stands in for them, only on doubtful pages. Metadata
+    # is read from the page (and trafilatura's guesses only when the page says nothing).
+    from trafilatura import bare_extraction
+    from trafilatura.htmlprocessing import convert_to_html
+    from trafilatura.settings import Document
+
+    document = bare_extraction(
+        tree,
+        url=url,
+        fast=True,
+        include_comments=False,
+        include_images=False,
+        include_formatting=True,
+        include_links=True,
+        favor_precision=True,
+        config=_trafilatura_config(),
+    )
+    if not isinstance(document, Document) or document.body is None:
+        return []
+    return _useful(_blocks(convert_to_html(document.body)))
+
+
+@cache
+def _trafilatura_config() -> ConfigParser:
+    """trafilatura's settings, told to return an empty body rather than log a warning."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config["DEFAULT"]["MIN_OUTPUT_SIZE"] = "0"
+    config["DEFAULT"]["MIN_OUTPUT_COMM_SIZE"] = "0"
+    return config
+
+
+# The referee rule. trafilatura's body is doubtful when it has under MIN_PROSE characters, under
+# DOUBTFUL_SHARE of the page's prose (its <p>s of LONG_PARAGRAPH characters or more), or lacks a
+# subheading that the page puts right before one of its paragraphs. Then readability-lxml reads
+# the page too, and the body is readability's blocks whose normalised text trafilatura also has
+# (plus the subheadings right before them), in readability's order; when those agreed blocks hold
+# under AGREEMENT_SHARE of the better body's prose, the better body (more prose outside links)
+# wins whole. Subheadings the page has before a kept paragraph are then put back.
+
+
+def _body(page: _Page, found: list[_Block]) -> list[_Block]:
+    """trafilatura's blocks, refereed by readability when they look doubtful."""
+    subheadings = _page_subheadings(page.tree)
+    if not _is_doubtful(found, page.tree, subheadings):
+        return found
+    return _with_subheadings(_referee(found, _run_readability(page)), subheadings)
+
+
+def _is_doubtful(blocks: list[_Block], tree: Element, subheadings: dict[str, Element]) -> bool:
+    """Whether a body is empty, short beside the page's prose, or lost the page's subheadings."""
+    prose = _prose(blocks)
+    if prose < MIN_PROSE:
+        return True
+    paragraphs = (_clean(_text(p)) for p in tree.iter("p"))
+    page_prose = sum(len(text) for text in paragraphs if len(text) >= LONG_PARAGRAPH)
+    if prose < DOUBTFUL_SHARE * page_prose:
+        return True
+    return _with_subheadings(blocks, subheadings) != blocks
+
+
+def _page_subheadings(tree: Element) -> dict[str, Element]:
+    """The page's h2 and h3 subheadings, by the key of the paragraph that follows each."""
+    found: dict[str, Element] = {}
+    for heading in tree.xpath("//body//h2 | //body//h3"):
+        parent = heading.getparent()
+        anchor = parent if parent is not None and parent.tag in {"header", "hgroup"} else heading
+        after = _first(anchor.itersiblings())
+        if after is not None and after.tag == "p":
+            found.setdefault(_key(_text(after)), heading)
+    return found
+
+
+def _with_subheadings(blocks: list[_Block], subheadings: dict[str, Element]) -> list[_Block]:
+    """The blocks with the page's subheadings put back before the paragraphs they head."""
+    keys = {block.key for block in blocks}
+    restored: list[_Block] = []
+    for block in blocks:
+        heading = subheadings.get(block.key)
+        if heading is not None and restored and restored[-1].tag not in HEADING_TAGS:
+            missing = _block(heading)
+            if missing.key and missing.key not in keys:
+                restored.append(missing)
+        restored.append(block)
+    return restored
+
+
+def _run_readability(page: _Page) -> list[_Block]:
+    """The body's blocks as readability-lxml finds them (on a copy: it edits the tree)."""
+    from readability import Document
+    from readability.readability import Unparseable
+
+    try:
+        summary = Document(deepcopy(page.tree), url=page.base).summary(html_partial=True)
+        found = lxml_html.document_fromstring(summary)
+    except (Unparseable, etree.ParserError):
+        return []
+    return _useful(_blocks(found))
+
+
+def _referee(found: list[_Block], second: list[_Block]) -> list[_Block]:
+    """The paragraphs both extractors agree on, unless too few: then the better-scored body."""
+    keys = {block.key for block in found}
+    agreed = [
+        block
+        for index, block in enumerate(second)
+        if block.key in keys or _heads_agreed(second, index, keys)
+    ]
+    best = max((found, second), key=_score)
+    return agreed if _prose(agreed) >= AGREEMENT_SHARE * _prose(best) else best
+
+
+def _heads_agreed(blocks: list[_Block], index: int, keys: set[str]) -> bool:
+    """Whether a block is a subheading followed by a paragraph that both extractors kept."""
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return blocks[index].tag in HEADING_TAGS and following is not None and following.key in keys
+
+
+def _score(blocks: list[_Block]) -> int:
+    """How much prose a body holds, link text not counted."""
+    return sum(len(b.text) - b.link_chars for b in blocks if b.tag not in HEADING_TAGS)
+
+
+def _prose(blocks: list[_Block]) -> int:
+    """Characters of text outside subheadings."""
+    return sum(len(block.text) for block in blocks if block.tag not in HEADING_TAGS)
+
+
+def _blocks(root: Element) -> list[_Block]:
+    """The paragraphs, subheadings, quotes, lists and tables of a body, in order."""
+    blocks: list[_Block] = []
+    for child in root:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in BLOCK_TAGS:
+            blocks.append(_block(child))
+        elif tag and tag not in SKIPPED_CONTAINERS:
+            blocks.extend(_blocks(child))
+    return [block for block in blocks if block.key]
+
+
+def _block(element: Element) -> _Block:
+    """One block of a body, with its text and how much of it is links."""
+    text = _clean(_text(element))
+    links = sum(len(_clean(_text(link))) for link in element.iter("a"))
+    markup = str(lxml_html.tostring(element, encoding="unicode", with_tail=False))
+    return _Block(str(element.tag), markup, text, _key(text), links)
+
+
+def _useful(blocks: list[_Block]) -> list[_Block]:
+    """Blocks that are not page furniture: link lists, "Read more", share and sign-up lines."""
+    return [block for block in blocks if not _is_furniture(block)]
+
+
+def _is_furniture(block: _Block) -> bool:
+    """Whether a block is mostly links or a short line of page furniture."""
+    if block.link_chars > 0.6 * len(block.text):
+        return True
+    return len(block.text) < 200 and bool(_FURNITURE.match(block.text))
+
+
+def _without_repeats(
+    blocks: list[_Block], title: str | None, byline: str | None, photo: Iterable[str | None]
+) -> list[_Block]:
+    """The body from the lede on: no headline or byline first, no photo caption or credit."""
+    names = [title, byline, byline and f"by {byline}"]
+    heads = {_key(name) for name in names if name}
+    start = 0
+    while start < len(blocks) and (blocks[start].key in heads or blocks[start].tag == "h1"):
+        start += 1
+    parts = [part for part in photo if part]
+    photo_keys = {_key(part) for part in parts} | {_key(" ".join(parts))}
+    return [block for block in blocks[start:] if block.key not in photo_keys]
+
+
+def _render(blocks: list[_Block], base: str | None) -> tuple[str, str]:
+    """Sanitized HTML and plain text of the same blocks, text blocks split by blank lines."""
+    htmls: list[str] = []
+    texts: list[str] = []
+    for block in blocks:
+        html = sanitize_html(block.html, base)
+        text = html_to_text(html)
+        if text:
+            htmls.append(html)
+            texts.append(text)
+    return "\n".join(htmls), "\n\n".join(texts)
+
+
+# Small readers
+
+
+def _attr(element: Element | None, name: str) -> str:
+    """An attribute's value, or an empty string."""
+    return "" if element is None else str(element.get(name) or "")
+
+
+def _first(items: Iterable[Any]) -> Any:
+    """The first item, or None."""
+    return next(iter(items), None)
+
+
+def _first_of(values: Iterable[T | None]) -> T | None:
+    """The first value that is neither None nor empty."""
+    return next((value for value in values if value), None)
+
+
+def _first_text(elements: list[Element]) -> str | None:
+    """The text of the first element that has some."""
+    return _first_of(_clean(_text(element)) for element in elements)
+
+
+def _text(element: Element) -> str:
+    """All the text inside an element, as lxml gives it."""
+    return "".join(element.itertext())
+
+
+def _clean(text: str) -> str:
+    """Text with runs of whitespace folded to one space."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def _key(text: str) -> str:
+    """Text reduced for comparison: NFKC-normalised, case-folded, letters and digits only."""
+    return _NON_WORDS.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def _as_list(value: Any) -> list[Any]:
+    """A JSON value as a list: lists as they are, None as empty, anything else alone."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _ld_text(value: Any) -> str | None:
+    """A JSON-LD value that should be text, cleaned, or None."""
+    return (_clean(value) or None) if isinstance(value, str) else None
+
+
+def _ld_url(value: Any) -> str | None:
+    """The address of a JSON-LD image: a string, or an ImageObject's url or contentUrl."""
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("contentUrl") or value.get("@id")
+    return value if isinstance(value, str) else None
+
+
+def _absolute(address: str, base: str | None) -> str | None:
+    """An http(s) address made absolute against the base, or None when it cannot be."""
+    address = address.strip()
+    if not address or address.startswith("data:"):
+        return None
+    if address.startswith("//") and not base:
+        address = f"https:{address}"
+    try:
+        resolved = urljoin(base or "", address)
+        parts = urlsplit(resolved)
+    except ValueError:
+        return None
+    return resolved if parts.scheme in {"http", "https"} and parts.netloc else None

@@ -1,0 +1,431 @@
+"""Refreshing subscriptions: fetch every due feed, store its new entries, then complete them.
+
+Three stages, each over one shared connection pool with bounded concurrency:
+
+1. the feeds, conditionally (an unchanged feed costs one 304); each answer is parsed and its new
+   entries stored at once, so the list fills while the rest still downloads;
+2. the article pages of entries that carry only a summary (when the source wants full articles),
+   extracted and stored over the summary;
+3. the lead photos (unless told not to), checked, given a thumbnail and cached.
+
+The generator yields ``Progress`` after every step and stops early when ``cancel`` is set;
+``RefreshReport`` collects what happened to each source, for the CLI's JSON and the window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import TypeVar
+
+from desktop.domain import NewArticle, NewPhoto, Progress, to_timestamp
+from desktop.ingest.extract import ExtractionError, extract_article
+from desktop.ingest.feeds import FeedEntry, FeedParseError, ParsedFeed, parse_feed
+from desktop.ingest.fetch import (
+    FEED_ACCEPT,
+    IMAGE_ACCEPT,
+    PAGE_ACCEPT,
+    Failure,
+    FailureKind,
+    Limits,
+    Request,
+    Response,
+    Validators,
+    fetch_all,
+)
+from desktop.ingest.images import NotAPhotoError, describe, thumbnail
+from desktop.ingest.text import html_to_text
+from desktop.operations import StoreWriter
+from desktop.store import feeds, loading
+from desktop.store.feeds import EntryKeys, FeedState
+
+log = logging.getLogger(__name__)
+
+IMAGE_MAX_BYTES = 15 * 1024 * 1024
+SUMMARY_CHARACTERS = 400
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceOutcome:
+    """What a refresh did for one source."""
+
+    source_id: int
+    url: str
+    status: str  # "updated", "unchanged", "failed", "gone" or "waiting"
+    new: int = 0
+    error: str | None = None
+
+
+@dataclass
+class RefreshReport:
+    """Everything a refresh did, filled in as it goes."""
+
+    outcomes: list[SourceOutcome] = field(default_factory=list)
+    pages_completed: int = 0
+    photos_stored: int = 0
+    cancelled: bool = False
+
+    @property
+    def failed(self) -> bool:
+        """Whether any source could not be refreshed."""
+        return any(outcome.status in {"failed", "gone"} for outcome in self.outcomes)
+
+    @property
+    def new_articles(self) -> int:
+        """How many articles the refresh added in all."""
+        return sum(outcome.new for outcome in self.outcomes)
+
+
+@dataclass(frozen=True)
+class RefreshOptions:
+    """What to refresh and how far to go."""
+
+    only: tuple[int, ...] | None = None
+    full_articles: bool = True
+    photos: bool = True
+    limits: Limits = field(default_factory=Limits)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A stored article still to complete: its page to extract, or its photo to download."""
+
+    article_id: int
+    url: str
+    caption: str | None = None
+    credit: str | None = None
+
+
+@dataclass
+class _Work:
+    """What the feed stage leaves for the next stages."""
+
+    pages: list[_Pending] = field(default_factory=list)
+    photos: list[_Pending] = field(default_factory=list)
+
+
+def refresh(
+    write: StoreWriter,
+    images: Path,
+    options: RefreshOptions,
+    cancel: threading.Event,
+    report: RefreshReport,
+) -> Iterator[Progress]:
+    """Refresh the due subscriptions; yield progress; fill ``report``."""
+    due = write(lambda connection: feeds.due_feeds(connection, _now(), options.only))
+    work = _Work()
+    loop = asyncio.new_event_loop()
+    try:
+        yield from _feed_stage(loop, write, images, options, cancel, report, due, work)
+        if options.full_articles and work.pages and not cancel.is_set():
+            yield from _page_stage(loop, write, options, cancel, report, work)
+        if options.photos and work.photos and not cancel.is_set():
+            yield from _photo_stage(loop, write, images, options, cancel, report, work)
+    finally:
+        loop.close()
+    report.cancelled = cancel.is_set()
+    yield Progress(1, 1, _summary(report))
+
+
+def _feed_stage(
+    loop: asyncio.AbstractEventLoop,
+    write: StoreWriter,
+    images: Path,
+    options: RefreshOptions,
+    cancel: threading.Event,
+    report: RefreshReport,
+    due: Sequence[FeedState],
+    work: _Work,
+) -> Iterator[Progress]:
+    """Fetch every due feed and store what is new in each as its answer arrives."""
+    by_url = {state.url: state for state in due}
+    requests = [
+        Request(s.url, Validators(s.etag, s.last_modified), accept=FEED_ACCEPT) for s in due
+    ]
+    yield Progress(0, len(due), f"Checking {len(due)} sources…")
+    for done, result in enumerate(_drain(loop, requests, options.limits, cancel), start=1):
+        state = by_url[result.url]
+        outcome = _take_feed(write, images, options, state, result, work)
+        report.outcomes.append(outcome)
+        yield Progress(done, len(due), _progress_line(outcome))
+
+
+def _take_feed(
+    write: StoreWriter,
+    images: Path,
+    options: RefreshOptions,
+    state: FeedState,
+    result: Response | Failure,
+    work: _Work,
+) -> SourceOutcome:
+    """Record one feed's answer and store its new entries; return what happened."""
+    if isinstance(result, Failure):
+        return _record_failure(write, state, result)
+    if result.not_modified:
+        write(lambda c: feeds.record_success(c, state.source_id, _now(), **_validators(result)))
+        return SourceOutcome(state.source_id, state.url, "unchanged")
+    try:
+        parsed = parse_feed(result.body, result.final_url, result.content_type)
+    except FeedParseError as error:
+        reason = str(error)
+        write(lambda c: feeds.record_failure(c, state.source_id, _now(), reason))
+        return SourceOutcome(state.source_id, state.url, "failed", error=reason)
+    added = write(lambda c: _store_entries(c, images, state, result, parsed))
+    _plan_completion(options, state, added, work)
+    return SourceOutcome(state.source_id, state.url, "updated", new=len(added))
+
+
+def _record_failure(write: StoreWriter, state: FeedState, failure: Failure) -> SourceOutcome:
+    """Keep a failed fetch's sentence beside the source; a feed that is gone is not asked again."""
+    gone = failure.kind is FailureKind.GONE
+    retry = to_timestamp(failure.retry_after) if failure.retry_after else None
+    write(
+        lambda c: feeds.record_failure(
+            c, state.source_id, _now(), failure.sentence, retry_after=retry, gone=gone
+        )
+    )
+    status = "gone" if gone else "waiting" if failure.kind is FailureKind.RATE_LIMITED else "failed"
+    return SourceOutcome(state.source_id, state.url, status, error=failure.sentence)
+
+
+def _store_entries(
+    connection: sqlite3.Connection,
+    images: Path,
+    state: FeedState,
+    response: Response,
+    parsed: ParsedFeed,
+) -> list[tuple[int, FeedEntry]]:
+    """In one transaction: the new entries, and the feed's answer; return the stored ones."""
+    entries = list(parsed.entries)
+    keys = [_keys(entry) for entry in entries]
+    fresh = feeds.unseen(connection, state.source_id, keys)
+    added: list[tuple[int, FeedEntry]] = []
+    for entry, key, is_new in zip(entries, keys, fresh, strict=True):
+        if not is_new:
+            continue
+        article_id = loading.add_article(connection, state.source_id, _article(entry, key), images)
+        if article_id is not None:
+            added.append((article_id, entry))
+    feeds.record_success(
+        connection,
+        state.source_id,
+        _now(),
+        **_validators(response),
+        problem=parsed.problem,
+        title=parsed.title,
+        site_url=parsed.site_url,
+    )
+    return added
+
+
+def _plan_completion(
+    options: RefreshOptions, state: FeedState, added: list[tuple[int, FeedEntry]], work: _Work
+) -> None:
+    """Note which new articles need their page or their photo fetched."""
+    for article_id, entry in added:
+        if options.full_articles and state.full_articles and not entry.content_html and entry.link:
+            work.pages.append(_Pending(article_id, entry.link))
+        elif entry.image_url:
+            work.photos.append(
+                _Pending(article_id, entry.image_url, entry.image_caption, entry.image_credit)
+            )
+
+
+def _page_stage(
+    loop: asyncio.AbstractEventLoop,
+    write: StoreWriter,
+    options: RefreshOptions,
+    cancel: threading.Event,
+    report: RefreshReport,
+    work: _Work,
+) -> Iterator[Progress]:
+    """Fetch the pages of summary-only articles and store their full text."""
+    pending = {item.url: item for item in work.pages}
+    requests = [Request(url, accept=PAGE_ACCEPT) for url in pending]
+    for done, result in enumerate(_drain(loop, requests, options.limits, cancel), start=1):
+        item = pending[result.url]
+        photo = _complete_from_page(write, item, result)
+        if photo is not None:
+            work.photos.append(photo)
+        report.pages_completed += isinstance(result, Response)
+        yield Progress(done, len(requests), f"Fetched {done} of {len(requests)} full articles")
+
+
+def _complete_from_page(
+    write: StoreWriter, item: _Pending, result: Response | Failure
+) -> _Pending | None:
+    """Store the article a page holds; return its lead photo, still to download."""
+    if isinstance(result, Failure):
+        write(lambda c: loading.note_extraction_failed(c, item.article_id, result.sentence))
+        return None
+    try:
+        page = extract_article(result.body, result.final_url)
+    except ExtractionError as error:
+        reason = str(error)
+        write(lambda c: loading.note_extraction_failed(c, item.article_id, reason))
+        return None
+    published = to_timestamp(page.published) if page.published else None
+    write(
+        lambda c: loading.complete_article(
+            c,
+            item.article_id,
+            body_html=page.html,
+            body_text=page.text,
+            byline=page.byline,
+            published=published,
+            caption=page.caption,
+            credit=page.credit,
+        )
+    )
+    if page.image_url is None:
+        return None
+    return _Pending(item.article_id, page.image_url, page.caption, page.credit)
+
+
+def _photo_stage(
+    loop: asyncio.AbstractEventLoop,
+    write: StoreWriter,
+    images: Path,
+    options: RefreshOptions,
+    cancel: threading.Event,
+    report: RefreshReport,
+    work: _Work,
+) -> Iterator[Progress]:
+    """Download the lead photos, check them, make thumbnails, and cache them."""
+    pending: dict[str, list[_Pending]] = {}
+    for item in work.photos:
+        pending.setdefault(item.url, []).append(item)
+    requests = [Request(url, accept=IMAGE_ACCEPT, max_bytes=IMAGE_MAX_BYTES) for url in pending]
+    for done, result in enumerate(_drain(loop, requests, options.limits, cancel), start=1):
+        photo = _photo(result)
+        if photo is not None:
+            write(partial(_attach, items=pending[result.url], photo=photo, images=images))
+            report.photos_stored += 1
+        yield Progress(done, len(requests), f"Fetched {done} of {len(requests)} photos")
+
+
+def _attach(
+    connection: sqlite3.Connection, items: Sequence[_Pending], photo: NewPhoto, images: Path
+) -> None:
+    """Give the articles that share a photo their photo."""
+    for item in items:
+        loading.attach_photo(
+            connection, item.article_id, photo, images, caption=item.caption, credit=item.credit
+        )
+
+
+def _photo(result: Response | Failure) -> NewPhoto | None:
+    """A downloaded photo, checked, with its thumbnail; None when it is not a usable image."""
+    if isinstance(result, Failure):
+        log.info("No photo from %s: %s", result.url, result.sentence)
+        return None
+    try:
+        found = describe(result.body)
+        small = thumbnail(result.body)
+    except (NotAPhotoError, OSError, ValueError) as error:
+        log.info("Not a photo at %s: %s", result.url, error)
+        return None
+    return NewPhoto(
+        data=result.body,
+        content_type=found.content_type,
+        width=found.width,
+        height=found.height,
+        thumbnail=small,
+        url=result.url,
+    )
+
+
+def _drain(
+    loop: asyncio.AbstractEventLoop,
+    requests: Sequence[Request],
+    limits: Limits,
+    cancel: threading.Event,
+) -> Iterator[Response | Failure]:
+    """Run the fetches on the loop and hand each result over as it arrives; in between, the
+    caller parses and stores while the sockets keep receiving."""
+    if not requests:
+        return
+    results: AsyncIterator[Response | Failure] = fetch_all(requests, limits, cancel.is_set)
+    while True:
+        try:
+            result = loop.run_until_complete(_next(results))
+        except StopAsyncIteration:
+            return
+        if isinstance(result, Failure) and result.kind is FailureKind.CANCELLED:
+            continue
+        yield result
+
+
+async def _next(results: AsyncIterator[T]) -> T:
+    """The next item of an async iterator, as an awaitable for ``run_until_complete``."""
+    return await results.__anext__()
+
+
+def _keys(entry: FeedEntry) -> EntryKeys:
+    """How the store recognises an entry: its id (or link, or content), link and content."""
+    content_hash = entry.content_hash()
+    return EntryKeys(entry.guid or entry.link or content_hash, entry.link, content_hash)
+
+
+def _article(entry: FeedEntry, key: EntryKeys) -> NewArticle:
+    """A feed entry as an article to store: its content, else its summary, as the body."""
+    body = entry.content_html or entry.summary_html or ""
+    summary = html_to_text(entry.summary_html) if entry.summary_html else None
+    return NewArticle(
+        guid=key.guid,
+        title=entry.title,
+        url=entry.link,
+        byline=entry.author,
+        published=entry.published,
+        summary=_shorten(summary) if summary else None,
+        body_html=body,
+        body_text=html_to_text(body),
+        caption=entry.image_caption,
+        credit=entry.image_credit,
+        content_hash=key.content_hash,
+    )
+
+
+def _shorten(text: str) -> str:
+    """A summary short enough for a list or an export, cut at a word."""
+    if len(text) <= SUMMARY_CHARACTERS:
+        return text
+    return text[:SUMMARY_CHARACTERS].rsplit(" ", 1)[0] + "…"
+
+
+def _validators(response: Response) -> dict[str, str | None]:
+    """A response's validators, as keyword arguments for ``record_success``."""
+    return {"etag": response.validators.etag, "last_modified": response.validators.last_modified}
+
+
+def _progress_line(outcome: SourceOutcome) -> str:
+    """One line of progress about a source."""
+    if outcome.status == "updated":
+        return f"{outcome.url}: {outcome.new} new"
+    if outcome.status == "unchanged":
+        return f"{outcome.url}: unchanged"
+    return f"{outcome.url}: {outcome.error}"
+
+
+def _summary(report: RefreshReport) -> str:
+    """The sentence a refresh ends with."""
+    failed = sum(outcome.status in {"failed", "gone"} for outcome in report.outcomes)
+    text = f"{report.new_articles} new articles from {len(report.outcomes)} sources"
+    if failed:
+        text += f"; {failed} could not be refreshed"
+    if report.cancelled:
+        text += " (stopped before the end)"
+    return text + "."
+
+
+def _now() -> int:
+    """The current time in the store's unit."""
+    return int(time.time())
