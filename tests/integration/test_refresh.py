@@ -1,0 +1,241 @@
+"""Refreshing subscriptions against a local news site: new entries, full articles, photos,
+unchanged feeds, and feeds that fail, each as a person would find them in the store."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from desktop.domain import ALL, Article
+from desktop.ingest.fetch import Limits
+from desktop.operations import direct_writer
+from desktop.operations.refresh import RefreshOptions, RefreshReport, refresh
+from desktop.paths import AppPaths
+from desktop.store import articles
+from desktop.store.database import connect
+from desktop.store.feeds import add_feed
+from tests.newsroom import Item, Newsroom
+
+PARAGRAPHS = [
+    "The harbour board voted on Tuesday evening to keep the old pilot station open through the "
+    "winter, reversing a decision taken in the spring after a petition gathered signatures from "
+    "almost every household on the north shore.",
+    "Pilots have worked from the granite building at the end of the mole since the 1890s, and "
+    "fishermen say its light and radio are still the first thing they look for on a dark night.",
+    "The board's chair said the station would cost less to heat than the temporary cabins "
+    "proposed in its place, once the roof repairs paid for this year are finished.",
+]
+FAST = Limits(connect_timeout=2.0, total_timeout=5.0)
+
+
+@pytest.fixture
+def newsroom(httpserver: HTTPServer) -> Newsroom:
+    """The Test Courier: one feed with a full entry, a summary-only one and a broken link."""
+    room = Newsroom(httpserver)
+    room.publish_photo("/photos/station.jpg")
+    room.publish_photo("/photos/lamp.jpg", colour=(200, 160, 40))
+    room.publish_page(
+        "/news/pilot-station",
+        "Pilot station stays open through the winter",
+        PARAGRAPHS,
+        photo="/photos/lamp.jpg",
+        caption="The lamp room of the pilot station at dusk",
+        credit="Photo: © Courier Pictures",
+    )
+    room.publish_status("/news/missing", 404)
+    room.publish_feed(
+        "/feeds/courier.xml",
+        "The Test Courier",
+        [
+            Item(
+                "ferry-timetable",
+                "Winter ferry timetable published",
+                "Sailings drop to four a day from December.",
+                content="<p>Sailings drop to four a day from December.</p><h2>Night crossing</h2>"
+                "<p>The late boat keeps running on Fridays.</p>",
+                photo="/photos/station.jpg",
+                caption="The ferry at the north quay",
+                credit="Photo: Ida Marsh",
+                hours=1,
+            ),
+            Item(
+                "pilot-station",
+                "Pilot station stays open through the winter",
+                "The harbour board reversed its spring decision.",
+                hours=2,
+            ),
+            Item("missing", "A story whose page is gone", "Only this summary remains.", hours=3),
+        ],
+    )
+    return room
+
+
+@pytest.fixture
+def store(paths: AppPaths) -> Iterator[sqlite3.Connection]:
+    connection = connect(paths.store)
+    yield connection
+    connection.close()
+
+
+def _subscribe(store: sqlite3.Connection, url: str, title: str = "Feed") -> int:
+    with store:
+        return add_feed(store, url, title, 0)
+
+
+def _refresh(
+    store: sqlite3.Connection, paths: AppPaths, options: RefreshOptions | None = None
+) -> RefreshReport:
+    report = RefreshReport()
+    steps = list(
+        refresh(
+            direct_writer(store),
+            paths.images,
+            options or RefreshOptions(limits=FAST),
+            threading.Event(),
+            report,
+        )
+    )
+    assert steps and steps[-1].done == steps[-1].total  # it says when it is done
+    return report
+
+
+def _article(store: sqlite3.Connection, paths: AppPaths, title: str) -> Article:
+    row = next(r for r in articles.page(store, ALL, limit=500).rows if r.title == title)
+    return articles.get(store, row.id, paths.images)
+
+
+def test_a_refresh_stores_entries_full_articles_and_photos(
+    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths
+) -> None:
+    source = _subscribe(store, newsroom.url("/feeds/courier.xml"))
+    report = _refresh(store, paths)
+    (outcome,) = report.outcomes
+    assert (outcome.source_id, outcome.status, outcome.new) == (source, "updated", 3)
+
+    ferry = _article(store, paths, "Winter ferry timetable published")
+    assert "Night crossing" in ferry.body_html  # the feed's full content, subheading kept
+    assert ferry.photo is not None and ferry.photo.file.is_file()
+    assert (ferry.caption, ferry.credit) == ("The ferry at the north quay", "Photo: Ida Marsh")
+
+    station = _article(store, paths, "Pilot station stays open through the winter")
+    assert "granite building" in station.body_html  # fetched and extracted from its page
+    assert "Related stories" not in station.body_html and "Home" not in station.body_html
+    assert station.byline == "Ida Marsh"
+    assert station.caption == "The lamp room of the pilot station at dusk"
+    assert station.credit == "Photo: © Courier Pictures"
+    assert station.photo is not None and station.photo.thumbnail is not None
+
+    missing = _article(store, paths, "A story whose page is gone")
+    assert "Only this summary remains." in missing.body_html  # the summary is kept
+    assert report.pages_completed == 1 and report.photos_stored == 2
+
+
+def test_a_second_refresh_adds_nothing_and_costs_one_304(
+    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths
+) -> None:
+    _subscribe(store, newsroom.url("/feeds/courier.xml"))
+    _refresh(store, paths)
+    before = store.execute("SELECT count(*) FROM articles").fetchone()[0]
+    asked = len(newsroom.requests)
+    report = _refresh(store, paths)
+    assert [o.status for o in report.outcomes] == ["unchanged"]
+    assert store.execute("SELECT count(*) FROM articles").fetchone()[0] == before
+    assert len(newsroom.requests) == asked + 1  # the feed alone, answered 304
+
+
+def test_entries_seen_under_a_new_id_or_link_are_not_stored_twice(
+    newsroom: Newsroom, httpserver: HTTPServer, store: sqlite3.Connection, paths: AppPaths
+) -> None:
+    first = Item(
+        "kiln", "The brick kiln fires again", "Bricks for the chapel roof.", content="<p>x</p>"
+    )
+    url = newsroom.publish_feed("/feeds/kiln.xml", "Kiln", [first], etag="a")
+    _subscribe(store, url)
+    _refresh(store, paths, RefreshOptions(limits=FAST, photos=False))
+    httpserver.clear()
+    room = Newsroom(httpserver)
+    moved = Item(
+        "kiln-2", "The brick kiln fires again", "Bricks for the chapel roof.", content="<p>x</p>"
+    )
+    room.publish_feed("/feeds/kiln.xml", "Kiln", [moved], etag="b")  # a new guid, same content
+    report = _refresh(store, paths, RefreshOptions(limits=FAST, photos=False))
+    assert [o.new for o in report.outcomes] == [0]
+
+
+def test_failing_feeds_are_reported_in_plain_sentences_and_the_rest_refresh(
+    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths
+) -> None:
+    good = _subscribe(store, newsroom.url("/feeds/courier.xml"), "Courier")
+    gone = _subscribe(store, newsroom.publish_status("/feeds/old.xml", 410), "Old")
+    noise = _subscribe(
+        store,
+        newsroom.publish_bytes("/feeds/noise", bytes(range(256)) * 40, "application/octet-stream"),
+        "Noise",
+    )
+    page = _subscribe(
+        store,
+        newsroom.publish_bytes(
+            "/feeds/page", b"<html><body><p>Hello</p></body></html>", "text/html"
+        ),
+        "Page",
+    )
+    report = _refresh(store, paths, RefreshOptions(limits=FAST, photos=False))
+    status = {o.source_id: o for o in report.outcomes}
+    assert status[good].status == "updated" and status[good].new == 3
+    assert status[gone].status == "gone"
+    assert status[noise].status == "failed" and status[page].status == "failed"
+    assert report.failed
+    errors = dict(store.execute("SELECT id, last_error FROM sources WHERE last_error IS NOT NULL"))
+    for source in (gone, noise, page):
+        assert errors[source] and "\n" not in errors[source] and "Traceback" not in errors[source]
+    assert "web page" in errors[page]
+    # A feed that is gone is not asked again; the others are.
+    again = _refresh(store, paths, RefreshOptions(limits=FAST, photos=False))
+    assert gone not in {o.source_id for o in again.outcomes}
+
+
+def test_an_unreachable_host_and_a_timeout_fail_only_their_own_sources(
+    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths
+) -> None:
+    import socket
+
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    good = _subscribe(store, newsroom.url("/feeds/courier.xml"))
+    dead = _subscribe(store, f"http://127.0.0.1:{port}/feed.xml", "Dead")
+    report = _refresh(store, paths, RefreshOptions(limits=FAST, photos=False))
+    status = {o.source_id: o.status for o in report.outcomes}
+    assert status == {good: "updated", dead: "failed"}
+
+
+def test_cancelling_stops_between_sources(
+    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths
+) -> None:
+    _subscribe(store, newsroom.url("/feeds/courier.xml"))
+    cancel = threading.Event()
+    report = RefreshReport()
+    steps = refresh(direct_writer(store), paths.images, RefreshOptions(limits=FAST), cancel, report)
+    first = next(steps)
+    assert first.done == 0
+    cancel.set()
+    rest = list(steps)
+    assert report.cancelled and "stopped" in rest[-1].message
+    assert report.pages_completed == 0 and report.photos_stored == 0
+
+
+def test_a_refresh_without_photos_downloads_none(
+    newsroom: Newsroom, httpserver: HTTPServer, store: sqlite3.Connection, paths: AppPaths
+) -> None:
+    _subscribe(store, newsroom.url("/feeds/courier.xml"))
+    report = _refresh(store, paths, RefreshOptions(limits=FAST, photos=False))
+    assert report.photos_stored == 0
+    asked = [request.path for request, _ in httpserver.log]
+    assert "/news/pilot-station" in asked  # the full article, yes
+    assert not any(path.startswith("/photos/") for path in asked)  # its photo, no
+    assert sum(1 for _ in Path(paths.images).rglob("*.jpg")) == 16  # only the sample edition's
