@@ -76,7 +76,48 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     market = commands.add_parser("market", help="show currency rates and stock quotes")
     market.add_argument("--base", default=None, metavar="CODE", help="express rates in CODE")
     market.add_argument("--json", action="store_true", help="print JSON")
+    _add_news_commands(commands)
     return parser
+
+
+def _add_news_commands(commands: Any) -> None:
+    """The commands that bring news in: subscriptions, OPML, refresh, import, extract."""
+    feeds = commands.add_parser("feeds", help="work with subscriptions")
+    feed_actions = feeds.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    feed_actions.required = True
+    add = feed_actions.add_parser("add", help="subscribe to a feed, or to the feed of a site")
+    add.add_argument("url")
+    add.add_argument("--folder", default=None, help="put the subscription in FOLDER")
+    add.add_argument("--json", action="store_true", help="print JSON")
+    listing = feed_actions.add_parser("list", help="list subscriptions")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    remove = feed_actions.add_parser("remove", help="unsubscribe (bookmarked articles stay)")
+    remove.add_argument("id", type=positive_number)
+
+    opml = commands.add_parser("opml", help="import or export subscriptions as OPML")
+    opml_actions = opml.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    opml_actions.required = True
+    opml_actions.add_parser("import", help="subscribe to every feed of FILE").add_argument(
+        "file", type=Path
+    )
+    opml_actions.add_parser("export", help="write every subscription to FILE").add_argument(
+        "file", type=Path
+    )
+
+    refresh = commands.add_parser("refresh", help="fetch what is new from every subscription")
+    refresh.add_argument("--json", action="store_true", help="print JSON")
+    refresh.add_argument("--no-images", action="store_true", help="do not download photos")
+    refresh.add_argument(
+        "--source", type=positive_number, action="append", metavar="ID", help="only source ID"
+    )
+
+    imports = commands.add_parser("import", help="store a feed, OPML file or saved page")
+    imports.add_argument("file", type=Path)
+    imports.add_argument("--json", action="store_true", help="print JSON")
+
+    extract = commands.add_parser("extract", help="show the article a page holds, storing nothing")
+    extract.add_argument("location", metavar="PATH_OR_URL")
+    extract.add_argument("--json", action="store_true", help="print JSON")
 
 
 def run(arguments: argparse.Namespace) -> int:
@@ -116,7 +157,7 @@ def _list(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: 
         connection, section, search=arguments.search, limit=arguments.limit, images=paths.images
     ).rows
     if arguments.json:
-        return _print_json([_row_json(row) for row in rows])
+        return print_json([_row_json(row) for row in rows])
     for row in rows:
         marks = ("★" if row.bookmarked else " ") + (" " if row.read else "•")
         print(f"{row.id:>7} {marks} {_short_date(row.published)}  {row.source}: {row.title}")
@@ -129,11 +170,11 @@ def _show(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: 
     """``show``: one whole article."""
     article = articles.get(connection, arguments.id, paths.images)
     if arguments.json:
-        return _print_json(_article_json(article))
+        return print_json(_article_json(article))
     from desktop.ingest.text import html_to_text
 
     print(article.title)
-    print(" · ".join(p for p in (article.byline, article.source, _iso(article.published)) if p))
+    print(" · ".join(p for p in (article.byline, article.source, iso(article.published)) if p))
     if article.caption or article.credit:
         print(f"[Photo] {' / '.join(p for p in (article.caption, article.credit) if p)}")
     print()
@@ -178,7 +219,7 @@ def _stats(arguments: argparse.Namespace, connection: sqlite3.Connection, paths:
         "db_bytes": counts.db_bytes,
     }
     if arguments.json:
-        return _print_json(figures)
+        return print_json(figures)
     for name, value in figures.items():
         print(f"{name:>10}: {value}")
     return 0
@@ -200,18 +241,39 @@ def _market(arguments: argparse.Namespace, connection: sqlite3.Connection, paths
         raise UsageError(str(error)) from None
     names.save_remembered_names()
     if arguments.json:
-        return _print_json(report)
+        return print_json(report)
     print_market(report)
     return 0
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace, sqlite3.Connection, AppPaths], int]] = {
+def _news(name: str) -> Command:
+    """A command of ``desktop.cli_news``, imported only when it runs (it needs the network
+    libraries, which ``list`` and the others never load)."""
+
+    def command(
+        arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths
+    ) -> int:
+        from desktop import cli_news
+
+        result: int = getattr(cli_news, name)(arguments, connection, paths)
+        return result
+
+    return command
+
+
+Command = Callable[[argparse.Namespace, sqlite3.Connection, AppPaths], int]
+COMMANDS: dict[str, Command] = {
     "list": _list,
     "show": _show,
     "bookmark": _bookmark,
     "bookmarks": _bookmarks,
     "stats": _stats,
     "market": _market,
+    "feeds": _news("feeds"),
+    "opml": _news("opml"),
+    "refresh": _news("refresh"),
+    "import": _news("import_document"),
+    "extract": _news("extract"),
 }
 
 
@@ -221,7 +283,7 @@ def _row_json(row: ArticleRow) -> dict[str, Any]:
         "id": row.id,
         "title": row.title,
         "source": row.source,
-        "published": _iso(row.published),
+        "published": iso(row.published),
         "url": row.url,
         "read": row.read,
         "bookmarked": row.bookmarked,
@@ -236,7 +298,7 @@ def _article_json(article: Article) -> dict[str, Any]:
         "source": article.source,
         "url": article.url,
         "byline": article.byline,
-        "published": _iso(article.published),
+        "published": iso(article.published),
         "summary": article.summary,
         "body_html": article.body_html,
         "image": str(article.photo.file) if article.photo else None,
@@ -244,17 +306,17 @@ def _article_json(article: Article) -> dict[str, Any]:
         "credit": article.credit,
         "read": article.read,
         "bookmarked": article.bookmarked,
-        "bookmarked_at": _iso(article.bookmarked_at),
+        "bookmarked_at": iso(article.bookmarked_at),
     }
 
 
-def _print_json(document: object) -> int:
+def print_json(document: object) -> int:
     """Print a JSON document and succeed."""
     print(json.dumps(document, ensure_ascii=False, indent=2))
     return 0
 
 
-def _iso(moment: datetime | None) -> str | None:
+def iso(moment: datetime | None) -> str | None:
     """A time as ISO 8601 in UTC."""
     return moment.astimezone(UTC).isoformat() if moment else None
 

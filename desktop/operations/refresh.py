@@ -25,7 +25,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from desktop.domain import NewArticle, NewPhoto, Progress, to_timestamp
+from desktop.domain import NewPhoto, Progress, to_timestamp
 from desktop.ingest.extract import ExtractionError, extract_article
 from desktop.ingest.feeds import FeedEntry, FeedParseError, ParsedFeed, parse_feed
 from desktop.ingest.fetch import (
@@ -41,15 +41,14 @@ from desktop.ingest.fetch import (
     fetch_all,
 )
 from desktop.ingest.images import NotAPhotoError, describe, thumbnail
-from desktop.ingest.text import html_to_text
 from desktop.operations import StoreWriter
+from desktop.operations.entries import entry_article, entry_keys
 from desktop.store import feeds, loading
-from desktop.store.feeds import EntryKeys, FeedState
+from desktop.store.feeds import FeedState
 
 log = logging.getLogger(__name__)
 
 IMAGE_MAX_BYTES = 15 * 1024 * 1024
-SUMMARY_CHARACTERS = 400
 T = TypeVar("T")
 
 
@@ -205,13 +204,15 @@ def _store_entries(
 ) -> list[tuple[int, FeedEntry]]:
     """In one transaction: the new entries, and the feed's answer; return the stored ones."""
     entries = list(parsed.entries)
-    keys = [_keys(entry) for entry in entries]
+    keys = [entry_keys(entry) for entry in entries]
     fresh = feeds.unseen(connection, state.source_id, keys)
     added: list[tuple[int, FeedEntry]] = []
     for entry, key, is_new in zip(entries, keys, fresh, strict=True):
         if not is_new:
             continue
-        article_id = loading.add_article(connection, state.source_id, _article(entry, key), images)
+        article_id = loading.add_article(
+            connection, state.source_id, entry_article(entry, key), images
+        )
         if article_id is not None:
             added.append((article_id, entry))
     feeds.record_success(
@@ -367,38 +368,6 @@ def _drain(
 async def _next(results: AsyncIterator[T]) -> T:
     """The next item of an async iterator, as an awaitable for ``run_until_complete``."""
     return await results.__anext__()
-
-
-def _keys(entry: FeedEntry) -> EntryKeys:
-    """How the store recognises an entry: its id (or link, or content), link and content."""
-    content_hash = entry.content_hash()
-    return EntryKeys(entry.guid or entry.link or content_hash, entry.link, content_hash)
-
-
-def _article(entry: FeedEntry, key: EntryKeys) -> NewArticle:
-    """A feed entry as an article to store: its content, else its summary, as the body."""
-    body = entry.content_html or entry.summary_html or ""
-    summary = html_to_text(entry.summary_html) if entry.summary_html else None
-    return NewArticle(
-        guid=key.guid,
-        title=entry.title,
-        url=entry.link,
-        byline=entry.author,
-        published=entry.published,
-        summary=_shorten(summary) if summary else None,
-        body_html=body,
-        body_text=html_to_text(body),
-        caption=entry.image_caption,
-        credit=entry.image_credit,
-        content_hash=key.content_hash,
-    )
-
-
-def _shorten(text: str) -> str:
-    """A summary short enough for a list or an export, cut at a word."""
-    if len(text) <= SUMMARY_CHARACTERS:
-        return text
-    return text[:SUMMARY_CHARACTERS].rsplit(" ", 1)[0] + "…"
 
 
 def _validators(response: Response) -> dict[str, str | None]:

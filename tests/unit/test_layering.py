@@ -28,8 +28,10 @@ ALLOWED: dict[str, set[str]] = {
     "operations": {"store", "ingest", "market", "domain", "paths", "settings"},
     "app": {"ui", "tasks", "store", "domain", "paths", "settings", "profile", "logfile", "package",
             "operations"},
-    "cli": {"operations", "store", "ingest", "market", "domain", "paths", "settings", "export",
-            "profile", "logfile", "package"},
+    "cli": {"cli_news", "operations", "store", "ingest", "market", "domain", "paths", "settings",
+            "export", "profile", "logfile", "package"},
+    "cli_news": {"cli", "operations", "store", "ingest", "market", "domain", "paths",
+                 "settings"},
     "main": {"cli", "app"},
 }  # fmt: skip
 QT_LAYERS = {"app", "ui", "tasks"}

@@ -1,0 +1,201 @@
+"""The command line's news commands: subscriptions, OPML, refresh, import and extract.
+
+Imported only when one of them runs, so the other commands never load the network libraries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import threading
+import time
+from typing import Any
+
+from desktop.cli import UsageError, print_json
+from desktop.domain import Source
+from desktop.ingest.opml import OpmlError, OutlineFeed, read_opml, write_opml
+from desktop.operations import direct_writer
+from desktop.operations.importing import (
+    DocumentError,
+    import_file,
+    page_json,
+    read_page,
+    subscribe_outlines,
+)
+from desktop.operations.refresh import RefreshOptions, RefreshReport, SourceOutcome
+from desktop.operations.refresh import refresh as run_refresh
+from desktop.operations.subscribe import SubscribeError, find_feed, subscribe
+from desktop.paths import AppPaths
+from desktop.store import sources
+from desktop.store.feeds import FeedExistsError
+from desktop.store.sources import SourceNotFoundError
+
+EXIT_SOME_FAILED = 2
+
+
+def feeds(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
+    """``feeds add|list|remove``."""
+    if arguments.action == "add":
+        return _add(arguments, connection, paths)
+    if arguments.action == "remove":
+        return _remove(arguments.id, connection)
+    return _list(arguments, connection)
+
+
+def opml(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
+    """``opml import|export FILE``."""
+    if arguments.action == "export":
+        feeds_ = [_outline(source) for source in sources.sources(connection) if source.url]
+        arguments.file.write_bytes(write_opml(feeds_))
+        print(f"Exported {len(feeds_)} subscriptions to {arguments.file}.")
+        return 0
+    try:
+        outlines = read_opml(arguments.file.read_bytes())
+    except (OpmlError, OSError) as error:
+        raise UsageError(_sentence(error, arguments.file)) from None
+    added = subscribe_outlines(direct_writer(connection), outlines)
+    print(f"Added {added} of the {len(outlines)} subscriptions in {arguments.file.name}.")
+    return 0
+
+
+def refresh(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
+    """``refresh``: every due subscription (or the ones named); exit 2 if any failed."""
+    options = RefreshOptions(
+        only=tuple(arguments.source) if arguments.source else None,
+        photos=not arguments.no_images,
+    )
+    report = _run_refresh(connection, paths, options, quiet=arguments.json)
+    if arguments.json:
+        print_json([_outcome_json(outcome) for outcome in report.outcomes])
+    return EXIT_SOME_FAILED if report.failed else 0
+
+
+def import_document(
+    arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths
+) -> int:
+    """``import FILE``: a feed document, an OPML file, a saved web page or a page saved as text."""
+    try:
+        imported = import_file(direct_writer(connection), paths.images, arguments.file)
+    except DocumentError as error:
+        raise UsageError(str(error)) from None
+    if arguments.json:
+        return print_json(imported.document)
+    print(imported.message)
+    return 0
+
+
+def extract(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
+    """``extract PATH_OR_URL``: what a page would give, stored nowhere."""
+    try:
+        page = read_page(arguments.location)
+    except DocumentError as error:
+        raise UsageError(str(error)) from None
+    document = page_json(page)
+    if arguments.json:
+        return print_json(document)
+    print(document["title"] or "(no title)")
+    print(" · ".join(part for part in (document["byline"], document["published"]) if part))
+    if document["caption"] or document["credit"]:
+        print(f"[Photo] {' / '.join(p for p in (document['caption'], document['credit']) if p)}")
+    print()
+    print(document["text"])
+    return 0
+
+
+def _add(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
+    """Subscribe to a feed (found behind a site's address if need be), then fetch it."""
+    try:
+        found = find_feed(arguments.url)
+        source_id = subscribe(direct_writer(connection), found, arguments.folder)
+    except (SubscribeError, FeedExistsError) as error:
+        raise UsageError(str(error)) from None
+    report = _run_refresh(connection, paths, RefreshOptions(only=(source_id,)), quiet=True)
+    new = report.new_articles
+    if arguments.json:
+        return print_json({"id": source_id, "url": found.url, "title": found.title, "new": new})
+    print(f"Subscribed to “{found.title}” ({found.url}): {new} articles.")
+    return 0
+
+
+def _remove(source_id: int, connection: sqlite3.Connection) -> int:
+    """Unsubscribe; bookmarked articles stay."""
+    try:
+        deleted = direct_writer(connection)(
+            lambda c: sources.remove(c, source_id, int(time.time()))
+        )
+    except SourceNotFoundError as error:
+        raise UsageError(str(error)) from None
+    print(f"Removed source {source_id} and {deleted} of its articles; bookmarks stay.")
+    return 0
+
+
+def _list(arguments: argparse.Namespace, connection: sqlite3.Connection) -> int:
+    """Every subscription with its folder and its last error."""
+    items = [_source_json(source) for source in sources.sources(connection)]
+    if arguments.json:
+        return print_json(items)
+    for item in items:
+        folder = f"[{item['folder']}] " if item["folder"] else ""
+        problem = f"  ! {item['error']}" if item["error"] else ""
+        print(f"{item['id']:>5}  {folder}{item['title']}  {item['url'] or ''}{problem}")
+    if not items:
+        print("No subscriptions yet: add one with 'broadsheet feeds add URL'.")
+    return 0
+
+
+def _run_refresh(
+    connection: sqlite3.Connection, paths: AppPaths, options: RefreshOptions, *, quiet: bool
+) -> RefreshReport:
+    """Run a refresh here, printing its progress unless quiet; Ctrl+C stops it cleanly."""
+    report = RefreshReport()
+    cancel = threading.Event()
+    steps = run_refresh(direct_writer(connection), paths.images, options, cancel, report)
+    try:
+        for step in steps:
+            if not quiet:
+                print(step.message, file=sys.stderr if step.done < step.total else sys.stdout)
+    except KeyboardInterrupt:
+        cancel.set()
+        for _ in steps:
+            pass
+    return report
+
+
+def _outline(source: Source) -> OutlineFeed:
+    """A subscription as an OPML outline."""
+    assert source.url is not None
+    return OutlineFeed(source.title, source.url, source.site_url, source.folder)
+
+
+def _source_json(source: Source) -> dict[str, Any]:
+    """A subscription as JSON."""
+    return {
+        "id": source.id,
+        "title": source.title,
+        "url": source.url,
+        "site_url": source.site_url,
+        "folder": source.folder,
+        "kind": source.kind,
+        "error": source.last_error,
+        "disabled": source.disabled,
+        "full_articles": source.full_articles,
+    }
+
+
+def _outcome_json(outcome: SourceOutcome) -> dict[str, Any]:
+    """One source's refresh as JSON."""
+    return {
+        "id": outcome.source_id,
+        "url": outcome.url,
+        "status": outcome.status,
+        "new": outcome.new,
+        "error": outcome.error,
+    }
+
+
+def _sentence(error: Exception, file: Any) -> str:
+    """A reading problem as one sentence."""
+    if isinstance(error, OSError):
+        return f"{file} cannot be read ({error.strerror})."
+    return str(error)

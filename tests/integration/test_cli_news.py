@@ -1,0 +1,256 @@
+"""The news commands as a person runs them: subscribe, refresh, OPML, import and extract, against a
+local news site; every failure is one line and an exit code, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from tests.integration.test_refresh import PARAGRAPHS
+from tests.newsroom import Item, Newsroom
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def broadsheet(data: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """Run a command on a data folder, as a person would."""
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def one_line_failure(result: subprocess.CompletedProcess[str], code: int = 1) -> str:
+    """The single stderr line of a failed command."""
+    assert result.returncode == code, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    return line
+
+
+@pytest.fixture
+def site(httpserver: HTTPServer) -> Newsroom:
+    """A paper whose home page declares its feed, with one summary-only entry."""
+    room = Newsroom(httpserver)
+    room.publish_photo("/photos/lamp.jpg")
+    room.publish_page(
+        "/news/pilot-station",
+        "Pilot station stays open through the winter",
+        PARAGRAPHS,
+        photo="/photos/lamp.jpg",
+        caption="The lamp room at dusk",
+        credit="Photo: © Courier Pictures",
+    )
+    feed = room.publish_feed(
+        "/feed.xml",
+        "The Test Courier",
+        [
+            Item("pilot-station", "Pilot station stays open through the winter", "It stays."),
+            Item("ferry", "Ferry timetable", "Four a day.", content="<p>Four sailings a day.</p>"),
+        ],
+    )
+    home = (
+        "<html><head><title>The Test Courier</title>"
+        f'<link rel="alternate" type="application/rss+xml" href="{feed}"></head>'
+        "<body><h1>The Test Courier</h1></body></html>"
+    )
+    room.publish_bytes("/", home.encode(), "text/html")
+    return room
+
+
+def test_subscribing_by_the_sites_address_finds_its_feed_and_fetches_it(
+    site: Newsroom, tmp_path: Path
+) -> None:
+    data = tmp_path / "profile"
+    added = broadsheet(data, "feeds", "add", site.url("/"), "--folder", "Local", "--json")
+    assert added.returncode == 0, added.stderr
+    document = json.loads(added.stdout)
+    assert document["url"] == site.url("/feed.xml") and document["new"] == 2
+    listed = json.loads(broadsheet(data, "feeds", "list", "--json").stdout)
+    mine = next(source for source in listed if source["url"] == site.url("/feed.xml"))
+    assert (mine["title"], mine["folder"], mine["error"]) == ("The Test Courier", "Local", None)
+    article = json.loads(broadsheet(data, "list", "--search", "pilot", "--json").stdout)[0]
+    shown = json.loads(broadsheet(data, "show", str(article["id"]), "--json").stdout)
+    assert "granite building" in shown["body_html"]  # the full article, not the summary
+    assert shown["caption"] == "The lamp room at dusk"
+    assert shown["credit"] == "Photo: © Courier Pictures"
+    assert shown["image"] and Path(shown["image"]).is_file()
+
+
+def test_subscribing_twice_or_to_a_page_without_a_feed_says_why(
+    site: Newsroom, tmp_path: Path
+) -> None:
+    data = tmp_path / "profile"
+    assert broadsheet(data, "feeds", "add", site.url("/feed.xml")).returncode == 0
+    again = one_line_failure(broadsheet(data, "feeds", "add", site.url("/feed.xml")))
+    assert "already subscribe" in again
+    bare = HTTPServer(host="127.0.0.1", port=0)  # a site with no feed anywhere
+    bare.start()
+    try:
+        page = Newsroom(bare).publish_page("/news/plain", "A plain page", PARAGRAPHS)
+        bare.expect_request("/").respond_with_data("not here", status=404)
+        nothing = one_line_failure(broadsheet(data, "feeds", "add", page))
+    finally:
+        bare.stop()
+    assert "No feed was found" in nothing
+
+
+def test_refresh_reports_each_source_and_exits_2_when_one_failed(
+    site: Newsroom, tmp_path: Path
+) -> None:
+    data = tmp_path / "profile"
+    broadsheet(data, "feeds", "add", site.url("/feed.xml"))
+    gone = site.publish_status("/gone.xml", 410)
+    (data / "gone.opml").write_text(
+        f'<opml version="2.0"><body><outline text="Gone" type="rss" xmlUrl="{gone}"/></body></opml>'
+    )
+    assert broadsheet(data, "opml", "import", str(data / "gone.opml")).returncode == 0
+    result = broadsheet(data, "refresh", "--json", "--no-images")
+    assert result.returncode == 2
+    outcomes = {o["url"]: o for o in json.loads(result.stdout)}
+    assert outcomes[site.url("/feed.xml")]["status"] == "unchanged"
+    assert outcomes[gone]["status"] == "gone" and "410" in outcomes[gone]["error"]
+    assert set(outcomes[gone]) == {"id", "url", "status", "new", "error"}
+    quiet = broadsheet(data, "refresh", "--json")
+    assert quiet.returncode == 0  # the gone feed is no longer asked
+
+
+def test_removing_a_source_keeps_its_bookmarks(site: Newsroom, tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    source = json.loads(broadsheet(data, "feeds", "add", site.url("/feed.xml"), "--json").stdout)
+    ferry = json.loads(broadsheet(data, "list", "--search", "ferry", "--json").stdout)[0]
+    broadsheet(data, "bookmark", str(ferry["id"]))
+    removed = broadsheet(data, "feeds", "remove", str(source["id"]))
+    assert removed.returncode == 0 and "bookmarks stay" in removed.stdout
+    kept = json.loads(broadsheet(data, "list", "--section", "bookmarks", "--json").stdout)
+    assert [row["title"] for row in kept] == [ferry["title"]]
+    assert kept[0]["source"] == "The Test Courier"
+    listed = json.loads(broadsheet(data, "feeds", "list", "--json").stdout)
+    assert source["id"] not in {row["id"] for row in listed}
+    missing = one_line_failure(broadsheet(data, "feeds", "remove", str(source["id"])))
+    assert "No source has the id" in missing
+
+
+def test_opml_export_and_import_keep_folders(tmp_path: Path) -> None:
+    data, other = tmp_path / "one", tmp_path / "two"
+    assert (
+        broadsheet(data, "opml", "import", str(FIXTURES / "opml" / "folders.opml")).returncode == 0
+    )
+    exported = tmp_path / "mine.opml"
+    assert broadsheet(data, "opml", "export", str(exported)).returncode == 0
+    assert broadsheet(other, "opml", "import", str(exported)).returncode == 0
+    first = json.loads(broadsheet(data, "feeds", "list", "--json").stdout)
+    second = json.loads(broadsheet(other, "feeds", "list", "--json").stdout)
+    assert {(s["url"], s["folder"]) for s in first} == {(s["url"], s["folder"]) for s in second}
+    bad = one_line_failure(broadsheet(data, "opml", "import", str(FIXTURES / "opml" / "bomb.opml")))
+    assert bad
+
+
+def test_import_recognises_each_kind_of_document(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    feed = json.loads(
+        broadsheet(data, "import", str(FIXTURES / "feeds" / "rss20.xml"), "--json").stdout
+    )
+    assert set(feed) == {"title", "link", "entries"}
+    assert set(feed["entries"][0]) == {
+        "id", "title", "link", "author", "published", "summary", "content"
+    }  # fmt: skip
+    outlines = json.loads(
+        broadsheet(data, "import", str(FIXTURES / "opml" / "folders.opml"), "--json").stdout
+    )
+    assert outlines and {"title", "url", "folder"} <= set(outlines[0])
+    page = json.loads(
+        broadsheet(data, "import", str(FIXTURES / "pages" / "semantic.html"), "--json").stdout
+    )
+    assert page["title"] and page["caption"] and page["credit"] and page["text"]
+    saved = json.loads(
+        broadsheet(data, "import", str(FIXTURES / "pages" / "saved-page.txt"), "--json").stdout
+    )
+    assert saved["market"]["base"] == "USD" and saved["market"]["rates"]["EUR"] > 0
+    assert "Text size" not in saved["text"]
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(bytes(range(256)) * 8)
+    assert "not a feed" in one_line_failure(broadsheet(data, "import", str(junk)))
+    assert "There is no file" in one_line_failure(broadsheet(data, "import", "/no/such.xml"))
+
+
+def test_an_imported_text_page_brings_its_market_snapshot(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    result = broadsheet(data, "import", str(FIXTURES / "pages" / "saved-page.txt"))
+    assert result.returncode == 0 and result.stdout.startswith("Imported")
+    market = json.loads(broadsheet(data, "market", "--json").stdout)
+    providers = {rate["provider"] for rate in market["rates"]}
+    assert "Saved page saved-page.txt" in providers  # its figures are the freshest now
+
+
+def test_extract_shows_a_page_without_storing_it(site: Newsroom, tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    before = json.loads(broadsheet(data, "stats", "--json").stdout)["articles"]
+    result = broadsheet(data, "extract", site.url("/news/pilot-station"), "--json")
+    assert result.returncode == 0, result.stderr
+    page = json.loads(result.stdout)
+    assert set(page) == {
+        "title", "byline", "published", "url", "image", "caption", "credit", "text", "html",
+        "market",
+    }  # fmt: skip
+    assert page["text"].startswith("The harbour board voted")  # from the lede, no headline
+    assert page["image"] == site.url("/photos/lamp.jpg") and page["market"] is None
+    assert json.loads(broadsheet(data, "stats", "--json").stdout)["articles"] == before
+    gone = site.publish_status("/news/nothing-here", 404)
+    missing = one_line_failure(broadsheet(data, "extract", gone))
+    assert "404" in missing
+
+
+def test_killing_a_refresh_at_random_moments_never_harms_the_store(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    room = Newsroom(httpserver)
+    items = [
+        Item(
+            f"story-{n}", f"Story number {n}", "A summary.", content="<p>" + "Text. " * 400 + "</p>"
+        )
+        for n in range(40)
+    ]
+    opml = ['<opml version="2.0"><body>']
+    for number in range(12):
+        url = room.publish_feed(f"/feeds/{number}.xml", f"Paper {number}", items, etag=f"e{number}")
+        opml.append(f'<outline text="Paper {number}" type="rss" xmlUrl="{url}"/>')
+    (tmp_path / "papers.opml").write_text("".join(opml) + "</body></opml>")
+    data = tmp_path / "profile"
+    broadsheet(data, "opml", "import", str(tmp_path / "papers.opml"))
+    broadsheet(data, "bookmark", "1")
+    moments = random.Random(20261126)
+    for _ in range(20):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "desktop", "--data-dir", str(data), "refresh", "--no-images"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ},
+        )
+        time.sleep(moments.uniform(0.05, 0.6))
+        process.send_signal(signal.SIGKILL)
+        process.wait(30)
+        store = sqlite3.connect(data / "broadsheet.sqlite3")
+        try:
+            assert store.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            assert store.execute(
+                "SELECT count(*) FROM articles WHERE bookmarked IS NOT NULL"
+            ).fetchone() == (1,)
+        finally:
+            store.close()
+    final = broadsheet(data, "refresh", "--no-images", "--json")
+    assert final.returncode == 0
+    assert json.loads(broadsheet(data, "stats", "--json").stdout)["bookmarks"] == 1
