@@ -6,10 +6,13 @@ Imported only when one of them runs, so the other commands never load the networ
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 from desktop.cli import UsageError, print_json
@@ -32,6 +35,7 @@ from desktop.store.feeds import FeedExistsError
 from desktop.store.sources import SourceNotFoundError
 
 EXIT_SOME_FAILED = 2
+PARSERS = max(1, min(4, os.cpu_count() or 1))
 
 
 def feeds(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
@@ -147,18 +151,21 @@ def _list(arguments: argparse.Namespace, connection: sqlite3.Connection) -> int:
 def _run_refresh(
     connection: sqlite3.Connection, paths: AppPaths, options: RefreshOptions, *, quiet: bool
 ) -> RefreshReport:
-    """Run a refresh here, printing its progress unless quiet; Ctrl+C stops it cleanly."""
+    """Run a refresh here, its feeds parsed by a pool of processes (one per core), printing its
+    progress unless quiet; Ctrl+C stops it cleanly."""
     report = RefreshReport()
     cancel = threading.Event()
-    steps = run_refresh(direct_writer(connection), paths.images, options, cancel, report)
-    try:
-        for step in steps:
-            if not quiet:
-                print(step.message, file=sys.stderr if step.done < step.total else sys.stdout)
-    except KeyboardInterrupt:
-        cancel.set()
-        for _ in steps:
-            pass
+    with ProcessPoolExecutor(max_workers=PARSERS) as parser:
+        options = replace(options, parser=parser)
+        steps = run_refresh(direct_writer(connection), paths.images, options, cancel, report)
+        try:
+            for step in steps:
+                if not quiet:
+                    print(step.message, file=sys.stderr if step.done < step.total else sys.stdout)
+        except KeyboardInterrupt:
+            cancel.set()
+            for _ in steps:
+                pass
     return report
 
 

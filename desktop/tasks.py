@@ -12,18 +12,23 @@ happen at once use ``InlineRunner``.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from desktop.domain import Progress
 from desktop.operations import StoreWriter, direct_writer
 from desktop.store.database import connect, connect_reader, transaction
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +38,7 @@ Done = Callable[[T], None]
 Failed = Callable[[BaseException], None]
 OperationFactory = Callable[[StoreWriter, threading.Event], Iterator[Progress]]
 POOL_THREADS = 3
+PARSERS = max(1, min(4, os.cpu_count() or 1))
 
 
 class Operation(QObject):
@@ -79,6 +85,9 @@ class Runner(Protocol):
 
     def start(self, factory: OperationFactory) -> Operation:
         """Start a long operation; follow it through the returned object's signals."""
+
+    def parser_pool(self) -> Executor | None:
+        """Processes for CPU-bound parsing (feeds), so it never holds the UI thread's GIL."""
 
     def shutdown(self) -> None:
         """Finish every queued write, drop queued reads, close connections."""
@@ -138,6 +147,7 @@ class TaskRunner:
         self._writer_connection = _WriterConnection(store)
         self._shut = False
         self._operations: set[Operation] = set()
+        self._parsers: ProcessPoolExecutor | None = None
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="store-writer")
         self._pool = ThreadPoolExecutor(POOL_THREADS, thread_name_prefix="worker")
 
@@ -167,12 +177,27 @@ class TaskRunner:
         self._pool.submit(operation.run, factory, self._write_and_wait)
         return operation
 
+    def parser_pool(self) -> Executor | None:
+        """A pool of processes for parsing, made on first use. Its processes come from a fork
+        server, never forked from this process with its Qt threads."""
+        if self._parsers is None and not self._shut:
+            import multiprocessing  # only when a refresh needs it: not on the way to the window
+            from concurrent.futures import ProcessPoolExecutor
+
+            context = multiprocessing.get_context(
+                "forkserver" if sys.platform.startswith("linux") else "spawn"
+            )
+            self._parsers = ProcessPoolExecutor(PARSERS, mp_context=context)
+        return self._parsers
+
     def shutdown(self) -> None:
         """Finish queued writes (a bookmark is never dropped), stop running operations at their
         next step, cancel queued reads, close all."""
         self._shut = True
         for operation in list(self._operations):
             operation.cancel()
+        if self._parsers is not None:
+            self._parsers.shutdown(wait=False, cancel_futures=True)
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._writer.submit(self._writer_connection.close).result()
         self._writer.shutdown(wait=True)
@@ -226,6 +251,10 @@ class InlineRunner:
         operation = Operation()
         QTimer.singleShot(0, lambda: operation.run(factory, direct_writer(self._connection)))
         return operation
+
+    def parser_pool(self) -> Executor | None:
+        """None: parse on this thread."""
+        return None
 
     def shutdown(self) -> None:
         """Close the connection."""

@@ -1,57 +1,67 @@
-"""Plain text from sanitized article HTML, for the full-text index and for previews."""
+"""Plain text from article HTML, for the full-text index, summaries and the command line.
+
+Parsed with lxml's HTML parser (it runs for every entry of every refresh, so it must be fast):
+every block ends a line, whitespace inside a line folds to one space as a browser shows it, and
+``<pre>`` keeps its line breaks.
+"""
 
 from __future__ import annotations
 
-import re
-from html.parser import HTMLParser
+from typing import Any
 
 BLOCKS = frozenset(
     {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption",
-     "tr", "section", "article", "pre"}
+     "figure", "tr", "section", "article", "pre", "ul", "ol", "dl", "dt", "dd", "table",
+     "header", "footer", "aside", "hr"}
 )  # fmt: skip
-SKIPPED = frozenset({"script", "style", "template"})
+SKIPPED = frozenset({"script", "style", "template", "noscript"})
 CELLS = frozenset({"td", "th"})
-_HTML_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
-_SPACES = re.compile(r"[ \t\r\f\v]+")
-_BREAKS = re.compile(r"\s*\n\s*")
-
-
-class _TextCollector(HTMLParser):
-    """Collects character data, with a line break at the end of every block."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-        self._preformatted = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in SKIPPED:
-            self._skipping += 1
-        elif tag in BLOCKS:
-            self._preformatted += tag == "pre"
-            self.parts.append("\n")
-        elif tag in CELLS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in SKIPPED:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in BLOCKS:
-            self._preformatted = max(0, self._preformatted - (tag == "pre"))
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._skipping:
-            return
-        # A line break in the source is only a space, as a browser shows it; <pre> keeps its lines.
-        self.parts.append(data if self._preformatted else _HTML_WHITESPACE.sub(" ", data))
+# Source line breaks and tabs are spaces outside <pre>.
+_TO_SPACES = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " "})
 
 
 def html_to_text(html: str) -> str:
     """Return the text of an HTML fragment: one line per block, spaces folded."""
-    collector = _TextCollector()
-    collector.feed(html)
-    collector.close()
-    text = _SPACES.sub(" ", "".join(collector.parts))
-    return _BREAKS.sub("\n", text).strip()
+    if not html or not html.strip():
+        return ""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ""
+    parts: list[str] = []
+    _collect(root, parts, etree)
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _collect(root: Any, parts: list[str], etree: Any) -> None:
+    """Append the text of ``root``'s tree to ``parts``, with a line break around every block."""
+    in_pre = 0
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, element in walker:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event in {"comment", "pi"}:  # not text; what follows it is
+            parts.append(_flat(element.tail, in_pre))
+        elif event == "start":
+            if tag in SKIPPED:
+                walker.skip_subtree()
+                parts.append(_flat(element.tail, in_pre))
+                continue
+            in_pre += tag == "pre"
+            parts.append("\n" if tag in BLOCKS else " " if tag in CELLS else "")
+            parts.append(_flat(element.text, in_pre))
+        elif tag not in SKIPPED:
+            in_pre -= tag == "pre"
+            parts.append("\n" if tag in BLOCKS else "")
+            if element is not root:
+                parts.append(_flat(element.tail, in_pre))
+
+
+def _flat(text: str | None, in_pre: int) -> str:
+    """A text node with its line breaks kept inside ``<pre>`` and made spaces elsewhere."""
+    if not text:
+        return ""
+    return text if in_pre else text.translate(_TO_SPACES)

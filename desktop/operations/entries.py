@@ -1,37 +1,55 @@
-"""Feed entries as the store keeps them: the keys that recognise them, and the article."""
+"""Feed entries as the store keeps them: the keys that recognise them, and the article.
+
+An entry's body is turned into text once (``prepare``): the text feeds both the content
+fingerprint that finds repeats and the full-text index.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from desktop.domain import NewArticle
-from desktop.ingest.feeds import FeedEntry
+from desktop.ingest.feeds import FeedEntry, ParsedFeed, parse_feed
 from desktop.ingest.text import html_to_text
 from desktop.store.feeds import EntryKeys
 
 SUMMARY_CHARACTERS = 400
 
 
-def entry_keys(entry: FeedEntry) -> EntryKeys:
-    """How the store recognises an entry: its id (or link, or content), link and content."""
-    content_hash = entry.content_hash()
-    return EntryKeys(entry.guid or entry.link or content_hash, entry.link, content_hash)
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An entry's keys and its body's text."""
+
+    keys: EntryKeys
+    body_text: str
 
 
-def entry_article(entry: FeedEntry, key: EntryKeys) -> NewArticle:
+def prepare(entry: FeedEntry) -> Prepared:
+    """How the store recognises an entry (its id, else link, else content; link; content)."""
+    body_text = html_to_text(_body(entry))
+    content_hash = entry.content_hash(body_text)
+    keys = EntryKeys(entry.guid or entry.link or content_hash, entry.link, content_hash)
+    return Prepared(keys, body_text)
+
+
+def entry_article(entry: FeedEntry, prepared: Prepared) -> NewArticle:
     """A feed entry as an article to store: its content, else its summary, as the body."""
-    body = entry.content_html or entry.summary_html or ""
-    summary = html_to_text(entry.summary_html) if entry.summary_html else None
+    if entry.summary_html and entry.content_html:
+        summary: str | None = html_to_text(entry.summary_html)
+    else:
+        summary = prepared.body_text or None
     return NewArticle(
-        guid=key.guid,
+        guid=prepared.keys.guid,
         title=entry.title,
         url=entry.link,
         byline=entry.author,
         published=entry.published,
         summary=shorten(summary) if summary else None,
-        body_html=body,
-        body_text=html_to_text(body),
+        body_html=_body(entry),
+        body_text=prepared.body_text,
         caption=entry.image_caption,
         credit=entry.image_credit,
-        content_hash=key.content_hash,
+        content_hash=prepared.keys.content_hash,
     )
 
 
@@ -40,3 +58,23 @@ def shorten(text: str) -> str:
     if len(text) <= SUMMARY_CHARACTERS:
         return text
     return text[:SUMMARY_CHARACTERS].rsplit(" ", 1)[0] + "…"
+
+
+def _body(entry: FeedEntry) -> str:
+    """The HTML an entry's article shows: its full content, else its summary."""
+    return entry.content_html or entry.summary_html or ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadyFeed:
+    """A parsed feed with its entries prepared for the store."""
+
+    feed: ParsedFeed
+    entries: list[tuple[FeedEntry, Prepared]]
+
+
+def read_feed(data: bytes, url: str, content_type: str | None) -> ReadyFeed:
+    """Parse a feed and prepare its entries: the CPU-bound part of a refresh, which can run in a
+    worker process (its arguments and result pickle); raises ``FeedParseError``."""
+    parsed = parse_feed(data, url, content_type)
+    return ReadyFeed(parsed, [(entry, prepare(entry)) for entry in parsed.entries])

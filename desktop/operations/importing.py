@@ -27,7 +27,7 @@ from desktop.ingest.opml import OpmlError, OutlineFeed, read_opml
 from desktop.ingest.text import html_to_text
 from desktop.ingest.textpage import TextPage, TextPageError, parse_text_page, text_page_html
 from desktop.operations import StoreWriter
-from desktop.operations.entries import entry_article, entry_keys
+from desktop.operations.entries import entry_article, prepare
 from desktop.store import feeds, loading
 from desktop.store.feeds import FeedExistsError
 
@@ -103,7 +103,7 @@ def _import_feed(write: StoreWriter, images: Path, file: Path, data: bytes) -> I
         raise DocumentError(str(error)) from error
     title = parsed.title or file.stem
     source = NewSource(title, "file", file.resolve().as_uri(), parsed.site_url)
-    articles = [entry_article(entry, entry_keys(entry)) for entry in parsed.entries]
+    articles = [entry_article(entry, prepare(entry)) for entry in parsed.entries]
     added = write(lambda c: loading.add_source(c, _with_articles(source, articles), images))
     return Imported(
         DocumentKind.FEED,

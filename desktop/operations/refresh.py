@@ -20,6 +20,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator, Sequence
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -27,7 +28,7 @@ from typing import TypeVar
 
 from desktop.domain import NewPhoto, Progress, to_timestamp
 from desktop.ingest.extract import ExtractionError, extract_article
-from desktop.ingest.feeds import FeedEntry, FeedParseError, ParsedFeed, parse_feed
+from desktop.ingest.feeds import FeedEntry, FeedParseError
 from desktop.ingest.fetch import (
     FEED_ACCEPT,
     IMAGE_ACCEPT,
@@ -42,7 +43,7 @@ from desktop.ingest.fetch import (
 )
 from desktop.ingest.images import NotAPhotoError, describe, thumbnail
 from desktop.operations import StoreWriter
-from desktop.operations.entries import entry_article, entry_keys
+from desktop.operations.entries import ReadyFeed, entry_article, read_feed
 from desktop.store import feeds, loading
 from desktop.store.feeds import FeedState
 
@@ -85,12 +86,14 @@ class RefreshReport:
 
 @dataclass(frozen=True)
 class RefreshOptions:
-    """What to refresh and how far to go."""
+    """What to refresh and how far to go; ``parser``, a process pool, parses feeds in parallel
+    (its owner makes and shuts it down; without one, feeds are parsed on the refresh's thread)."""
 
     only: tuple[int, ...] | None = None
     full_articles: bool = True
     photos: bool = True
     limits: Limits = field(default_factory=Limits)
+    parser: Executor | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,42 +147,91 @@ def _feed_stage(
     due: Sequence[FeedState],
     work: _Work,
 ) -> Iterator[Progress]:
-    """Fetch every due feed and store what is new in each as its answer arrives."""
+    """Fetch every due feed; parse each answer (in the parser pool, when there is one) while
+    the rest download; store what is new in each as soon as it is parsed."""
     by_url = {state.url: state for state in due}
     requests = [
         Request(s.url, Validators(s.etag, s.last_modified), accept=FEED_ACCEPT) for s in due
     ]
+    parsing: list[_Parsing] = []
+    store = _FeedStore(write, images, options, work, report)
     yield Progress(0, len(due), f"Checking {len(due)} sources…")
-    for done, result in enumerate(_drain(loop, requests, options.limits, cancel), start=1):
+    for result in _drain(loop, requests, options.limits, cancel):
         state = by_url[result.url]
-        outcome = _take_feed(write, images, options, state, result, work)
-        report.outcomes.append(outcome)
-        yield Progress(done, len(due), _progress_line(outcome))
+        if isinstance(result, Failure) or result.not_modified:
+            yield store.answer(state, result, len(due))
+        else:
+            parsing.append(_Parsing(state, result, _submit(options.parser, result)))
+        yield from store.parsed(parsing, len(due), wait=False)
+    yield from store.parsed(parsing, len(due), wait=True)
 
 
-def _take_feed(
-    write: StoreWriter,
-    images: Path,
-    options: RefreshOptions,
-    state: FeedState,
-    result: Response | Failure,
-    work: _Work,
-) -> SourceOutcome:
-    """Record one feed's answer and store its new entries; return what happened."""
-    if isinstance(result, Failure):
-        return _record_failure(write, state, result)
-    if result.not_modified:
-        write(lambda c: feeds.record_success(c, state.source_id, _now(), **_validators(result)))
-        return SourceOutcome(state.source_id, state.url, "unchanged")
+@dataclass(frozen=True, slots=True)
+class _Parsing:
+    """A feed's answer being parsed."""
+
+    state: FeedState
+    response: Response
+    future: Future[ReadyFeed]
+
+
+@dataclass
+class _FeedStore:
+    """Stores what each feed's answer holds, counting sources as they are done."""
+
+    write: StoreWriter
+    images: Path
+    options: RefreshOptions
+    work: _Work
+    report: RefreshReport
+
+    def answer(self, state: FeedState, result: Response | Failure, total: int) -> Progress:
+        """Record a failure or a 304; return the progress after it."""
+        if isinstance(result, Failure):
+            outcome = _record_failure(self.write, state, result)
+        else:
+            self.write(
+                lambda c: feeds.record_success(c, state.source_id, _now(), **_validators(result))
+            )
+            outcome = SourceOutcome(state.source_id, state.url, "unchanged")
+        return self._done(outcome, total)
+
+    def parsed(self, parsing: list[_Parsing], total: int, wait: bool) -> Iterator[Progress]:
+        """Store the feeds whose parsing has finished (all of them, in order, when waiting)."""
+        while parsing and (wait or parsing[0].future.done()):
+            item = parsing.pop(0)
+            yield self._done(self._store(item), total)
+
+    def _store(self, item: _Parsing) -> SourceOutcome:
+        """Store one parsed feed's new entries, or its parsing failure."""
+        state = item.state
+        try:
+            ready = item.future.result()
+        except FeedParseError as error:
+            reason = str(error)
+            self.write(lambda c: feeds.record_failure(c, state.source_id, _now(), reason))
+            return SourceOutcome(state.source_id, state.url, "failed", error=reason)
+        added = self.write(lambda c: _store_entries(c, self.images, state, item.response, ready))
+        _plan_completion(self.options, state, added, self.work)
+        return SourceOutcome(state.source_id, state.url, "updated", new=len(added))
+
+    def _done(self, outcome: SourceOutcome, total: int) -> Progress:
+        """Count a source as done."""
+        self.report.outcomes.append(outcome)
+        return Progress(len(self.report.outcomes), total, _progress_line(outcome))
+
+
+def _submit(parser: Executor | None, response: Response) -> Future[ReadyFeed]:
+    """Parse a feed's answer in the pool, or here and now when there is none."""
+    arguments = (response.body, response.final_url, response.content_type)
+    if parser is not None:
+        return parser.submit(read_feed, *arguments)
+    future: Future[ReadyFeed] = Future()
     try:
-        parsed = parse_feed(result.body, result.final_url, result.content_type)
+        future.set_result(read_feed(*arguments))
     except FeedParseError as error:
-        reason = str(error)
-        write(lambda c: feeds.record_failure(c, state.source_id, _now(), reason))
-        return SourceOutcome(state.source_id, state.url, "failed", error=reason)
-    added = write(lambda c: _store_entries(c, images, state, result, parsed))
-    _plan_completion(options, state, added, work)
-    return SourceOutcome(state.source_id, state.url, "updated", new=len(added))
+        future.set_exception(error)
+    return future
 
 
 def _record_failure(write: StoreWriter, state: FeedState, failure: Failure) -> SourceOutcome:
@@ -200,19 +252,17 @@ def _store_entries(
     images: Path,
     state: FeedState,
     response: Response,
-    parsed: ParsedFeed,
+    ready: ReadyFeed,
 ) -> list[tuple[int, FeedEntry]]:
     """In one transaction: the new entries, and the feed's answer; return the stored ones."""
-    entries = list(parsed.entries)
-    keys = [entry_keys(entry) for entry in entries]
-    fresh = feeds.unseen(connection, state.source_id, keys)
+    parsed, prepared = ready.feed, ready.entries
+    fresh = feeds.unseen(connection, state.source_id, [p.keys for _, p in prepared])
     added: list[tuple[int, FeedEntry]] = []
-    for entry, key, is_new in zip(entries, keys, fresh, strict=True):
+    for (entry, entry_ready), is_new in zip(prepared, fresh, strict=True):
         if not is_new:
             continue
-        article_id = loading.add_article(
-            connection, state.source_id, entry_article(entry, key), images
-        )
+        article = entry_article(entry, entry_ready)
+        article_id = loading.add_article(connection, state.source_id, article, images)
         if article_id is not None:
             added.append((article_id, entry))
     feeds.record_success(

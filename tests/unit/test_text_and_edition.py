@@ -298,3 +298,7 @@ def test_an_edition_without_market_file_has_no_market(tmp_path: Path) -> None:
     edition = read_edition(folder)
     assert edition.market is None
     assert len(edition.sources) == 3
+
+
+def test_comments_are_not_text_but_what_follows_them_is() -> None:
+    assert html_to_text("<p>a<!-- hidden -->b</p><p>c</p>") == "ab\nc"

@@ -1,0 +1,78 @@
+"""The task runner: long operations off the UI thread, their writes on the writer thread, their
+feeds parsed in other processes, their progress and end back on the UI thread."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import partial
+
+from pytest_httpserver import HTTPServer
+from pytestqt.qtbot import QtBot
+
+from desktop.domain import Progress
+from desktop.operations import StoreWriter
+from desktop.operations.refresh import RefreshOptions, RefreshReport, refresh
+from desktop.paths import AppPaths
+from desktop.store.database import transaction
+from desktop.store.feeds import add_feed
+from desktop.tasks import TaskRunner
+from tests.newsroom import Item, Newsroom
+from tests.ui.parts import stored
+
+
+def test_a_refresh_runs_off_the_ui_thread_and_parses_in_other_processes(
+    qtbot: QtBot, paths: AppPaths, httpserver: HTTPServer
+) -> None:
+    room = Newsroom(httpserver)
+    items = [Item(f"n{n}", f"Story {n}", "Summary.", content="<p>Body.</p>") for n in range(5)]
+    urls = [room.publish_feed(f"/f{n}.xml", f"Paper {n}", items, etag=f"e{n}") for n in range(3)]
+    runner = TaskRunner(paths.store)
+    try:
+        for url in urls:
+            runner.write(partial(_subscribe, url=url), lambda _: None)
+        threads: set[str] = set()
+        report = RefreshReport()
+        options = replace(RefreshOptions(photos=False), parser=runner.parser_pool())
+
+        def operation(write: StoreWriter, cancel: threading.Event) -> Iterator[Progress]:
+            threads.add(threading.current_thread().name)
+            yield from refresh(write, paths.images, options, cancel, report)
+
+        seen: list[Progress] = []
+        handle = runner.start(operation)
+        handle.progressed.connect(seen.append)
+        with qtbot.waitSignal(handle.finished, timeout=30_000):
+            pass
+    finally:
+        runner.shutdown()
+    assert threads and threading.main_thread().name not in threads
+    assert [o.new for o in report.outcomes] == [5, 5, 5]
+    assert seen[-1].done == seen[-1].total
+    assert stored(paths, "SELECT count(*) FROM articles WHERE title LIKE 'Story %'") == 15
+
+
+def test_shutting_down_stops_a_running_operation(qtbot: QtBot, paths: AppPaths) -> None:
+    runner = TaskRunner(paths.store)
+    steps: list[int] = []
+    started = threading.Event()
+
+    def endless(write: StoreWriter, cancel: threading.Event) -> Iterator[Progress]:
+        started.set()
+        while not cancel.wait(0.01):
+            steps.append(1)
+            yield Progress(len(steps), 0, "working")
+
+    runner.start(endless)
+    assert started.wait(10)
+    qtbot.waitUntil(lambda: len(steps) > 2)
+    runner.shutdown()  # returns only once the operation has stopped
+    count = len(steps)
+    assert count > 0 and len(steps) == count
+
+
+def _subscribe(connection: sqlite3.Connection, url: str) -> None:
+    with transaction(connection):
+        add_feed(connection, url, "Paper", 0)
