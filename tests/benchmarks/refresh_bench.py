@@ -205,9 +205,8 @@ def main(argv: list[str] | None = None) -> int:
                     results.setdefault("newsboat first", []).append(found[0])
                     results.setdefault("newsboat 304", []).append(found[1])
     for name, values in results.items():
-        print(
-            f"{name:18} median {statistics.median(values):6.2f} s  ({min(values):.2f}–{max(values):.2f})"
-        )
+        spread = f"({min(values):.2f}–{max(values):.2f})"
+        print(f"{name:18} median {statistics.median(values):6.2f} s  {spread}")
     return 0
 
 

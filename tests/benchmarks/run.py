@@ -44,7 +44,7 @@ from desktop.domain import ALL  # noqa: E402
 from desktop.paths import resolve  # noqa: E402
 from desktop.store import articles  # noqa: E402
 from desktop.store.database import connect_reader  # noqa: E402
-from tests.benchmarks import synthetic  # noqa: E402
+from tests.benchmarks import news_figures, synthetic  # noqa: E402
 
 PYTHON = sys.executable
 FLOOR_WINDOW = Path(__file__).with_name("floor_window.py")
@@ -130,6 +130,7 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     )  # fmt: skip
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_RUNS} runs of everything")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    parser.add_argument("--no-news", action="store_true", help="skip refresh and extraction")
     return parser.parse_args(argv)
 
 
@@ -156,6 +157,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             report, "command line", lambda: measure_cli(report, built.folder, scratch, cli_runs)
         )
         guarded(report, "search", lambda: measure_search(report, built.folder, scratch))
+        if not arguments.no_news:
+            guarded(report, "refresh", lambda: measure_refresh(report, min(3, window_runs)))
+            guarded(report, "extraction", lambda: measure_extraction(report))
     print(
         json.dumps(report_json(report), indent=2, ensure_ascii=False)
         if arguments.json
@@ -488,6 +492,54 @@ def memory_figure(name: str, floor: list[float], app: list[float], goal: float |
 def seconds_with_spread(values: list[float]) -> str:
     """The median and the min–max range, in seconds."""
     return f"{statistics.median(values):.3f} s ({min(values):.3f}–{max(values):.3f})"
+
+
+# Refresh and extraction ------------------------------------------------------------------------
+
+
+def measure_refresh(report: Report, runs: int) -> None:
+    """Refresh 100 feeds x 50 items from loopback, and again (all 304), against newsboat."""
+    progress(f"Refresh: {runs} rounds of Broadsheet and newsboat …")
+    series = news_figures.refresh_series(runs)
+    for name, ours, theirs in (
+        ("Refresh 100 feeds x 50 items, loopback", "broadsheet", "newsboat"),
+        ("Re-refresh, every feed 304", "broadsheet_304", "newsboat_304"),
+    ):
+        report.figures.append(newsboat_figure(name, series.get(theirs, []), series[ours]))
+
+
+def newsboat_figure(name: str, newsboat: list[float], broadsheet: list[float]) -> Figure:
+    """A refresh row: Broadsheet against newsboat in the same run (goal: faster)."""
+    if not newsboat:
+        return Figure(
+            name, "newsboat not installed", seconds_with_spread(broadsheet), "–",
+            "faster than newsboat", None, {"broadsheet_s": broadsheet},
+        )  # fmt: skip
+    ratio = news_figures.median(broadsheet) / news_figures.median(newsboat)
+    return Figure(
+        name, f"newsboat {seconds_with_spread(newsboat)}", seconds_with_spread(broadsheet),
+        f"{ratio:.2f}x", "faster than newsboat", ratio < 1.0,
+        {"newsboat_s": newsboat, "broadsheet_s": broadsheet, "ratio": ratio},
+    )  # fmt: skip
+
+
+def measure_extraction(report: Report) -> None:
+    """Full-article extraction in process, against trafilatura alone on the same pages."""
+    progress("Extraction: fixture pages through extract_article and trafilatura …")
+    ours, alone = news_figures.extraction_rates(runs=3)
+    ratio = ours / alone
+    met = ours >= news_figures.EXTRACTION_GOAL_PAGES and ratio >= news_figures.EXTRACTION_RATIO_GOAL
+    report.figures.append(
+        Figure(
+            "Full-article extraction, pages/s in process",
+            f"trafilatura {alone:.0f} pages/s",
+            f"{ours:.0f} pages/s",
+            f"{ratio:.2f}x",
+            "≥ 20 pages/s and ≥ 0.3x",
+            met,
+            {"pages_per_second": ours, "trafilatura_pages_per_second": alone},
+        )
+    )
 
 
 # The command line ------------------------------------------------------------------------------
