@@ -19,6 +19,7 @@ from desktop.cli import UsageError, print_json
 from desktop.domain import Source
 from desktop.ingest.opml import OpmlError, OutlineFeed, read_opml, write_opml
 from desktop.operations import direct_writer
+from desktop.operations.entries import start_parser_process
 from desktop.operations.importing import (
     DocumentError,
     import_file,
@@ -155,7 +156,7 @@ def _run_refresh(
     progress unless quiet; Ctrl+C stops it cleanly."""
     report = RefreshReport()
     cancel = threading.Event()
-    with ProcessPoolExecutor(max_workers=PARSERS) as parser:
+    with ProcessPoolExecutor(PARSERS, initializer=start_parser_process) as parser:
         options = replace(options, parser=parser)
         steps = run_refresh(direct_writer(connection), paths.images, options, cancel, report)
         try:

@@ -109,6 +109,8 @@ class _Relay(QObject):
     @Slot(object)
     def _on_finished(self, payload: tuple[Future[Any], Done[Any], Failed | None]) -> None:
         future, done, failed = payload
+        if future.cancelled():  # a queued read dropped at shutdown: nobody waits for it
+            return
         error = future.exception()
         if error is None:
             done(future.result())
@@ -187,7 +189,11 @@ class TaskRunner:
             context = multiprocessing.get_context(
                 "forkserver" if sys.platform.startswith("linux") else "spawn"
             )
-            self._parsers = ProcessPoolExecutor(PARSERS, mp_context=context)
+            from desktop.operations.entries import start_parser_process
+
+            self._parsers = ProcessPoolExecutor(
+                PARSERS, mp_context=context, initializer=start_parser_process
+            )
         return self._parsers
 
     def shutdown(self) -> None:

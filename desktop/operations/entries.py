@@ -6,6 +6,11 @@ fingerprint that finds repeats and the full-text index.
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
+import threading
+import time
 from dataclasses import dataclass
 
 from desktop.domain import NewArticle
@@ -78,3 +83,27 @@ def read_feed(data: bytes, url: str, content_type: str | None) -> ReadyFeed:
     worker process (its arguments and result pickle); raises ``FeedParseError``."""
     parsed = parse_feed(data, url, content_type)
     return ReadyFeed(parsed, [(entry, prepare(entry)) for entry in parsed.entries])
+
+
+def start_parser_process() -> None:
+    """Initializer of the parsing processes: end when the process that made them ends, even
+    when it was killed (a pool's workers otherwise wait for work forever)."""
+    on_linux = sys.platform.startswith("linux")  # a variable: the other path is checked too
+    if on_linux:
+        import ctypes
+
+        set_parent_death_signal = 1  # PR_SET_PDEATHSIG
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(set_parent_death_signal, signal.SIGKILL)
+        if os.getppid() == 1:  # the parent died before the call above took effect
+            os._exit(0)
+        return
+    parent = os.getppid()
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    """Poll the parent's id: it changes when the parent is gone (macOS; Windows needs none)."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)

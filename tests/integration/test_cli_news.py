@@ -241,8 +241,10 @@ def test_killing_a_refresh_at_random_moments_never_harms_the_store(
             env={**os.environ},
         )
         time.sleep(moments.uniform(0.05, 0.6))
+        parsers = _children(process.pid)
         process.send_signal(signal.SIGKILL)
         process.wait(30)
+        _wait_until_gone(parsers)  # its parsing processes end with it
         store = sqlite3.connect(data / "broadsheet.sqlite3")
         try:
             assert store.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -254,3 +256,34 @@ def test_killing_a_refresh_at_random_moments_never_harms_the_store(
     final = broadsheet(data, "refresh", "--no-images", "--json")
     assert final.returncode == 0
     assert json.loads(broadsheet(data, "stats", "--json").stdout)["bookmarks"] == 1
+
+
+def _children(pid: int) -> list[int]:
+    """The processes a process started, found through /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _wait_until_gone(pids: list[int]) -> None:
+    """Wait (a few seconds at most) until none of the processes runs any more."""
+    deadline = time.monotonic() + 5
+    while any(_running(pid) for pid in pids):
+        assert time.monotonic() < deadline, f"left running: {[p for p in pids if _running(p)]}"
+        time.sleep(0.05)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process exists and is not a zombie waiting to be reaped."""
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
