@@ -16,20 +16,26 @@ from typing import Any, Literal
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2 added refresh_minutes and keep_days; a version 1 file reads as is
 TEXT_SIZES: tuple[int, ...] = (50, 67, 75, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 DEFAULT_TEXT_SIZE = 100
 Appearance = Literal["system", "light", "dark"]
 APPEARANCES: tuple[Appearance, ...] = ("system", "light", "dark")
+DEFAULT_REFRESH_MINUTES = 30
+MAX_REFRESH_MINUTES = 24 * 60
+MAX_KEEP_DAYS = 10 * 365
 
 
 @dataclass(frozen=True)
 class Settings:
-    """What a person chose: text size in percent, base currency, light or dark appearance."""
+    """What a person chose: text size in percent, base currency, light or dark appearance, how
+    often to refresh (minutes, 0 = only by hand) and how long to keep articles (days, 0 = ever)."""
 
     text_size: int = DEFAULT_TEXT_SIZE
     base_currency: str = "USD"
     appearance: Appearance = "system"
+    refresh_minutes: int = DEFAULT_REFRESH_MINUTES
+    keep_days: int = 0
 
     def with_text_size(self, percent: int) -> Settings:
         """Return a copy with the text size clamped to the supported range."""
@@ -112,4 +118,15 @@ def _validated(name: str, value: object) -> object | None:
         return None
     if name == "appearance":
         return value if value in APPEARANCES else None
+    if name == "refresh_minutes":
+        return _count(value, MAX_REFRESH_MINUTES)
+    if name == "keep_days":
+        return _count(value, MAX_KEEP_DAYS)
+    return None
+
+
+def _count(value: object, largest: int) -> int | None:
+    """A whole number from 0 up, capped at ``largest``; None for anything else."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return min(value, largest)
     return None

@@ -8,6 +8,7 @@ conditional requests the way real servers do (ETag and Last-Modified, 304).
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -41,6 +42,7 @@ class Newsroom:
 
     server: HTTPServer
     requests: list[str] = field(default_factory=list)
+    release: threading.Event = field(default_factory=threading.Event)  # lets held feeds answer
 
     def url(self, path: str) -> str:
         """The full address of a path on the site."""
@@ -50,6 +52,39 @@ class Newsroom:
         """An RSS 2.0 feed that answers 304 to a request carrying its ETag; return its URL."""
         body = _rss(self, title, items).encode()
         self.server.expect_request(path).respond_with_handler(self._conditional(body, etag))
+        return self.url(path)
+
+    def publish_held_feed(self, path: str, title: str, items: list[Item]) -> str:
+        """A feed that answers only once ``release`` is set (at most 10 s): a slow site. Other
+        requests are served meanwhile only by a threaded server. Return its URL."""
+        body = _rss(self, title, items).encode()
+        return self.publish_held(path, body, "application/rss+xml; charset=utf-8")
+
+    def publish_held_page(self, path: str, headline: str, paragraphs: list[str]) -> str:
+        """An article page that answers only once ``release`` is set; return its URL."""
+        html = _page(self, headline, paragraphs, None, None, None, "Ida Marsh").encode()
+        return self.publish_held(path, html, "text/html; charset=utf-8")
+
+    def publish_held(self, path: str, body: bytes, content_type: str) -> str:
+        """An address that answers with these bytes once ``release`` is set (at most 10 s)."""
+
+        def handle(request: Request) -> Response:
+            self.requests.append(request.path)
+            self.release.wait(10)
+            return Response(body, content_type=content_type)
+
+        self.server.expect_request(path).respond_with_handler(handle)
+        return self.url(path)
+
+    def publish_front_page(self, path: str, title: str, feed_path: str) -> str:
+        """A site's front page that declares its feed with ``<link rel="alternate">``."""
+        html = (
+            f"<!DOCTYPE html><html><head><title>{escape(title)}</title>"
+            '<link rel="alternate" type="application/rss+xml" '
+            f'title="{escape(title)}" href="{escape(feed_path)}"></head>'
+            f"<body><h1>{escape(title)}</h1><p>Today's news from the harbour.</p></body></html>"
+        )
+        self.server.expect_request(path).respond_with_data(html, content_type="text/html")
         return self.url(path)
 
     def publish_page(

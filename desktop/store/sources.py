@@ -81,6 +81,15 @@ def remove(connection: sqlite3.Connection, source_id: int, now: int) -> int:
     return deleted
 
 
+def articles_of(connection: sqlite3.Connection, source_id: int) -> tuple[int, int]:
+    """How many of a source's articles removing it would delete, and how many (bookmarked) stay."""
+    row = connection.execute(
+        "SELECT count(*) - count(bookmarked), count(bookmarked) FROM articles WHERE source_id = ?",
+        (source_id,),
+    ).fetchone()
+    return int(row[0]), int(row[1])
+
+
 def _update(connection: sqlite3.Connection, source_id: int, assignment: str, value: object) -> None:
     """Change one column of a source that the person still has."""
     cursor = connection.execute(

@@ -23,6 +23,9 @@ class Actions:
     previous_article: QAction
     open_in_browser: QAction
     find: QAction
+    add_subscription: QAction
+    refresh: QAction
+    preferences: QAction
     export_bookmarks: QAction
     quit: QAction
     about: QAction
@@ -56,6 +59,11 @@ def create_actions(parent: QObject) -> Actions:
             icon_text="↗ Open",
         ),
         find=_action(parent, "actionFind", "Search Articles", [Key.Find]),
+        add_subscription=_action(parent, "actionAddSubscription", "Add Subscription…", ["Ctrl+N"]),
+        refresh=_action(parent, "actionRefresh", "Refresh", ["F5", "Ctrl+R"], icon_text="⟳"),
+        preferences=_action(
+            parent, "actionPreferences", "Preferences…", [Key.Preferences, "Ctrl+,"]
+        ),
         export_bookmarks=_action(
             parent, "actionExportBookmarks", "Export Bookmarks…", ["Ctrl+Shift+E"]
         ),

@@ -9,9 +9,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl
-from PySide6.QtGui import QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -24,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, version
-from desktop.domain import ALL, Article, Section, SectionKind
+from desktop.domain import ALL, Article, Section, SectionKind, Source
 from desktop.paths import AppPaths
 from desktop.settings import (
     APPEARANCES,
@@ -45,14 +53,20 @@ from desktop.ui.article_model import ArticleListModel
 from desktop.ui.lifecycle import after_first_paint
 from desktop.ui.market_dock import MarketDock
 from desktop.ui.reader import ArticleBrowser
+from desktop.ui.refreshing import Refresher, RefreshStatus
 from desktop.ui.sections import SectionList
+from desktop.ui.source_editing import SourceEditor
 from desktop.ui.text_size import TextSizeControl
 from desktop.ui.window_state import WindowState
+
+if TYPE_CHECKING:
+    from desktop.ui.subscribe_dialog import SubscribeDialog
 
 log = logging.getLogger(__name__)
 
 MARKET_WIDTH = 340
 MARKET_PANEL_MIN_WINDOW = 1200
+SUMMARY_MS = 8000  # how long the status bar says how a refresh went
 EMPTY_STATES = {
     SectionKind.ALL: ("No articles yet.", "Articles from your sources appear here."),
     SectionKind.UNREAD: ("You are all caught up.", "Every article here has been read."),
@@ -92,8 +106,13 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._first_article_opened = False
         self._unread_on_show: int | None = None
+        self._subscribe_dialog: SubscribeDialog | None = None
+        self._appearance_actions: dict[str, QAction] = {}
         self.commands = create_actions(self)
         self._model = ArticleListModel(services.connection, services.paths.images)
+        self._refresher = Refresher(services.runner, services.paths.images, self)
+        self._refresher.schedule(self._settings.refresh_minutes, self._settings.keep_days)
+        self._source_editor = SourceEditor(services.runner, services.paths.store, self)
         self._build_widgets()
         self._build_menus()
         self._connect()
@@ -136,6 +155,8 @@ class MainWindow(QMainWindow):
         self._market = MarketDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._market)
         self.statusBar().setObjectName("statusBar")
+        self._refresh_status = RefreshStatus()
+        self.statusBar().addPermanentWidget(self._refresh_status)
 
     def _build_reader_bar(self) -> QToolBar:
         bar = QToolBar("Article")
@@ -160,11 +181,16 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
+        file_menu.addAction(self.commands.add_subscription)
+        file_menu.addAction(self.commands.refresh)
+        file_menu.addSeparator()
         file_menu.addAction(self.commands.export_bookmarks)
         file_menu.addSeparator()
         file_menu.addAction(self.commands.quit)
         edit_menu = menus.addMenu("&Edit")
         edit_menu.addAction(self.commands.find)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.commands.preferences)
         view_menu = menus.addMenu("&View")
         for action in (self.commands.zoom_in, self.commands.zoom_out, self.commands.zoom_reset):
             view_menu.addAction(action)
@@ -197,6 +223,7 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(choice == self._settings.appearance)
             group.addAction(action)
+            self._appearance_actions[choice] = action
             action.triggered.connect(lambda _=False, c=choice: self._on_appearance_chosen(c))
         return menu
 
@@ -212,6 +239,9 @@ class MainWindow(QMainWindow):
         a.open_in_browser.triggered.connect(self._on_open_in_browser)
         a.find.triggered.connect(self._on_find)
         a.export_bookmarks.triggered.connect(self._on_export_bookmarks)
+        a.add_subscription.triggered.connect(self._on_add_subscription)
+        a.refresh.triggered.connect(self._on_refresh)
+        a.preferences.triggered.connect(self._on_preferences)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self._on_about)
         self._text_size.size_chosen.connect(self.set_text_size)
@@ -224,6 +254,27 @@ class MainWindow(QMainWindow):
         self._list.selectionModel().currentChanged.connect(self._on_current_changed)
         self._list.bookmark_requested.connect(self._toggle_bookmark_of)
         self._market.base_changed.connect(self._on_base_changed)
+        self._connect_refresh()
+        self._connect_sources()
+
+    def _connect_refresh(self) -> None:
+        refresher = self._refresher
+        refresher.started.connect(self._on_refresh_started)
+        refresher.progressed.connect(self._refresh_status.show_progress)
+        refresher.articles_arrived.connect(self._on_articles_arrived)
+        refresher.finished.connect(self._on_refresh_finished)
+        refresher.failed.connect(self._on_refresh_finished)
+        self._refresh_status.cancel_clicked.connect(refresher.cancel)
+
+    def _connect_sources(self) -> None:
+        sections, editor = self._sections, self._source_editor
+        sections.rename_requested.connect(editor.rename)
+        sections.move_requested.connect(lambda source: editor.move(source, sections.folders()))
+        sections.full_articles_toggled.connect(editor.set_full_articles)
+        sections.refresh_requested.connect(lambda source: self._refresher.start((source.id,)))
+        sections.remove_requested.connect(editor.remove)
+        editor.edited.connect(self._on_source_edited)
+        editor.failed.connect(self._warn)
 
     # Public API ------------------------------------------------------------------------------
 
@@ -446,6 +497,68 @@ class MainWindow(QMainWindow):
     def _on_base_changed(self, code: str) -> None:
         self._store_settings(replace(self._settings, base_currency=code))
 
+    # Subscriptions and refresh ---------------------------------------------------------------
+
+    def _on_add_subscription(self) -> None:
+        if self._subscribe_dialog is None:
+            from desktop.ui.subscribe_dialog import SubscribeDialog
+
+            self._subscribe_dialog = SubscribeDialog(self._services.runner, self)
+            self._subscribe_dialog.subscribed.connect(self._on_subscribed)
+        if not self._subscribe_dialog.isVisible():
+            self._subscribe_dialog.prepare(self._sections.folders())
+        self._subscribe_dialog.open()
+
+    def _on_subscribed(self, source_id: int, title: str) -> None:
+        self.statusBar().showMessage(f"Subscribed to {title}.", SUMMARY_MS)
+        self._reload_sources()
+        self._refresher.start((source_id,))
+
+    def _on_refresh(self) -> None:
+        self._refresher.start()
+
+    def _on_refresh_started(self) -> None:
+        titles = {s.url: s.title for s in self._sections.sources() if s.url}
+        self._refresh_status.set_titles(titles)
+        self.commands.refresh.setEnabled(False)
+        self._sections.set_refreshing(True)
+        self._refresh_status.begin()
+
+    def _on_articles_arrived(self) -> None:
+        self._reload_list()
+        self._refresh_counts()
+
+    def _on_refresh_finished(self, sentence: str) -> None:
+        """A refresh ended (or stopped on an error): say how it went and show what it brought."""
+        self.commands.refresh.setEnabled(True)
+        self._sections.set_refreshing(False)
+        self._refresh_status.end()
+        self.statusBar().showMessage(sentence, SUMMARY_MS)
+        self._reload_list()
+        self._reload_sources()
+
+    def _on_preferences(self) -> None:
+        from desktop.ui.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self._settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._apply_preferences(dialog.chosen()))
+        dialog.open()
+
+    def _apply_preferences(self, chosen: Settings) -> None:
+        if chosen.appearance != self._settings.appearance:
+            self._appearance_actions[chosen.appearance].setChecked(True)
+            self._on_appearance_chosen(chosen.appearance)
+        self._store_settings(chosen)
+        self._refresher.schedule(chosen.refresh_minutes, chosen.keep_days)
+
+    def _on_source_edited(self, sentence: str, articles_changed: bool) -> None:
+        if sentence:
+            self.statusBar().showMessage(sentence, SUMMARY_MS)
+        self._reload_sources()
+        if articles_changed:
+            self._reload_list()  # its rows name their source; a removed one's are gone
+
     # Qt overrides ----------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -456,6 +569,9 @@ class MainWindow(QMainWindow):
         self._state.save(self, self._splitter)
         super().closeEvent(event)
         if event.isAccepted():
+            self._refresher.stop()
+            if self._subscribe_dialog is not None:
+                self._subscribe_dialog.reject()
             self._services.close_store()
 
     # Helpers ---------------------------------------------------------------------------------
@@ -493,6 +609,42 @@ class MainWindow(QMainWindow):
 
     def _refresh_counts(self) -> None:
         self._services.runner.read(source_queries.counts, self._sections.set_counts, _log_failure)
+
+    def _reload_sources(self) -> None:
+        """Read the sources again (off this thread) and show them, then their counts."""
+        self._services.runner.read(source_queries.sources, self._show_sources, _log_failure)
+
+    def _show_sources(self, sources: list[Source]) -> None:
+        self._sections.set_sources(sources)
+        self._refresh_counts()
+
+    def _reload_list(self) -> None:
+        """Load the list again to show new articles, keeping the selected one and the scroll."""
+        current = self._list.current_article_id()
+        shown = self._model.rowCount()
+        scroll = self._list.verticalScrollBar().value()
+        self._model.reload()
+        while self._model.rowCount() < shown and self._model.canFetchMore(QModelIndex()):
+            self._model.fetchMore(QModelIndex())
+        if current is not None:
+            self._list.select_article(current)
+        self._list.verticalScrollBar().setValue(scroll)
+        self._forget_missing_article()
+        if self._reader.article is None and self._model.rowCount():
+            self._list.setCurrentIndex(self._model.index(0))
+
+    def _forget_missing_article(self) -> None:
+        """Stop showing an article that is no longer in the store (removed with its source, or
+        older than the articles kept)."""
+        article = self._reader.article
+        if article is None:
+            return
+        try:
+            articles.get(self._services.connection, article.id, self._services.paths.images)
+        except articles.ArticleNotFoundError:
+            self._reader.show_empty("This article is no longer in the store.", "")
+            self.setWindowTitle(APP_NAME)
+            self._update_article_actions(None)
 
     def _show_empty_state(self) -> None:
         title, hint = EMPTY_STATES[self._model.section.kind]
@@ -540,7 +692,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Could not save your preferences; see the log.", 6000)
 
     def _report(self, error: BaseException, what: str = "Something went wrong") -> None:
-        sentence = str(error) if isinstance(error, StoreError) else f"{what}: {error}."
+        self._warn(str(error) if isinstance(error, StoreError) else f"{what}: {error}.")
+
+    def _warn(self, sentence: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(self, APP_NAME, sentence)

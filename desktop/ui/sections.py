@@ -1,14 +1,17 @@
-"""The section list: All, Unread, Bookmarks, then one entry per source, with unread counts."""
+"""The section list: All, Unread, Bookmarks, then the sources under their folders, with unread
+counts, a mark on a source whose last refresh failed, and a context menu to edit a source."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtGui import QContextMenuEvent, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -21,17 +24,32 @@ from desktop.store.sources import Counts
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 HEADING_ROLE = Qt.ItemDataRole.UserRole + 3
+SOURCE_ROLE = Qt.ItemDataRole.UserRole + 4
+STATE_ROLE = Qt.ItemDataRole.UserRole + 5  # "failing", "gone" or None
 Index = QModelIndex | QPersistentModelIndex
+UNFILED = "Sources"
+GONE_SENTENCE = "This feed is gone (the site said so); it is no longer refreshed."
+WARNING_MARK = "⚠"
 
 
 class SectionList(QListWidget):
-    """Lists the sections; choosing one shows its articles.
+    """Lists the sections; choosing one shows its articles; a source's context menu edits it.
 
     Signals:
         section_chosen(object): the person chose a ``Section``.
+        rename_requested(object): the person asked to rename a ``Source``.
+        move_requested(object): the person asked to move a ``Source`` to another folder.
+        full_articles_toggled(object, bool): the person switched full articles of a ``Source``.
+        refresh_requested(object): the person asked to refresh one ``Source`` now.
+        remove_requested(object): the person asked to remove a ``Source``.
     """
 
     section_chosen = Signal(object)
+    rename_requested = Signal(object)
+    move_requested = Signal(object)
+    full_articles_toggled = Signal(object, bool)
+    refresh_requested = Signal(object)
+    remove_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,28 +59,48 @@ class SectionList(QListWidget):
         self.setItemDelegate(_SectionDelegate(self))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setUniformItemSizes(True)  # hundreds of sources: one size, not one query each
+        self._sources: list[Source] = []
+        self._counts: Counts | None = None
+        self._refreshing = False
         self.currentItemChanged.connect(self._on_current_item_changed)
 
     def set_sources(self, sources: Sequence[Source]) -> None:
-        """Fill the list: the three fixed sections, a heading, then the sources."""
-        current = self.current_section()
+        """Fill the list: the three fixed sections, then the sources under their folders (those
+        in no folder first, under "Sources"); the chosen section stays chosen if it still exists."""
+        current = self.current_section() or ALL
+        self._sources = list(sources)
         self.blockSignals(True)
         self.clear()
         self._add("All articles", ALL)
         self._add("Unread", UNREAD)
         self._add("Bookmarks", BOOKMARKS)
-        if sources:
-            heading = QListWidgetItem("SOURCES")
-            heading.setFlags(Qt.ItemFlag.NoItemFlags)
-            heading.setData(HEADING_ROLE, True)
-            self.addItem(heading)
-        for source in sources:
-            self._add(source.title, Section.of_source(source.id))
+        for folder, members in groupby(self._sources, key=lambda source: source.folder):
+            self._add_heading(folder or UNFILED)
+            for source in members:
+                self._add_source(source)
+        row = self._row_of(current)
+        self.setCurrentRow(0 if row is None else row)
         self.blockSignals(False)
-        self.select(current or ALL)
+        if self._counts is not None:
+            self.set_counts(self._counts)
+        if row is None:
+            self.section_chosen.emit(ALL)
+
+    def sources(self) -> list[Source]:
+        """The sources shown, in their order."""
+        return list(self._sources)
+
+    def folders(self) -> list[str]:
+        """The names of the folders the sources are in, sorted."""
+        return sorted({s.folder for s in self._sources if s.folder}, key=str.casefold)
+
+    def set_refreshing(self, refreshing: bool) -> None:
+        """Whether a refresh runs (a source's menu then offers no refresh of its own)."""
+        self._refreshing = refreshing
 
     def set_counts(self, counts: Counts) -> None:
         """Show unread counts beside the sections and sources, and the number of bookmarks."""
+        self._counts = counts
         for row in range(self.count()):
             item = self.item(row)
             section = item.data(SECTION_ROLE)
@@ -83,17 +121,75 @@ class SectionList(QListWidget):
 
     def select(self, section: Section) -> None:
         """Choose a section (ALL when it no longer exists)."""
+        row = self._row_of(section)
+        self.setCurrentRow(0 if row is None else row)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        item = self.itemAt(event.pos())
+        source = item.data(SOURCE_ROLE) if item else None
+        if not isinstance(source, Source):
+            return
+        menu = self._source_menu(source)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def _source_menu(self, source: Source) -> QMenu:
+        """What can be done to one source."""
+        menu = QMenu(self)
+        menu.setObjectName("sourceMenu")
+        is_feed = source.kind == "feed"
+        rename = menu.addAction("Rename…")
+        rename.setObjectName("actionRenameSource")
+        rename.triggered.connect(lambda: self.rename_requested.emit(source))
+        move = menu.addAction("Move to Folder…")
+        move.setObjectName("actionMoveSource")
+        move.triggered.connect(lambda: self.move_requested.emit(source))
+        full = menu.addAction("Fetch Full Articles")
+        full.setObjectName("actionFullArticles")
+        full.setCheckable(True)
+        full.setChecked(source.full_articles)
+        full.setEnabled(is_feed)
+        full.toggled.connect(lambda on: self.full_articles_toggled.emit(source, on))
+        refresh = menu.addAction("Refresh This Source")
+        refresh.setObjectName("actionRefreshSource")
+        refresh.setEnabled(is_feed and not source.disabled and not self._refreshing)
+        refresh.triggered.connect(lambda: self.refresh_requested.emit(source))
+        menu.addSeparator()
+        remove = menu.addAction("Remove…")
+        remove.setObjectName("actionRemoveSource")
+        remove.triggered.connect(lambda: self.remove_requested.emit(source))
+        return menu
+
+    def _row_of(self, section: Section) -> int | None:
         for row in range(self.count()):
             if self.item(row).data(SECTION_ROLE) == section:
-                self.setCurrentRow(row)
-                return
-        self.setCurrentRow(0)
+                return row
+        return None
 
-    def _add(self, label: str, section: Section) -> None:
+    def _add(self, label: str, section: Section) -> QListWidgetItem:
         item = QListWidgetItem(label)
         item.setData(SECTION_ROLE, section)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
         self.addItem(item)
+        return item
+
+    def _add_heading(self, label: str) -> None:
+        heading = QListWidgetItem(label)
+        heading.setFlags(Qt.ItemFlag.NoItemFlags)
+        heading.setData(HEADING_ROLE, True)
+        heading.setData(Qt.ItemDataRole.AccessibleTextRole, f"Folder {label}")
+        self.addItem(heading)
+
+    def _add_source(self, source: Source) -> None:
+        item = self._add(source.title, Section.of_source(source.id))
+        item.setData(SOURCE_ROLE, source)
+        problem = GONE_SENTENCE if source.disabled else source.last_error
+        if problem:
+            item.setData(STATE_ROLE, "gone" if source.disabled else "failing")
+            item.setToolTip(problem)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, problem)
+        elif source.url:
+            item.setToolTip(source.url)
 
     def _on_current_item_changed(self, current: QListWidgetItem | None, _: object) -> None:
         section = current.data(SECTION_ROLE) if current else None
@@ -102,7 +198,8 @@ class SectionList(QListWidget):
 
 
 class _SectionDelegate(QStyledItemDelegate):
-    """Paints section names with their counts right-aligned, and the sources heading small."""
+    """Paints section names with their counts right-aligned, a mark beside a failing source, a
+    gone source greyed, and folder headings small."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
@@ -120,26 +217,33 @@ class _SectionDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        state = index.data(STATE_ROLE)
+        roles = QPalette.ColorRole
+        text_role = roles.HighlightedText if selected else roles.Text
+        muted = roles.HighlightedText if selected else roles.PlaceholderText
         rect = option.rect.adjusted(12, 0, -10, 0)
+        metrics = option.fontMetrics
         painter.save()
-        painter.setPen(option.palette.color(text_role))
         count_text = str(count) if count else ""
-        count_width = option.fontMetrics.horizontalAdvance(count_text) + 8 if count_text else 0
-        label = option.fontMetrics.elidedText(
-            str(index.data()), Qt.TextElideMode.ElideRight, rect.width() - count_width
-        )
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter), label)
+        right = rect.right()
         if count_text:
-            muted = (
-                QPalette.ColorRole.HighlightedText
-                if selected
-                else QPalette.ColorRole.PlaceholderText
-            )
             painter.setPen(option.palette.color(muted))
-            painter.drawText(
-                rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), count_text
+            painter.drawText(rect, int(_RIGHT | _MIDDLE), count_text)
+            right -= metrics.horizontalAdvance(count_text) + 6
+        if state == "failing":
+            painter.setPen(
+                option.palette.color(roles.HighlightedText if selected else roles.Accent)
             )
+            mark = QRect(rect.left(), rect.top(), right - rect.left() + 1, rect.height())
+            painter.drawText(mark, int(_RIGHT | _MIDDLE), WARNING_MARK)
+            right -= metrics.horizontalAdvance(WARNING_MARK) + 6
+        if count_text or state == "failing":
+            right -= 2
+        painter.setPen(option.palette.color(muted if state == "gone" else text_role))
+        label = metrics.elidedText(
+            str(index.data()), Qt.TextElideMode.ElideRight, right - rect.left()
+        )
+        painter.drawText(rect, int(_MIDDLE), label)
         painter.restore()
 
     def _paint_heading(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -151,5 +255,12 @@ class _SectionDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
         rect = QRect(option.rect.adjusted(12, 0, -10, -4))
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignBottom), str(index.data()))
+        label = QFontMetrics(font).elidedText(
+            str(index.data()).upper(), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignBottom), label)
         painter.restore()
+
+
+_RIGHT = Qt.AlignmentFlag.AlignRight
+_MIDDLE = Qt.AlignmentFlag.AlignVCenter

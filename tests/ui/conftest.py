@@ -2,16 +2,42 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
 
 from desktop.app import create_window
 from desktop.ui.main_window import MainWindow
+from tests.newsroom import Item, Newsroom
 
 WindowFactory = Callable[[], MainWindow]
+COURIER_FEED = "/feeds/courier.xml"
+COURIER_ITEMS = [
+    Item(
+        "ferry-timetable",
+        "Winter ferry timetable published",
+        "Sailings drop to four a day from December.",
+        content="<p>Sailings drop to four a day from December.</p>",
+        hours=1,
+    ),
+    Item(
+        "pilot-station",
+        "Pilot station stays open through the winter",
+        "The harbour board reversed its spring decision.",
+        content="<p>The harbour board reversed its spring decision.</p>",
+        hours=2,
+    ),
+    Item(
+        "lifeboat",
+        "Lifeboat crew rescues two sailors off the point",
+        "Both were brought ashore unhurt.",
+        content="<p>Both were brought ashore unhurt.</p>",
+        hours=3,
+    ),
+]
 
 
 @pytest.fixture
@@ -32,3 +58,24 @@ def open_window(qtbot: QtBot, data_dir: Path) -> WindowFactory:
 def window(open_window: WindowFactory) -> MainWindow:
     """The window as a person first sees it: the newest article open."""
     return open_window()
+
+
+@pytest.fixture
+def courier(httpserver: HTTPServer) -> Newsroom:
+    """The Test Courier on the local server: a feed of three full entries at ``COURIER_FEED``."""
+    room = Newsroom(httpserver)
+    room.publish_feed(COURIER_FEED, "The Test Courier", COURIER_ITEMS)
+    return room
+
+
+@pytest.fixture
+def slow_site() -> Iterator[Newsroom]:
+    """A second local site on a threaded server, so one held answer does not stop the others;
+    whatever it holds is let go before the server stops."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    room = Newsroom(server)
+    yield room
+    room.release.set()
+    server.clear()
+    server.stop()

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QListWidgetItem
 
+from desktop.domain import Section
 from desktop.paths import AppPaths
+from desktop.settings import Settings, save
+from desktop.store.database import connect, transaction
+from desktop.store.feeds import add_feed
 from desktop.ui.article_model import ArticleListModel
 from desktop.ui.main_window import MainWindow
+from desktop.ui.sections import SECTION_ROLE, SectionList
 
 
 def article_list(window: MainWindow) -> QAbstractItemView:
@@ -32,3 +37,47 @@ def stored(paths: AppPaths, sql: str, *params: object) -> object:
         return connection.execute(sql, params).fetchone()[0]
     finally:
         connection.close()
+
+
+def article_titles(window: MainWindow) -> list[str]:
+    """The titles the article list shows, top to bottom."""
+    model = article_model(window)
+    return [str(model.index(row).data()) for row in range(model.rowCount())]
+
+
+def section_list(window: MainWindow) -> SectionList:
+    """The section list."""
+    found = window.findChild(SectionList, "sectionList")
+    assert found is not None
+    return found
+
+
+def section_texts(window: MainWindow) -> list[str]:
+    """Every line of the section list, headings included, top to bottom."""
+    sections = section_list(window)
+    return [sections.item(row).text() for row in range(sections.count())]
+
+
+def source_item(window: MainWindow, title: str) -> QListWidgetItem:
+    """The section list's entry of a source, by its title."""
+    sections = section_list(window)
+    for row in range(sections.count()):
+        item = sections.item(row)
+        if item.text() == title and isinstance(item.data(SECTION_ROLE), Section):
+            return item
+    raise AssertionError(f"No source {title!r} in {section_texts(window)}")
+
+
+def add_source(paths: AppPaths, url: str, title: str, folder: str | None = None) -> int:
+    """Subscribe to a feed in the store directly, as an earlier session would have."""
+    connection = connect(paths.store)
+    try:
+        with transaction(connection):
+            return add_feed(connection, url, title, 0, folder=folder)
+    finally:
+        connection.close()
+
+
+def write_settings(paths: AppPaths, settings: Settings) -> None:
+    """Save preferences before a window opens."""
+    save(settings, paths.settings)

@@ -18,7 +18,7 @@ from desktop.operations.refresh import RefreshOptions, RefreshReport, refresh
 from desktop.paths import AppPaths
 from desktop.store.database import transaction
 from desktop.store.feeds import add_feed
-from desktop.tasks import TaskRunner
+from desktop.tasks import POOL_THREADS, TaskRunner
 from tests.newsroom import Item, Newsroom
 from tests.ui.parts import stored
 
@@ -76,3 +76,16 @@ def test_shutting_down_stops_a_running_operation(qtbot: QtBot, paths: AppPaths) 
 def _subscribe(connection: sqlite3.Connection, url: str) -> None:
     with transaction(connection):
         add_feed(connection, url, "Paper", 0)
+
+
+def test_reads_dropped_at_shutdown_call_nobody_back(qtbot: QtBot, paths: AppPaths) -> None:
+    runner = TaskRunner(paths.store)
+    release = threading.Event()
+    answers: list[object] = []
+    for _ in range(POOL_THREADS):  # every worker busy...
+        runner.read(lambda _: release.wait(10), answers.append)
+    runner.read(lambda _: "late", answers.append)  # ...so this one waits in the queue
+    threading.Timer(0.1, release.set).start()
+    runner.shutdown()  # drops the queued read, finishes the running ones
+    qtbot.waitUntil(lambda: len(answers) == POOL_THREADS)
+    assert "late" not in answers  # and the dropped read raised nothing on the UI thread

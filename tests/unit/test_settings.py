@@ -60,3 +60,40 @@ def test_a_saved_size_outside_the_range_is_clamped(tmp_path: Path) -> None:
     file = tmp_path / "settings.json"
     file.write_text(json.dumps({"version": 1, "text_size": 900}))
     assert settings.load(file).text_size == 300
+
+
+def test_refresh_and_retention_default_to_every_30_minutes_and_keep_everything() -> None:
+    assert Settings().refresh_minutes == 30
+    assert Settings().keep_days == 0
+
+
+def test_refresh_and_retention_round_trip(tmp_path: Path) -> None:
+    file = tmp_path / "settings.json"
+    chosen = Settings(refresh_minutes=0, keep_days=14)
+    settings.save(chosen, file)
+    assert settings.load(file) == chosen
+
+
+def test_a_version_1_file_gets_the_new_defaults(tmp_path: Path) -> None:
+    file = tmp_path / "settings.json"
+    file.write_text(json.dumps({"version": 1, "text_size": 125, "appearance": "dark"}))
+    assert settings.load(file) == Settings(text_size=125, appearance="dark")
+
+
+@pytest.mark.allow_warnings
+@pytest.mark.parametrize("bad", [-5, "30", 2.5, True, None])
+def test_invalid_refresh_and_retention_values_fall_back_to_defaults(
+    tmp_path: Path, bad: object, caplog: pytest.LogCaptureFixture
+) -> None:
+    file = tmp_path / "settings.json"
+    file.write_text(json.dumps({"refresh_minutes": bad, "keep_days": bad}))
+    assert settings.load(file) == Settings()
+    assert sum(r.levelno == logging.WARNING for r in caplog.records) == 2
+
+
+def test_very_long_intervals_are_capped(tmp_path: Path) -> None:
+    file = tmp_path / "settings.json"
+    file.write_text(json.dumps({"refresh_minutes": 10**9, "keep_days": 10**9}))
+    loaded = settings.load(file)
+    assert loaded.refresh_minutes == settings.MAX_REFRESH_MINUTES
+    assert loaded.keep_days == settings.MAX_KEEP_DAYS

@@ -174,3 +174,20 @@ def test_a_whole_article_has_its_photo_caption_and_credit(
     assert article.photo.file.is_relative_to(paths.images)
     assert article.caption and article.credit and article.byline
     assert "<h2>" in article.body_html
+
+
+def test_removing_a_source_deletes_what_articles_of_said_and_keeps_bookmarks(
+    connection: sqlite3.Connection,
+) -> None:
+    from desktop.store import sources as source_queries
+
+    first = sources(connection)[0]
+    rows = articles.page(connection, Section.of_source(first.id)).rows
+    with transaction(connection):
+        articles.set_bookmarked(connection, rows[0].id, True)
+    deleted, kept = source_queries.articles_of(connection, first.id)
+    assert (deleted + kept, kept) == (len(rows), 1)
+    with transaction(connection):
+        assert source_queries.remove(connection, first.id, 0) == deleted
+    assert [row.id for row in articles.page(connection, BOOKMARKS).rows] == [rows[0].id]
+    assert first.id not in {source.id for source in sources(connection)}
