@@ -202,9 +202,9 @@ class TaskRunner:
         self._shut = True
         for operation in list(self._operations):
             operation.cancel()
+        self._pool.shutdown(wait=True, cancel_futures=True)  # operations end at their next step
         if self._parsers is not None:
             self._parsers.shutdown(wait=False, cancel_futures=True)
-        self._pool.shutdown(wait=True, cancel_futures=True)
         self._writer.submit(self._writer_connection.close).result()
         self._writer.shutdown(wait=True)
 

@@ -20,6 +20,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator, Sequence
+from concurrent import futures
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from functools import partial
@@ -50,6 +51,8 @@ from desktop.store.feeds import FeedState
 log = logging.getLogger(__name__)
 
 IMAGE_MAX_BYTES = 15 * 1024 * 1024
+# While the next feed downloads, parsed feeds are looked for this often, and stored.
+PARSED_POLL_SECONDS = 0.05
 T = TypeVar("T")
 
 
@@ -155,14 +158,22 @@ def _feed_stage(
     ]
     parsing: list[_Parsing] = []
     store = _FeedStore(write, images, options, work, report)
-    yield Progress(0, len(due), f"Checking {len(due)} sources…")
-    for result in _drain(loop, requests, options.limits, cancel):
+    yield Progress(0, len(due), f"Checking {_sources(len(due))}…")
+    ticking = _drain_ticking(loop, requests, options.limits, cancel, tick=PARSED_POLL_SECONDS)
+    for result in ticking:
+        if result is None:  # still downloading: store what has been parsed meanwhile
+            yield from store.parsed(parsing, len(due), wait=False)
+            continue
         state = by_url[result.url]
         if isinstance(result, Failure) or result.not_modified:
             yield store.answer(state, result, len(due))
         else:
             parsing.append(_Parsing(state, result, _submit(options.parser, result)))
         yield from store.parsed(parsing, len(due), wait=False)
+    if cancel.is_set():  # what has not started parsing is dropped; the rest is still stored
+        for item in parsing:
+            item.future.cancel()
+        parsing[:] = [item for item in parsing if not item.future.cancelled()]
     yield from store.parsed(parsing, len(due), wait=True)
 
 
@@ -197,10 +208,18 @@ class _FeedStore:
         return self._done(outcome, total)
 
     def parsed(self, parsing: list[_Parsing], total: int, wait: bool) -> Iterator[Progress]:
-        """Store the feeds whose parsing has finished (all of them, in order, when waiting)."""
-        while parsing and (wait or parsing[0].future.done()):
-            item = parsing.pop(0)
-            yield self._done(self._store(item), total)
+        """Store the feeds whose parsing has finished, in the order they finish; when waiting,
+        every one of them."""
+        while parsing:
+            ready = [item for item in parsing if item.future.done()]
+            if not ready and not wait:
+                return
+            if not ready:
+                futures.wait([item.future for item in parsing], return_when=futures.FIRST_COMPLETED)
+                continue
+            for item in ready:
+                parsing.remove(item)
+                yield self._done(self._store(item), total)
 
     def _store(self, item: _Parsing) -> SourceOutcome:
         """Store one parsed feed's new entries, or its parsing failure."""
@@ -402,17 +421,38 @@ def _drain(
 ) -> Iterator[Response | Failure]:
     """Run the fetches on the loop and hand each result over as it arrives; in between, the
     caller parses and stores while the sockets keep receiving."""
+    for result in _drain_ticking(loop, requests, limits, cancel, tick=None):
+        if result is not None:
+            yield result
+
+
+def _drain_ticking(
+    loop: asyncio.AbstractEventLoop,
+    requests: Sequence[Request],
+    limits: Limits,
+    cancel: threading.Event,
+    tick: float | None,
+) -> Iterator[Response | Failure | None]:
+    """Like ``_drain``, but also yield None every ``tick`` seconds while the next result is
+    still on its way, so that work finished elsewhere (parsing) is taken in meanwhile."""
     if not requests:
         return
     results: AsyncIterator[Response | Failure] = fetch_all(requests, limits, cancel.is_set)
+    coming: asyncio.Task[Response | Failure] | None = None
     while True:
+        if coming is None:
+            coming = loop.create_task(_next(results))
+        loop.run_until_complete(asyncio.wait({coming}, timeout=tick))
+        if not coming.done():
+            yield None
+            continue
         try:
-            result = loop.run_until_complete(_next(results))
+            result = coming.result()
         except StopAsyncIteration:
             return
-        if isinstance(result, Failure) and result.kind is FailureKind.CANCELLED:
-            continue
-        yield result
+        coming = None
+        if not (isinstance(result, Failure) and result.kind is FailureKind.CANCELLED):
+            yield result
 
 
 async def _next(results: AsyncIterator[T]) -> T:
@@ -434,10 +474,15 @@ def _progress_line(outcome: SourceOutcome) -> str:
     return f"{outcome.url}: {outcome.error}"
 
 
+def _sources(count: int) -> str:
+    """ "1 source", "2 sources"."""
+    return f"{count} source" if count == 1 else f"{count} sources"
+
+
 def _summary(report: RefreshReport) -> str:
     """The sentence a refresh ends with."""
     failed = sum(outcome.status in {"failed", "gone"} for outcome in report.outcomes)
-    text = f"{report.new_articles} new articles from {len(report.outcomes)} sources"
+    text = f"{report.new_articles} new articles from {_sources(len(report.outcomes))}"
     if failed:
         text += f"; {failed} could not be refreshed"
     if report.cancelled:

@@ -239,3 +239,34 @@ def test_a_refresh_without_photos_downloads_none(
     assert "/news/pilot-station" in asked  # the full article, yes
     assert not any(path.startswith("/photos/") for path in asked)  # its photo, no
     assert sum(1 for _ in Path(paths.images).rglob("*.jpg")) == 16  # only the sample edition's
+
+
+def test_a_slow_site_does_not_hold_back_the_articles_of_the_others(
+    store: sqlite3.Connection, paths: AppPaths
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)  # answers at the same time
+    server.start()
+    room = Newsroom(server)
+    try:
+        fast = room.publish_feed(
+            "/fast.xml", "Fast", [Item("a", "Quick news", "s", content="<p>x</p>")]
+        )
+        slow = room.publish_held_feed("/slow.xml", "Slow", [Item("b", "Late news", "s")])
+        _subscribe(store, fast, "Fast")
+        _subscribe(store, slow, "Slow")
+        report = RefreshReport()
+        with ThreadPoolExecutor(2) as parser:  # any executor; the app and CLI use processes
+            options = RefreshOptions(limits=FAST, photos=False, full_articles=False, parser=parser)
+            steps = refresh(direct_writer(store), paths.images, options, threading.Event(), report)
+            while not report.outcomes:
+                next(steps)
+            titles = [row.title for row in articles.page(store, ALL, limit=50).rows]
+            assert "Quick news" in titles and "Late news" not in titles  # stored, not waiting
+            room.release.set()
+            list(steps)
+    finally:
+        room.release.set()
+        server.stop()
+    assert sorted(o.new for o in report.outcomes) == [1, 1]
