@@ -137,7 +137,7 @@ def refresh(
     finally:
         loop.close()
     report.cancelled = cancel.is_set()
-    yield Progress(1, 1, _summary(report))
+    yield Progress(1, 1, summary(report))
 
 
 def _feed_stage(
@@ -158,7 +158,7 @@ def _feed_stage(
     ]
     parsing: list[_Parsing] = []
     store = _FeedStore(write, images, options, work, report)
-    yield Progress(0, len(due), f"Checking {_sources(len(due))}…")
+    yield Progress(0, len(due), f"Checking {_count(len(due), 'source')}…")
     ticking = _drain_ticking(loop, requests, options.limits, cancel, tick=PARSED_POLL_SECONDS)
     for result in ticking:
         if result is None:  # still downloading: store what has been parsed meanwhile
@@ -474,20 +474,27 @@ def _progress_line(outcome: SourceOutcome) -> str:
     return f"{outcome.url}: {outcome.error}"
 
 
-def _sources(count: int) -> str:
-    """ "1 source", "2 sources"."""
-    return f"{count} source" if count == 1 else f"{count} sources"
-
-
-def _summary(report: RefreshReport) -> str:
-    """The sentence a refresh ends with."""
+def summary(report: RefreshReport) -> str:
+    """The sentence a refresh ends with, in the status bar and on the command line."""
+    if not report.outcomes:
+        if report.cancelled:
+            return "The refresh was cancelled."
+        return "No subscription was due for a refresh."
     failed = sum(outcome.status in {"failed", "gone"} for outcome in report.outcomes)
-    text = f"{report.new_articles} new articles from {_sources(len(report.outcomes))}"
+    text = (
+        f"{_count(report.new_articles, 'new article')} from "
+        f"{_count(len(report.outcomes), 'source')}"
+    )
     if failed:
         text += f"; {failed} could not be refreshed"
     if report.cancelled:
-        text += " (stopped before the end)"
+        text += " (cancelled before the end)"
     return text + "."
+
+
+def _count(number: int, noun: str) -> str:
+    """A number with its noun, in the plural unless it is 1 (1 source, 2 sources)."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _now() -> int:

@@ -143,6 +143,17 @@ def unseen(
     ]
 
 
+def last_refreshed(connection: sqlite3.Connection) -> int | None:
+    """When the subscription refreshed longest ago was last fetched (0: never); None when the
+    person has no subscription to refresh."""
+    row = connection.execute(
+        "SELECT min(coalesce(last_fetched, 0)) FROM sources "
+        "WHERE kind = ? AND removed IS NULL AND NOT disabled",
+        (FEED,),
+    ).fetchone()
+    return None if row[0] is None else int(row[0])
+
+
 def delete_older_than(connection: sqlite3.Connection, fetched_before: int) -> int:
     """Retention: delete articles fetched before a time, never a bookmarked one; return how many."""
     return connection.execute(

@@ -42,7 +42,7 @@ from desktop.settings import (
     larger_text_size,
     smaller_text_size,
 )
-from desktop.store import articles
+from desktop.store import articles, feeds
 from desktop.store import sources as source_queries
 from desktop.store.errors import StoreError, classify
 from desktop.tasks import Runner
@@ -336,6 +336,16 @@ class MainWindow(QMainWindow):
             self._unread_on_show = None
         self._refresh_counts()
         self._show_market()
+        self._refresh_if_due()
+
+    def _refresh_if_due(self) -> None:
+        """Refresh shortly after start-up when the subscriptions are older than the interval."""
+        try:
+            last = feeds.last_refreshed(self._services.connection)
+        except sqlite3.Error as error:
+            log.error("Could not tell when the subscriptions were refreshed", exc_info=error)
+            return
+        self._refresher.start_if_due(self._settings.refresh_minutes, last)
 
     def _open_first_article(self) -> None:
         """Open the newest article; done when the window shows, when the reader has its final

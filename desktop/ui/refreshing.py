@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the refresh brings feedparser, httpx and trafilatura: loade
 log = logging.getLogger(__name__)
 
 ARRIVALS_EVERY_MS = 1000  # new articles reach the list at most this often while a refresh runs
+STARTUP_REFRESH_DELAY_MS = 3000  # after the first paint: the window settles before the network
 DAY_SECONDS = 24 * 60 * 60
 LINE_WIDTH = 300
 
@@ -53,29 +54,6 @@ def refresh_job(
             log.info("Retention removed %d articles older than %d days", removed, keep_days)
 
     return run
-
-
-def summary(report: RefreshReport) -> str:
-    """The sentence the status bar ends a refresh with."""
-    if not report.outcomes:
-        if report.cancelled:
-            return "The refresh was cancelled."
-        return "No subscription was due for a refresh."
-    failed = sum(outcome.status in {"failed", "gone"} for outcome in report.outcomes)
-    text = (
-        f"{_count(report.new_articles, 'new article')} from "
-        f"{_count(len(report.outcomes), 'source')}"
-    )
-    if failed:
-        text += f"; {failed} could not be refreshed"
-    if report.cancelled:
-        text += " (cancelled before the end)"
-    return text + "."
-
-
-def _count(number: int, noun: str) -> str:
-    """A number with its noun, in the plural unless it is 1 (1 source, 2 sources)."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 class Refresher(QObject):
@@ -120,6 +98,16 @@ class Refresher(QObject):
             self._timer.stop()
         elif self._timer.interval() != minutes * 60_000 or not self._timer.isActive():
             self._timer.start(minutes * 60_000)
+
+    def start_if_due(self, minutes: int, last_refreshed: int | None) -> bool:
+        """At start-up: refresh soon when automatic refresh is on and a subscription has gone
+        longer than its interval without one; return whether a refresh was planned."""
+        if minutes <= 0 or last_refreshed is None:
+            return False
+        if time.time() - last_refreshed < minutes * 60:
+            return False
+        QTimer.singleShot(STARTUP_REFRESH_DELAY_MS, self, lambda: self.start())
+        return True
 
     def start(self, only: tuple[int, ...] | None = None) -> bool:
         """Refresh the due sources (or only these); return whether a refresh began. A refresh of
@@ -172,6 +160,8 @@ class Refresher(QObject):
     def _on_operation_finished(self) -> None:
         self._end()
         if self._report is not None:
+            from desktop.operations.refresh import summary
+
             self.finished.emit(summary(self._report))
         self._start_waiting()
 

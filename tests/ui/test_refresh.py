@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import time
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QToolButton
 from pytestqt.qtbot import QtBot
@@ -186,3 +187,39 @@ def test_the_refresh_timer_follows_the_preference(
     window = open_window()
     timer = window.findChild(QTimer, "refreshTimer")
     assert timer is not None and timer.isActive() and timer.interval() == 15 * 60_000
+
+
+def test_the_app_refreshes_soon_after_start_when_subscriptions_are_old(
+    open_window: WindowFactory, courier: Newsroom, paths: AppPaths, qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from desktop.ui import refreshing
+
+    monkeypatch.setattr(refreshing, "STARTUP_REFRESH_DELAY_MS", 0)
+    add_source(paths, courier.url(COURIER_FEED), "Courier")  # never fetched
+    window = open_window()
+    qtbot.waitUntil(lambda: set(article_titles(window)) >= COURIER_TITLES, timeout=10_000)
+
+
+@pytest.mark.parametrize("case", ["automatic refresh off", "refreshed a minute ago"])
+def test_no_refresh_at_start_when_off_or_recent(
+    open_window: WindowFactory, courier: Newsroom, paths: AppPaths, qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch, case: str,
+) -> None:  # fmt: skip
+    from desktop.ui import refreshing
+
+    monkeypatch.setattr(refreshing, "STARTUP_REFRESH_DELAY_MS", 0)
+    source = add_source(paths, courier.url(COURIER_FEED), "Courier")
+    if case == "automatic refresh off":
+        write_settings(paths, Settings(refresh_minutes=0))
+    else:
+        connection = sqlite3.connect(paths.store)
+        connection.execute(
+            "UPDATE sources SET last_fetched = ? WHERE id = ?", (int(time.time()) - 60, source)
+        )
+        connection.commit()
+        connection.close()
+    window = open_window()
+    qtbot.wait(300)  # long enough for a refresh planned at start-up to have begun
+    assert not _progress(window).isVisible()
+    assert not COURIER_TITLES & set(article_titles(window))
