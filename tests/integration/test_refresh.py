@@ -225,7 +225,7 @@ def test_cancelling_stops_between_sources(
     assert first.done == 0
     cancel.set()
     rest = list(steps)
-    assert report.cancelled and "stopped" in rest[-1].message
+    assert report.cancelled and "cancelled" in rest[-1].message
     assert report.pages_completed == 0 and report.photos_stored == 0
 
 
