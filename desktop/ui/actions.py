@@ -24,6 +24,7 @@ class Actions:
     open_in_browser: QAction
     find: QAction
     add_subscription: QAction
+    import_files: QAction
     refresh: QAction
     preferences: QAction
     export_bookmarks: QAction
@@ -60,6 +61,7 @@ def create_actions(parent: QObject) -> Actions:
         ),
         find=_action(parent, "actionFind", "Search Articles", [Key.Find]),
         add_subscription=_action(parent, "actionAddSubscription", "Add Subscription…", ["Ctrl+N"]),
+        import_files=_action(parent, "actionImport", "Import…", [Key.Open, "Ctrl+O"]),
         refresh=_action(parent, "actionRefresh", "Refresh", ["F5", "Ctrl+R"], icon_text="⟳"),
         preferences=_action(
             parent, "actionPreferences", "Preferences…", [Key.Preferences, "Ctrl+,"]

@@ -17,6 +17,8 @@ from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
     QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
     QKeySequence,
     QShowEvent,
 )
@@ -50,6 +52,7 @@ from desktop.ui import appearance
 from desktop.ui.actions import create_actions
 from desktop.ui.article_list import ArticleListView
 from desktop.ui.article_model import ArticleListModel
+from desktop.ui.importing import Importer, local_files
 from desktop.ui.lifecycle import after_first_paint
 from desktop.ui.market_dock import MarketDock
 from desktop.ui.reader import ArticleBrowser
@@ -113,6 +116,9 @@ class MainWindow(QMainWindow):
         self._refresher = Refresher(services.runner, services.paths.images, self)
         self._refresher.schedule(self._settings.refresh_minutes, self._settings.keep_days)
         self._source_editor = SourceEditor(services.runner, services.paths.store, self)
+        self._importer = Importer(services.runner, services.paths.images, self)
+        self._importer.finished.connect(self._on_imported)
+        self.setAcceptDrops(True)  # a feed, OPML file or saved page dropped on the window
         self._build_widgets()
         self._build_menus()
         self._connect()
@@ -182,6 +188,7 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
         file_menu.addAction(self.commands.add_subscription)
+        file_menu.addAction(self.commands.import_files)
         file_menu.addAction(self.commands.refresh)
         file_menu.addSeparator()
         file_menu.addAction(self.commands.export_bookmarks)
@@ -234,6 +241,7 @@ class MainWindow(QMainWindow):
         a.zoom_reset.triggered.connect(lambda: self.set_text_size(DEFAULT_TEXT_SIZE))
         a.toggle_bookmark.triggered.connect(self._on_toggle_bookmark)
         a.toggle_read.triggered.connect(self._on_toggle_read)
+        a.import_files.triggered.connect(self._on_import)
         a.next_article.triggered.connect(lambda: self._list.step(1))
         a.previous_article.triggered.connect(lambda: self._list.step(-1))
         a.open_in_browser.triggered.connect(self._on_open_in_browser)
@@ -547,6 +555,18 @@ class MainWindow(QMainWindow):
         self._reload_list()
         self._reload_sources()
 
+    def _on_import(self) -> None:
+        self._importer.choose(self)
+
+    def _on_imported(self, sentence: str, stored: bool) -> None:
+        """An import ended: say how it went, and show what it stored (articles, sources, and
+        the market figures a saved page may bring)."""
+        self.statusBar().showMessage(sentence, SUMMARY_MS)
+        if stored:
+            self._reload_list()
+            self._reload_sources()
+            self._show_market()
+
     def _on_preferences(self) -> None:
         from desktop.ui.preferences_dialog import PreferencesDialog
 
@@ -570,6 +590,16 @@ class MainWindow(QMainWindow):
             self._reload_list()  # its rows name their source; a removed one's are gone
 
     # Qt overrides ----------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = local_files(event.mimeData())
+        if files and self._importer.import_files(files):
+            event.acceptProposedAction()
+            self.statusBar().showMessage(f"Importing {len(files)} file(s)…")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

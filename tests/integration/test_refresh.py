@@ -270,3 +270,22 @@ def test_a_slow_site_does_not_hold_back_the_articles_of_the_others(
         room.release.set()
         server.stop()
     assert sorted(o.new for o in report.outcomes) == [1, 1]
+
+
+def test_an_image_that_is_not_an_image_is_skipped_and_the_article_kept(
+    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths
+) -> None:
+    newsroom.publish_bytes("/photos/fake.jpg", b"<html>not a photo</html>", "image/jpeg")
+    item = Item(
+        "fake",
+        "A story with a broken photo",
+        "s",
+        content="<p>Words.</p>",
+        photo="/photos/fake.jpg",
+    )
+    url = newsroom.publish_feed("/feeds/fake.xml", "Fake", [item], etag="f")
+    _subscribe(store, url)
+    report = _refresh(store, paths, RefreshOptions(limits=FAST, only=None))
+    story = _article(store, paths, "A story with a broken photo")
+    assert story.photo is None and "Words." in story.body_html
+    assert report.photos_stored == 0 and report.outcomes[0].status == "updated"

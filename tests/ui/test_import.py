@@ -1,0 +1,90 @@
+"""Importing from the window: File > Import… and files dropped on it, as a reader would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.main_window import MainWindow
+from tests.ui.parts import article_titles, section_list
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SAVED_PAGE = FIXTURES / "pages" / "saved-page.txt"
+
+
+def _choose(monkeypatch: pytest.MonkeyPatch, *files: Path) -> None:
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(f) for f in files], "")
+    )
+
+
+def _drop(window: MainWindow, *files: Path) -> None:
+    """Drag files over the window and drop them, as a file manager would."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(file)) for file in files])
+    enter = QDragEnterEvent(
+        QPoint(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()  # the window says it takes files
+    event = QDropEvent(
+        QPoint(20, 20).toPointF(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, event)
+
+
+def test_importing_a_saved_page_shows_the_article_and_its_market_figures(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _choose(monkeypatch, SAVED_PAGE)
+    window.commands.import_files.trigger()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Imported"))
+    headline = SAVED_PAGE.read_text(encoding="utf-8").splitlines()[0].split(" - ", 1)[1]
+    assert headline in article_titles(window)
+    status = window.findChild(QLabel, "marketStatus")
+    assert status is not None and "saved-page.txt" in status.text()
+
+
+def test_a_feed_file_dropped_on_the_window_becomes_a_source(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    _drop(window, FIXTURES / "feeds" / "rss20.xml")
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Imported"))
+    sections = section_list(window)
+    names = [sections.item(row).text() for row in range(sections.count())]
+    assert any("Millbrook" in name for name in names)
+
+
+def test_a_file_that_is_no_document_is_one_sentence_and_changes_nothing(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(bytes(range(256)) * 8)
+    before = article_titles(window)
+    _choose(monkeypatch, junk)
+    window.commands.import_files.trigger()
+    qtbot.waitUntil(lambda: "is not a feed" in window.statusBar().currentMessage())
+    assert article_titles(window) == before
+
+
+def test_several_files_at_once_report_what_failed(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(b"\x00\x01" * 300)
+    _drop(window, SAVED_PAGE, junk)
+    qtbot.waitUntil(lambda: "Imported 1 of 2 files" in window.statusBar().currentMessage())
+    assert "junk.bin" in window.statusBar().currentMessage()
