@@ -64,8 +64,12 @@ def test_a_feed_file_dropped_on_the_window_becomes_a_source(
     _drop(window, FIXTURES / "feeds" / "rss20.xml")
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Imported"))
     sections = section_list(window)
-    names = [sections.item(row).text() for row in range(sections.count())]
-    assert any("Millbrook" in name for name in names)
+
+    def listed() -> bool:  # the sources are read again off the UI thread
+        names = [sections.item(row).text() for row in range(sections.count())]
+        return any("Millbrook" in name for name in names)
+
+    qtbot.waitUntil(listed)
 
 
 def test_a_file_that_is_no_document_is_one_sentence_and_changes_nothing(
