@@ -168,7 +168,9 @@ class TaskRunner:
         self._submit(self._pool, lambda: self._read_once(job), done, failed)
 
     def start(self, factory: OperationFactory) -> Operation:
-        """Run a long operation on the pool, its writes on the writer thread."""
+        """Run a long operation on the pool, its writes on the writer thread. It begins on the
+        next turn of the event loop, once the caller has connected to its signals: a signal
+        emitted from the pool before anyone listens would be lost."""
         operation = Operation()
         if self._shut:
             operation.cancel()
@@ -176,8 +178,14 @@ class TaskRunner:
         self._operations.add(operation)
         operation.finished.connect(lambda: self._operations.discard(operation))
         operation.failed.connect(lambda _: self._operations.discard(operation))
-        self._pool.submit(operation.run, factory, self._write_and_wait)
+        QTimer.singleShot(0, operation, lambda: self._begin(operation, factory))
         return operation
+
+    def _begin(self, operation: Operation, factory: OperationFactory) -> None:
+        if self._shut:  # closed before it began: it ends at once, having done nothing
+            operation.finished.emit()
+            return
+        self._pool.submit(operation.run, factory, self._write_and_wait)
 
     def parser_pool(self) -> Executor | None:
         """A pool of processes for parsing, made on first use. Its processes come from a fork

@@ -15,6 +15,9 @@ from tests.ui.parts import article_titles, section_list
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SAVED_PAGE = FIXTURES / "pages" / "saved-page.txt"
+# The first import loads the parsing libraries (lxml, trafilatura, feedparser): slow on a busy
+# machine, so these waits are longer than pytest-qt's five seconds.
+LOADS = 20_000
 
 
 def _choose(monkeypatch: pytest.MonkeyPatch, *files: Path) -> None:
@@ -51,7 +54,9 @@ def test_importing_a_saved_page_shows_the_article_and_its_market_figures(
 ) -> None:
     _choose(monkeypatch, SAVED_PAGE)
     window.commands.import_files.trigger()
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Imported"))
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("Imported"), timeout=LOADS
+    )
     headline = SAVED_PAGE.read_text(encoding="utf-8").splitlines()[0].split(" - ", 1)[1]
     assert headline in article_titles(window)
     status = window.findChild(QLabel, "marketStatus")
@@ -62,7 +67,9 @@ def test_a_feed_file_dropped_on_the_window_becomes_a_source(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     _drop(window, FIXTURES / "feeds" / "rss20.xml")
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Imported"))
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("Imported"), timeout=LOADS
+    )
     sections = section_list(window)
 
     def listed() -> bool:  # the sources are read again off the UI thread
@@ -80,7 +87,7 @@ def test_a_file_that_is_no_document_is_one_sentence_and_changes_nothing(
     before = article_titles(window)
     _choose(monkeypatch, junk)
     window.commands.import_files.trigger()
-    qtbot.waitUntil(lambda: "is not a feed" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "is not a feed" in window.statusBar().currentMessage(), timeout=LOADS)
     assert article_titles(window) == before
 
 
@@ -90,5 +97,7 @@ def test_several_files_at_once_report_what_failed(
     junk = tmp_path / "junk.bin"
     junk.write_bytes(b"\x00\x01" * 300)
     _drop(window, SAVED_PAGE, junk)
-    qtbot.waitUntil(lambda: "Imported 1 of 2 files" in window.statusBar().currentMessage())
+    qtbot.waitUntil(
+        lambda: "Imported 1 of 2 files" in window.statusBar().currentMessage(), timeout=LOADS
+    )
     assert "junk.bin" in window.statusBar().currentMessage()

@@ -66,7 +66,7 @@ def test_shutting_down_stops_a_running_operation(qtbot: QtBot, paths: AppPaths) 
             yield Progress(len(steps), 0, "working")
 
     runner.start(endless)
-    assert started.wait(10)
+    qtbot.waitUntil(started.is_set)
     qtbot.waitUntil(lambda: len(steps) > 2)
     runner.shutdown()  # returns only once the operation has stopped
     count = len(steps)
@@ -89,3 +89,20 @@ def test_reads_dropped_at_shutdown_call_nobody_back(qtbot: QtBot, paths: AppPath
     runner.shutdown()  # drops the queued read, finishes the running ones
     qtbot.waitUntil(lambda: len(answers) == POOL_THREADS)
     assert "late" not in answers  # and the dropped read raised nothing on the UI thread
+
+
+def test_an_operation_that_ends_at_once_is_still_heard(qtbot: QtBot, paths: AppPaths) -> None:
+    runner = TaskRunner(paths.store)
+    try:
+        for _ in range(20):  # an empty operation ends before the caller could connect, if it ran
+            ended: list[bool] = []
+            operation = runner.start(_nothing)
+            operation.finished.connect(partial(ended.append, True))
+            qtbot.waitUntil(partial(bool, ended))
+    finally:
+        runner.shutdown()
+
+
+def _nothing(write: StoreWriter, cancel: threading.Event) -> Iterator[Progress]:
+    """An operation with nothing to do."""
+    yield from ()
