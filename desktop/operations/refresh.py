@@ -117,6 +117,23 @@ class _Work:
     photos: list[_Pending] = field(default_factory=list)
 
 
+@dataclass
+class _Run:
+    """What every stage of one refresh works with."""
+
+    loop: asyncio.AbstractEventLoop
+    write: StoreWriter
+    images: Path
+    options: RefreshOptions
+    cancel: threading.Event
+    report: RefreshReport
+    work: _Work = field(default_factory=_Work)
+
+    def drain(self, requests: Sequence[Request]) -> Iterator[Response | Failure]:
+        """The stage's fetches, as they arrive."""
+        return _drain(self.loop, requests, self.options.limits, self.cancel)
+
+
 def refresh(
     write: StoreWriter,
     images: Path,
@@ -126,30 +143,20 @@ def refresh(
 ) -> Iterator[Progress]:
     """Refresh the due subscriptions; yield progress; fill ``report``."""
     due = write(lambda connection: feeds.due_feeds(connection, _now(), options.only))
-    work = _Work()
-    loop = asyncio.new_event_loop()
+    run = _Run(asyncio.new_event_loop(), write, images, options, cancel, report)
     try:
-        yield from _feed_stage(loop, write, images, options, cancel, report, due, work)
-        if options.full_articles and work.pages and not cancel.is_set():
-            yield from _page_stage(loop, write, options, cancel, report, work)
-        if options.photos and work.photos and not cancel.is_set():
-            yield from _photo_stage(loop, write, images, options, cancel, report, work)
+        yield from _feed_stage(run, due)
+        if options.full_articles and run.work.pages and not cancel.is_set():
+            yield from _page_stage(run)
+        if options.photos and run.work.photos and not cancel.is_set():
+            yield from _photo_stage(run)
     finally:
-        loop.close()
+        run.loop.close()
     report.cancelled = cancel.is_set()
     yield Progress(1, 1, summary(report))
 
 
-def _feed_stage(
-    loop: asyncio.AbstractEventLoop,
-    write: StoreWriter,
-    images: Path,
-    options: RefreshOptions,
-    cancel: threading.Event,
-    report: RefreshReport,
-    due: Sequence[FeedState],
-    work: _Work,
-) -> Iterator[Progress]:
+def _feed_stage(run: _Run, due: Sequence[FeedState]) -> Iterator[Progress]:
     """Fetch every due feed; parse each answer (in the parser pool, when there is one) while
     the rest download; store what is new in each as soon as it is parsed."""
     by_url = {state.url: state for state in due}
@@ -157,9 +164,11 @@ def _feed_stage(
         Request(s.url, Validators(s.etag, s.last_modified), accept=FEED_ACCEPT) for s in due
     ]
     parsing: list[_Parsing] = []
-    store = _FeedStore(write, images, options, work, report)
+    store = _FeedStore(run)
     yield Progress(0, len(due), f"Checking {_count(len(due), 'source')}…")
-    ticking = _drain_ticking(loop, requests, options.limits, cancel, tick=PARSED_POLL_SECONDS)
+    ticking = _drain_ticking(
+        run.loop, requests, run.options.limits, run.cancel, tick=PARSED_POLL_SECONDS
+    )
     for result in ticking:
         if result is None:  # still downloading: store what has been parsed meanwhile
             yield from store.parsed(parsing, len(due), wait=False)
@@ -168,9 +177,9 @@ def _feed_stage(
         if isinstance(result, Failure) or result.not_modified:
             yield store.answer(state, result, len(due))
         else:
-            parsing.append(_Parsing(state, result, _submit(options.parser, result)))
+            parsing.append(_Parsing(state, result, _submit(run.options.parser, result)))
         yield from store.parsed(parsing, len(due), wait=False)
-    if cancel.is_set():  # what has not started parsing is dropped; the rest is still stored
+    if run.cancel.is_set():  # what has not started parsing is dropped; the rest is still stored
         for item in parsing:
             item.future.cancel()
         parsing[:] = [item for item in parsing if not item.future.cancelled()]
@@ -190,18 +199,14 @@ class _Parsing:
 class _FeedStore:
     """Stores what each feed's answer holds, counting sources as they are done."""
 
-    write: StoreWriter
-    images: Path
-    options: RefreshOptions
-    work: _Work
-    report: RefreshReport
+    run: _Run
 
     def answer(self, state: FeedState, result: Response | Failure, total: int) -> Progress:
         """Record a failure or a 304; return the progress after it."""
         if isinstance(result, Failure):
-            outcome = _record_failure(self.write, state, result)
+            outcome = _record_failure(self.run.write, state, result)
         else:
-            self.write(
+            self.run.write(
                 lambda c: feeds.record_success(c, state.source_id, _now(), **_validators(result))
             )
             outcome = SourceOutcome(state.source_id, state.url, "unchanged")
@@ -228,16 +233,18 @@ class _FeedStore:
             ready = item.future.result()
         except FeedParseError as error:
             reason = str(error)
-            self.write(lambda c: feeds.record_failure(c, state.source_id, _now(), reason))
+            self.run.write(lambda c: feeds.record_failure(c, state.source_id, _now(), reason))
             return SourceOutcome(state.source_id, state.url, "failed", error=reason)
-        added = self.write(lambda c: _store_entries(c, self.images, state, item.response, ready))
-        _plan_completion(self.options, state, added, self.work)
+        added = self.run.write(
+            lambda c: _store_entries(c, self.run.images, state, item.response, ready)
+        )
+        _plan_completion(self.run.options, state, added, self.run.work)
         return SourceOutcome(state.source_id, state.url, "updated", new=len(added))
 
     def _done(self, outcome: SourceOutcome, total: int) -> Progress:
         """Count a source as done."""
-        self.report.outcomes.append(outcome)
-        return Progress(len(self.report.outcomes), total, _progress_line(outcome))
+        self.run.report.outcomes.append(outcome)
+        return Progress(len(self.run.report.outcomes), total, _progress_line(outcome))
 
 
 def _submit(parser: Executor | None, response: Response) -> Future[ReadyFeed]:
@@ -309,23 +316,16 @@ def _plan_completion(
             )
 
 
-def _page_stage(
-    loop: asyncio.AbstractEventLoop,
-    write: StoreWriter,
-    options: RefreshOptions,
-    cancel: threading.Event,
-    report: RefreshReport,
-    work: _Work,
-) -> Iterator[Progress]:
+def _page_stage(run: _Run) -> Iterator[Progress]:
     """Fetch the pages of summary-only articles and store their full text."""
-    pending = {item.url: item for item in work.pages}
+    pending = {item.url: item for item in run.work.pages}
     requests = [Request(url, accept=PAGE_ACCEPT) for url in pending]
-    for done, result in enumerate(_drain(loop, requests, options.limits, cancel), start=1):
+    for done, result in enumerate(run.drain(requests), start=1):
         item = pending[result.url]
-        photo = _complete_from_page(write, item, result)
+        photo = _complete_from_page(run.write, item, result)
         if photo is not None:
-            work.photos.append(photo)
-        report.pages_completed += isinstance(result, Response)
+            run.work.photos.append(photo)
+        run.report.pages_completed += isinstance(result, Response)
         yield Progress(done, len(requests), f"Fetched {done} of {len(requests)} full articles")
 
 
@@ -360,25 +360,17 @@ def _complete_from_page(
     return _Pending(item.article_id, page.image_url, page.caption, page.credit)
 
 
-def _photo_stage(
-    loop: asyncio.AbstractEventLoop,
-    write: StoreWriter,
-    images: Path,
-    options: RefreshOptions,
-    cancel: threading.Event,
-    report: RefreshReport,
-    work: _Work,
-) -> Iterator[Progress]:
+def _photo_stage(run: _Run) -> Iterator[Progress]:
     """Download the lead photos, check them, make thumbnails, and cache them."""
     pending: dict[str, list[_Pending]] = {}
-    for item in work.photos:
+    for item in run.work.photos:
         pending.setdefault(item.url, []).append(item)
     requests = [Request(url, accept=IMAGE_ACCEPT, max_bytes=IMAGE_MAX_BYTES) for url in pending]
-    for done, result in enumerate(_drain(loop, requests, options.limits, cancel), start=1):
+    for done, result in enumerate(run.drain(requests), start=1):
         photo = _photo(result)
         if photo is not None:
-            write(partial(_attach, items=pending[result.url], photo=photo, images=images))
-            report.photos_stored += 1
+            run.write(partial(_attach, items=pending[result.url], photo=photo, images=run.images))
+            run.report.photos_stored += 1
         yield Progress(done, len(requests), f"Fetched {done} of {len(requests)} photos")
 
 
