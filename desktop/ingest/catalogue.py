@@ -6,12 +6,13 @@ name, https feed and site addresses, a BCP 47 language tag, an ISO 3166 region a
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+from desktop.ingest.versioned import read_versioned
 
 FORMAT = 1
 FIELDS = ("name", "feed_url", "site_url", "language", "region", "topics")
@@ -49,13 +50,7 @@ def load_catalogue(file: Path) -> list[CatalogueEntry]:
 
 def _load(file: Path) -> dict[str, Any]:
     """The catalogue document, of our format version."""
-    try:
-        document = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise CatalogueError(f"{file.name} cannot be read ({error}).") from error
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise CatalogueError(f"{file.name} is not a catalogue of format {FORMAT}.")
-    return document
+    return read_versioned(file, FORMAT, "a catalogue", CatalogueError)
 
 
 def _entry(raw: object, file_name: str, number: int) -> CatalogueEntry:

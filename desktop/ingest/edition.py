@@ -7,7 +7,6 @@ the articles (their bodies use only p, h2, h3, blockquote, lists, links and emph
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -24,6 +23,7 @@ from desktop.domain import (
 )
 from desktop.ingest.images import describe
 from desktop.ingest.text import html_to_text
+from desktop.ingest.versioned import read_versioned
 
 FORMAT = 1
 
@@ -63,13 +63,7 @@ def read_market_snapshot(file: Path) -> MarketSnapshot:
 
 def _load_json(file: Path) -> dict[str, Any]:
     """Load a JSON document of our format version."""
-    try:
-        document = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise EditionError(f"{file.name} cannot be read: {error}") from error
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise EditionError(f"{file.name} is not an edition file of format {FORMAT}")
-    return document
+    return read_versioned(file, FORMAT, "an edition file", EditionError)
 
 
 def _source(raw: dict[str, Any], photos: Path) -> NewSource:
