@@ -211,6 +211,17 @@ class MarketSnapshot:
 
 
 @dataclass(frozen=True, slots=True)
+class ProviderStatus:
+    """How the last refresh from one market provider went."""
+
+    name: str
+    last_attempt: datetime | None
+    last_success: datetime | None
+    last_error: str | None
+    figures: int
+
+
+@dataclass(frozen=True, slots=True)
 class Edition:
     """A bundle of sources and a market snapshot, such as the sample edition."""
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2  # 2 added refresh_minutes and keep_days; a version 1 file reads as is
+SCHEMA_VERSION = 3  # 2 added refresh_minutes and keep_days, 3 the watchlists; old files read
 TEXT_SIZES: tuple[int, ...] = (50, 67, 75, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 DEFAULT_TEXT_SIZE = 100
 Appearance = Literal["system", "light", "dark"]
@@ -24,18 +25,22 @@ APPEARANCES: tuple[Appearance, ...] = ("system", "light", "dark")
 DEFAULT_REFRESH_MINUTES = 30
 MAX_REFRESH_MINUTES = 24 * 60
 MAX_KEEP_DAYS = 10 * 365
+MAX_WATCHED = 200
 
 
 @dataclass(frozen=True)
 class Settings:
     """What a person chose: text size in percent, base currency, light or dark appearance, how
-    often to refresh (minutes, 0 = only by hand) and how long to keep articles (days, 0 = ever)."""
+    often to refresh (minutes, 0 = only by hand), how long to keep articles (days, 0 = ever), and
+    the currencies and stock symbols pinned to the top of the Markets panel, in the order pinned."""
 
     text_size: int = DEFAULT_TEXT_SIZE
     base_currency: str = "USD"
     appearance: Appearance = "system"
     refresh_minutes: int = DEFAULT_REFRESH_MINUTES
     keep_days: int = 0
+    watched_currencies: tuple[str, ...] = ()
+    watched_symbols: tuple[str, ...] = ()
 
     def with_text_size(self, percent: int) -> Settings:
         """Return a copy with the text size clamped to the supported range."""
@@ -122,7 +127,19 @@ def _validated(name: str, value: object) -> object | None:
         return _count(value, MAX_REFRESH_MINUTES)
     if name == "keep_days":
         return _count(value, MAX_KEEP_DAYS)
+    if name == "watched_currencies":
+        return _codes(value, lambda code: len(code) == 3 and code.isalpha())
+    if name == "watched_symbols":
+        return _codes(value, lambda symbol: 0 < len(symbol) <= 20 and symbol.isprintable())
     return None
+
+
+def _codes(value: object, valid: Callable[[str], bool]) -> tuple[str, ...] | None:
+    """A list of distinct upper-case codes, each passing ``valid``; None if it is not a list."""
+    if not isinstance(value, list):
+        return None
+    codes = (item.strip().upper() for item in value if isinstance(item, str))
+    return tuple(dict.fromkeys(code for code in codes if valid(code)))[:MAX_WATCHED]
 
 
 def _count(value: object, largest: int) -> int | None:

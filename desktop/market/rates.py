@@ -1,17 +1,50 @@
-"""Rebasing currency rates exactly, and judging how fresh a figure is."""
+"""Rebasing and converting currencies exactly, retired currencies, and how fresh a figure is."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from desktop.domain import Quote, Rate
 
 # A figure older than this is stale unless its provider says otherwise; snapshots always are.
 DEFAULT_PERIOD = timedelta(days=2)
 ONE = Decimal(1)
+# ISO 4217 gives precious metals no minor unit, and CLDR falls back to 2 decimals for them, which
+# would turn 1,000 dollars' worth of gold (about 0.37 ounces) into 0.37 and 1 dollar's into 0.00.
+METAL_PLACES = 6
+METALS = frozenset({"XAU", "XAG", "XPT", "XPD"})
+
+# Codes some providers still list, each with its successor and what happened.
+RETIRED: dict[str, tuple[str, str]] = {
+    "LTL": ("EUR", "Lithuania adopted the euro in 2015."),
+    "LVL": ("EUR", "Latvia adopted the euro in 2014."),
+    "ZMK": ("ZMW", "Zambia redenominated its kwacha in 2013, 1,000 old to 1 new."),
+    "VEF": ("VES", "Venezuela replaced the bolívar fuerte with the bolívar soberano in 2018."),
+    "BYR": ("BYN", "Belarus redenominated its rouble in 2016, 10,000 old to 1 new."),
+    "STD": ("STN", "São Tomé and Príncipe redenominated its dobra in 2018, 1,000 old to 1 new."),
+    "MRO": ("MRU", "Mauritania redenominated its ouguiya in 2018, 10 old to 1 new."),
+    "HRK": ("EUR", "Croatia adopted the euro in 2023."),
+    "SLL": ("SLE", "Sierra Leone redenominated its leone in 2022, 1,000 old to 1 new."),
+    "CUC": ("CUP", "Cuba withdrew its convertible peso in 2021, leaving the Cuban peso."),
+    "ZWL": ("ZWG", "Zimbabwe replaced its dollar with Zimbabwe Gold (ZiG) in 2024."),
+}
+
+# How a stale figure's tooltip names a provider, and when the provider publishes.
+PUBLISHERS: dict[str, tuple[str, str]] = {
+    "European Central Bank": (
+        "the European Central Bank",
+        "it publishes every working day around 16:00 CET",
+    ),
+    "ExchangeRate-API": ("ExchangeRate-API", "it publishes once a day"),
+    "FRED (St. Louis Fed)": (
+        "FRED (St. Louis Fed)",
+        "it publishes each US market day's closing values",
+    ),
+}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 class UnknownCurrencyError(LookupError):
@@ -20,6 +53,19 @@ class UnknownCurrencyError(LookupError):
     def __init__(self, code: str) -> None:
         super().__init__(f"No rate is known for the currency {code}.")
         self.code = code
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """An amount converted: the result in the target's minor units, the exact rate, its age."""
+
+    amount: Decimal
+    from_code: str
+    to_code: str
+    result: Decimal
+    rate: Decimal
+    as_of: datetime
+    providers: tuple[str, ...]
 
 
 def rebase(rates: Sequence[Rate], base: str) -> list[Rate]:
@@ -39,11 +85,60 @@ def rebase(rates: Sequence[Rate], base: str) -> list[Rate]:
     return sorted(result.values(), key=lambda rate: rate.code)
 
 
+def convert(amount: Decimal, from_code: str, to_code: str, rates: Sequence[Rate]) -> Conversion:
+    """Convert exactly through ``rebase``, rounding half-even to the target's minor units."""
+    table = {rate.code: rate for rate in rebase(rates, from_code)}
+    if to_code not in table:
+        raise UnknownCurrencyError(to_code)
+    source, target = table[from_code], table[to_code]
+    result = (amount * target.rate).quantize(minor_unit(to_code), ROUND_HALF_EVEN)
+    return Conversion(
+        amount,
+        from_code,
+        to_code,
+        result,
+        target.rate,
+        min(source.as_of, target.as_of),
+        tuple(dict.fromkeys((source.provider, target.provider))),
+    )
+
+
+def minor_unit(code: str) -> Decimal:
+    """The smallest amount of a currency people write: 0.01 for EUR, 1 for JPY (CLDR's data)."""
+    from babel.numbers import get_currency_precision
+
+    places = METAL_PLACES if code in METALS else int(get_currency_precision(code))
+    return ONE.scaleb(-places)
+
+
+def retired(code: str) -> tuple[str, str] | None:
+    """A retired currency's successor and what happened, or None for a current code."""
+    return RETIRED.get(code)
+
+
 def is_stale(
     as_of: datetime, snapshot: bool, now: datetime, period: timedelta = DEFAULT_PERIOD
 ) -> bool:
     """Whether a figure is older than its provider's update period allows (a snapshot always is)."""
     return snapshot or now - as_of > period
+
+
+def stale_reason(
+    as_of: datetime,
+    snapshot: bool,
+    provider: str,
+    now: datetime,
+    period: timedelta = DEFAULT_PERIOD,
+    noun: str = "rate",
+) -> str | None:
+    """The tooltip sentence saying why a figure is not current, or None when it is."""
+    if snapshot:
+        return f"A snapshot from {_day(as_of)} ({provider}), not a live {noun}."
+    if not is_stale(as_of, snapshot, now, period):
+        return None
+    fallback = (provider, f"Broadsheet expects a new one every {_span(period).removeprefix('1 ')}")
+    called, schedule = PUBLISHERS.get(provider, fallback)
+    return f"From {called}, {_span(now - as_of)} old; {schedule}."
 
 
 def quote_is_stale(quote: Quote, now: datetime) -> bool:
@@ -102,3 +197,17 @@ def _with_implied_bases(rates: Sequence[Rate]) -> list[Rate]:
     """The rates plus, for each provider base, a rate of 1 for the base itself."""
     implied = {rate.base: replace(rate, code=rate.base, rate=ONE) for rate in rates if rate.base}
     return [*rates, *implied.values()]
+
+
+def _day(moment: datetime) -> str:
+    """A date as "25 Oct 2024", the same in every locale."""
+    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
+
+
+def _span(length: timedelta) -> str:
+    """A length of time in its largest whole unit: "3 days", "1 hour", "15 minutes"."""
+    for unit, seconds in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        count = int(length.total_seconds()) // seconds
+        if count >= 1:
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return "less than a minute"

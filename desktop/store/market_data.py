@@ -1,4 +1,5 @@
-"""Reading market figures: the freshest rate per currency and quote per symbol, any provider."""
+"""Market figures in the store: the freshest rate per currency and quote per symbol from any
+provider, their history for sparklines, and how each provider's last refresh went."""
 
 from __future__ import annotations
 
@@ -6,16 +7,18 @@ import sqlite3
 from datetime import datetime
 from decimal import Decimal
 
-from desktop.domain import Quote, Rate, from_timestamp
+from desktop.domain import ProviderStatus, Quote, Rate, from_timestamp, to_timestamp
 
-_FRESHEST_RATES = """
-    SELECT code, base, rate, as_of, provider, snapshot FROM (
+_RATE_COLUMNS = "code, base, rate, as_of, provider, snapshot"
+_QUOTE_COLUMNS = "symbol, name, price, change, percent, currency, as_of, provider, snapshot"
+_FRESHEST_RATES = f"""
+    SELECT {_RATE_COLUMNS} FROM (
         SELECT *, row_number() OVER (PARTITION BY code ORDER BY as_of DESC, snapshot ASC) AS n
         FROM rates
     ) WHERE n = 1 ORDER BY code
 """
-_FRESHEST_QUOTES = """
-    SELECT symbol, name, price, change, percent, currency, as_of, provider, snapshot FROM (
+_FRESHEST_QUOTES = f"""
+    SELECT {_QUOTE_COLUMNS} FROM (
         SELECT *, row_number() OVER (PARTITION BY symbol ORDER BY as_of DESC, snapshot ASC) AS n
         FROM quotes
     ) WHERE n = 1 ORDER BY id
@@ -24,39 +27,110 @@ _FRESHEST_QUOTES = """
 
 def freshest_rates(connection: sqlite3.Connection) -> list[Rate]:
     """For each currency, its most recent rate from whichever provider gave it."""
-    return [
-        Rate(
-            code=row[0],
-            base=row[1],
-            rate=Decimal(row[2]),
-            as_of=_moment(row[3]),
-            provider=row[4],
-            snapshot=bool(row[5]),
-        )
-        for row in connection.execute(_FRESHEST_RATES)
-    ]
+    return [_rate(row) for row in connection.execute(_FRESHEST_RATES)]
 
 
 def freshest_quotes(connection: sqlite3.Connection) -> list[Quote]:
     """For each symbol, its most recent quote, in the order the symbols were first stored."""
-    return [
-        Quote(
-            symbol=row[0],
-            name=row[1],
-            price=Decimal(row[2]),
-            change=Decimal(row[3]),
-            percent=Decimal(row[4]),
-            currency=row[5],
-            as_of=_moment(row[6]),
-            provider=row[7],
-            snapshot=bool(row[8]),
+    return [_quote(row) for row in connection.execute(_FRESHEST_QUOTES)]
+
+
+def rate_history(connection: sqlite3.Connection, since: datetime) -> list[Rate]:
+    """Every live (not snapshot) rate published since ``since``, oldest first."""
+    rows = connection.execute(
+        f"SELECT {_RATE_COLUMNS} FROM rates WHERE as_of >= ? AND NOT snapshot ORDER BY as_of",
+        (to_timestamp(since),),
+    )
+    return [_rate(row) for row in rows]
+
+
+def quote_history(connection: sqlite3.Connection, since: datetime) -> list[Quote]:
+    """Every live (not snapshot) quote published since ``since``, oldest first."""
+    rows = connection.execute(
+        f"SELECT {_QUOTE_COLUMNS} FROM quotes WHERE as_of >= ? AND NOT snapshot ORDER BY as_of",
+        (to_timestamp(since),),
+    )
+    return [_quote(row) for row in rows]
+
+
+def record_provider_attempt(
+    connection: sqlite3.Connection,
+    name: str,
+    attempted: datetime,
+    figures: int | None,
+    error: str | None,
+) -> None:
+    """Note how a refresh from ``name`` went: ``figures`` stored, or the ``error`` that stopped it.
+
+    A failure keeps the time and count of the last success, so the panel can say how old the
+    figures it still shows are.
+    """
+    moment = to_timestamp(attempted)
+    if error is None:
+        connection.execute(
+            "INSERT INTO market_providers (name, last_attempt, last_success, last_error, figures) "
+            "VALUES (?, ?, ?, NULL, ?) ON CONFLICT (name) DO UPDATE SET "
+            "last_attempt = excluded.last_attempt, last_success = excluded.last_success, "
+            "last_error = NULL, figures = excluded.figures",
+            (name, moment, moment, figures or 0),
         )
-        for row in connection.execute(_FRESHEST_QUOTES)
+    else:
+        connection.execute(
+            "INSERT INTO market_providers (name, last_attempt, last_error) VALUES (?, ?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET "
+            "last_attempt = excluded.last_attempt, last_error = excluded.last_error",
+            (name, moment, error),
+        )
+
+
+def provider_statuses(connection: sqlite3.Connection) -> list[ProviderStatus]:
+    """How the last refresh from each provider went, by name."""
+    rows = connection.execute(
+        "SELECT name, last_attempt, last_success, last_error, figures FROM market_providers "
+        "ORDER BY name"
+    )
+    return [
+        ProviderStatus(
+            name=row[0],
+            last_attempt=from_timestamp(row[1]),
+            last_success=from_timestamp(row[2]),
+            last_error=row[3],
+            figures=int(row[4]),
+        )
+        for row in rows
     ]
 
 
-def _moment(seconds: int) -> datetime:
+def _rate(row: sqlite3.Row | tuple[object, ...]) -> Rate:
+    """A rate from a row of ``_RATE_COLUMNS``."""
+    return Rate(
+        code=str(row[0]),
+        base=str(row[1]),
+        rate=Decimal(str(row[2])),
+        as_of=_moment(row[3]),
+        provider=str(row[4]),
+        snapshot=bool(row[5]),
+    )
+
+
+def _quote(row: sqlite3.Row | tuple[object, ...]) -> Quote:
+    """A quote from a row of ``_QUOTE_COLUMNS``."""
+    return Quote(
+        symbol=str(row[0]),
+        name=str(row[1]),
+        price=Decimal(str(row[2])),
+        change=Decimal(str(row[3])),
+        percent=Decimal(str(row[4])),
+        currency=str(row[5]),
+        as_of=_moment(row[6]),
+        provider=str(row[7]),
+        snapshot=bool(row[8]),
+    )
+
+
+def _moment(seconds: object) -> datetime:
     """A stored time that is never empty."""
+    assert isinstance(seconds, int)
     moment = from_timestamp(seconds)
     assert moment is not None
     return moment

@@ -159,3 +159,17 @@ class QuoteRecord(Base):
     as_of: Mapped[int] = mapped_column(Integer)
     fetched: Mapped[int] = mapped_column(Integer)
     snapshot: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class MarketProviderRecord(Base):
+    """How the last refresh from one market provider went; its figures stay in rates and quotes."""
+
+    __tablename__ = "market_providers"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    last_attempt: Mapped[int | None] = mapped_column(Integer)
+    last_success: Mapped[int | None] = mapped_column(Integer)
+    # Why the last attempt failed, in a sentence; None once it succeeds again.
+    last_error: Mapped[str | None] = mapped_column(Text)
+    # How many figures the last successful refresh stored.
+    figures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

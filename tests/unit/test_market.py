@@ -14,11 +14,15 @@ from desktop.ingest.edition import read_market_snapshot
 from desktop.market.names import currency_name
 from desktop.market.rates import (
     DEFAULT_PERIOD,
+    RETIRED,
     UnknownCurrencyError,
+    convert,
     is_stale,
     quote_is_stale,
     rate_is_stale,
     rebase,
+    retired,
+    stale_reason,
 )
 from desktop.market.report import market_report
 from desktop.paths import resource
@@ -251,3 +255,125 @@ def test_names_once_looked_up_are_kept_and_read_back_without_babel(
     monkeypatch.setattr(names, "_cldr_name", no_babel)
     names.remember_names_in(kept)
     assert names.currency_name("CHF") == first
+
+
+# converting
+
+
+def per_usd(code: str, value: str) -> list[Rate]:
+    """One USD-based rate."""
+    return [Rate(code, "USD", Decimal(value), NOW, LIVE)]
+
+
+def test_converting_dollars_to_euros_rounds_to_cents() -> None:
+    conversion = convert(Decimal(100), "USD", "EUR", usd_rates())
+    assert conversion.result == Decimal("92.11")  # 92.1075
+    assert conversion.rate == Decimal("0.921075")
+    assert (conversion.amount, conversion.from_code, conversion.to_code) == (
+        Decimal(100),
+        "USD",
+        "EUR",
+    )
+    assert (conversion.as_of, conversion.providers) == (NOW, (LIVE,))
+
+
+@pytest.mark.parametrize(
+    ("code", "rate", "amount", "result"),
+    [
+        ("EUR", "0.125", "1", "0.12"),  # a tie goes to the even cent
+        ("EUR", "0.125", "3", "0.38"),
+        ("JPY", "149.5", "1", "150"),  # yen have no decimals
+        ("JPY", "149.5", "3", "448"),
+        ("KWD", "0.30665", "10", "3.066"),  # dinars have three
+        ("KWD", "0.30665", "30", "9.200"),
+        ("XAU", "0.000367", "1", "0.000367"),  # gold in ounces keeps six
+        ("XAU", "0.000367", "1000", "0.367000"),
+    ],
+)
+def test_results_round_half_even_to_the_target_currencys_minor_units(
+    code: str, rate: str, amount: str, result: str
+) -> None:
+    converted = convert(Decimal(amount), "USD", code, per_usd(code, rate)).result
+    assert str(converted) == result
+
+
+def test_converting_between_two_currencies_that_are_not_the_base_divides_exactly() -> None:
+    conversion = convert(Decimal(100), "EUR", "GBP", usd_rates())
+    assert conversion.rate == Decimal("0.767085") / Decimal("0.921075")
+    assert conversion.result == Decimal("83.28")  # 83.2815...
+
+
+def test_a_conversion_across_providers_is_as_old_as_its_older_rate() -> None:
+    yesterday = NOW - timedelta(days=1)
+    yen = Rate("JPY", "EUR", Decimal("162.45"), yesterday, "Euro bank")
+    conversion = convert(Decimal(1000), "JPY", "GBP", [*usd_rates(), yen])
+    assert conversion.result == Decimal("5.13")  # 1000 * 0.767085 / (162.45 * 0.921075)
+    assert conversion.as_of == yesterday
+    assert conversion.providers == ("Euro bank", LIVE)
+
+
+def test_a_currency_converted_to_itself_is_unchanged() -> None:
+    conversion = convert(Decimal("5"), "USD", "USD", usd_rates())
+    assert (conversion.result, conversion.rate) == (Decimal("5.00"), Decimal(1))
+
+
+@pytest.mark.parametrize(("from_code", "to_code"), [("USD", "XXX"), ("XXX", "USD")])
+def test_converting_from_or_to_an_unknown_currency_names_it(from_code: str, to_code: str) -> None:
+    with pytest.raises(UnknownCurrencyError) as caught:
+        convert(Decimal(1), from_code, to_code, usd_rates())
+    assert caught.value.code == "XXX"
+
+
+# retired currencies
+
+
+def test_a_retired_currency_names_its_successor_and_why() -> None:
+    assert retired("LTL") == ("EUR", "Lithuania adopted the euro in 2015.")
+    assert retired("ZWL") == ("ZWG", RETIRED["ZWL"][1])
+    assert retired("EUR") is None and retired("ltl") is None
+
+
+def test_every_successor_is_a_current_currency_and_every_reason_a_dated_sentence() -> None:
+    assert len(RETIRED) == 11
+    for code, (successor, sentence) in RETIRED.items():
+        assert successor not in RETIRED and successor != code
+        assert sentence.endswith(".") and any(str(year) in sentence for year in range(2013, 2025))
+
+
+# why a figure is stale
+
+
+def test_a_snapshot_says_it_is_not_live() -> None:
+    as_of = datetime(2024, 10, 25, 14, tzinfo=UTC)
+    assert stale_reason(as_of, True, "Sample edition snapshot", NOW) == (
+        "A snapshot from 25 Oct 2024 (Sample edition snapshot), not a live rate."
+    )
+    assert stale_reason(as_of, True, "Sample", NOW, noun="quote") == (
+        "A snapshot from 25 Oct 2024 (Sample), not a live quote."
+    )
+
+
+def test_an_old_ecb_rate_says_how_old_and_when_the_ecb_publishes() -> None:
+    as_of = NOW - timedelta(days=3, hours=2)
+    assert stale_reason(as_of, False, "European Central Bank", NOW, timedelta(days=1)) == (
+        "From the European Central Bank, 3 days old; "
+        "it publishes every working day around 16:00 CET."
+    )
+
+
+def test_a_fresh_figure_has_no_stale_reason() -> None:
+    assert stale_reason(NOW - timedelta(hours=20), False, "ExchangeRate-API", NOW) is None
+    assert (
+        stale_reason(NOW - timedelta(minutes=5), False, "Finnhub", NOW, timedelta(minutes=15))
+        is None
+    )
+
+
+def test_another_provider_is_judged_by_its_period() -> None:
+    two_hours = NOW - timedelta(hours=2)
+    assert stale_reason(two_hours, False, "Finnhub", NOW, timedelta(minutes=15)) == (
+        "From Finnhub, 2 hours old; Broadsheet expects a new one every 15 minutes."
+    )
+    assert stale_reason(
+        NOW - timedelta(days=1, minutes=1), False, "Elsewhere", NOW, timedelta(days=1)
+    ) == ("From Elsewhere, 1 day old; Broadsheet expects a new one every day.")

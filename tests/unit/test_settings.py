@@ -97,3 +97,30 @@ def test_very_long_intervals_are_capped(tmp_path: Path) -> None:
     loaded = settings.load(file)
     assert loaded.refresh_minutes == settings.MAX_REFRESH_MINUTES
     assert loaded.keep_days == settings.MAX_KEEP_DAYS
+
+
+def test_watchlists_round_trip_in_the_order_pinned(tmp_path: Path) -> None:
+    file = tmp_path / "settings.json"
+    chosen = Settings(watched_currencies=("JPY", "EUR"), watched_symbols=("MSFT", "BRK.B"))
+    settings.save(chosen, file)
+    assert settings.load(file) == chosen
+    assert json.loads(file.read_text())["watched_currencies"] == ["JPY", "EUR"]
+
+
+@pytest.mark.allow_warnings
+def test_watchlists_keep_their_valid_entries_only(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    file = tmp_path / "settings.json"
+    file.write_text(
+        json.dumps(
+            {
+                "watched_currencies": ["eur", "EUR", "euro", 7, "JPY"],
+                "watched_symbols": "AAPL",
+            }
+        )
+    )
+    loaded = settings.load(file)
+    assert loaded.watched_currencies == ("EUR", "JPY")
+    assert loaded.watched_symbols == ()
+    assert sum(r.levelno == logging.WARNING for r in caplog.records) == 1
