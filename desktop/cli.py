@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
+from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -27,6 +29,8 @@ from desktop.store.errors import StoreError
 log = logging.getLogger(__name__)
 
 SECTIONS = {"all": ALL, "unread": UNREAD, "bookmarks": BOOKMARKS}
+# A rate printed beside a conversion: six significant digits, as in the Markets panel.
+_RATE_DIGITS = Context(prec=6, rounding=ROUND_HALF_EVEN)
 
 
 class UsageError(Exception):
@@ -76,6 +80,15 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     market = commands.add_parser("market", help="show currency rates and stock quotes")
     market.add_argument("--base", default=None, metavar="CODE", help="express rates in CODE")
     market.add_argument("--json", action="store_true", help="print JSON")
+    market_actions = market.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    market_refresh = market_actions.add_parser("refresh", help="fetch the latest figures")
+    market_refresh.add_argument("--json", action="store_true", help="print JSON")
+
+    convert = commands.add_parser("convert", help="convert an amount between two currencies")
+    convert.add_argument("amount", type=amount, metavar="AMOUNT")
+    convert.add_argument("source", type=currency_code, metavar="FROM")
+    convert.add_argument("target", type=currency_code, metavar="TO")
+    convert.add_argument("--json", action="store_true", help="print JSON")
     _add_news_commands(commands)
     return parser
 
@@ -139,6 +152,10 @@ def run(arguments: argparse.Namespace) -> int:
             close_profile(paths)
     except (UsageError, StoreError, articles.ArticleNotFoundError) as error:
         return _fail(str(error))
+    except BrokenPipeError:
+        # The reader of our output went away (``broadsheet list | head``): nothing to say.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except sqlite3.Error as error:
         log.exception("Store error")
         return _fail(f"The store could not be read ({error}); details are in {paths.log_file}.")
@@ -226,7 +243,10 @@ def _stats(arguments: argparse.Namespace, connection: sqlite3.Connection, paths:
 
 
 def _market(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
-    """``market``: rates against a base currency, and quotes, each with its age and provider."""
+    """``market``: rates against a base currency, and quotes, each with its age and provider;
+    ``market refresh``: the latest figures from every provider."""
+    if arguments.action == "refresh":
+        return _news("market_refresh")(arguments, connection, paths)
     from desktop.market import names
     from desktop.market.rates import UnknownCurrencyError
     from desktop.market.report import market_report, print_market
@@ -243,6 +263,53 @@ def _market(arguments: argparse.Namespace, connection: sqlite3.Connection, paths
     if arguments.json:
         return print_json(report)
     print_market(report)
+    return 0
+
+
+def _convert(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
+    """``convert AMOUNT FROM TO``: exactly, rounded to the target's minor units."""
+    from desktop.market.rates import UnknownCurrencyError, convert, rate_is_stale, retired
+    from desktop.store.market_data import freshest_rates
+
+    rates = freshest_rates(connection)
+    try:
+        done = convert(arguments.amount, arguments.source, arguments.target, rates)
+    except UnknownCurrencyError as error:
+        successor = retired(error.code)
+        if successor is not None:
+            raise UsageError(
+                f"{error.code} is a retired currency: {successor[1]} Use {successor[0]}."
+            ) from None
+        raise UsageError(str(error)) from None
+    stale = any(
+        rate_is_stale(rate, datetime.now(UTC))
+        for rate in rates
+        if rate.code in {done.from_code, done.to_code} and rate.provider in done.providers
+    )
+    if arguments.json:
+        return print_json(
+            {
+                "amount": str(done.amount),
+                "from": done.from_code,
+                "to": done.to_code,
+                "result": str(done.result),
+                "rate": str(done.rate),
+                "as_of": iso(done.as_of),
+                "providers": list(done.providers),
+                "stale": stale,
+            }
+        )
+    print(f"{done.amount:,f} {done.from_code} = {done.result:,f} {done.to_code}")
+    moment = done.as_of.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    note = ", not current" if stale else ""
+    shown_rate = _RATE_DIGITS.plus(done.rate).normalize()
+    print(
+        f"1 {done.from_code} = {shown_rate:f} {done.to_code}, as of {moment} "
+        f"({', '.join(done.providers)}{note})"
+    )
+    for code in dict.fromkeys((done.from_code, done.to_code)):
+        if (successor := retired(code)) is not None:
+            print(f"{code} is retired: {successor[1]} Its successor is {successor[0]}.")
     return 0
 
 
@@ -269,6 +336,7 @@ COMMANDS: dict[str, Command] = {
     "bookmarks": _bookmarks,
     "stats": _stats,
     "market": _market,
+    "convert": _convert,
     "feeds": _news("feeds"),
     "opml": _news("opml"),
     "refresh": _news("refresh"),
@@ -335,6 +403,25 @@ def positive_number(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value} is not above zero")
     return value
+
+
+def amount(text: str) -> Decimal:
+    """An argument that must be a finite number: "100", "1,250.50", "0.5"."""
+    try:
+        value = Decimal(text.replace(",", "").replace("_", ""))
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an amount") from None
+    if not value.is_finite():
+        raise argparse.ArgumentTypeError(f"{text!r} is not an amount")
+    return value
+
+
+def currency_code(text: str) -> str:
+    """An argument that must be a three-letter currency code, in either case."""
+    code = text.strip().upper()
+    if len(code) != 3 or not code.isascii() or not code.isalpha():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a three-letter currency code")
+    return code
 
 
 def _fail(message: str) -> int:

@@ -1,4 +1,5 @@
-"""The command line's news commands: subscriptions, OPML, refresh, import and extract.
+"""The command line's commands that reach the network: subscriptions, OPML, refresh, import,
+extract and the market refresh.
 
 Imported only when one of them runs, so the other commands never load the network libraries.
 """
@@ -11,12 +12,13 @@ import sqlite3
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from typing import Any
 
 from desktop.cli import UsageError, print_json
-from desktop.domain import Source
+from desktop.domain import Progress, Source
 from desktop.ingest.opml import OpmlError, OutlineFeed, read_opml, write_opml
 from desktop.operations import direct_writer
 from desktop.operations.entries import start_parser_process
@@ -73,6 +75,28 @@ def refresh(arguments: argparse.Namespace, connection: sqlite3.Connection, paths
     report = _run_refresh(connection, paths, options, quiet=arguments.json)
     if arguments.json:
         print_json([_outcome_json(outcome) for outcome in report.outcomes])
+    return EXIT_SOME_FAILED if report.failed else 0
+
+
+def market_refresh(
+    arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths
+) -> int:
+    """``market refresh``: every market provider at once; exit 2 if any failed."""
+    from desktop.operations.market import MarketReport, plan_market, quote_symbols, refresh_market
+    from desktop.settings import load
+    from desktop.store.market_data import freshest_quotes
+
+    watched = load(paths.settings).watched_symbols
+    plan = plan_market(paths.config, quote_symbols(freshest_quotes(connection), watched))
+    report = MarketReport()
+    cancel = threading.Event()
+    _drive(refresh_market(direct_writer(connection), plan, report, cancel), cancel)
+    if arguments.json:
+        print_json(report.as_json())
+    else:
+        for outcome in report.outcomes:
+            said = f"{outcome.count} figures" if outcome.status == "updated" else outcome.error
+            print(f"{outcome.name}: {outcome.status}, {said}")
     return EXIT_SOME_FAILED if report.failed else 0
 
 
@@ -159,15 +183,30 @@ def _run_refresh(
     with ProcessPoolExecutor(PARSERS, initializer=start_parser_process) as parser:
         options = replace(options, parser=parser)
         steps = run_refresh(direct_writer(connection), paths.images, options, cancel, report)
-        try:
-            for step in steps:
-                if not quiet:
-                    print(step.message, file=sys.stderr if step.done < step.total else sys.stdout)
-        except KeyboardInterrupt:
-            cancel.set()
-            for _ in steps:
-                pass
+        _drive(steps, cancel, None if quiet else _print_progress)
     return report
+
+
+def _print_progress(step: Progress) -> None:
+    """A step's message: on stderr while under way, the last one on stdout."""
+    print(step.message, file=sys.stderr if step.done < step.total else sys.stdout)
+
+
+def _drive(
+    steps: Iterator[Progress],
+    cancel: threading.Event,
+    show: Callable[[Progress], None] | None = None,
+) -> None:
+    """Run an operation to its end, showing its steps; Ctrl+C asks it to stop and lets it finish
+    cleanly (what it has stored stays)."""
+    try:
+        for step in steps:
+            if show is not None:
+                show(step)
+    except KeyboardInterrupt:
+        cancel.set()
+        for _ in steps:
+            pass
 
 
 def _outline(source: Source) -> OutlineFeed:

@@ -212,13 +212,15 @@ class MarketSnapshot:
 
 @dataclass(frozen=True, slots=True)
 class ProviderStatus:
-    """How the last refresh from one market provider went."""
+    """How the last refresh from one market provider (by its key) went, and the as-of time of
+    the newest figure it has given."""
 
-    name: str
+    key: str
     last_attempt: datetime | None
     last_success: datetime | None
     last_error: str | None
     figures: int
+    newest: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

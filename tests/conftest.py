@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test, nor any command a test runs, reads or writes the keyring of the machine it runs on.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 from desktop.paths import AppPaths, resolve
 from desktop.profile import close_profile, open_profile

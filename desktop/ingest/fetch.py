@@ -48,12 +48,17 @@ class Validators:
 
 @dataclass(frozen=True, slots=True)
 class Request:
-    """One document to fetch; ``max_bytes`` overrides the cap in ``Limits``."""
+    """One document to fetch; ``max_bytes`` overrides the cap in ``Limits``.
+
+    ``secret_headers`` (an API key, say) go only to the request's own host, never to a host it
+    redirects to, and are never logged or shown.
+    """
 
     url: str
     validators: Validators = Validators()
     accept: str = "*/*"
     max_bytes: int | None = None
+    secret_headers: tuple[tuple[str, str], ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,9 +266,11 @@ async def _follow(
 ) -> Response | Failure:
     """Send the request and follow its redirects (http and https only, no loops), noting each."""
     url = request.url
+    origin = urlsplit(url).netloc
     for _ in range(limits.max_redirects + 1):
         trail.append(url)
-        built = client.build_request("GET", url, headers=_request_headers(request))
+        headers = _request_headers(request, same_host=urlsplit(url).netloc == origin)
+        built = client.build_request("GET", url, headers=headers)
         response = await client.send(built, stream=True)
         try:
             if not response.has_redirect_location:
@@ -282,9 +289,11 @@ async def _follow(
     return _failure(request, FailureKind.TOO_MANY_REDIRECTS, sentence)
 
 
-def _request_headers(request: Request) -> dict[str, str]:
-    """Accept, and the validators of a conditional GET."""
+def _request_headers(request: Request, same_host: bool = True) -> dict[str, str]:
+    """Accept, the validators of a conditional GET, and on the request's own host its secrets."""
     headers = {"Accept": request.accept}
+    if same_host:
+        headers.update(request.secret_headers)
     if request.validators.etag:
         headers["If-None-Match"] = request.validators.etag
     if request.validators.last_modified:

@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from desktop.domain import Quote, Rate
+from desktop.market.schedule import PUBLISHERS
 
-# A figure older than this is stale unless its provider says otherwise; snapshots always are.
+# A figure from a provider without a timetable is stale after this; a snapshot always is.
 DEFAULT_PERIOD = timedelta(days=2)
 ONE = Decimal(1)
 # ISO 4217 gives precious metals no minor unit, and CLDR falls back to 2 decimals for them, which
@@ -32,18 +33,6 @@ RETIRED: dict[str, tuple[str, str]] = {
     "ZWL": ("ZWG", "Zimbabwe replaced its dollar with Zimbabwe Gold (ZiG) in 2024."),
 }
 
-# How a stale figure's tooltip names a provider, and when the provider publishes.
-PUBLISHERS: dict[str, tuple[str, str]] = {
-    "European Central Bank": (
-        "the European Central Bank",
-        "it publishes every working day around 16:00 CET",
-    ),
-    "ExchangeRate-API": ("ExchangeRate-API", "it publishes once a day"),
-    "FRED (St. Louis Fed)": (
-        "FRED (St. Louis Fed)",
-        "it publishes each US market day's closing values",
-    ),
-}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -116,39 +105,42 @@ def retired(code: str) -> tuple[str, str] | None:
     return RETIRED.get(code)
 
 
-def is_stale(
-    as_of: datetime, snapshot: bool, now: datetime, period: timedelta = DEFAULT_PERIOD
-) -> bool:
-    """Whether a figure is older than its provider's update period allows (a snapshot always is)."""
-    return snapshot or now - as_of > period
+def is_stale(as_of: datetime, snapshot: bool, provider: str, now: datetime) -> bool:
+    """Whether a newer figure should have come from ``provider`` by ``now``, by its timetable
+    (or, for a provider without one, whether the figure is older than ``DEFAULT_PERIOD``); a
+    snapshot always is stale."""
+    if snapshot:
+        return True
+    publisher = PUBLISHERS.get(provider)
+    if publisher is None:
+        return now - as_of > DEFAULT_PERIOD
+    return not publisher[1].is_current(as_of, now)
 
 
 def stale_reason(
-    as_of: datetime,
-    snapshot: bool,
-    provider: str,
-    now: datetime,
-    period: timedelta = DEFAULT_PERIOD,
-    noun: str = "rate",
+    as_of: datetime, snapshot: bool, provider: str, now: datetime, noun: str = "rate"
 ) -> str | None:
     """The tooltip sentence saying why a figure is not current, or None when it is."""
     if snapshot:
         return f"A snapshot from {_day(as_of)} ({provider}), not a live {noun}."
-    if not is_stale(as_of, snapshot, now, period):
+    if not is_stale(as_of, snapshot, provider, now):
         return None
-    fallback = (provider, f"Broadsheet expects a new one every {_span(period).removeprefix('1 ')}")
-    called, schedule = PUBLISHERS.get(provider, fallback)
+    called, timetable = PUBLISHERS.get(provider, (provider, None))
+    if timetable is None:
+        schedule = f"Broadsheet expects a new one every {_span(DEFAULT_PERIOD)}"
+    else:
+        schedule = timetable.sentence
     return f"From {called}, {_span(now - as_of)} old; {schedule}."
 
 
 def quote_is_stale(quote: Quote, now: datetime) -> bool:
     """Whether a quote is too old to be trusted as current."""
-    return is_stale(quote.as_of, quote.snapshot, now)
+    return is_stale(quote.as_of, quote.snapshot, quote.provider, now)
 
 
 def rate_is_stale(rate: Rate, now: datetime) -> bool:
     """Whether a rate is too old to be trusted as current."""
-    return is_stale(rate.as_of, rate.snapshot, now)
+    return is_stale(rate.as_of, rate.snapshot, rate.provider, now)
 
 
 def _by_base(rates: Iterable[Rate]) -> dict[tuple[str, str], Decimal]:

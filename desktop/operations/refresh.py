@@ -19,7 +19,7 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent import futures
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
@@ -40,11 +40,11 @@ from desktop.ingest.fetch import (
     Request,
     Response,
     Validators,
-    fetch_all,
 )
 from desktop.ingest.images import NotAPhotoError, describe, thumbnail
 from desktop.operations import StoreWriter
 from desktop.operations.entries import ReadyFeed, entry_article, read_feed
+from desktop.operations.fetching import drain, drain_ticking
 from desktop.store import feeds, loading
 from desktop.store.feeds import FeedState
 
@@ -131,7 +131,7 @@ class _Run:
 
     def drain(self, requests: Sequence[Request]) -> Iterator[Response | Failure]:
         """The stage's fetches, as they arrive."""
-        return _drain(self.loop, requests, self.options.limits, self.cancel)
+        return drain(self.loop, requests, self.options.limits, self.cancel)
 
 
 def refresh(
@@ -166,7 +166,7 @@ def _feed_stage(run: _Run, due: Sequence[FeedState]) -> Iterator[Progress]:
     parsing: list[_Parsing] = []
     store = _FeedStore(run)
     yield Progress(0, len(due), f"Checking {_count(len(due), 'source')}…")
-    ticking = _drain_ticking(
+    ticking = drain_ticking(
         run.loop, requests, run.options.limits, run.cancel, tick=PARSED_POLL_SECONDS
     )
     for result in ticking:
@@ -403,53 +403,6 @@ def _photo(result: Response | Failure) -> NewPhoto | None:
         thumbnail=small,
         url=result.url,
     )
-
-
-def _drain(
-    loop: asyncio.AbstractEventLoop,
-    requests: Sequence[Request],
-    limits: Limits,
-    cancel: threading.Event,
-) -> Iterator[Response | Failure]:
-    """Run the fetches on the loop and hand each result over as it arrives; in between, the
-    caller parses and stores while the sockets keep receiving."""
-    for result in _drain_ticking(loop, requests, limits, cancel, tick=None):
-        if result is not None:
-            yield result
-
-
-def _drain_ticking(
-    loop: asyncio.AbstractEventLoop,
-    requests: Sequence[Request],
-    limits: Limits,
-    cancel: threading.Event,
-    tick: float | None,
-) -> Iterator[Response | Failure | None]:
-    """Like ``_drain``, but also yield None every ``tick`` seconds while the next result is
-    still on its way, so that work finished elsewhere (parsing) is taken in meanwhile."""
-    if not requests:
-        return
-    results: AsyncIterator[Response | Failure] = fetch_all(requests, limits, cancel.is_set)
-    coming: asyncio.Task[Response | Failure] | None = None
-    while True:
-        if coming is None:
-            coming = loop.create_task(_next(results))
-        loop.run_until_complete(asyncio.wait({coming}, timeout=tick))
-        if not coming.done():
-            yield None
-            continue
-        try:
-            result = coming.result()
-        except StopAsyncIteration:
-            return
-        coming = None
-        if not (isinstance(result, Failure) and result.kind is FailureKind.CANCELLED):
-            yield result
-
-
-async def _next(results: AsyncIterator[T]) -> T:
-    """The next item of an async iterator, as an awaitable for ``run_until_complete``."""
-    return await results.__anext__()
 
 
 def _validators(response: Response) -> dict[str, str | None]:

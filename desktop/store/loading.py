@@ -21,6 +21,7 @@ from desktop.domain import (
     to_timestamp,
 )
 from desktop.store.images import cache_photo
+from desktop.store.market_data import add_figures
 
 
 def add_edition(connection: sqlite3.Connection, edition: Edition, images: Path) -> int:
@@ -142,28 +143,7 @@ def _already_stored(connection: sqlite3.Connection, source_id: int, article: New
 
 def add_market_snapshot(connection: sqlite3.Connection, snapshot: MarketSnapshot) -> None:
     """Store a provider's rates and quotes; figures already stored for that time stay."""
-    now = int(time.time())
-    as_of = to_timestamp(snapshot.as_of)
-    connection.executemany(
-        "INSERT INTO rates (provider, code, base, rate, as_of, fetched, snapshot) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, code, as_of) DO NOTHING",
-        [
-            (rate.provider, rate.code, rate.base, str(rate.rate), as_of, now, rate.snapshot)
-            for rate in snapshot.rates
-        ],
-    )
-    connection.executemany(
-        "INSERT INTO quotes (provider, symbol, name, price, change, percent, currency, as_of, "
-        "fetched, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (provider, symbol, as_of) DO NOTHING",
-        [
-            (
-                quote.provider, quote.symbol, quote.name, str(quote.price), str(quote.change),
-                str(quote.percent), quote.currency, as_of, now, quote.snapshot,
-            )
-            for quote in snapshot.quotes
-        ],
-    )  # fmt: skip
+    add_figures(connection, snapshot.rates, snapshot.quotes, int(time.time()))
 
 
 def _source_id(connection: sqlite3.Connection, source: NewSource) -> int:

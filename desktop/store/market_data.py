@@ -4,6 +4,7 @@ provider, their history for sparklines, and how each provider's last refresh wen
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
@@ -53,52 +54,93 @@ def quote_history(connection: sqlite3.Connection, since: datetime) -> list[Quote
     return [_quote(row) for row in rows]
 
 
+def quote_names(connection: sqlite3.Connection) -> dict[str, str]:
+    """The company name stored for each symbol, where a provider gave one (not just the symbol)."""
+    # SQLite gives a bare column's value from the row where max() found its maximum.
+    rows = connection.execute(
+        "SELECT symbol, name, max(as_of) FROM quotes WHERE name != symbol GROUP BY symbol"
+    )
+    return {str(symbol): str(name) for symbol, name, _ in rows}
+
+
 def record_provider_attempt(
     connection: sqlite3.Connection,
-    name: str,
+    key: str,
     attempted: datetime,
-    figures: int | None,
     error: str | None,
+    figures: int = 0,
+    newest: datetime | None = None,
 ) -> None:
-    """Note how a refresh from ``name`` went: ``figures`` stored, or the ``error`` that stopped it.
+    """Note how a refresh from the provider ``key`` went: ``figures`` read, the newest of them
+    as of ``newest``, or the ``error`` that stopped it.
 
-    A failure keeps the time and count of the last success, so the panel can say how old the
-    figures it still shows are.
+    A failure keeps the time, count and newest figure of the last success, so the panel can say
+    how old the figures it still shows are.
     """
     moment = to_timestamp(attempted)
     if error is None:
         connection.execute(
-            "INSERT INTO market_providers (name, last_attempt, last_success, last_error, figures) "
-            "VALUES (?, ?, ?, NULL, ?) ON CONFLICT (name) DO UPDATE SET "
+            "INSERT INTO market_providers "
+            "(key, last_attempt, last_success, last_error, figures, newest) "
+            "VALUES (?, ?, ?, NULL, ?, ?) ON CONFLICT (key) DO UPDATE SET "
             "last_attempt = excluded.last_attempt, last_success = excluded.last_success, "
-            "last_error = NULL, figures = excluded.figures",
-            (name, moment, moment, figures or 0),
+            "last_error = NULL, figures = excluded.figures, "
+            "newest = max(coalesce(newest, 0), coalesce(excluded.newest, 0))",
+            (key, moment, moment, figures, None if newest is None else to_timestamp(newest)),
         )
     else:
         connection.execute(
-            "INSERT INTO market_providers (name, last_attempt, last_error) VALUES (?, ?, ?) "
-            "ON CONFLICT (name) DO UPDATE SET "
+            "INSERT INTO market_providers (key, last_attempt, last_error) VALUES (?, ?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET "
             "last_attempt = excluded.last_attempt, last_error = excluded.last_error",
-            (name, moment, error),
+            (key, moment, error),
         )
 
 
-def provider_statuses(connection: sqlite3.Connection) -> list[ProviderStatus]:
-    """How the last refresh from each provider went, by name."""
+def provider_statuses(connection: sqlite3.Connection) -> dict[str, ProviderStatus]:
+    """How the last refresh from each provider went, by key."""
     rows = connection.execute(
-        "SELECT name, last_attempt, last_success, last_error, figures FROM market_providers "
-        "ORDER BY name"
+        "SELECT key, last_attempt, last_success, last_error, figures, newest "
+        "FROM market_providers ORDER BY key"
     )
-    return [
-        ProviderStatus(
-            name=row[0],
+    return {
+        row[0]: ProviderStatus(
+            key=row[0],
             last_attempt=from_timestamp(row[1]),
             last_success=from_timestamp(row[2]),
             last_error=row[3],
             figures=int(row[4]),
+            newest=from_timestamp(row[5] or None),
         )
         for row in rows
-    ]
+    }
+
+
+def add_figures(
+    connection: sqlite3.Connection, rates: Sequence[Rate], quotes: Sequence[Quote], now: int
+) -> None:
+    """Store rates and quotes, each at its own as-of time; figures already stored stay."""
+    connection.executemany(
+        "INSERT INTO rates (provider, code, base, rate, as_of, fetched, snapshot) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, code, as_of) DO NOTHING",
+        [
+            (rate.provider, rate.code, rate.base, str(rate.rate), to_timestamp(rate.as_of), now,
+             rate.snapshot)
+            for rate in rates
+        ],
+    )  # fmt: skip
+    connection.executemany(
+        "INSERT INTO quotes (provider, symbol, name, price, change, percent, currency, as_of, "
+        "fetched, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (provider, symbol, as_of) DO NOTHING",
+        [
+            (
+                quote.provider, quote.symbol, quote.name, str(quote.price), str(quote.change),
+                str(quote.percent), quote.currency, to_timestamp(quote.as_of), now, quote.snapshot,
+            )
+            for quote in quotes
+        ],
+    )  # fmt: skip
 
 
 def _rate(row: sqlite3.Row | tuple[object, ...]) -> Rate:

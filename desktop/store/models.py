@@ -166,10 +166,13 @@ class MarketProviderRecord(Base):
 
     __tablename__ = "market_providers"
 
-    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    # The provider's key ("ecb", "erapi" ...), which stays when its name for people changes.
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
     last_attempt: Mapped[int | None] = mapped_column(Integer)
     last_success: Mapped[int | None] = mapped_column(Integer)
     # Why the last attempt failed, in a sentence; None once it succeeds again.
     last_error: Mapped[str | None] = mapped_column(Text)
     # How many figures the last successful refresh stored.
     figures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The as-of time of the newest figure it has given, to know when a newer one is due.
+    newest: Mapped[int | None] = mapped_column(Integer)

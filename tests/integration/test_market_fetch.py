@@ -5,41 +5,15 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 
 from desktop.ingest.fetch import Failure, FailureKind, Limits, Response, fetch_all
 from desktop.market.providers import Figures, Provider, ProviderError, providers
+from tests.marketserver import KEY, KEYED, environment, serve
 
-MARKET = Path(__file__).parent.parent / "fixtures" / "market"
 QUICK = Limits(connect_timeout=2.0, total_timeout=5.0)
-KEY = "test-key-123"
-
-
-def fixture(name: str) -> bytes:
-    """A fixture file's bytes."""
-    return (MARKET / name).read_bytes()
-
-
-def environment(server: HTTPServer) -> dict[str, str]:
-    """Every provider's address pointed at the local server."""
-    return {
-        "BROADSHEET_ECB_DAILY_URL": server.url_for("/ecb/eurofxref-daily.xml"),
-        "BROADSHEET_ECB_HISTORY_URL": server.url_for("/ecb/eurofxref-hist-90d.xml"),
-        "BROADSHEET_ERAPI_URL": server.url_for("/v6/latest/USD"),
-        "BROADSHEET_FRED_URL": server.url_for("/graph/fredgraph.csv"),
-        "BROADSHEET_QUOTES_URL": server.url_for("/api/v1/quote"),
-    }
-
-
-def serve(server: HTTPServer, path: str, name: str, query: dict[str, str] | None = None) -> None:
-    """Answer one request (with exactly this query, when given) with a fixture."""
-    kinds = {"xml": "application/xml", "json": "application/json", "csv": "text/csv"}
-    server.expect_request(path, query_string=query).respond_with_data(
-        fixture(name), content_type=kinds.get(name.rsplit(".", 1)[1], "text/html")
-    )
 
 
 def fetch_and_parse(provider: Provider) -> tuple[Figures, list[Failure]]:
@@ -67,8 +41,8 @@ def test_every_provider_is_fetched_from_its_overridden_address_and_read(
     serve(httpserver, "/v6/latest/USD", "erapi-latest.json")
     serve(httpserver, "/graph/fredgraph.csv", "fred-sp500.csv", {"id": "SP500"})
     serve(httpserver, "/graph/fredgraph.csv", "fred-djia-old.csv", {"id": "DJIA"})
-    serve(httpserver, "/api/v1/quote", "finnhub-aapl.json", {"symbol": "AAPL", "token": KEY})
-    serve(httpserver, "/api/v1/quote", "finnhub-unknown.json", {"symbol": "ZZZZ", "token": KEY})
+    serve(httpserver, "/api/v1/quote", "finnhub-aapl.json", {"symbol": "AAPL"}, KEYED)
+    serve(httpserver, "/api/v1/quote", "finnhub-unknown.json", {"symbol": "ZZZZ"}, KEYED)
     found = by_key(providers(environment(httpserver), KEY, ["AAPL", "ZZZZ"], ["SP500", "DJIA"]))
 
     figures = {key: fetch_and_parse(provider) for key, provider in found.items()}
@@ -85,14 +59,18 @@ def test_every_provider_is_fetched_from_its_overridden_address_and_read(
 
 def test_finnhub_is_sent_the_symbol_and_the_key_on_every_request(httpserver: HTTPServer) -> None:
     for symbol in ("AAPL", "BRK.B"):
-        serve(httpserver, "/api/v1/quote", "finnhub-aapl.json", {"symbol": symbol, "token": KEY})
+        serve(httpserver, "/api/v1/quote", "finnhub-aapl.json", {"symbol": symbol}, KEYED)
     quotes = by_key(providers(environment(httpserver), KEY, ["AAPL", "BRK.B"]))["quotes"]
 
     figures, failures = fetch_and_parse(quotes)
 
     assert failures == [] and [quote.symbol for quote in figures.quotes] == ["AAPL", "BRK.B"]
-    sent = sorted((request.args["symbol"], request.args["token"]) for request, _ in httpserver.log)
+    sent = sorted(
+        (request.args["symbol"], request.headers["X-Finnhub-Token"])
+        for request, _ in httpserver.log
+    )
     assert sent == [("AAPL", KEY), ("BRK.B", KEY)]
+    assert all("token" not in request.args for request, _ in httpserver.log)
     assert {request.path for request, _ in httpserver.log} == {"/api/v1/quote"}
 
 

@@ -225,6 +225,26 @@ def test_a_redirect_chain_is_followed_to_the_final_address(httpserver: HTTPServe
     assert response.body == RSS
 
 
+def test_secret_headers_go_to_their_own_host_only(httpserver: HTTPServer) -> None:
+    # The same server under another name is another host.
+    elsewhere = httpserver.url_for("/quote").replace("127.0.0.1", "localhost")
+    assert elsewhere != httpserver.url_for("/quote")
+    httpserver.expect_request("/start").respond_with_data(
+        b"", status=302, headers={"Location": "/same-host"}
+    )
+    httpserver.expect_request("/same-host").respond_with_data(
+        b"", status=302, headers={"Location": elsewhere}
+    )
+    httpserver.expect_request("/quote").respond_with_data(b"{}", content_type="application/json")
+    request = Request(httpserver.url_for("/start"), secret_headers=(("X-Api-Key", "s3cret"),))
+
+    answered(fetch(request, QUICK))
+
+    keys = [sent.headers.get("X-Api-Key") for sent, _ in httpserver.log]
+    assert keys == ["s3cret", "s3cret", None]
+    assert "s3cret" not in repr(request)
+
+
 def test_a_redirect_loop_is_given_up(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/a").respond_with_data(b"", status=302, headers={"Location": "/b"})
     httpserver.expect_request("/b").respond_with_data(b"", status=302, headers={"Location": "/a"})

@@ -140,25 +140,26 @@ def test_no_rates_know_no_currency() -> None:
 
 
 def test_a_snapshot_is_always_stale() -> None:
-    assert is_stale(NOW, True, NOW)
+    assert is_stale(NOW, True, "European Central Bank", NOW)
     assert rate_is_stale(Rate("EUR", "USD", Decimal(1), NOW, LIVE, snapshot=True), NOW)
     assert quote_is_stale(quote(snapshot=True), NOW)
 
 
-def test_a_figure_is_fresh_within_its_period() -> None:
-    assert not is_stale(NOW, False, NOW)
-    assert not is_stale(NOW - DEFAULT_PERIOD, False, NOW)
+def test_a_provider_without_a_timetable_is_fresh_within_the_default_period() -> None:
+    assert not is_stale(NOW, False, LIVE, NOW)
+    assert not is_stale(NOW - DEFAULT_PERIOD, False, LIVE, NOW)
     assert not quote_is_stale(quote(as_of=NOW - timedelta(hours=20)), NOW)
-    assert not is_stale(NOW - timedelta(minutes=50), False, NOW, timedelta(hours=1))
-
-
-def test_a_figure_is_stale_after_its_period() -> None:
-    assert is_stale(NOW - DEFAULT_PERIOD - timedelta(seconds=1), False, NOW)
+    assert is_stale(NOW - DEFAULT_PERIOD - timedelta(seconds=1), False, LIVE, NOW)
     assert rate_is_stale(Rate("EUR", "USD", Decimal(1), NOW - timedelta(days=3), LIVE), NOW)
-    assert is_stale(NOW - timedelta(minutes=70), False, NOW, timedelta(hours=1))
 
 
-# currency names
+def test_the_ecb_friday_rates_stay_current_over_the_weekend() -> None:
+    friday = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)  # 16:00 in Frankfurt
+    monday = datetime(2026, 11, 23, tzinfo=UTC)
+    ecb = "European Central Bank"
+    # Monday's rates are due at 15:00 UTC; an hour later, Friday's are stale.
+    assert not is_stale(friday, False, ecb, monday.replace(hour=15, minute=59))
+    assert is_stale(friday, False, ecb, monday.replace(hour=16))
 
 
 def test_currency_names_in_english() -> None:
@@ -355,25 +356,18 @@ def test_a_snapshot_says_it_is_not_live() -> None:
 
 def test_an_old_ecb_rate_says_how_old_and_when_the_ecb_publishes() -> None:
     as_of = NOW - timedelta(days=3, hours=2)
-    assert stale_reason(as_of, False, "European Central Bank", NOW, timedelta(days=1)) == (
+    assert stale_reason(as_of, False, "European Central Bank", NOW) == (
         "From the European Central Bank, 3 days old; "
         "it publishes every working day around 16:00 CET."
     )
 
 
 def test_a_fresh_figure_has_no_stale_reason() -> None:
-    assert stale_reason(NOW - timedelta(hours=20), False, "ExchangeRate-API", NOW) is None
-    assert (
-        stale_reason(NOW - timedelta(minutes=5), False, "Finnhub", NOW, timedelta(minutes=15))
-        is None
-    )
+    assert stale_reason(NOW - timedelta(hours=11), False, "ExchangeRate-API", NOW) is None
+    assert stale_reason(NOW - timedelta(hours=36), False, "Elsewhere", NOW) is None
 
 
-def test_another_provider_is_judged_by_its_period() -> None:
-    two_hours = NOW - timedelta(hours=2)
-    assert stale_reason(two_hours, False, "Finnhub", NOW, timedelta(minutes=15)) == (
-        "From Finnhub, 2 hours old; Broadsheet expects a new one every 15 minutes."
+def test_another_provider_is_judged_by_the_default_period() -> None:
+    assert stale_reason(NOW - timedelta(days=3, minutes=1), False, "Elsewhere", NOW) == (
+        "From Elsewhere, 3 days old; Broadsheet expects a new one every 2 days."
     )
-    assert stale_reason(
-        NOW - timedelta(days=1, minutes=1), False, "Elsewhere", NOW, timedelta(days=1)
-    ) == ("From Elsewhere, 1 day old; Broadsheet expects a new one every day.")

@@ -94,13 +94,25 @@ def test_history_keeps_every_publication_but_no_snapshot(connection: sqlite3.Con
 
 def test_a_failure_keeps_the_time_of_the_last_success(connection: sqlite3.Connection) -> None:
     with transaction(connection):
-        record_provider_attempt(connection, ECB, DAY1, 31, None)
+        record_provider_attempt(connection, "ecb", DAY1, None, 31, DAY1)
     with transaction(connection):
-        record_provider_attempt(connection, ECB, DAY2, None, "The server answered 500.")
-    (status,) = provider_statuses(connection)
-    assert (status.name, status.last_attempt, status.last_success) == (ECB, DAY2, DAY1)
-    assert (status.last_error, status.figures) == ("The server answered 500.", 31)
+        record_provider_attempt(connection, "ecb", DAY2, "The server answered 500.")
+    status = provider_statuses(connection)["ecb"]
+    assert (status.key, status.last_attempt, status.last_success) == ("ecb", DAY2, DAY1)
+    assert (status.last_error, status.figures, status.newest) == (
+        "The server answered 500.",
+        31,
+        DAY1,
+    )
     with transaction(connection):
-        record_provider_attempt(connection, ECB, DAY2 + timedelta(hours=1), 32, None)
-    (status,) = provider_statuses(connection)
-    assert status.last_error is None and status.figures == 32
+        record_provider_attempt(connection, "ecb", DAY2 + timedelta(hours=1), None, 32, DAY2)
+    status = provider_statuses(connection)["ecb"]
+    assert (status.last_error, status.figures, status.newest) == (None, 32, DAY2)
+
+
+def test_the_newest_figure_never_goes_back(connection: sqlite3.Connection) -> None:
+    """A history file read after the daily one must not make the daily figures look older."""
+    with transaction(connection):
+        record_provider_attempt(connection, "ecb", DAY2, None, 30, DAY2)
+        record_provider_attempt(connection, "ecb", DAY2, None, 30, DAY1)
+    assert provider_statuses(connection)["ecb"].newest == DAY2

@@ -24,7 +24,7 @@ from desktop.market.providers.ecb import parse_ecb
 from desktop.market.providers.erapi import parse_erapi
 from desktop.market.providers.finnhub import parse_finnhub
 from desktop.market.providers.fred import parse_fred
-from desktop.market.rates import PUBLISHERS
+from desktop.market.schedule import PUBLISHERS, TIMETABLES
 
 MARKET = Path(__file__).parent.parent / "fixtures" / "market"
 ECB = "European Central Bank"
@@ -371,10 +371,14 @@ def test_with_a_key_finnhub_quotes_every_symbol_once_every_15_minutes() -> None:
         timedelta(minutes=15),
     )
     assert [request.url for request in quotes.requests()] == [
-        f"{QUOTES_URL}?symbol=AAPL&token=secret-key",
-        f"{QUOTES_URL}?symbol=MSFT&token=secret-key",
+        f"{QUOTES_URL}?symbol=AAPL",
+        f"{QUOTES_URL}?symbol=MSFT",
     ]
-    assert "secret-key" not in repr(quotes)
+    assert all(
+        request.secret_headers == (("X-Finnhub-Token", "secret-key"),)
+        for request in quotes.requests()
+    )
+    assert "secret-key" not in repr(quotes) and "secret-key" not in repr(quotes.requests())
 
 
 def test_a_key_without_symbols_or_no_index_series_leave_their_providers_out() -> None:
@@ -406,7 +410,7 @@ def test_environment_variables_override_every_address() -> None:
         "http://local/hist.xml",
         "http://local/latest",
         "http://local/fred.csv?cosd=2024-01-01&id=SP500",
-        "http://local/quote?symbol=AAPL&token=k",
+        "http://local/quote?symbol=AAPL",
     ]
 
 
@@ -415,10 +419,10 @@ def test_a_blank_environment_variable_keeps_the_default() -> None:
     assert ecb.url == ECB_DAILY_URL
 
 
-def test_every_rate_provider_explains_its_publishing_in_stale_tooltips() -> None:
+def test_every_provider_has_a_timetable_by_its_name_and_its_key() -> None:
     for provider in providers({}, "key", ["AAPL"]):
-        if provider.key != "quotes":
-            assert provider.name in PUBLISHERS, provider.name
+        assert provider.name in PUBLISHERS, provider.name
+        assert provider.key in TIMETABLES, provider.key
 
 
 def test_a_provider_parses_its_answers_by_requested_url() -> None:

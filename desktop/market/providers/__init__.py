@@ -40,6 +40,7 @@ QUOTES_PERIOD = timedelta(minutes=15)
 XML_ACCEPT = "application/xml, text/xml;q=0.9, */*;q=0.5"
 JSON_ACCEPT = "application/json, */*;q=0.5"
 CSV_ACCEPT = "text/csv, */*;q=0.5"
+TOKEN_HEADER = "X-Finnhub-Token"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +59,13 @@ class Provider:
     token: str | None = field(default=None, repr=False)
 
     def requests(self) -> list[Request]:
-        """What to fetch: one document, or one per series or symbol."""
-        return [Request(url, accept=_ACCEPTS[self.key]) for url in self._urls().values()]
+        """What to fetch: one document, or one per series or symbol. The key goes in a header,
+        never in an address that could end up in a log or a message."""
+        secrets = ((TOKEN_HEADER, self.token),) if self.token else ()
+        return [
+            Request(url, accept=_ACCEPTS[self.key], secret_headers=secrets)
+            for url in self._urls().values()
+        ]
 
     def parse(self, answers: Mapping[str, bytes]) -> Figures:
         """The figures in the fetched bodies, given by requested URL; raises ProviderError."""
@@ -72,10 +78,7 @@ class Provider:
         if self.key == "fred":
             return {each: _with_query(self.url, id=each) for each in self.series}
         if self.key == "quotes":
-            return {
-                each: _with_query(self.url, symbol=each, token=self.token or "")
-                for each in self.series
-            }
+            return {each: _with_query(self.url, symbol=each) for each in self.series}
         return {self.key: self.url}
 
 

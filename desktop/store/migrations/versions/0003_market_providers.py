@@ -20,12 +20,13 @@ def upgrade() -> None:
     """Apply this revision."""
     op.create_table(
         "market_providers",
-        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("key", sa.String(length=40), nullable=False),
         sa.Column("last_attempt", sa.Integer(), nullable=True),
         sa.Column("last_success", sa.Integer(), nullable=True),
         sa.Column("last_error", sa.Text(), nullable=True),
         sa.Column("figures", sa.Integer(), server_default="0", nullable=False),
-        sa.PrimaryKeyConstraint("name"),
+        sa.Column("newest", sa.Integer(), nullable=True),
+        sa.PrimaryKeyConstraint("key"),
     )
 
 
