@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3  # 2 added refresh_minutes and keep_days, 3 the watchlists; old files read
+SCHEMA_VERSION = 3  # 2: refresh and retention, 3: watchlists and converter; old files read
 TEXT_SIZES: tuple[int, ...] = (50, 67, 75, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 DEFAULT_TEXT_SIZE = 100
 Appearance = Literal["system", "light", "dark"]
@@ -32,7 +32,8 @@ MAX_WATCHED = 200
 class Settings:
     """What a person chose: text size in percent, base currency, light or dark appearance, how
     often to refresh (minutes, 0 = only by hand), how long to keep articles (days, 0 = ever), and
-    the currencies and stock symbols pinned to the top of the Markets panel, in the order pinned."""
+    the currencies and stock symbols pinned to the top of the Markets panel, in the order pinned,
+    and the currencies the converter converts from and to."""
 
     text_size: int = DEFAULT_TEXT_SIZE
     base_currency: str = "USD"
@@ -41,6 +42,8 @@ class Settings:
     keep_days: int = 0
     watched_currencies: tuple[str, ...] = ()
     watched_symbols: tuple[str, ...] = ()
+    convert_from: str = "USD"
+    convert_to: str = "EUR"
 
     def with_text_size(self, percent: int) -> Settings:
         """Return a copy with the text size clamped to the supported range."""
@@ -117,7 +120,7 @@ def _validated(name: str, value: object) -> object | None:
         if isinstance(value, int) and not isinstance(value, bool):
             return clamp_text_size(value)
         return None
-    if name == "base_currency":
+    if name in {"base_currency", "convert_from", "convert_to"}:
         if isinstance(value, str) and len(value) == 3 and value.isalpha():
             return value.upper()
         return None

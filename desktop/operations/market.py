@@ -92,10 +92,15 @@ class MarketView:
     rate_history: list[Rate]
     quote_history: list[Quote]
     statuses: dict[str, ProviderStatus]
+    has_quotes_key: bool = False
 
 
-def load_market(connection: sqlite3.Connection, now: datetime | None = None) -> MarketView:
-    """Read everything the panel shows, with the last ``HISTORY_DAYS`` of history."""
+def load_market(
+    connection: sqlite3.Connection, now: datetime | None = None, config: Path | None = None
+) -> MarketView:
+    """Read everything the panel shows, with the last ``HISTORY_DAYS`` of history, and (given
+    the config folder) whether a quote provider key is kept: off the UI thread, as the keyring
+    may take a moment to answer."""
     since = (now or datetime.now(UTC)) - timedelta(days=HISTORY_DAYS)
     return MarketView(
         rates=market_data.freshest_rates(connection),
@@ -103,6 +108,7 @@ def load_market(connection: sqlite3.Connection, now: datetime | None = None) -> 
         rate_history=market_data.rate_history(connection, since),
         quote_history=market_data.quote_history(connection, since),
         statuses=market_data.provider_statuses(connection),
+        has_quotes_key=config is not None and quotes_key(config) is not None,
     )
 
 

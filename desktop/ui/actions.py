@@ -26,6 +26,7 @@ class Actions:
     add_subscription: QAction
     import_files: QAction
     refresh: QAction
+    refresh_market: QAction
     preferences: QAction
     export_bookmarks: QAction
     quit: QAction
@@ -63,6 +64,7 @@ def create_actions(parent: QObject) -> Actions:
         add_subscription=_action(parent, "actionAddSubscription", "Add Subscription…", ["Ctrl+N"]),
         import_files=_action(parent, "actionImport", "Import…", [Key.Open, "Ctrl+O"]),
         refresh=_action(parent, "actionRefresh", "Refresh", ["F5", "Ctrl+R"], icon_text="⟳"),
+        refresh_market=_action(parent, "actionRefreshMarkets", "Refresh Market Figures", ["F6"]),
         preferences=_action(
             parent, "actionPreferences", "Preferences…", [Key.Preferences, "Ctrl+,"]
         ),

@@ -55,6 +55,7 @@ from desktop.ui.article_model import ArticleListModel
 from desktop.ui.importing import Importer, local_files
 from desktop.ui.lifecycle import after_first_paint
 from desktop.ui.market_dock import MarketDock
+from desktop.ui.markets import Markets
 from desktop.ui.reader import ArticleBrowser
 from desktop.ui.refreshing import Refresher, RefreshStatus
 from desktop.ui.sections import SectionList
@@ -67,7 +68,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MARKET_WIDTH = 340
+MARKET_WIDTH = 400
 MARKET_PANEL_MIN_WINDOW = 1200
 SUMMARY_MS = 8000  # how long the status bar says how a refresh went
 EMPTY_STATES = {
@@ -160,6 +161,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._splitter)
         self._market = MarketDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._market)
+        self._markets = Markets(
+            self._market, self._services.runner, self._services.paths, lambda: self._settings, self
+        )
         self.statusBar().setObjectName("statusBar")
         self._refresh_status = RefreshStatus()
         self.statusBar().addPermanentWidget(self._refresh_status)
@@ -207,6 +211,7 @@ class MainWindow(QMainWindow):
         markets.setText("Markets Panel")
         markets.setShortcut(QKeySequence("Ctrl+Shift+M"))
         view_menu.addAction(markets)
+        view_menu.addAction(self.commands.refresh_market)
         view_menu.addMenu(self._appearance_menu())
         article_menu = menus.addMenu("&Article")
         for action in (
@@ -261,7 +266,10 @@ class MainWindow(QMainWindow):
         self._search.returnPressed.connect(self._list.setFocus)
         self._list.selectionModel().currentChanged.connect(self._on_current_changed)
         self._list.bookmark_requested.connect(self._toggle_bookmark_of)
-        self._market.base_changed.connect(self._on_base_changed)
+        self._markets.settings_chosen.connect(self._store_settings)
+        self._markets.message.connect(lambda text: self.statusBar().showMessage(text, SUMMARY_MS))
+        self._markets.preferences_requested.connect(self._on_preferences)
+        a.refresh_market.triggered.connect(self._markets.refresh)
         self._connect_refresh()
         self._connect_sources()
 
@@ -343,7 +351,7 @@ class MainWindow(QMainWindow):
             self._set_read(self._unread_on_show, True)
             self._unread_on_show = None
         self._refresh_counts()
-        self._show_market()
+        self._markets.start(automatic=self._settings.refresh_minutes > 0)
         self._refresh_if_due()
 
     def _refresh_if_due(self) -> None:
@@ -512,9 +520,6 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             appearance.apply(app, choice)
 
-    def _on_base_changed(self, code: str) -> None:
-        self._store_settings(replace(self._settings, base_currency=code))
-
     # Subscriptions and refresh ---------------------------------------------------------------
 
     def _on_add_subscription(self) -> None:
@@ -565,7 +570,7 @@ class MainWindow(QMainWindow):
         if stored:
             self._reload_list()
             self._reload_sources()
-            self._show_market()
+            self._markets.load()
 
     def _on_preferences(self) -> None:
         from desktop.ui.preferences_dialog import PreferencesDialog
@@ -581,6 +586,7 @@ class MainWindow(QMainWindow):
             self._on_appearance_chosen(chosen.appearance)
         self._store_settings(chosen)
         self._refresher.schedule(chosen.refresh_minutes, chosen.keep_days)
+        self._markets.set_automatic(chosen.refresh_minutes > 0)
 
     def _on_source_edited(self, sentence: str, articles_changed: bool) -> None:
         if sentence:
@@ -610,6 +616,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         if event.isAccepted():
             self._refresher.stop()
+            self._markets.stop()
             if self._subscribe_dialog is not None:
                 self._subscribe_dialog.reject()
             self._services.close_store()
@@ -630,22 +637,6 @@ class MainWindow(QMainWindow):
             self._market.hide()
         sections, articles_width = max(150, width // 7), max(300, width // 3)
         self._splitter.setSizes([sections, articles_width, width - sections - articles_width])
-
-    def _show_market(self) -> None:
-        from desktop.market import names
-        from desktop.store.market_data import freshest_quotes, freshest_rates
-
-        connection = self._services.connection
-        names.remember_names_in(self._services.paths.currency_names)
-        try:
-            self._market.show_market(
-                freshest_rates(connection),
-                freshest_quotes(connection),
-                self._settings.base_currency,
-            )
-        except sqlite3.Error as error:
-            log.error("Could not read market figures", exc_info=error)
-        names.save_remembered_names()
 
     def _refresh_counts(self) -> None:
         self._services.runner.read(source_queries.counts, self._sections.set_counts, _log_failure)

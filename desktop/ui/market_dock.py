@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
@@ -18,17 +18,28 @@ from desktop.domain import Quote, Rate
 if TYPE_CHECKING:
     from desktop.ui.market_panel import MarketPanel
 
-PREFERRED_SIZE = QSize(380, 480)
+PREFERRED_SIZE = QSize(400, 480)
 
 
 class MarketDock(QDockWidget):
     """The Markets dock: movable, floatable and closable; shows quotes and currency rates.
 
+    What it is told before its panel exists (watchlist, converter pair, refresh state) is kept
+    and handed to the panel when it is built.
+
     Signals:
         base_changed(str): the person picked another base currency; carries its ISO code.
+        watchlist_changed(object, object): the watched currencies and symbols, as tuples.
+        pair_changed(str, str): the converter's currencies changed.
+        refresh_requested(): the person asked for the latest figures.
+        preferences_requested(): the person asked where to enter a quote provider's key.
     """
 
     base_changed = Signal(str)
+    watchlist_changed = Signal(object, object)
+    pair_changed = Signal(str, str)
+    refresh_requested = Signal()
+    preferences_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Markets", parent)
@@ -38,7 +49,16 @@ class MarketDock(QDockWidget):
             features.DockWidgetMovable | features.DockWidgetFloatable | features.DockWidgetClosable
         )
         self._panel: MarketPanel | None = None
+        self._watchlist: tuple[Sequence[str], Sequence[str]] = ((), ())
+        self._pair: tuple[str, str] | None = None
+        self._refreshing = False
+        self._need_key = False
         self.setWidget(_Placeholder())
+
+    @property
+    def panel(self) -> MarketPanel | None:
+        """The panel, once built."""
+        return self._panel
 
     def show_market(
         self,
@@ -46,18 +66,59 @@ class MarketDock(QDockWidget):
         quotes: Sequence[Quote],
         base: str,
         now: datetime | None = None,
+        **history: Any,
     ) -> None:
-        """Show these figures, rates against ``base`` (or their own base if none reaches it)."""
-        self._content().show_market(rates, quotes, base, now)
+        """Show these figures, rates against ``base`` (or their own base if none reaches it);
+        ``history`` takes ``show_market``'s keyword arguments (history and statuses)."""
+        panel = self._content()
+        panel.show_market(rates, quotes, base, now, **history)
+        if self._pair is not None:
+            panel.set_converter_pair(*self._pair)
+
+    def set_watchlist(self, currencies: Sequence[str], symbols: Sequence[str]) -> None:
+        """Pin these currencies and symbols to the top of their tables."""
+        self._watchlist = (currencies, symbols)
+        if self._panel is not None:
+            self._panel.set_watchlist(currencies, symbols)
+
+    def set_converter_pair(self, source: str, target: str) -> None:
+        """The currencies the converter starts with."""
+        self._pair = (source, target)
+        if self._panel is not None:
+            self._panel.set_converter_pair(source, target)
+
+    def set_refreshing(self, refreshing: bool) -> None:
+        """Show that a market refresh is under way, or has ended."""
+        self._refreshing = refreshing
+        if self._panel is not None:
+            self._panel.set_refreshing(refreshing)
+
+    def set_quotes_need_key(self, need: bool) -> None:
+        """Say, or stop saying, that live quotes need an API key."""
+        self._need_key = need
+        if self._panel is not None:
+            self._panel.set_quotes_need_key(need)
+
+    def _on_pair_changed(self, source: str, target: str) -> None:
+        self._pair = (source, target)
+        self.pair_changed.emit(source, target)
 
     def _content(self) -> MarketPanel:
-        """The panel, built on first use."""
+        """The panel, built on first use with what the dock was told so far."""
         if self._panel is None:
             from desktop.ui.market_panel import MarketPanel
 
-            self._panel = MarketPanel()
-            self._panel.base_changed.connect(self.base_changed)
-            self.setWidget(self._panel)
+            panel = MarketPanel()
+            panel.set_watchlist(*self._watchlist)
+            panel.set_refreshing(self._refreshing)
+            panel.set_quotes_need_key(self._need_key)
+            panel.base_changed.connect(self.base_changed)
+            panel.watchlist_changed.connect(self.watchlist_changed)
+            panel.converter.pair_changed.connect(self._on_pair_changed)
+            panel.refresh_requested.connect(self.refresh_requested)
+            panel.preferences_requested.connect(self.preferences_requested)
+            self._panel = panel
+            self.setWidget(panel)
         return self._panel
 
 

@@ -7,7 +7,7 @@ the filter role gives only the code or symbol and the name, so a search never ma
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_EVEN, Context, Decimal
@@ -25,13 +25,27 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from desktop.domain import Quote, Rate
+from desktop.market.history import Series
 from desktop.market.names import currency_name
-from desktop.market.rates import quote_is_stale, rate_is_stale, rebase
+from desktop.market.rates import quote_is_stale, rate_is_stale, rebase, retired, stale_reason
 
 Index = QModelIndex | QPersistentModelIndex
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
+SERIES_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's history, oldest first, for a sparkline
+STALE_ROLE = Qt.ItemDataRole.UserRole + 3
+PINNED_ROLE = Qt.ItemDataRole.UserRole + 4  # whether the row is on the watchlist
+KEY_ROLE = Qt.ItemDataRole.UserRole + 5  # the row's currency code or stock symbol
+PIN = "★"
+TREND = 2  # the sparkline column, in both tables
+# Providers as the As of column names them, to keep the column narrow.
+SHORT_PROVIDERS = {
+    "European Central Bank": "ECB",
+    "ExchangeRate-API": "ER-API",
+    "FRED (St. Louis Fed)": "FRED",
+    "Sample edition snapshot": "Sample",
+}
 
 SIGNIFICANT_DIGITS = 6
 _SIGNIFICANT = Context(prec=SIGNIFICANT_DIGITS, rounding=ROUND_HALF_EVEN)
@@ -86,13 +100,31 @@ def _local(moment: datetime) -> QDateTime:
     return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
 
 
-def freshness_tip(as_of: datetime, provider: str, snapshot: bool, stale: bool, noun: str) -> str:
+def freshness_tip(as_of: datetime, provider: str, snapshot: bool, now: datetime, noun: str) -> str:
     """One sentence saying where a figure comes from and, if it is stale, why."""
-    if snapshot:
-        return f"A snapshot from {short_date(as_of)} ({provider}), not a live {noun}."
-    if stale:
-        return f"Last updated {short_date_time(as_of)} from {provider}, so it may be out of date."
-    return f"From {provider}, as of {short_date_time(as_of)}."
+    reason = stale_reason(as_of, snapshot, provider, now, noun)
+    return reason or f"From {provider}, as of {short_date_time(as_of)}."
+
+
+def as_of_text(moment: datetime, provider: str, now: datetime) -> str:
+    """When and from whom, briefly: "16:00 · ECB" today, "25 Oct · ER-API" this year, with the
+    year before that."""
+    return f"{short_when(moment, now)} · {short_provider(provider)}"
+
+
+def short_when(moment: datetime, now: datetime) -> str:
+    """A time today ("16:00"), a day this year ("25 Oct"), or a date ("25 Oct 2024")."""
+    local, today = _local(moment), _local(now)
+    if local.date() == today.date():
+        return QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
+    if local.date().year() == today.date().year():
+        return QLocale().toString(local.date(), "d MMM")
+    return short_date(moment)
+
+
+def short_provider(provider: str) -> str:
+    """A provider's short name: "ECB", "ER-API", "FRED", or its first word."""
+    return SHORT_PROVIDERS.get(provider) or provider.split(" ")[0]
 
 
 def trend_colour(trend: int, palette: QPalette | None = None) -> QColor:
@@ -124,12 +156,15 @@ def _sign(value: Decimal) -> int:
 class _Row:
     """One row's worked-out cells: texts, sort keys, staleness, tooltip and spoken sentence."""
 
+    key: str
     texts: tuple[str, ...]
     keys: tuple[str | float | int, ...]
     stale: bool
     tooltip: str
     spoken: str
     trend: int = 0
+    series: tuple[float, ...] = ()
+    pinned: bool = False
 
 
 class _FiguresModel(QAbstractTableModel):
@@ -202,7 +237,23 @@ class _FiguresModel(QAbstractTableModel):
             return row.tooltip
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return row.spoken
+        if role == SERIES_ROLE:
+            return row.series
+        if role == STALE_ROLE:
+            return row.stale
+        if role == PINNED_ROLE:
+            return row.pinned
+        if role == KEY_ROLE:
+            return row.key
         return None
+
+    def key_at(self, row: int) -> str | None:
+        """The code or symbol of a row."""
+        return self._rows[row].key if 0 <= row < len(self._rows) else None
+
+    def keys(self) -> list[str]:
+        """Every row's code or symbol, in the model's order."""
+        return [row.key for row in self._rows]
 
     def _foreground(self, row: _Row, column: int) -> QColor | None:
         """Trend colours on the change columns; grey for stale figures; else the view's own."""
@@ -211,17 +262,27 @@ class _FiguresModel(QAbstractTableModel):
         return muted_colour() if row.stale else None
 
     def _replace(self, rows: list[_Row]) -> None:
-        """Show new rows in place of the old ones."""
+        """Show new rows in place of the old ones, the pinned first in the order pinned (a
+        view that does not sort shows them so)."""
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
 
 
-class CurrencyTableModel(_FiguresModel):
-    """Currency rates as units of each currency per 1 of the base: Code, Currency, Rate, As of."""
+def pinned_first(rows: list[_Row], pinned: Sequence[str]) -> list[_Row]:
+    """The rows on the watchlist, in its order, then the others in theirs."""
+    order = {key: place for place, key in enumerate(pinned)}
+    top = sorted((row for row in rows if row.key in order), key=lambda row: order[row.key])
+    return top + [row for row in rows if row.key not in order]
 
-    CODE, NAME, RATE, AS_OF = range(4)
-    headers = ("Code", "Currency", "Rate", "As of")
+
+class CurrencyTableModel(_FiguresModel):
+    """Currency rates as units of each currency per 1 of the base: Code, Currency, a sparkline,
+    Rate, and As of (time and provider)."""
+
+    CODE, NAME, _, RATE, AS_OF = range(5)
+    TREND = TREND
+    headers = ("Code", "Currency", "Trend", "Rate", "As of")
     right_aligned = frozenset({RATE, AS_OF})
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -233,54 +294,98 @@ class CurrencyTableModel(_FiguresModel):
         """The currency the rates are expressed against."""
         return self._base
 
-    def set_rates(self, rates: Sequence[Rate], base: str, now: datetime) -> None:
-        """Show the rates against ``base``, without the base's own row.
+    def set_rates(
+        self,
+        rates: Sequence[Rate],
+        base: str,
+        now: datetime,
+        series: Mapping[str, Series] | None = None,
+        pinned: Sequence[str] = (),
+    ) -> None:
+        """Show the rates against ``base``, without the base's own row, each with its history
+        from ``series`` and the watched ones (``pinned``) first.
 
         Raises ``UnknownCurrencyError`` (and keeps the rows shown) when no rate reaches ``base``.
         """
         rebased = rebase(rates, base) if rates else []
-        kept = [rate for rate in rebased if rate.code != base]
+        history = series or {}
+        watched = set(pinned)
         base_name = currency_name(base)
+        rows = [
+            _currency_row(rate, base_name, now, history.get(rate.code, ()), rate.code in watched)
+            for rate in rebased
+            if rate.code != base
+        ]
         self._base = base
-        self._replace([_currency_row(rate, base_name, now) for rate in kept])
+        self._replace(pinned_first(rows, pinned))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
 
     def header_tip(self, section: int) -> str | None:
-        """Explain the Rate column against the current base."""
-        return f"Units of the currency per 1 {self._base}" if section == self.RATE else None
+        """Explain the Rate and Trend columns against the current base."""
+        if section == self.RATE:
+            return f"Units of the currency per 1 {self._base}"
+        if section == self.TREND:
+            return f"The rate against {self._base} over the last three months"
+        return None
 
 
-def _currency_row(rate: Rate, base_name: str, now: datetime) -> _Row:
+def _currency_row(rate: Rate, base_name: str, now: datetime, series: Series, pinned: bool) -> _Row:
     """The cells of one currency's row."""
     name = currency_name(rate.code)
     shown = format_rate(rate.rate)
-    date = short_date(rate.as_of)
     stale = rate_is_stale(rate, now)
     state = "a snapshot" if rate.snapshot else "may be out of date" if stale else "current"
+    tooltip = freshness_tip(rate.as_of, rate.provider, rate.snapshot, now, "rate")
+    successor = retired(rate.code)
+    if successor is not None:
+        name = f"{name} (retired)"
+        tooltip = f"Retired: {successor[1]} Its successor is {successor[0]}. {tooltip}"
+    code = f"{PIN} {rate.code}" if pinned else rate.code
+    watched = ", on your watchlist" if pinned else ""
     return _Row(
-        texts=(rate.code, name, shown, date),
-        keys=(rate.code, name, float(rate.rate), int(rate.as_of.timestamp())),
+        key=rate.code,
+        texts=(code, name, "", shown, as_of_text(rate.as_of, rate.provider, now)),
+        keys=(rate.code, name, _change(series), float(rate.rate), int(rate.as_of.timestamp())),
         stale=stale,
-        tooltip=freshness_tip(rate.as_of, rate.provider, rate.snapshot, stale, "rate"),
-        spoken=f"{name} ({rate.code}): {shown} per 1 {base_name}, as of {date}, {state}.",
+        tooltip=tooltip,
+        spoken=(
+            f"{name} ({rate.code}): {shown} per 1 {base_name}, as of {short_date(rate.as_of)}"
+            f" from {rate.provider}, {state}{watched}."
+        ),
+        series=series,
+        pinned=pinned,
     )
 
 
 class QuoteTableModel(_FiguresModel):
-    """Stock quotes in the order given: Symbol, Name, Price, Change, % (change since close)."""
+    """Stock quotes, the watched first: Symbol, Name, a sparkline, Price, Change and %."""
 
-    SYMBOL, NAME, PRICE, CHANGE, PERCENT = range(5)
-    headers = ("Symbol", "Name", "Price", "Change", "%")
+    SYMBOL, NAME, _, PRICE, CHANGE, PERCENT = range(6)
+    TREND = TREND
+    headers = ("Symbol", "Name", "Trend", "Price", "Change", "%")
     right_aligned = frozenset({PRICE, CHANGE, PERCENT})
     trend_columns = frozenset({CHANGE, PERCENT})
 
-    def set_quotes(self, quotes: Sequence[Quote], now: datetime) -> None:
-        """Show these quotes, judging their freshness at ``now``."""
-        self._replace([_quote_row(quote, now) for quote in quotes])
+    def set_quotes(
+        self,
+        quotes: Sequence[Quote],
+        now: datetime,
+        series: Mapping[str, Series] | None = None,
+        pinned: Sequence[str] = (),
+    ) -> None:
+        """Show these quotes, judging their freshness at ``now``, the watched ones first."""
+        history = series or {}
+        watched = set(pinned)
+        rows = [
+            _quote_row(quote, now, history.get(quote.symbol, ()), quote.symbol in watched)
+            for quote in quotes
+        ]
+        self._replace(pinned_first(rows, pinned))
 
     def header_tip(self, section: int) -> str | None:
-        """Explain the terse change columns."""
+        """Explain the terse columns."""
         tips = {
+            self.TREND: "The price over the last three months",
             self.PRICE: "Last price, in the stock's trading currency",
             self.CHANGE: "Change since the previous close",
             self.PERCENT: "Change since the previous close, in per cent",
@@ -288,7 +393,7 @@ class QuoteTableModel(_FiguresModel):
         return tips.get(section)
 
 
-def _quote_row(quote: Quote, now: datetime) -> _Row:
+def _quote_row(quote: Quote, now: datetime, series: Series, pinned: bool) -> _Row:
     """The cells of one quote's row."""
     trend = _sign(quote.change) or _sign(quote.percent)
     arrow = _ARROWS[trend]
@@ -297,20 +402,33 @@ def _quote_row(quote: Quote, now: datetime) -> _Row:
     date = short_date(quote.as_of)
     state = "a snapshot" if quote.snapshot else "may be out of date" if stale else "current"
     movement = {1: "up", -1: "down", 0: "unchanged"}[trend]
+    symbol = f"{PIN} {quote.symbol}" if pinned else quote.symbol
+    watched = ", on your watchlist" if pinned else ""
     return _Row(
-        texts=(quote.symbol, quote.name, price, f"{arrow} {change}", f"{arrow} {percent} %"),
+        key=quote.symbol,
+        texts=(symbol, quote.name, "", price, f"{arrow} {change}", f"{arrow} {percent} %"),
         keys=(
             quote.symbol,
             quote.name,
+            _change(series),
             float(quote.price),
             float(quote.change),
             float(quote.percent),
         ),
         stale=stale,
-        tooltip=freshness_tip(quote.as_of, quote.provider, quote.snapshot, stale, "price"),
+        tooltip=freshness_tip(quote.as_of, quote.provider, quote.snapshot, now, "price"),
         spoken=(
             f"{quote.name} ({quote.symbol}): {price} {quote.currency}, {movement} {change}"
-            f" ({percent} per cent), as of {date}, {state}."
+            f" ({percent} per cent), as of {date} from {quote.provider}, {state}{watched}."
         ),
         trend=trend,
+        series=series,
+        pinned=pinned,
     )
+
+
+def _change(series: Series) -> float:
+    """How much a series moved over its period, in per cent (0 without two points)."""
+    if len(series) < 2 or series[0] == 0:
+        return 0.0
+    return (series[-1] - series[0]) / series[0] * 100

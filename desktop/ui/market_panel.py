@@ -1,4 +1,6 @@
-"""The Markets panel's content: stock quotes and currency rates, rebased on the person's currency.
+"""The Markets panel's content: stock quotes and currency rates rebased on the person's currency,
+each with a sparkline of its history, a watchlist pinned to the top, a converter, and a footer
+saying how fresh the figures are and what went wrong with a provider.
 
 Built the first time there are figures to show (see ``market_dock``), after the window's first
 paint, so neither its tables nor babel's locale data delay the start.
@@ -6,11 +8,21 @@ paint, so neither its tables nor babel's locale data delay the start.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, QSignalBlocker, QSize, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSignalBlocker,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,31 +30,57 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
     QStyle,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain import Quote, Rate
+from desktop.domain import ProviderStatus, Quote, Rate
+from desktop.market.history import Series, quote_series, rate_series
 from desktop.market.names import currency_name
 from desktop.market.rates import UnknownCurrencyError, quote_is_stale, rate_is_stale, rebase
+from desktop.ui.market_converter import Converter
 from desktop.ui.market_models import (
     FILTER_ROLE,
+    KEY_ROLE,
+    PINNED_ROLE,
     SORT_ROLE,
+    TREND,
     CurrencyTableModel,
     QuoteTableModel,
     muted_colour,
     short_date,
     short_date_time,
 )
+from desktop.ui.sparkline import SparklineDelegate
 
 EMPTY_TEXT = "No market figures yet."
+ERAPI = "ExchangeRate-API"
+# ExchangeRate-API's terms ask for this attribution, with a link, wherever its rates are shown.
+ERAPI_ATTRIBUTION = '<a href="https://www.exchangerate-api.com">Rates By Exchange Rate API</a>'
+KEY_NOTE = (
+    'Stock quotes are not live. <a href="preferences">Add a free Finnhub API key</a> '
+    "in Preferences to get them."
+)
+PROVIDER_NAMES = {
+    "ecb": "European Central Bank",
+    "ecb-history": "European Central Bank (history)",
+    "erapi": ERAPI,
+    "fred": "FRED",
+    "quotes": "Finnhub",
+}
+SPARKLINE_WIDTH = 52
+# Below this width (pixels) the quote table leaves out the company names; tooltips keep them.
+ROOM_FOR_NAMES = 430
+Index = QModelIndex | QPersistentModelIndex
 MINIMUM_WIDTH = 300
-PREFERRED_WIDTH = 380
+PREFERRED_WIDTH = 400
 COLUMN_GAP = 4
 # Columns sized to their contents measure this many rows, not every row (Qt's default is
 # 1,000): the figures in a column share a format, and measuring all 169 rates call Python
@@ -51,18 +89,32 @@ RESIZE_SAMPLE_ROWS = 40
 
 
 class MarketPanel(QWidget):
-    """Quotes and rates, a base currency to pick and a filter for both tables.
+    """Quotes and rates, a base currency to pick, a filter, a converter and a refresh button.
 
     Signals:
         base_changed(str): the person picked another base currency; carries its ISO code.
+        watchlist_changed(object, object): the watched currencies and symbols, as tuples, after
+            the person pinned or unpinned one.
+        refresh_requested(): the person asked for the latest figures.
+        preferences_requested(): the person followed the link to enter a quote provider's key.
     """
 
     base_changed = Signal(str)
+    watchlist_changed = Signal(object, object)
+    refresh_requested = Signal()
+    preferences_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rates: tuple[Rate, ...] = ()
         self._quotes: tuple[Quote, ...] = ()
+        self._rate_history: tuple[Rate, ...] = ()
+        self._rate_series: dict[str, dict[str, Series]] = {}
+        self._quote_series: dict[str, Series] = {}
+        self._statuses: dict[str, ProviderStatus] = {}
+        self._watched: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+        self._refreshing = False
+        self._quotes_need_key = False
         self._now = datetime.now(UTC)
         self._asked_base: str | None = None
         self._quote_model = QuoteTableModel(self)
@@ -77,15 +129,58 @@ class MarketPanel(QWidget):
         quotes: Sequence[Quote],
         base: str,
         now: datetime | None = None,
+        *,
+        rate_history: Sequence[Rate] = (),
+        quote_history: Sequence[Quote] = (),
+        statuses: Mapping[str, ProviderStatus] | None = None,
     ) -> None:
-        """Show these figures, rates against ``base`` (or their own base if none reaches it)."""
+        """Show these figures, rates against ``base`` (or their own base if none reaches it),
+        with sparklines from their history and a footer from the providers' statuses."""
         self._rates, self._quotes = tuple(rates), tuple(quotes)
+        self._rate_history = tuple(rate_history)
+        self._rate_series = {}
+        self._quote_series = quote_series(quote_history)
+        self._statuses = dict(statuses or {})
         self._now = now or datetime.now(UTC)
         self._asked_base = base
-        self._quote_model.set_quotes(self._quotes, self._now)
+        self._show_quotes()
         shown = self._show_rates(base)
         self._fill_bases(shown)
+        self._converter.set_rates(self._rates, self._base_codes(shown), self._now)
         self._refresh_layout()
+
+    def set_watchlist(self, currencies: Sequence[str], symbols: Sequence[str]) -> None:
+        """Pin these currencies and symbols to the top of their tables, in this order."""
+        watched = (tuple(currencies), tuple(symbols))
+        if watched == self._watched:
+            return
+        self._watched = watched
+        if self._rates or self._quotes:
+            self._show_quotes()
+            self._show_rates(self._currency_model.base)
+
+    def set_converter_pair(self, source: str, target: str) -> None:
+        """Convert from ``source`` to ``target`` (as kept from last time)."""
+        self._converter.set_pair(source, target)
+
+    def set_refreshing(self, refreshing: bool) -> None:
+        """Show that a refresh is under way (the button waits) or has ended."""
+        self._refreshing = refreshing
+        self._refresh_button.setEnabled(not refreshing)
+        self._refresh_button.setToolTip(
+            "Refreshing market figures…" if refreshing else "Fetch the latest figures (F6)"
+        )
+        self._update_status()
+
+    def set_quotes_need_key(self, need: bool) -> None:
+        """Say under the quotes, or not, that live quotes need an API key."""
+        self._quotes_need_key = need
+        self._key_note.setVisible(need)
+
+    @property
+    def converter(self) -> Converter:
+        """The converter, for tests and for keeping its currencies."""
+        return self._converter
 
     def sizeHint(self) -> QSize:
         """Wide enough for both tables' columns without crowding the reader."""
@@ -114,8 +209,13 @@ class MarketPanel(QWidget):
         self._status.setObjectName("marketStatus")
         self._status.setAccessibleName("Market status")
         layout.addWidget(self._status)
+        self._attribution = _link_label(ERAPI_ATTRIBUTION, "erapiAttribution", content)
+        self._attribution.setAccessibleName("Rates By Exchange Rate API")
+        layout.addWidget(self._attribution)
         QWidget.setTabOrder(self._base_box, self._filter)
-        QWidget.setTabOrder(self._filter, self._quote_table)
+        QWidget.setTabOrder(self._filter, self._refresh_button)
+        QWidget.setTabOrder(self._refresh_button, self._converter)
+        QWidget.setTabOrder(self._converter, self._quote_table)
         QWidget.setTabOrder(self._quote_table, self._currency_table)
 
     def _build_figures(self) -> QWidget:
@@ -125,15 +225,28 @@ class MarketPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addLayout(self._build_controls())
+        self._converter = Converter(page)
+        layout.addWidget(self._converter)
         self._quote_table = _table(self._quote_proxy, "quoteTable", "Stock quotes")
+        self._quote_table.collapsible = QuoteTableModel.NAME
         self._quote_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._quote_table.horizontalHeader().setSortIndicatorClearable(True)
         self._currency_table = _table(self._currency_proxy, "currencyTable", "Currency rates")
         self._currency_table.sortByColumn(CurrencyTableModel.CODE, Qt.SortOrder.AscendingOrder)
         self._quote_heading = _heading("Stocks")
         self._currency_heading = _heading("Currencies per 1 USD")
-        self._quote_section = _section(self._quote_heading, self._quote_table)
+        self._key_note = _link_label(KEY_NOTE, "quoteKeyNote", page)
+        self._key_note.setAccessibleName("Live quotes need an API key")
+        self._key_note.linkActivated.connect(lambda _link: self.preferences_requested.emit())
+        self._key_note.hide()
+        self._quote_section = _section(self._quote_heading, self._quote_table, self._key_note)
         self._currency_section = _section(self._currency_heading, self._currency_table)
+        for view in (self._quote_table, self._currency_table):
+            view.setItemDelegateForColumn(TREND, SparklineDelegate(view))
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(
+                lambda position, view=view: self._show_menu(view, position)
+            )
         self._splitter = QSplitter(Qt.Orientation.Vertical, page)
         self._splitter.setObjectName("marketSplitter")
         self._splitter.setChildrenCollapsible(False)
@@ -169,9 +282,18 @@ class MarketPanel(QWidget):
         self._filter.setClearButtonEnabled(True)
         self._filter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._filter.textChanged.connect(self._on_filter_text_changed)
+        self._refresh_button = QToolButton()
+        self._refresh_button.setObjectName("marketRefresh")
+        self._refresh_button.setAccessibleName("Refresh market figures")
+        self._refresh_button.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
+        )
+        self._refresh_button.setToolTip("Fetch the latest figures (F6)")
+        self._refresh_button.clicked.connect(self.refresh_requested)
         row.addWidget(label)
         row.addWidget(self._base_box)
         row.addWidget(self._filter, 1)
+        row.addWidget(self._refresh_button)
         return row
 
     def _build_empty(self) -> QWidget:
@@ -184,21 +306,42 @@ class MarketPanel(QWidget):
 
     def _show_rates(self, base: str) -> str:
         """Fill the currency table per 1 ``base``, else per the rates' own base; return the base."""
+        currencies = self._watched[0]
         try:
-            self._currency_model.set_rates(self._rates, base, self._now)
+            self._currency_model.set_rates(
+                self._rates, base, self._now, self._series_for(base), currencies
+            )
         except UnknownCurrencyError:
             base = self._rates[0].base
-            self._currency_model.set_rates(self._rates, base, self._now)
+            self._currency_model.set_rates(
+                self._rates, base, self._now, self._series_for(base), currencies
+            )
         self._currency_heading.setText(f"Currencies per 1 {base}")
         return base
 
+    def _show_quotes(self) -> None:
+        """Fill the quote table, the watched symbols first."""
+        self._quote_model.set_quotes(self._quotes, self._now, self._quote_series, self._watched[1])
+
+    def _series_for(self, base: str) -> dict[str, Series]:
+        """The rates' history against ``base``, worked out once per base."""
+        if base not in self._rate_series:
+            self._rate_series[base] = rate_series(self._rate_history, base)
+        return self._rate_series[base]
+
+    def _base_codes(self, base: str) -> list[str]:
+        """Every currency the rates reach, in code order."""
+        codes = {rate.code for rate in rebase(self._rates, base)} if self._rates else set()
+        if self._rates:
+            codes.add(base)
+        return sorted(codes)
+
     def _fill_bases(self, base: str) -> None:
         """Offer every currency the rates reach as a base, with ``base`` selected."""
-        codes = {rate.code for rate in rebase(self._rates, base)} if self._rates else set()
-        codes.add(base)
+        codes = self._base_codes(base) or [base]
         with QSignalBlocker(self._base_box):
             self._base_box.clear()
-            for code in sorted(codes):
+            for code in codes:
                 self._base_box.addItem(f"{code} — {currency_name(code)}", code)
             self._base_box.setCurrentIndex(self._base_box.findData(base))
         self._base_box.setEnabled(len(codes) > 1)
@@ -216,8 +359,17 @@ class MarketPanel(QWidget):
         self._update_status()
 
     def _update_status(self) -> None:
-        """Say how fresh the figures are, what a filter left out, and any base we could not use."""
-        parts = [_freshness(self._rates, self._quotes, self._now)]
+        """Say how fresh the figures are, what went wrong with a provider, what a filter left
+        out, and any base we could not use; credit ExchangeRate-API when its rates show."""
+        problems = _problems(self._statuses)
+        parts = [
+            "Refreshing market figures…"
+            if self._refreshing
+            else _freshness(self._rates, self._quotes, self._now, self._statuses),
+            problems[0] if problems else "",
+        ]
+        self._status.setToolTip("\n".join(problems))
+        self._attribution.setVisible(any(rate.provider == ERAPI for rate in self._rates))
         shown = self._currency_model.base
         if self._rates and self._asked_base and self._asked_base != shown:
             parts.insert(0, f"No rate is known for {self._asked_base}; rates are per 1 {shown}.")
@@ -237,6 +389,40 @@ class MarketPanel(QWidget):
         self._update_status()
         self.base_changed.emit(code)
 
+    def _show_menu(self, view: QTableView, position: QPoint) -> None:
+        """The row's menu: pin it to the watchlist or take it off; convert with a currency."""
+        index = view.indexAt(position)
+        if not index.isValid():
+            index = view.currentIndex()
+        if not index.isValid():
+            return
+        key = index.data(KEY_ROLE)
+        if not isinstance(key, str):
+            return
+        menu = QMenu(view)
+        menu.setObjectName("marketMenu")
+        currency = view is self._currency_table
+        watched = self._watched[0] if currency else self._watched[1]
+        if key in watched:
+            watch = menu.addAction(f"Remove {key} from Watchlist")
+        else:
+            watch = menu.addAction(f"Add {key} to Watchlist")
+        watch.setObjectName("watchToggle")
+        watch.triggered.connect(lambda: self.toggle_watch(key, currency=currency))
+        if currency:
+            base = self._currency_model.base
+            convert = menu.addAction(f"Convert {base} to {key}")
+            convert.triggered.connect(lambda: self._converter.set_pair(base, key))
+        menu.popup(view.viewport().mapToGlobal(position))
+
+    def toggle_watch(self, key: str, *, currency: bool) -> None:
+        """Pin a currency or symbol to the top of its table, or unpin it, and say so."""
+        currencies, symbols = self._watched
+        listed = currencies if currency else symbols
+        changed = tuple(k for k in listed if k != key) if key in listed else (*listed, key)
+        self.set_watchlist(*((changed, symbols) if currency else (currencies, changed)))
+        self.watchlist_changed.emit(*self._watched)
+
     def _on_filter_text_changed(self, text: str) -> None:
         """Narrow both tables to rows whose code, symbol or name holds the text."""
         for proxy in (self._quote_proxy, self._currency_proxy):
@@ -244,9 +430,21 @@ class MarketPanel(QWidget):
         self._update_status()
 
 
+class _PinnedFirst(QSortFilterProxyModel):
+    """Sorts on raw values, keeping the watched rows on top in either direction."""
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        pinned_left, pinned_right = bool(left.data(PINNED_ROLE)), bool(right.data(PINNED_ROLE))
+        if pinned_left != pinned_right:
+            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+            return pinned_left if ascending else pinned_right
+        return super().lessThan(left, right)
+
+
 def _proxy(model: QuoteTableModel | CurrencyTableModel, owner: QWidget) -> QSortFilterProxyModel:
-    """A proxy that sorts on raw values and filters on codes and names, ignoring case."""
-    proxy = QSortFilterProxyModel(owner)
+    """A proxy that sorts on raw values, watched rows first, and filters on codes and names,
+    ignoring case."""
+    proxy = _PinnedFirst(owner)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     proxy.setFilterRole(FILTER_ROLE)
@@ -256,7 +454,7 @@ def _proxy(model: QuoteTableModel | CurrencyTableModel, owner: QWidget) -> QSort
     return proxy
 
 
-def _table(model: QSortFilterProxyModel, name: str, spoken: str) -> QTableView:
+def _table(model: QSortFilterProxyModel, name: str, spoken: str) -> _FiguresView:
     """A compact, sortable, read-only table whose name column takes the spare width."""
     table = _FiguresView()
     table.setHorizontalHeader(_CompactHeader(table))
@@ -284,12 +482,25 @@ def _table(model: QSortFilterProxyModel, name: str, spoken: str) -> QTableView:
     columns.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
     columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    columns.setSectionResizeMode(TREND, QHeaderView.ResizeMode.Fixed)
+    columns.resizeSection(TREND, SPARKLINE_WIDTH)
     table.setMinimumHeight(rows.defaultSectionSize() * 3 + columns.sizeHint().height())
     return table
 
 
 class _FiguresView(QTableView):
-    """A table view whose columns keep a little air between them, as there is no grid."""
+    """A table view whose columns keep a little air between them, as there is no grid, and
+    that may hide a column (the quotes' names) when it is too narrow for it."""
+
+    collapsible: int | None = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Show the collapsible column only when there is room for it."""
+        super().resizeEvent(event)
+        if self.collapsible is not None:
+            narrow = self.viewport().width() < ROOM_FOR_NAMES
+            if self.isColumnHidden(self.collapsible) != narrow:
+                self.setColumnHidden(self.collapsible, narrow)
 
     def sizeHintForColumn(self, column: int) -> int:  # noqa: N802 (Qt override)
         """The widest cell of the column, plus a gap before the next column."""
@@ -331,16 +542,32 @@ def _heading(text: str) -> QLabel:
     return label
 
 
-def _section(heading: QLabel, table: QTableView) -> QWidget:
-    """A heading directly above its table, as one piece of the splitter."""
+def _section(heading: QLabel, table: QTableView, note: QLabel | None = None) -> QWidget:
+    """A heading directly above its table (and a note under the heading), as one piece of the
+    splitter."""
     section = QWidget()
     layout = QVBoxLayout(section)
     layout.setContentsMargins(0, 4, 0, 0)
     layout.setSpacing(4)
     heading.setBuddy(table)
     layout.addWidget(heading)
+    if note is not None:
+        layout.addWidget(note)
     layout.addWidget(table, 1)
     return section
+
+
+def _link_label(text: str, name: str, parent: QWidget | None) -> QLabel:
+    """A small muted label with a link in it; links to the web open in the browser."""
+    label = _muted_label(text, parent)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setOpenExternalLinks(text.find('href="http') >= 0)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.LinksAccessibleByMouse
+        | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+    )
+    return label
 
 
 def _muted_label(text: str, parent: QWidget | None) -> QLabel:
@@ -358,8 +585,13 @@ def _mute(label: QLabel, palette: QPalette) -> None:
     label.setPalette(own)
 
 
-def _freshness(rates: Sequence[Rate], quotes: Sequence[Quote], now: datetime) -> str:
-    """A sentence on the newest figures: a snapshot, out of date, or updated when and by whom."""
+def _freshness(
+    rates: Sequence[Rate],
+    quotes: Sequence[Quote],
+    now: datetime,
+    statuses: Mapping[str, ProviderStatus] | None = None,
+) -> str:
+    """A sentence on the figures: a snapshot, out of date, or when they were last refreshed."""
     figures = [*((r.as_of, r.provider, r.snapshot) for r in rates)]
     figures += [(q.as_of, q.provider, q.snapshot) for q in quotes]
     if not figures:
@@ -368,9 +600,20 @@ def _freshness(rates: Sequence[Rate], quotes: Sequence[Quote], now: datetime) ->
     providers = " and ".join(sorted({provider for _, provider, _ in figures}))
     if all(snapshot for _, _, snapshot in figures):
         return f"Snapshot of {short_date(newest)} from {providers} — not live."
+    successes = [s.last_success for s in (statuses or {}).values() if s.last_success]
+    checked = f"Last updated {short_date_time(max(successes))}." if successes else ""
     stale = all(rate_is_stale(r, now) for r in rates) and all(
         quote_is_stale(q, now) for q in quotes
     )
     if stale:
-        return f"Last updated {short_date_time(newest)} from {providers} — may be out of date."
-    return f"Updated {short_date_time(newest)} from {providers}."
+        return f"{checked} The newest figures, of {short_date_time(newest)}, may be out of date."
+    return checked or f"Updated {short_date_time(newest)} from {providers}."
+
+
+def _problems(statuses: Mapping[str, ProviderStatus]) -> list[str]:
+    """A sentence for each provider whose last refresh failed."""
+    return [
+        f"{PROVIDER_NAMES.get(key, key)}: {status.last_error}"
+        for key, status in sorted(statuses.items())
+        if status.last_error
+    ]

@@ -6,6 +6,9 @@
 - First run: the same on an empty data folder (schema created, sample edition loaded).
 - ``broadsheet list --json`` from spawn to exit, against ``python -c pass``.
 - Search: ``articles.page`` for typed queries, in process, against the bare FTS5 query.
+- Markets: a refresh of every market provider from a loopback server, in process, against the
+  same fetches on a plain httpx client (``market_bench.py``); rebasing the stored rates and
+  building the 90-day series, against one division per rate.
 
 It prints one table (``--json``: the same as JSON) and exits 0 even when a goal is missed; it is a
 measurement, not a test. It exits 1 only when something failed to run. Everything is local.
@@ -44,7 +47,7 @@ from desktop.domain import ALL  # noqa: E402
 from desktop.paths import resolve  # noqa: E402
 from desktop.store import articles  # noqa: E402
 from desktop.store.database import connect_reader  # noqa: E402
-from tests.benchmarks import news_figures, synthetic  # noqa: E402
+from tests.benchmarks import market_bench, market_server, news_figures, synthetic  # noqa: E402
 
 PYTHON = sys.executable
 FLOOR_WINDOW = Path(__file__).with_name("floor_window.py")
@@ -65,6 +68,7 @@ MEMORY_GOAL_MB = 100.0
 FIRST_RUN_RATIO_GOAL = 2.0
 CLI_EXTRA_GOAL = 0.15
 SEARCH_P95_GOAL_MS = 10.0
+MARKET_REFRESH_GOAL_S = 1.0
 FTS_FLOOR = (
     "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 200"
 )
@@ -131,6 +135,7 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_RUNS} runs of everything")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     parser.add_argument("--no-news", action="store_true", help="skip refresh and extraction")
+    parser.add_argument("--no-market", action="store_true", help="skip the market figures")
     return parser.parse_args(argv)
 
 
@@ -160,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not arguments.no_news:
             guarded(report, "refresh", lambda: measure_refresh(report, min(3, window_runs)))
             guarded(report, "extraction", lambda: measure_extraction(report))
+        if not arguments.no_market:
+            guarded(report, "markets", lambda: measure_market(report, window_runs))
     print(
         json.dumps(report_json(report), indent=2, ensure_ascii=False)
         if arguments.json
@@ -540,6 +547,57 @@ def measure_extraction(report: Report) -> None:
             {"pages_per_second": ours, "trafilatura_pages_per_second": alone},
         )
     )
+
+
+# Markets ---------------------------------------------------------------------------------------
+
+
+def measure_market(report: Report, runs: int) -> None:
+    """A market refresh from loopback, first and again, against the fetches alone; then rebasing
+    and the series on what it stored, against one division per rate."""
+    progress(f"Markets: {runs} rounds of a market refresh and its fetches alone …")
+    try:
+        refreshes, rebasing, series = market_bench.measure_refreshes(runs)
+    except market_server.MarketBenchError as error:
+        raise BenchmarkError(str(error)) from None
+    size = f"{refreshes.providers} providers, {refreshes.documents} documents"
+    report.figures += [
+        market_refresh_figure(f"Market refresh, {size}, loopback", refreshes, refreshes.first),
+        market_refresh_figure("Market re-refresh, every figure already stored", refreshes,
+                              refreshes.again),
+        computation_figure(f"Rebase {rebasing.inputs} rates → {', '.join(rebasing.ours)}",
+                           rebasing),
+        computation_figure(f"Rate series, {series.inputs:,} rates of 90 days → same", series),
+    ]  # fmt: skip
+
+
+def market_refresh_figure(
+    name: str, refreshes: market_bench.Refreshes, ours: list[float]
+) -> Figure:
+    """A market refresh row: its goal is absolute; the ratio is to the fetches alone."""
+    ratio = statistics.median(ours) / statistics.median(refreshes.floor)
+    return Figure(
+        name, f"httpx alone {seconds_with_spread(refreshes.floor)}", seconds_with_spread(ours),
+        f"{ratio:.2f}x", f"< {MARKET_REFRESH_GOAL_S:g} s",
+        statistics.median(ours) < MARKET_REFRESH_GOAL_S,
+        {"floor_s": refreshes.floor, "broadsheet_s": ours, "ratio": ratio,
+         "first_refresh_stored": refreshes.stored},
+    )  # fmt: skip
+
+
+def computation_figure(name: str, measured: market_bench.Computation) -> Figure:
+    """A computation row: the median of the bases' medians, with their range; no goal yet."""
+    ours, floor = list(measured.ours.values()), list(measured.floor.values())
+    ratio = statistics.median(ours) / statistics.median(floor)
+    return Figure(
+        name, ms_with_spread(floor), ms_with_spread(ours), f"{ratio:.1f}x", "–", None,
+        {"floor_ms": measured.floor, "broadsheet_ms": measured.ours, "inputs": measured.inputs},
+    )  # fmt: skip
+
+
+def ms_with_spread(values: list[float]) -> str:
+    """The median and the min–max range, in milliseconds."""
+    return f"{statistics.median(values):.2f} ms ({min(values):.2f}–{max(values):.2f})"
 
 
 # The command line ------------------------------------------------------------------------------

@@ -60,7 +60,8 @@ def test_importing_a_saved_page_shows_the_article_and_its_market_figures(
     headline = SAVED_PAGE.read_text(encoding="utf-8").splitlines()[0].split(" - ", 1)[1]
     assert headline in article_titles(window)
     status = window.findChild(QLabel, "marketStatus")
-    assert status is not None and "saved-page.txt" in status.text()
+    assert status is not None
+    qtbot.waitUntil(lambda: "saved-page.txt" in status.text(), timeout=LOADS)
 
 
 def test_a_feed_file_dropped_on_the_window_becomes_a_source(

@@ -12,7 +12,15 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMainWindow, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -26,8 +34,8 @@ from desktop.ui.market_panel import EMPTY_TEXT
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
 SNAPSHOT_RATE_TIP = "A snapshot from 25 Oct 2024 (Sample edition snapshot), not a live rate."
 SNAPSHOT_QUOTE_TIP = "A snapshot from 25 Oct 2024 (Sample edition snapshot), not a live price."
-CODE, NAME, RATE = 0, 1, 2
-CHANGE, PERCENT = 3, 4
+CODE, NAME, TREND, RATE, AS_OF = 0, 1, 2, 3, 4
+PRICE, CHANGE, PERCENT = 3, 4, 5
 
 # The offscreen platform says this whenever a window has a minimum size; it is not our warning.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -111,7 +119,7 @@ def test_snapshot_shows_every_currency_per_dollar(dock: MarketDock) -> None:
     assert text(currencies, "EUR", NAME) == "Euro"
     assert text(currencies, "XAU", RATE) == "0.000367"
     assert text(currencies, "IRR", RATE) == "42,090.0"
-    assert text(currencies, "AED", 3) == "25 Oct 2024"
+    assert text(currencies, "AED", AS_OF) == "25 Oct 2024 · Sample"
     base = dock.findChild(QComboBox, "baseCurrency")
     assert base is not None
     assert base.currentText() == "USD — US Dollar"
@@ -203,7 +211,7 @@ def test_quotes_show_direction_in_arrows_and_colour(dock: MarketDock) -> None:
     rows = cells(quotes)
     assert len(rows) == 16
     assert [row[0] for row in rows[:3]] == ["RBGPF", "NGG", "RELX"]  # the snapshot's own order
-    assert text(quotes, "BTI", 2) == "34.50"
+    assert text(quotes, "BTI", PRICE) == "34.50"
     assert text(quotes, "BTI", CHANGE) == "▼ 0.87"
     assert text(quotes, "BTI", PERCENT) == "▼ 2.52 %"
     assert text(quotes, "RBGPF", CHANGE) == "▲ 61.11"
@@ -258,11 +266,27 @@ def test_controls_are_named_and_in_tab_order(dock: MarketDock) -> None:
     assert dock.objectName() == "marketDock"
     base = dock.findChild(QComboBox, "baseCurrency")
     search = dock.findChild(QLineEdit, "marketFilter")
+    refresh = dock.findChild(QToolButton, "marketRefresh")
+    amount = dock.findChild(QLineEdit, "convertAmount")
+    source = dock.findChild(QComboBox, "convertFrom")
+    swap = dock.findChild(QToolButton, "convertSwap")
+    target = dock.findChild(QComboBox, "convertTo")
     quotes, currencies = table(dock, "quoteTable"), table(dock, "currencyTable")
-    assert base is not None and search is not None
-    names = [w.accessibleName() for w in (base, search, quotes, currencies)]
-    assert names == ["Base currency", "Filter markets", "Stock quotes", "Currency rates"]
-    assert [*tab_chain(base, 3)] == [search, quotes, currencies]
+    chain = [search, refresh, amount, source, swap, target, quotes, currencies]
+    assert base is not None and all(widget is not None for widget in chain)
+    names = [w.accessibleName() for w in (base, *chain)]
+    assert names == [
+        "Base currency",
+        "Filter markets",
+        "Refresh market figures",
+        "Amount to convert",
+        "Convert from",
+        "Swap currencies",
+        "Convert to",
+        "Stock quotes",
+        "Currency rates",
+    ]
+    assert [*tab_chain(base, len(chain))] == chain
 
 
 def tab_chain(start: QWidget, count: int) -> Iterator[QWidget]:

@@ -1,0 +1,223 @@
+"""The Markets panel's converter: an amount, a currency to convert from and one to convert to; the
+result follows every keystroke, exact and rounded to the target currency's minor units."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QWidget,
+)
+
+from desktop.domain import Rate
+from desktop.market.names import currency_name
+from desktop.market.rates import UnknownCurrencyError, convert, rate_is_stale, retired
+from desktop.ui.market_models import (
+    format_rate,
+    localized,
+    muted_colour,
+    short_provider,
+    short_when,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+DEFAULT_AMOUNT = "100"
+MAX_DIGITS = 30
+
+
+class Converter(QWidget):
+    """Converts as the person types; ``pair_changed`` says which currencies they chose.
+
+    Signals:
+        pair_changed(str, str): the person picked another currency to convert from or to.
+    """
+
+    pair_changed = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("converter")
+        self._rates: tuple[Rate, ...] = ()
+        self._now = datetime.now(UTC)
+        self._amount = QLineEdit(localized(Decimal(DEFAULT_AMOUNT)))
+        self._amount.setObjectName("convertAmount")
+        self._amount.setAccessibleName("Amount to convert")
+        self._amount.setMaxLength(MAX_DIGITS)
+        self._amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._source = _currency_box("convertFrom", "Convert from")
+        self._target = _currency_box("convertTo", "Convert to")
+        self._swap = QToolButton()
+        self._swap.setObjectName("convertSwap")
+        self._swap.setText("⇄")
+        self._swap.setToolTip("Swap the two currencies")
+        self._swap.setAccessibleName("Swap currencies")
+        self._result = QLabel()
+        self._result.setObjectName("convertResult")
+        self._result.setAccessibleName("Conversion result")
+        font = QFont(self._result.font())
+        font.setBold(True)
+        self._result.setFont(font)
+        self._detail = QLabel()
+        self._detail.setObjectName("convertDetail")
+        self._detail.setWordWrap(True)
+        self._build()
+        self._amount.textChanged.connect(self._update)
+        self._source.currentIndexChanged.connect(self._on_pair_changed)
+        self._target.currentIndexChanged.connect(self._on_pair_changed)
+        self._swap.clicked.connect(self.swap)
+
+    @property
+    def result_text(self) -> str:
+        """What the result line says."""
+        return self._result.text()
+
+    @property
+    def detail_text(self) -> str:
+        """What the line under the result says: the rate, its time and provider, or a problem."""
+        return self._detail.text()
+
+    def set_rates(self, rates: Sequence[Rate], codes: Sequence[str], now: datetime) -> None:
+        """Convert with these rates, offering ``codes``; the chosen currencies stay when they
+        are still offered."""
+        self._rates, self._now = tuple(rates), now
+        for box in (self._source, self._target):
+            chosen = box.currentData()
+            with QSignalBlocker(box):
+                box.clear()
+                for code in codes:
+                    box.addItem(code, code)
+                box.setCurrentIndex(max(0, box.findData(chosen)))
+        self.setEnabled(bool(codes))
+        self._update()
+
+    def set_pair(self, source: str, target: str) -> None:
+        """Convert from ``source`` to ``target`` (each kept as is when it is not offered)."""
+        for box, code in ((self._source, source), (self._target, target)):
+            found = box.findData(code)
+            if found >= 0:
+                with QSignalBlocker(box):
+                    box.setCurrentIndex(found)
+        self._update()
+
+    def set_amount(self, text: str) -> None:
+        """Type an amount, as a person would."""
+        self._amount.setText(text)
+
+    def swap(self) -> None:
+        """Convert the other way round."""
+        source, target = self._source.currentData(), self._target.currentData()
+        if isinstance(source, str) and isinstance(target, str):
+            self.set_pair(target, source)
+            self.pair_changed.emit(target, source)
+
+    def _build(self) -> None:
+        """Amount, from, swap and to on one row; the result and its detail under them."""
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(2)
+        label = QLabel("Con&vert")
+        label.setBuddy(self._amount)
+        grid.addWidget(label, 0, 0)
+        grid.addWidget(self._amount, 0, 1)
+        grid.addWidget(self._source, 0, 2)
+        grid.addWidget(self._swap, 0, 3)
+        grid.addWidget(self._target, 0, 4)
+        grid.addWidget(self._result, 1, 1, 1, 4)
+        grid.addWidget(self._detail, 2, 1, 1, 4)
+        grid.setColumnStretch(1, 1)
+        QWidget.setTabOrder(self._amount, self._source)
+        QWidget.setTabOrder(self._source, self._swap)
+        QWidget.setTabOrder(self._swap, self._target)
+
+    def _on_pair_changed(self) -> None:
+        source, target = self._source.currentData(), self._target.currentData()
+        self._update()
+        if isinstance(source, str) and isinstance(target, str):
+            self.pair_changed.emit(source, target)
+
+    def _update(self) -> None:
+        """Work out the result for what the boxes say now."""
+        source, target = self._source.currentData(), self._target.currentData()
+        if not isinstance(source, str) or not isinstance(target, str):
+            self._show("", "No rates to convert with yet.")
+            return
+        amount = parse_amount(self._amount.text())
+        if amount is None:
+            self._show("", "Type an amount, such as 100 or 2,500.50.")
+            return
+        try:
+            done = convert(amount, source, target, self._rates)
+        except UnknownCurrencyError as error:
+            self._show("", f"No rate is known for {error.code}.")
+            return
+        result = f"{localized(done.amount)} {source} = {localized(done.result)} {target}"
+        providers = ", ".join(short_provider(provider) for provider in done.providers)
+        rate = format_rate(done.rate)
+        when = short_when(done.as_of, self._now)
+        detail = f"1 {source} = {rate} {target} · as of {when} · {providers}"
+        stale = [
+            r for r in self._rates if r.code in {source, target} and rate_is_stale(r, self._now)
+        ]
+        if stale:
+            detail += " · not current"
+        for code in dict.fromkeys((source, target)):
+            if (successor := retired(code)) is not None:
+                detail += f" · {code} is retired; its successor is {successor[0]}"
+        self._show(result, detail)
+
+    def _show(self, result: str, detail: str) -> None:
+        self._result.setText(result)
+        self._result.setVisible(bool(result))
+        self._detail.setText(detail)
+        palette = self._detail.palette()
+        palette.setColor(self._detail.foregroundRole(), muted_colour(self.palette()))
+        self._detail.setPalette(palette)
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """An amount as typed in the person's locale ("2,500.50", "2.500,50" in German), or None."""
+    locale = QLocale()
+    cleaned = text.strip().replace(locale.groupSeparator(), "").replace(" ", "")
+    cleaned = cleaned.replace("\u00a0", "").replace("\u202f", "")
+    cleaned = cleaned.replace(locale.decimalPoint(), ".")
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() and value >= 0 else None
+
+
+class _NamedCurrencies(QStyledItemDelegate):
+    """Shows "EUR — Euro" in a currency box's list, while the closed box shows only "EUR"."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        code = index.data()
+        if isinstance(code, str):
+            option.text = f"{code} — {currency_name(code)}"
+
+
+def _currency_box(name: str, spoken: str) -> QComboBox:
+    """A compact box of currency codes whose open list also names them."""
+    box = QComboBox()
+    box.setObjectName(name)
+    box.setAccessibleName(spoken)
+    box.setMaxVisibleItems(20)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    box.setItemDelegate(_NamedCurrencies(box))
+    box.view().setMinimumWidth(box.fontMetrics().averageCharWidth() * 40)
+    return box
