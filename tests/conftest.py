@@ -19,9 +19,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 # Nor does any test reach a real market provider: unless a test points them at its own server,
 # they are a closed local port, which fails at once.
-for _provider in ("ECB_DAILY", "ECB_HISTORY", "ERAPI", "FRED", "QUOTES"):
-    os.environ[f"BROADSHEET_{_provider}_URL"] = "http://127.0.0.1:9/closed"
-os.environ.pop("BROADSHEET_QUOTES_KEY", None)
+os.environ["BROADSHEET_ECB_DAILY_URL"] = "http://127.0.0.1:9/closed"
+os.environ["BROADSHEET_ECB_HISTORY_URL"] = "http://127.0.0.1:9/closed"
+os.environ["BROADSHEET_ERAPI_URL"] = "http://127.0.0.1:9/closed"
+os.environ["BROADSHEET_FRED_URL"] = "http://127.0.0.1:9/closed"
+os.environ["BROADSHEET_QUOTES_URL"] = "http://127.0.0.1:9/closed"
+os.environ["BROADSHEET_QUOTES_KEY"] = ""
 
 from desktop.paths import AppPaths, resolve
 from desktop.profile import close_profile, open_profile

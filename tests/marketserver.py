@@ -3,6 +3,8 @@ and the environment that points Broadsheet at it."""
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
@@ -41,6 +43,25 @@ def serve(
     with a fixture."""
     server.expect_request(path, query_string=query, headers=headers).respond_with_data(
         fixture(name), content_type=_TYPES.get(name.rsplit(".", 1)[1], "text/html")
+    )
+
+
+def serve_dated(server: HTTPServer, day: date) -> None:
+    """The ECB's daily file, its history and ExchangeRate-API's rates as if published on
+    ``day``: their fixtures' days (the 18th to the 25th of October 2024) moved to end there."""
+    ecb = fixture("ecb-daily.xml").replace(b"2024-10-25", day.isoformat().encode())
+    history = fixture("ecb-hist-90d.xml")
+    for back, old in enumerate(("25", "24", "23", "22", "21", "18")):
+        moved = (day - timedelta(days=back)).isoformat()
+        history = history.replace(f"2024-10-{old}".encode(), moved.encode())
+    server.expect_request(PATHS["BROADSHEET_ECB_DAILY_URL"]).respond_with_data(
+        ecb, content_type="application/xml"
+    )
+    erapi = json.loads(fixture("erapi-latest.json"))
+    erapi["time_last_update_unix"] = int(datetime.combine(day, time(0, 2), tzinfo=UTC).timestamp())
+    server.expect_request(PATHS["BROADSHEET_ERAPI_URL"]).respond_with_json(erapi)
+    server.expect_request(PATHS["BROADSHEET_ECB_HISTORY_URL"]).respond_with_data(
+        history, content_type="application/xml"
     )
 
 

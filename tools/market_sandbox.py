@@ -12,8 +12,10 @@ and the converter work without the internet; screenshots are taken against it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,10 +26,38 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = json.loads((ROOT / "resources" / "sample" / "market.json").read_text(encoding="utf-8"))
 # The ECB's currencies (it quotes about 30 against the euro).
-ECB_CODES = (
-    "USD JPY BGN CZK DKK GBP HUF PLN RON SEK CHF ISK NOK TRY AUD BRL CAD CNY HKD IDR ILS INR "
-    "KRW MXN MYR NZD PHP SGD THB ZAR"
-).split()
+ECB_CODES = [
+    "USD",
+    "JPY",
+    "BGN",
+    "CZK",
+    "DKK",
+    "GBP",
+    "HUF",
+    "PLN",
+    "RON",
+    "SEK",
+    "CHF",
+    "ISK",
+    "NOK",
+    "TRY",
+    "AUD",
+    "BRL",
+    "CAD",
+    "CNY",
+    "HKD",
+    "IDR",
+    "ILS",
+    "INR",
+    "KRW",
+    "MXN",
+    "MYR",
+    "NZD",
+    "PHP",
+    "SGD",
+    "THB",
+    "ZAR",
+]
 INDEXES = {"SP500": 5800.0, "DJIA": 42000.0, "NASDAQCOM": 18400.0}
 DAYS = 92
 
@@ -43,9 +73,9 @@ def usd_rates(day: date) -> dict[str, float]:
     start = date(2024, 1, 1)
     rates: dict[str, float] = {}
     for code, value in SAMPLE["rates"]:
-        walk = random.Random(f"{code}")  # noqa: S311 (made-up figures)
+        walk = random.Random(f"{code}")
         drift = walk.uniform(-0.0006, 0.0006)
-        wobble = random.Random(f"{code}{day.isoformat()}").gauss(0, 0.002)  # noqa: S311
+        wobble = random.Random(f"{code}{day.isoformat()}").gauss(0, 0.002)
         rates[code] = float(value) * (1 + drift * (day - start).days / 30 + wobble)
     rates["USD"] = 1.0
     return rates
@@ -92,7 +122,7 @@ def erapi_document(now: datetime) -> bytes:
 def fred_document(series: str, days: list[date]) -> bytes:
     """FRED's graph CSV: a series' closes on US market days (the last one yesterday's)."""
     level = INDEXES.get(series, 1000.0)
-    steps = random.Random(series)  # noqa: S311
+    steps = random.Random(series)
     rows = [f"observation_date,{series}"]
     for day in days[:-1]:
         level *= 1 + steps.gauss(0.0004, 0.008)
@@ -104,7 +134,7 @@ def finnhub_document(symbol: str, now: datetime) -> bytes:
     """Finnhub's quote: the sample's price for the symbol, moved a little."""
     known = {quote["symbol"]: quote for quote in SAMPLE["quotes"]}
     base = float(Decimal(known[symbol]["price"])) if symbol in known else 100.0
-    moves = random.Random(f"{symbol}{now.date()}")  # noqa: S311
+    moves = random.Random(f"{symbol}{now.date()}")
     previous = base * (1 + moves.gauss(0, 0.01))
     price = previous * (1 + moves.gauss(0, 0.012))
     change = price - previous
@@ -122,12 +152,12 @@ def finnhub_document(symbol: str, now: datetime) -> bytes:
 class Handler(BaseHTTPRequestHandler):
     """Answers each provider's address with a document made for today."""
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         parts = urlsplit(self.path)
         query = {key: values[0] for key, values in parse_qs(parts.query).items()}
         now = datetime.now(UTC)
         days = working_days(_ecb_today(now))
-        documents = {
+        documents: dict[str, Callable[[], tuple[str, bytes]]] = {
             "/ecb/eurofxref-daily.xml": lambda: ("application/xml", ecb_document(days[-1:])),
             "/ecb/eurofxref-hist-90d.xml": lambda: ("application/xml", ecb_document(days)),
             "/v6/latest/USD": lambda: ("application/json", erapi_document(now)),
@@ -147,7 +177,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Quiet: the app's log says what it fetched."""
 
 
@@ -170,10 +200,8 @@ def main() -> None:
     print(f"export BROADSHEET_FRED_URL={base}/graph/fredgraph.csv")
     print(f"export BROADSHEET_QUOTES_URL={base}/api/v1/quote")
     print("export BROADSHEET_QUOTES_KEY=sandbox", flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
 
 
 if __name__ == "__main__":

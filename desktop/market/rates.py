@@ -61,14 +61,16 @@ def rebase(rates: Sequence[Rate], base: str) -> list[Rate]:
     """Express every rate against ``base``: units of X per B = (X per P) / (B per P).
 
     P is each rate's own base, so rates from providers with different bases can be mixed. The base
-    currency itself appears with rate 1, and each provider's base gets its implied rate.
+    currency itself appears with rate 1, and each provider's base gets its implied rate. When two
+    rates give the same currency, the fresher wins (the first, at the same time).
     """
     divisors = _base_worths(rates, base)
     result: dict[str, Rate] = {}
     for rate in _with_implied_bases(rates):
         divisor = divisors.get(rate.base)
-        if divisor is not None:
-            result.setdefault(rate.code, replace(rate, base=base, rate=rate.rate / divisor))
+        known = result.get(rate.code)
+        if divisor is not None and (known is None or rate.as_of > known.as_of):
+            result[rate.code] = replace(rate, base=base, rate=rate.rate / divisor)
     if base not in result:
         raise UnknownCurrencyError(base)
     return sorted(result.values(), key=lambda rate: rate.code)

@@ -575,9 +575,10 @@ class MainWindow(QMainWindow):
     def _on_preferences(self) -> None:
         from desktop.ui.preferences_dialog import PreferencesDialog
 
-        dialog = PreferencesDialog(self._settings, self)
+        dialog = PreferencesDialog(self._settings, self._markets.has_quotes_key, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._apply_preferences(dialog.chosen()))
+        dialog.accepted.connect(lambda: self._markets.save_key(dialog.key_change()))
         dialog.open()
 
     def _apply_preferences(self, chosen: Settings) -> None:

@@ -48,6 +48,8 @@ class Markets(QObject):
         self._paths = paths
         self._settings = settings
         self._asked_by_hand = False
+        self._runner = runner
+        self.has_quotes_key = False
         self.feed = MarketFeed(runner, paths.config, lambda: settings().watched_symbols, self)
         chosen = settings()
         dock.set_watchlist(chosen.watched_currencies, chosen.watched_symbols)
@@ -87,9 +89,30 @@ class Markets(QObject):
             self._asked_by_hand = True
             self.message.emit("Refreshing market figures…")
 
-    def key_changed(self) -> None:
-        """The quote provider's key was saved or removed."""
+    def save_key(self, key: str | None) -> None:
+        """Keep a new quote provider key ("" removes it; None leaves it), off the UI thread as
+        the keyring may ask to be unlocked; then ask the provider again."""
+        if key is None:
+            return
+        from desktop.credentials import QUOTES_API_KEY, forget_secret, save_secret
+
+        config = self._paths.config
+
+        def keep(_connection: object) -> str:
+            if not key:
+                forget_secret(QUOTES_API_KEY, config)
+                return "The Finnhub key is removed; stock quotes are no longer live."
+            return f"The Finnhub key is kept {save_secret(QUOTES_API_KEY, key, config)}."
+
+        self._runner.read(keep, self._on_key_saved, self._on_key_failed)
+
+    def _on_key_saved(self, sentence: str) -> None:
+        self.message.emit(sentence)
         self.feed.key_changed()
+        self.feed.load()
+
+    def _on_key_failed(self, error: BaseException) -> None:
+        self.message.emit(f"The Finnhub key could not be kept ({error}).")
 
     def stop(self) -> None:
         """Stop refreshing: the window is closing."""
@@ -111,6 +134,7 @@ class Markets(QObject):
             quote_history=view.quote_history,
             statuses=view.statuses,
         )
+        self.has_quotes_key = view.has_quotes_key
         self._dock.set_quotes_need_key(bool(view.quotes) and not view.has_quotes_key)
         names.save_remembered_names()
 

@@ -1,4 +1,5 @@
-"""The Preferences dialog: how often to refresh, how long to keep articles, and the appearance."""
+"""The Preferences dialog: how often to refresh, how long to keep articles, the appearance, and
+the key of the stock quote provider (kept in the system keyring, never in the settings file)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -19,12 +23,19 @@ from PySide6.QtWidgets import (
 from desktop.settings import APPEARANCES, MAX_KEEP_DAYS, MAX_REFRESH_MINUTES, Settings
 
 APPEARANCE_LABELS = {"system": "Follow System", "light": "Light", "dark": "Dark"}
+KEY_NOTE = (
+    'Live stock quotes come from Finnhub: <a href="https://finnhub.io/register">get a free '
+    "key</a> and paste it here. Broadsheet keeps it in your system keyring (or, where there is "
+    "none, in a file only you can read)."
+)
 
 
 class PreferencesDialog(QDialog):
     """Edits the preferences that have no menu of their own; ``chosen`` reads the result."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, has_quotes_key: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle("Preferences")
@@ -44,6 +55,20 @@ class PreferencesDialog(QDialog):
         for choice in APPEARANCES:
             self._appearance.addItem(APPEARANCE_LABELS[choice], choice)
         self._appearance.setCurrentIndex(APPEARANCES.index(settings.appearance))
+        self._has_key = has_quotes_key
+        self._remove_key = False
+        self._key = QLineEdit()
+        self._key.setObjectName("quotesKey")
+        self._key.setAccessibleName("Finnhub API key")
+        self._key.setEchoMode(QLineEdit.EchoMode.Password)
+        self._key.setPlaceholderText(
+            "Saved; type a new key to replace it" if has_quotes_key else "Not set"
+        )
+        self._forget = QPushButton("Remo&ve Key")
+        self._forget.setObjectName("removeQuotesKey")
+        self._forget.setAccessibleName("Remove the saved key")
+        self._forget.setEnabled(has_quotes_key)
+        self._forget.clicked.connect(self._on_remove_key)
         self._build()
 
     def chosen(self) -> Settings:
@@ -55,6 +80,20 @@ class PreferencesDialog(QDialog):
             appearance=APPEARANCES[self._appearance.currentIndex()],
         )
 
+    def key_change(self) -> str | None:
+        """The quote provider key to save: a new one, "" to remove the saved one, or None to
+        leave it as it is."""
+        typed = self._key.text().strip()
+        if typed:
+            return typed
+        return "" if self._remove_key else None
+
+    def _on_remove_key(self) -> None:
+        self._remove_key = True
+        self._key.clear()
+        self._key.setPlaceholderText("Not set (removed when you press OK)")
+        self._forget.setEnabled(False)
+
     def _build(self) -> None:
         form = QFormLayout()
         form.addRow(_buddy("&Refresh every:", self._refresh), self._refresh)
@@ -64,6 +103,16 @@ class PreferencesDialog(QDialog):
         note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         form.addRow("", note)
         form.addRow(_buddy("&Appearance:", self._appearance), self._appearance)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self._key, 1)
+        key_row.addWidget(self._forget)
+        form.addRow(_buddy("Stock quote &key:", self._key), key_row)
+        key_note = QLabel(KEY_NOTE)
+        key_note.setObjectName("quotesKeyNote")
+        key_note.setWordWrap(True)
+        key_note.setOpenExternalLinks(True)
+        key_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        form.addRow("", key_note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -77,7 +126,7 @@ class PreferencesDialog(QDialog):
         layout.addSpacing(12)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(480)
 
 
 def _spin_box(name: str, accessible: str, largest: int, suffix: str) -> QSpinBox:

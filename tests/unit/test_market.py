@@ -123,6 +123,15 @@ def test_the_first_provider_of_a_currency_wins() -> None:
     assert rates["GBP"].rate == Decimal("0.767085") and rates["GBP"].provider == LIVE
 
 
+def test_a_fresher_rate_wins_even_one_implied_by_a_provider_base() -> None:
+    """The ECB's euro (its base, worth 1 euro) today beats a snapshot's euro of last year."""
+    old = NOW - timedelta(days=400)
+    snapshot = [Rate("EUR", "USD", Decimal("0.9"), old, "Snapshot", snapshot=True)]
+    ecb = [Rate("USD", "EUR", Decimal("1.25"), NOW, "Euro bank")]
+    rates = {rate.code: rate for rate in rebase([*snapshot, *ecb], "USD")}
+    assert (rates["EUR"].rate, rates["EUR"].provider) == (Decimal("0.8"), "Euro bank")
+
+
 def test_a_currency_without_any_rate_is_unknown() -> None:
     with pytest.raises(
         UnknownCurrencyError, match="No rate is known for the currency XXX"
