@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 
@@ -70,7 +70,10 @@ def rebase(rates: Sequence[Rate], base: str) -> list[Rate]:
         divisor = divisors.get(rate.base)
         known = result.get(rate.code)
         if divisor is not None and (known is None or rate.as_of > known.as_of):
-            result[rate.code] = replace(rate, base=base, rate=rate.rate / divisor)
+            value = rate.rate / divisor
+            result[rate.code] = Rate(
+                rate.code, base, value, rate.as_of, rate.provider, rate.snapshot
+            )
     if base not in result:
         raise UnknownCurrencyError(base)
     return sorted(result.values(), key=lambda rate: rate.code)
@@ -188,9 +191,15 @@ def _worth_through(
 
 
 def _with_implied_bases(rates: Sequence[Rate]) -> list[Rate]:
-    """The rates plus, for each provider base, a rate of 1 for the base itself."""
-    implied = {rate.base: replace(rate, code=rate.base, rate=ONE) for rate in rates if rate.base}
-    return [*rates, *implied.values()]
+    """The rates plus, for each provider base, a rate of 1 for the base itself, as of the
+    freshest rate given against it."""
+    newest: dict[str, Rate] = {}
+    for rate in rates:
+        known = newest.get(rate.base)
+        if rate.base and (known is None or rate.as_of > known.as_of):
+            newest[rate.base] = rate
+    implied = [Rate(b, b, ONE, r.as_of, r.provider, r.snapshot) for b, r in newest.items()]
+    return [*rates, *implied]
 
 
 def _day(moment: datetime) -> str:

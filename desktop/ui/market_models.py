@@ -7,9 +7,10 @@ the filter role gives only the code or symbol and the name, so a search never ma
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import ROUND_HALF_EVEN, Context, Decimal
 from typing import Any
 
@@ -38,6 +39,8 @@ STALE_ROLE = Qt.ItemDataRole.UserRole + 3
 PINNED_ROLE = Qt.ItemDataRole.UserRole + 4  # whether the row is on the watchlist
 KEY_ROLE = Qt.ItemDataRole.UserRole + 5  # the row's currency code or stock symbol
 PIN = "★"
+# Up to this many rows coming or going are applied one by one; more, and the model is reset.
+SMALL_CHANGE = 4
 TREND = 2  # the sparkline column, in both tables
 # Providers as the As of column names them, to keep the column narrow.
 SHORT_PROVIDERS = {
@@ -74,13 +77,27 @@ def format_money(value: Decimal) -> str:
 
 def localized(value: Decimal) -> str:
     """A decimal written out in full in the person's locale, with thousands always grouped."""
+    sign_mark, point, group = _number_symbols(QLocale().bcp47Name())
+    text = format(value, "f")
+    sign = sign_mark if text.startswith("-") else ""
+    whole, _, fraction = text.lstrip("-").partition(".")
+    decimals = f"{point}{fraction}" if fraction else ""
+    if group is None:  # a grouping of its own (as in India: 12,34,567): Qt knows it
+        locale = QLocale()
+        locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
+        return f"{sign}{locale.toString(int(whole))}{decimals}"
+    return f"{sign}{int(whole):,}".replace(",", group) + decimals
+
+
+@functools.cache
+def _number_symbols(_name: str) -> tuple[str, str, str | None]:
+    """The default locale's minus sign, decimal point and thousands separator (None when it
+    does not group by threes), looked up once per locale: a table formats hundreds of numbers."""
     locale = QLocale()
     locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
-    text = format(value, "f")
-    sign = locale.negativeSign() if text.startswith("-") else ""
-    whole, _, fraction = text.lstrip("-").partition(".")
-    decimals = f"{locale.decimalPoint()}{fraction}" if fraction else ""
-    return f"{sign}{locale.toString(int(whole))}{decimals}"
+    group = locale.groupSeparator()
+    by_threes = locale.toString(1234567) == f"1{group}234{group}567"
+    return locale.negativeSign(), locale.decimalPoint(), group if by_threes else None
 
 
 def short_date(moment: datetime) -> str:
@@ -179,6 +196,28 @@ class _FiguresModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[_Row] = []
+        self._colours: dict[int, QColor] = {}
+        self.update_colours()
+
+    def update_colours(self, palette: QPalette | None = None) -> None:
+        """Work out the stale and trend colours once for ``palette`` (a view paints hundreds of
+        cells), and repaint with them."""
+        self._colours = {
+            0: muted_colour(palette),
+            1: trend_colour(1, palette),
+            -1: trend_colour(-1, palette),
+        }
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(self.headers) - 1)
+            self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.ForegroundRole])
+
+    def row_at(self, row: int) -> _Row:
+        """One row's worked-out cells, for a proxy that sorts without asking ``data``."""
+        return self._rows[row]
+
+    def column_texts(self, column: int) -> list[str]:
+        """Every text of a column, to size it."""
+        return [row.texts[column] for row in self._rows]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         """The number of figures shown."""
@@ -258,15 +297,58 @@ class _FiguresModel(QAbstractTableModel):
     def _foreground(self, row: _Row, column: int) -> QColor | None:
         """Trend colours on the change columns; grey for stale figures; else the view's own."""
         if column in self.trend_columns and row.trend:
-            return trend_colour(row.trend)
-        return muted_colour() if row.stale else None
+            return self._colours[row.trend]
+        return self._colours[0] if row.stale else None
 
     def _replace(self, rows: list[_Row]) -> None:
         """Show new rows in place of the old ones, the pinned first in the order pinned (a
-        view that does not sort shows them so)."""
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        view that does not sort shows them so).
+
+        When the rows are mostly the same figures (another base swaps one currency for another
+        and changes the rates), only the rows that come and go are removed and inserted and
+        only the columns that changed are announced, so views keep their state and a sorting
+        proxy sorts again only when its column changed.
+        """
+        if not self._rows or not self._update(rows):
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+
+    def _update(self, rows: list[_Row]) -> bool:
+        """Turn the current rows into ``rows`` step by step; False if that is not worth it."""
+        new_keys = [row.key for row in rows]
+        gone = {row.key for row in self._rows} - set(new_keys)
+        if len(gone) > SMALL_CHANGE or len(rows) - (len(self._rows) - len(gone)) > SMALL_CHANGE:
+            return False
+        for key in gone:
+            place = next(i for i, row in enumerate(self._rows) if row.key == key)
+            self.beginRemoveRows(QModelIndex(), place, place)
+            del self._rows[place]
+            self.endRemoveRows()
+        kept = {row.key for row in self._rows}
+        for place, row in enumerate(rows):
+            if row.key not in kept:
+                if [r.key for r in self._rows[:place]] != new_keys[:place]:
+                    return False
+                self.beginInsertRows(QModelIndex(), place, place)
+                self._rows.insert(place, row)
+                self.endInsertRows()
+        if [row.key for row in self._rows] != new_keys:
+            return False
+        old, self._rows = self._rows, rows
+        changed = [
+            column
+            for column in range(len(self.headers))
+            if any(
+                a.texts[column] != b.texts[column] or a.keys[column] != b.keys[column]
+                for a, b in zip(old, rows, strict=True)
+            )
+        ] or [0]
+        if any(a.series != b.series for a, b in zip(old, rows, strict=True)):
+            changed.append(TREND)
+        last = len(rows) - 1
+        self.dataChanged.emit(self.index(0, min(changed)), self.index(last, max(changed)))
+        return True
 
 
 def pinned_first(rows: list[_Row], pinned: Sequence[str]) -> list[_Row]:
@@ -278,7 +360,11 @@ def pinned_first(rows: list[_Row], pinned: Sequence[str]) -> list[_Row]:
 
 class CurrencyTableModel(_FiguresModel):
     """Currency rates as units of each currency per 1 of the base: Code, Currency, a sparkline,
-    Rate, and As of (time and provider)."""
+    Rate, and As of (time and provider).
+
+    What does not depend on the base (names, times, staleness, tooltips) is worked out once per
+    set of figures, so picking another base only divides and formats the rates again.
+    """
 
     CODE, NAME, _, RATE, AS_OF = range(5)
     TREND = TREND
@@ -288,6 +374,9 @@ class CurrencyTableModel(_FiguresModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._base = "USD"
+        self._rates: Sequence[Rate] = ()
+        self._now = datetime.now(UTC)
+        self._known: dict[tuple[str, str, datetime], _Known] = {}
 
     @property
     def base(self) -> str:
@@ -307,12 +396,15 @@ class CurrencyTableModel(_FiguresModel):
 
         Raises ``UnknownCurrencyError`` (and keeps the rows shown) when no rate reaches ``base``.
         """
+        if rates is not self._rates or now != self._now:
+            self._known = {}
+        self._rates, self._now = rates, now
         rebased = rebase(rates, base) if rates else []
         history = series or {}
         watched = set(pinned)
         base_name = currency_name(base)
         rows = [
-            _currency_row(rate, base_name, now, history.get(rate.code, ()), rate.code in watched)
+            self._row(rate, base_name, history.get(rate.code, ()), rate.code in watched)
             for rate in rebased
             if rate.code != base
         ]
@@ -328,11 +420,44 @@ class CurrencyTableModel(_FiguresModel):
             return f"The rate against {self._base} over the last three months"
         return None
 
+    def _row(self, rate: Rate, base_name: str, series: Series, pinned: bool) -> _Row:
+        """The cells of one currency's row."""
+        key = (rate.code, rate.provider, rate.as_of)
+        known = self._known.get(key)
+        if known is None:
+            known = self._known[key] = _known(rate, self._now)
+        shown = format_rate(rate.rate)
+        return _Row(
+            key=rate.code,
+            texts=(f"{PIN} {rate.code}" if pinned else rate.code, known.name, "", shown,
+                   known.as_of),
+            keys=(rate.code, known.name, _change(series), float(rate.rate), known.moment),
+            stale=known.stale,
+            tooltip=known.tooltip,
+            spoken=(
+                f"{known.name} ({rate.code}): {shown} per 1 {base_name}, {known.spoken}"
+                f"{', on your watchlist' if pinned else ''}."
+            ),
+            series=series,
+            pinned=pinned,
+        )  # fmt: skip
 
-def _currency_row(rate: Rate, base_name: str, now: datetime, series: Series, pinned: bool) -> _Row:
-    """The cells of one currency's row."""
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """What a currency's row says whatever the base: name, time, staleness and why."""
+
+    name: str
+    as_of: str
+    moment: int
+    stale: bool
+    tooltip: str
+    spoken: str
+
+
+def _known(rate: Rate, now: datetime) -> _Known:
+    """The parts of a currency's row that do not depend on the base."""
     name = currency_name(rate.code)
-    shown = format_rate(rate.rate)
     stale = rate_is_stale(rate, now)
     state = "a snapshot" if rate.snapshot else "may be out of date" if stale else "current"
     tooltip = freshness_tip(rate.as_of, rate.provider, rate.snapshot, now, "rate")
@@ -340,20 +465,13 @@ def _currency_row(rate: Rate, base_name: str, now: datetime, series: Series, pin
     if successor is not None:
         name = f"{name} (retired)"
         tooltip = f"Retired: {successor[1]} Its successor is {successor[0]}. {tooltip}"
-    code = f"{PIN} {rate.code}" if pinned else rate.code
-    watched = ", on your watchlist" if pinned else ""
-    return _Row(
-        key=rate.code,
-        texts=(code, name, "", shown, as_of_text(rate.as_of, rate.provider, now)),
-        keys=(rate.code, name, _change(series), float(rate.rate), int(rate.as_of.timestamp())),
+    return _Known(
+        name=name,
+        as_of=as_of_text(rate.as_of, rate.provider, now),
+        moment=int(rate.as_of.timestamp()),
         stale=stale,
         tooltip=tooltip,
-        spoken=(
-            f"{name} ({rate.code}): {shown} per 1 {base_name}, as of {short_date(rate.as_of)}"
-            f" from {rate.provider}, {state}{watched}."
-        ),
-        series=series,
-        pinned=pinned,
+        spoken=f"as of {short_date(rate.as_of)} from {rate.provider}, {state}",
     )
 
 

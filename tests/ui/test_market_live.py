@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 from pytest_httpserver import HTTPServer
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop import settings
@@ -34,7 +35,13 @@ from desktop.ingest.edition import read_market_snapshot
 from desktop.paths import AppPaths, resource
 from desktop.ui.main_window import MainWindow
 from desktop.ui.market_dock import MarketDock
-from desktop.ui.market_models import KEY_ROLE, SERIES_ROLE, STALE_ROLE, TREND
+from desktop.ui.market_models import (
+    KEY_ROLE,
+    SERIES_ROLE,
+    STALE_ROLE,
+    TREND,
+    CurrencyTableModel,
+)
 from tests.marketserver import (
     KEY,
     PATHS,
@@ -515,3 +522,29 @@ def test_the_schedule_refreshes_a_due_provider_by_itself(
     qtbot.waitUntil(lambda: markets.feed.next_check is not None, timeout=LOADS)
     next_check = markets.feed.next_check
     assert next_check is not None and next_check > datetime.now(UTC) + timedelta(minutes=1)
+
+
+def test_another_base_updates_the_rows_in_place_keeping_the_selection(
+    qtbot: QtBot, dock: MarketDock
+) -> None:
+    currencies = table(dock, "currencyTable")
+    currencies.selectRow(row_of(currencies, "CHF"))
+    base = dock.findChild(QComboBox, "baseCurrency")
+    assert base is not None
+    with qtbot.assertNotEmitted(currencies.model().modelReset):
+        base.setCurrentIndex(base.findData("EUR"))
+    selected = currencies.selectionModel().selectedRows()
+    assert [index.data(KEY_ROLE) for index in selected] == ["CHF"]
+    codes = [currencies.model().index(r, 0).data(KEY_ROLE) for r in range(169)]
+    assert "EUR" not in codes and "USD" in codes and codes == sorted(codes)
+
+
+def test_the_currency_model_keeps_the_model_contract_through_a_base_change(
+    qtmodeltester: ModelTester, snapshot: MarketSnapshot
+) -> None:
+    model = CurrencyTableModel()
+    model.set_rates(snapshot.rates, "USD", NOW)
+    qtmodeltester.check(model, force_py=True)
+    model.set_rates(snapshot.rates, "EUR", NOW, pinned=("JPY",))
+    model.set_rates(snapshot.rates, "JPY", NOW, pinned=("JPY", "GBP"))
+    assert model.key_at(0) == "GBP" and len(model.keys()) == 169
