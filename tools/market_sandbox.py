@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import random
 from collections.abc import Callable
@@ -60,6 +61,9 @@ ECB_CODES = [
 ]
 INDEXES = {"SP500": 5800.0, "DJIA": 42000.0, "NASDAQCOM": 18400.0}
 DAYS = 92
+# Every walk starts here (a few months back, so walks stay short and the figures near the
+# sample's); the server makes up figures for dates after it.
+WALK_START = datetime.now(UTC).date() - timedelta(days=DAYS + 30)
 
 
 def working_days(today: date) -> list[date]:
@@ -69,16 +73,20 @@ def working_days(today: date) -> list[date]:
 
 
 def usd_rates(day: date) -> dict[str, float]:
-    """Units per US dollar on ``day``: the sample's, drifting a little each day."""
-    start = date(2024, 1, 1)
-    rates: dict[str, float] = {}
-    for code, value in SAMPLE["rates"]:
-        walk = random.Random(f"{code}")
-        drift = walk.uniform(-0.0006, 0.0006)
-        wobble = random.Random(f"{code}{day.isoformat()}").gauss(0, 0.002)
-        rates[code] = float(value) * (1 + drift * (day - start).days / 30 + wobble)
-    rates["USD"] = 1.0
-    return rates
+    """Units per US dollar on ``day``: the sample's, each on a gentle random walk of its own."""
+    return {code: value * _walk(code, day) for code, value in _SAMPLE_RATES.items()} | {"USD": 1.0}
+
+
+_SAMPLE_RATES = {code: float(value) for code, value in SAMPLE["rates"]}
+
+
+@functools.cache
+def _walk(name: str, day: date) -> float:
+    """Where a figure's random walk stands on ``day``, as a factor (1.0 on the first day)."""
+    if day <= WALK_START:
+        return 1.0
+    step = random.Random(f"{name}{day.isoformat()}").gauss(0.00005, 0.0025)
+    return _walk(name, day - timedelta(days=1)) * (1 + step)
 
 
 def ecb_document(days: list[date]) -> bytes:
@@ -122,11 +130,9 @@ def erapi_document(now: datetime) -> bytes:
 def fred_document(series: str, days: list[date]) -> bytes:
     """FRED's graph CSV: a series' closes on US market days (the last one yesterday's)."""
     level = INDEXES.get(series, 1000.0)
-    steps = random.Random(series)
     rows = [f"observation_date,{series}"]
     for day in days[:-1]:
-        level *= 1 + steps.gauss(0.0004, 0.008)
-        rows.append(f"{day.isoformat()},{level:.2f}")
+        rows.append(f"{day.isoformat()},{level * _walk(series, day):.2f}")
     return ("\n".join(rows) + "\n").encode()
 
 

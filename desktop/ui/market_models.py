@@ -130,13 +130,14 @@ def as_of_text(moment: datetime, provider: str, now: datetime) -> str:
 
 
 def short_when(moment: datetime, now: datetime) -> str:
-    """A time today ("16:00"), a day this year ("25 Oct"), or a date ("25 Oct 2024")."""
+    """A time today ("16:00"), a day this year ("25 Oct"), or a month before ("Oct 2024"):
+    the tooltip gives the whole date."""
     local, today = _local(moment), _local(now)
     if local.date() == today.date():
         return QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
     if local.date().year() == today.date().year():
         return QLocale().toString(local.date(), "d MMM")
-    return short_date(moment)
+    return QLocale().toString(local.date(), "MMM yyyy")
 
 
 def short_provider(provider: str) -> str:

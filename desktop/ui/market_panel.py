@@ -538,6 +538,10 @@ class _FiguresView(QTableView):
             narrow = self.viewport().width() < ROOM_FOR_NAMES
             if self.isColumnHidden(self.collapsible) != narrow:
                 self.setColumnHidden(self.collapsible, narrow)
+                # The first column takes the room the names leave, so no gap opens on the right.
+                mode = QHeaderView.ResizeMode.Stretch if narrow else QHeaderView.ResizeMode.Fixed
+                self.horizontalHeader().setSectionResizeMode(0, mode)
+                self.fit_columns()
 
 
 class _CompactHeader(QHeaderView):

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from desktop.settings import APPEARANCES, MAX_KEEP_DAYS, MAX_REFRESH_MINUTES, Settings
 
 APPEARANCE_LABELS = {"system": "Follow System", "light": "Light", "dark": "Dark"}
+WRAP_AFTER = 70
+MARKET_NOTE = "Market figures then follow each provider's own timetable."
 KEY_NOTE = (
     'Live stock quotes come from Finnhub: <a href="https://finnhub.io/register">get a free '
     "key</a> and paste it here. Broadsheet keeps it in your system keyring (or, where there is "
@@ -97,22 +99,20 @@ class PreferencesDialog(QDialog):
     def _build(self) -> None:
         form = QFormLayout()
         form.addRow(_buddy("&Refresh every:", self._refresh), self._refresh)
+        form.addRow("", _note(MARKET_NOTE, "marketRefreshNote"))
         form.addRow(_buddy("&Keep articles for:", self._keep), self._keep)
-        note = QLabel("Bookmarked articles are always kept.")
-        note.setObjectName("keepNote")
-        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        form.addRow("", note)
+        form.addRow("", _note("Bookmarked articles are always kept.", "keepNote"))
         form.addRow(_buddy("&Appearance:", self._appearance), self._appearance)
         key_row = QHBoxLayout()
         key_row.addWidget(self._key, 1)
         key_row.addWidget(self._forget)
-        form.addRow(_buddy("Stock quote &key:", self._key), key_row)
-        key_note = QLabel(KEY_NOTE)
-        key_note.setObjectName("quotesKeyNote")
-        key_note.setWordWrap(True)
+        key_note = _note(KEY_NOTE, "quotesKeyNote")
         key_note.setOpenExternalLinks(True)
-        key_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        form.addRow("", key_note)
+        key_field = QVBoxLayout()
+        key_field.setSpacing(4)
+        key_field.addLayout(key_row)
+        key_field.addWidget(key_note)
+        form.addRow(_buddy("Stock quote &key:", self._key), key_field)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -138,6 +138,15 @@ def _spin_box(name: str, accessible: str, largest: int, suffix: str) -> QSpinBox
     box.setSuffix(suffix)
     box.setMinimumWidth(box.fontMetrics().horizontalAdvance("Keep everything") + 48)
     return box
+
+
+def _note(text: str, name: str) -> QLabel:
+    """A small explanation under a field, in the placeholder colour."""
+    note = QLabel(text)
+    note.setObjectName(name)
+    note.setWordWrap(len(text) > WRAP_AFTER)  # a wrapped label in a form gets spare height
+    note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return note
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:
