@@ -27,6 +27,7 @@ from desktop.ui.market_models import (
     format_rate,
     localized,
     muted_colour,
+    short_date,
     short_provider,
     short_when,
 )
@@ -166,6 +167,8 @@ class Converter(QWidget):
         providers = ", ".join(short_provider(provider) for provider in done.providers)
         rate = format_rate(done.rate)
         when = short_when(done.as_of, self._now)
+        if done.as_of.year != self._now.year:
+            when = short_date(done.as_of)  # there is room here for the whole date
         detail = f"1 {source} = {rate} {target} · as of {when} · {providers}"
         stale = [
             r for r in self._rates if r.code in {source, target} and rate_is_stale(r, self._now)
