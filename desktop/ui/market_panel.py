@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import ProviderStatus, Quote, Rate
-from desktop.market.history import Series, quote_series, rate_series
+from desktop.market.history import Publication, Series, publications, quote_series, series_against
 from desktop.market.names import currency_name
 from desktop.market.rates import UnknownCurrencyError, quote_is_stale, rate_is_stale, rebase
 from desktop.ui.market_converter import Converter
@@ -103,7 +103,7 @@ class MarketPanel(QWidget):
         super().__init__(parent)
         self._rates: tuple[Rate, ...] = ()
         self._quotes: tuple[Quote, ...] = ()
-        self._rate_history: tuple[Rate, ...] = ()
+        self._published: tuple[Publication, ...] = ()
         self._rate_series: dict[str, dict[str, Series]] = {}
         self._quote_series: dict[str, Series] = {}
         self._statuses: dict[str, ProviderStatus] = {}
@@ -132,7 +132,7 @@ class MarketPanel(QWidget):
         """Show these figures, rates against ``base`` (or their own base if none reaches it),
         with sparklines from their history and a footer from the providers' statuses."""
         self._rates, self._quotes = tuple(rates), tuple(quotes)
-        self._rate_history = tuple(rate_history)
+        self._published = publications(rate_history)
         self._rate_series = {}
         self._quote_series = quote_series(quote_history)
         self._statuses = dict(statuses or {})
@@ -327,7 +327,7 @@ class MarketPanel(QWidget):
     def _series_for(self, base: str) -> dict[str, Series]:
         """The rates' history against ``base``, worked out once per base."""
         if base not in self._rate_series:
-            self._rate_series[base] = rate_series(self._rate_history, base)
+            self._rate_series[base] = series_against(self._published, base)
         return self._rate_series[base]
 
     def _base_codes(self, base: str) -> list[str]:

@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
+import json
 import os
 import shutil
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from functools import partial
@@ -38,11 +41,11 @@ from desktop.operations.market import (
     MARKET_LIMITS,
     MarketPlan,
     MarketReport,
-    load_market,
     plan_market,
     quote_symbols,
     refresh_market,
 )
+from desktop.operations.market_view import load_market
 from desktop.paths import resolve
 from desktop.profile import close_profile, open_profile
 from desktop.store.database import connect
@@ -50,7 +53,9 @@ from desktop.store.market_data import freshest_quotes
 from tests.benchmarks import market_server
 from tests.benchmarks.market_server import MarketBenchError
 
+ROOT = Path(__file__).resolve().parents[2]
 RUNS = 7
+PANEL_TIMEOUT_S = 300
 REPEATS = 25
 BASES = ("EUR", "JPY", "GBP")
 # The panel is looked at the morning after the fixtures' day, so the whole history is in view.
@@ -80,16 +85,58 @@ class Computation:
     floor: dict[str, float]
 
 
-def measure_refreshes(runs: int = RUNS) -> tuple[Refreshes, Computation, Computation]:
-    """The refresh series against the loopback server, then rebasing and the series on what the
-    last refresh stored."""
+@dataclass(frozen=True)
+class PanelPicks:
+    """Milliseconds of each base picked in the panel with its repaint, and of the repaint alone
+    (the floor), from ``panel_bench``."""
+
+    rates: int
+    history: int
+    picks: list[float]
+    repaints: list[float]
+
+
+@dataclass(frozen=True)
+class MarketFigures:
+    """Everything the market benchmark measures."""
+
+    refreshes: Refreshes
+    rebasing: Computation
+    series: Computation
+    panel: PanelPicks
+
+
+def measure_refreshes(runs: int = RUNS) -> MarketFigures:
+    """The refresh series against the loopback server, then rebasing, the series and the panel's
+    base change on what the last refresh stored."""
     with tempfile.TemporaryDirectory(prefix="broadsheet-market-") as name:
         scratch = Path(name)
         template = sample_profile(scratch / "template")
         symbols = watched_symbols(template)
         with market_server.running(symbols) as environ:
             refreshes, store = refresh_rounds(template, scratch, symbols, environ, runs)
-        return refreshes, *computations(store)
+        rebasing, series = computations(store)
+        return MarketFigures(refreshes, rebasing, series, panel_picks(store))
+
+
+def panel_picks(folder: Path) -> PanelPicks:
+    """Run ``panel_bench`` on the store in a child process (Qt offscreen, so its application and
+    window never stay in this process) and read what it measured."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "tests.benchmarks.panel_bench", str(folder)],
+            cwd=ROOT, env=env, capture_output=True, timeout=PANEL_TIMEOUT_S, check=False,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        raise MarketBenchError(f"the panel benchmark took over {PANEL_TIMEOUT_S} s") from None
+    if done.returncode != 0:
+        last = (done.stderr.decode(errors="replace").strip().splitlines() or ["no output"])[-1]
+        raise MarketBenchError(f"the panel benchmark failed: {last}")
+    measured = json.loads(done.stdout)
+    return PanelPicks(
+        measured["rates"], measured["history"], measured["pick_ms"], measured["repaint_ms"]
+    )
 
 
 def sample_profile(folder: Path) -> Path:
@@ -239,16 +286,20 @@ def computations(folder: Path) -> tuple[Computation, Computation]:
 
 
 def divisions(rates: Sequence[Rate], base: str, rebased: bool) -> Callable[[], object]:
-    """The floor: one exact division per rate by the base's worth, giving a new Rate (rebasing)
-    or a float (a series' point)."""
+    """The floor: one exact division per rate by the base's worth, giving a new Rate (rebasing;
+    built directly, as ``dataclasses.replace`` costs twice as much) or a float (a series' point)."""
     worth = next((rate.rate for rate in rates if rate.code == base), Decimal(1))
     if rebased:
-        return lambda: [replace(rate, base=base, rate=rate.rate / worth) for rate in rates]
+        return lambda: [
+            Rate(r.code, base, r.rate / worth, r.as_of, r.provider, r.snapshot) for r in rates
+        ]
     return lambda: [float(rate.rate / worth) for rate in rates]
 
 
 def median_ms(call: Callable[[], object]) -> float:
-    """The median of ``REPEATS`` timed calls after one untimed call, in milliseconds."""
+    """The median of ``REPEATS`` timed calls after one untimed call, in milliseconds; garbage
+    left by what ran before is collected first, so no series pays for another's."""
+    gc.collect()
     call()
     times = []
     for _ in range(REPEATS):
@@ -264,7 +315,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=RUNS, help=f"rounds (default {RUNS})")
     arguments = parser.parse_args(argv)
-    refreshes, rebasing, series = measure_refreshes(arguments.runs)
+    figures = measure_refreshes(arguments.runs)
+    refreshes, rebasing, series, panel = (
+        figures.refreshes,
+        figures.rebasing,
+        figures.series,
+        figures.panel,
+    )
     print(
         f"{refreshes.providers} providers, {refreshes.documents} documents, "
         f"{refreshes.stored:,} figures stored by a first refresh; median of {arguments.runs}"
@@ -280,6 +337,10 @@ def main(argv: list[str] | None = None) -> int:
         for base in BASES:
             ours, floor = measured.ours[base], measured.floor[base]
             print(f"{name} {measured.inputs} → {base}: {ours:.2f} ms (floor {floor:.2f} ms)")
+    print(
+        f"base picked in the panel, {panel.rates} rates: {statistics.median(panel.picks):.2f} ms "
+        f"(repaint alone {statistics.median(panel.repaints):.2f} ms)"
+    )
     return 0
 
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
 
 from desktop.app import create_window
+from desktop.domain import MarketSnapshot
+from desktop.ingest.edition import read_market_snapshot
+from desktop.paths import resource
 from desktop.ui.main_window import MainWindow
 from tests.newsroom import Item, Newsroom
 
@@ -79,3 +84,22 @@ def slow_site() -> Iterator[Newsroom]:
     room.release.set()
     server.clear()
     server.stop()
+
+
+@pytest.fixture
+def british_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Write numbers and dates as en_GB does, in UTC, whatever the machine's settings."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    yield
+    QLocale.setDefault(before)
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture(scope="session")
+def snapshot() -> MarketSnapshot:
+    """The sample edition's market snapshot: 169 rates per 1 USD and 16 quotes."""
+    return read_market_snapshot(resource("sample", "market.json"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -10,7 +9,7 @@ from decimal import Context, Decimal
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,10 +24,17 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import MarketSnapshot, Quote
-from desktop.ingest.edition import read_market_snapshot
-from desktop.paths import resource
 from desktop.ui.market_dock import MarketDock
-from desktop.ui.market_models import SORT_ROLE, CurrencyTableModel, QuoteTableModel
+from desktop.ui.market_models import (
+    FILTER_ROLE,
+    KEY_ROLE,
+    PINNED_ROLE,
+    SERIES_ROLE,
+    SORT_ROLE,
+    STALE_ROLE,
+    CurrencyTableModel,
+    QuoteTableModel,
+)
 from desktop.ui.market_panel import EMPTY_TEXT
 
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
@@ -38,26 +44,10 @@ CODE, NAME, TREND, RATE, AS_OF = 0, 1, 2, 3, 4
 PRICE, CHANGE, PERCENT = 3, 4, 5
 
 # The offscreen platform says this whenever a window has a minimum size; it is not our warning.
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture(autouse=True)
-def british_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Write numbers and dates as en_GB does, in UTC, whatever the machine's settings."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    yield
-    QLocale.setDefault(before)
-    monkeypatch.undo()
-    time.tzset()
-
-
-@pytest.fixture(scope="module")
-def snapshot() -> MarketSnapshot:
-    """The sample edition's market snapshot: 169 rates per 1 USD and 16 quotes."""
-    return read_market_snapshot(resource("sample", "market.json"))
+pytestmark = [
+    pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints"),
+    pytest.mark.usefixtures("british_utc"),
+]
 
 
 @pytest.fixture
@@ -320,3 +310,54 @@ def test_quote_model_marks_a_flat_quote(snapshot: MarketSnapshot) -> None:
     model.set_quotes([flat], NOW)
     assert model.index(0, CHANGE).data() == "• 0.00"
     assert model.index(0, PERCENT).data() == "• 0.00 %"
+
+
+ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+    SORT_ROLE,
+    FILTER_ROLE,
+    SERIES_ROLE,
+    STALE_ROLE,
+    PINNED_ROLE,
+    KEY_ROLE,
+)
+
+
+def every_answer(model: CurrencyTableModel) -> list[list[tuple[object, ...]]]:
+    """Every cell's answer to every role, row by row."""
+    return [
+        [
+            tuple(model.index(row, column).data(role) for role in ROLES)
+            for column in range(model.columnCount())
+        ]
+        for row in range(model.rowCount())
+    ]
+
+
+def test_rows_updated_in_place_say_what_fresh_rows_say(snapshot: MarketSnapshot) -> None:
+    """Another base, another moment or a watched currency change the rows in place, writing only
+    what changed; every cell must then answer as in a model filled afresh."""
+    series = {"EUR": (0.91, 0.92, 0.93), "JPY": (150.0, 149.0)}
+    ecb = [
+        replace(rate, as_of=NOW - timedelta(hours=1), provider="ExchangeRate-API", snapshot=False)
+        for rate in snapshot.rates[:3]
+    ]
+    rates = [*snapshot.rates, *ecb]
+    model = CurrencyTableModel()
+    model.set_rates(rates, "USD", NOW, series)
+    steps = [
+        ("EUR", NOW, ()),
+        ("JPY", NOW, ()),
+        ("JPY", NOW + timedelta(days=3), ()),
+        ("JPY", NOW + timedelta(days=3), ("AED",)),
+        ("GBP", NOW + timedelta(days=3), ("AED",)),
+    ]
+    for base, moment, pinned in steps:
+        model.set_rates(rates, base, moment, series, pinned)
+        fresh = CurrencyTableModel()
+        fresh.set_rates(rates, base, moment, series, pinned)
+        assert every_answer(model) == every_answer(fresh), (base, moment, pinned)

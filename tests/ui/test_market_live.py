@@ -4,14 +4,13 @@ server."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,8 +30,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop import settings
 from desktop.domain import MarketSnapshot, ProviderStatus, Rate
-from desktop.ingest.edition import read_market_snapshot
-from desktop.paths import AppPaths, resource
+from desktop.paths import AppPaths
 from desktop.ui.main_window import MainWindow
 from desktop.ui.market_dock import MarketDock
 from desktop.ui.market_models import (
@@ -60,25 +58,10 @@ ERAPI = "ExchangeRate-API"
 LOADS = 20_000
 CODE, RATE, AS_OF = 0, 3, 4
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture(autouse=True)
-def british_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Write numbers and dates as en_GB does, in UTC, whatever the machine's settings."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    yield
-    QLocale.setDefault(before)
-    monkeypatch.undo()
-    time.tzset()
-
-
-@pytest.fixture(scope="module")
-def snapshot() -> MarketSnapshot:
-    return read_market_snapshot(resource("sample", "market.json"))
+pytestmark = [
+    pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints"),
+    pytest.mark.usefixtures("british_utc"),
+]
 
 
 def ecb_history(days: int = 10) -> list[Rate]:
