@@ -3,7 +3,7 @@
 A provider that is down, slow past its timeout or sends something unreadable gets its error noted
 and nothing else changes: the figures it gave before stay (turning stale as their age demands)
 and the other providers still refresh. ``MarketReport`` says what happened to each, for the CLI's
-JSON and the panel's status line; ``load_market`` reads everything the panel shows.
+JSON and the panel's status line (``market_view`` reads what the panel shows).
 """
 
 from __future__ import annotations
@@ -15,17 +15,17 @@ import sqlite3
 import threading
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.credentials import QUOTES_API_KEY, read_secret
-from desktop.domain import Progress, ProviderStatus, Quote, Rate
+from desktop.domain import Progress, Quote
 from desktop.ingest.fetch import Failure, Limits, Response
 from desktop.market.providers import Figures, Provider, ProviderError, providers
 from desktop.market.providers.finnhub import NAME as QUOTES_NAME
 from desktop.operations import StoreWriter
 from desktop.operations.fetching import drain
+from desktop.operations.market_view import quotes_key
 from desktop.store import market_data
 
 log = logging.getLogger(__name__)
@@ -36,10 +36,8 @@ NO_KEY = (
     "(or set BROADSHEET_QUOTES_KEY) to get them."
 )
 # Environment variable with a quote provider key, for scripts; Preferences keeps it otherwise.
-QUOTES_KEY_ENV = "BROADSHEET_QUOTES_KEY"
 # Market documents are small: ER-API's is about 4 KB, the ECB's 90-day history about 50 KB.
 MARKET_LIMITS = Limits(connect_timeout=5.0, total_timeout=15.0, max_bytes=2 * 1024 * 1024)
-HISTORY_DAYS = 92
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,42 +78,6 @@ class MarketReport:
             ],
             "cancelled": self.cancelled,
         }
-
-
-@dataclass(frozen=True, slots=True)
-class MarketView:
-    """What the Markets panel shows: the freshest figures, their history, and each provider's
-    last refresh."""
-
-    rates: list[Rate]
-    quotes: list[Quote]
-    rate_history: list[Rate]
-    quote_history: list[Quote]
-    statuses: dict[str, ProviderStatus]
-    has_quotes_key: bool = False
-
-
-def load_market(
-    connection: sqlite3.Connection, now: datetime | None = None, config: Path | None = None
-) -> MarketView:
-    """Read everything the panel shows, with the last ``HISTORY_DAYS`` of history, and (given
-    the config folder) whether a quote provider key is kept: off the UI thread, as the keyring
-    may take a moment to answer."""
-    since = (now or datetime.now(UTC)) - timedelta(days=HISTORY_DAYS)
-    return MarketView(
-        rates=market_data.freshest_rates(connection),
-        quotes=market_data.freshest_quotes(connection),
-        rate_history=market_data.rate_history(connection, since),
-        quote_history=market_data.quote_history(connection, since),
-        statuses=market_data.provider_statuses(connection),
-        has_quotes_key=config is not None and quotes_key(config) is not None,
-    )
-
-
-def quotes_key(config: Path, environ: Mapping[str, str] | None = None) -> str | None:
-    """The quote provider's API key: from the environment, else as saved in Preferences."""
-    given = (environ if environ is not None else os.environ).get(QUOTES_KEY_ENV, "").strip()
-    return given or read_secret(QUOTES_API_KEY, config)
 
 
 def quote_symbols(quotes: Sequence[Quote], watched: Sequence[str]) -> list[str]:

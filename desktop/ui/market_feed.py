@@ -22,7 +22,8 @@ from desktop.operations import StoreWriter
 from desktop.tasks import Operation, OperationFactory, Runner
 
 if TYPE_CHECKING:
-    from desktop.operations.market import MarketReport, MarketView
+    from desktop.operations.market import MarketReport
+    from desktop.operations.market_view import MarketView
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ class MarketFeed(QObject):
 
     def load(self) -> None:
         """Read the figures, their history and the providers' statuses, off the UI thread."""
-        from desktop.operations.market import load_market
+        from desktop.operations.market_view import load_market
 
         config = self._config
         self._runner.read(

@@ -17,7 +17,8 @@ from desktop.ui.market_dock import MarketDock
 from desktop.ui.market_feed import STARTUP_DELAY, MarketFeed
 
 if TYPE_CHECKING:
-    from desktop.operations.market import MarketReport, MarketView
+    from desktop.operations.market import MarketReport
+    from desktop.operations.market_view import MarketView
 
 SUMMARY_MS = 8000
 

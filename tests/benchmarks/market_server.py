@@ -26,7 +26,7 @@ from urllib.parse import urlencode
 
 from desktop.market.providers import TOKEN_HEADER
 from desktop.market.providers.ecb import parse_ecb
-from desktop.operations.market import QUOTES_KEY_ENV
+from desktop.operations.market_view import QUOTES_KEY_ENV
 from tests.marketserver import PATHS, fixture
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -24,12 +24,12 @@ from desktop.operations import direct_writer
 from desktop.operations.market import (
     NO_KEY,
     MarketReport,
-    load_market,
     plan_market,
     quote_symbols,
     refresh_market,
     summary,
 )
+from desktop.operations.market_view import load_market
 from desktop.paths import AppPaths
 from desktop.store.database import connect
 from tests.marketserver import KEY, PATHS, environment, fixture, serve, serve_every_provider

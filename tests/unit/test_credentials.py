@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import stat
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +15,16 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from keyring.errors import PasswordDeleteError
 
-from desktop.credentials import FALLBACK_NAME, forget_secret, read_secret, save_secret
+from desktop.credentials import (
+    FALLBACK_NAME,
+    KEPT_NAMES,
+    forget_secret,
+    is_kept,
+    read_secret,
+    save_secret,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class MemoryKeyring(KeyringBackend):
@@ -107,3 +117,49 @@ def test_a_damaged_secrets_file_reads_as_empty(no_keyring: None, tmp_path: Path)
     assert read_secret("quotes-api-key", tmp_path) is None
     save_secret("quotes-api-key", "abc", tmp_path)
     assert read_secret("quotes-api-key", tmp_path) == "abc"
+
+
+def test_whether_a_key_is_kept_is_known_without_the_keyring(
+    system_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    assert not is_kept("quotes-api-key", tmp_path)
+    save_secret("quotes-api-key", "abc", tmp_path)
+    assert is_kept("quotes-api-key", tmp_path)
+    assert "abc" not in (tmp_path / KEPT_NAMES).read_text()  # names only, never the secret
+    forget_secret("quotes-api-key", tmp_path)
+    assert not is_kept("quotes-api-key", tmp_path)
+    assert not (tmp_path / KEPT_NAMES).exists()
+
+
+def test_reading_a_key_notes_whether_the_keyring_still_holds_it(
+    system_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    system_keyring.set_password("Broadsheet", "quotes-api-key", "from-before")
+    assert not is_kept("quotes-api-key", tmp_path)  # kept by an older version, not yet noted
+    assert read_secret("quotes-api-key", tmp_path) == "from-before"
+    assert is_kept("quotes-api-key", tmp_path)
+    system_keyring.passwords.clear()  # removed with the system's own keyring manager
+    assert read_secret("quotes-api-key", tmp_path) is None
+    assert not is_kept("quotes-api-key", tmp_path)
+
+
+def test_a_key_in_the_private_file_is_kept(no_keyring: None, tmp_path: Path) -> None:
+    save_secret("quotes-api-key", "abc", tmp_path)
+    assert is_kept("quotes-api-key", tmp_path)
+    assert not (tmp_path / KEPT_NAMES).exists()
+
+
+def test_the_panel_learns_of_a_key_without_importing_the_keyring(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from desktop.operations.market_view import has_quotes_key\n"
+        f"Path({str(tmp_path)!r}, 'keyring-names.json').write_text('[\"quotes-api-key\"]')\n"
+        f"print(has_quotes_key(Path({str(tmp_path)!r}), {{}}))\n"
+        "heavy = {'keyring', 'asyncio', 'httpx', 'ssl', 'desktop.market.providers'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.split("\n")[:2] == ["True", "[]"]
