@@ -6,8 +6,10 @@ order as they do in a real store. Each article has an image row pointing at one 
 generated JPEGs (with thumbnails) in the images folder, and its text goes through the FTS5
 triggers, so the full-text index is the real one. The store is then sealed as after a clean exit.
 
-Built stores are cached under ``.bench-cache/store-<N>-v<GENERATOR_VERSION>/``; runs work on copies
-(``copy_store``) so they never change the cached one. Run as a script to build one ahead of time.
+Built stores are cached under ``.bench-cache/store-<N>-v<GENERATOR_VERSION>-schema<REVISION>/``
+(a new schema revision builds anew: an older store would be migrated at every launch, and the
+launch would time Alembic); runs work on copies (``copy_store``) so they never change the cached
+one. Run as a script to build one ahead of time.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from desktop.paths import resolve
 from desktop.profile import close_profile, open_profile
 from desktop.store.database import connect, transaction
 from desktop.store.images import cache_bytes
+from desktop.store.schema import HEAD_REVISION
 
 # Bump whenever the generated content changes, so a stale cached store is not reused.
 GENERATOR_VERSION = 3  # 2: profiles keep currency names; 3: the (read, source_id) index
@@ -283,7 +286,7 @@ def search_queries(count: int = 50) -> list[str]:
 
 def cached_store(articles: int = DEFAULT_ARTICLES, cache: Path = CACHE) -> BuiltStore:
     """The cached store of ``articles`` articles, built first if it is not there yet."""
-    folder = cache / f"store-{articles}-v{GENERATOR_VERSION}"
+    folder = cache / f"store-{articles}-v{GENERATOR_VERSION}-schema{HEAD_REVISION}"
     record = folder.with_name(f"{folder.name}.json")
     reused = is_sealed(folder)
     if not reused:
