@@ -102,8 +102,9 @@ class _Relay(QObject):
 
     finished = Signal(object)
 
-    def __init__(self) -> None:
+    def __init__(self, closed: Callable[[], bool]) -> None:
         super().__init__()
+        self._closed = closed
         self.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
 
     @Slot(object)
@@ -112,6 +113,12 @@ class _Relay(QObject):
         if future.cancelled():  # a queued read dropped at shutdown: nobody waits for it
             return
         error = future.exception()
+        if self._closed():
+            # The window that asked has closed, and its widgets may be gone: what was written
+            # is committed, and there is nobody left to show it to.
+            if error is not None:
+                log.error("A background task failed as the store closed", exc_info=error)
+            return
         if error is None:
             done(future.result())
         elif failed is not None:
@@ -145,7 +152,7 @@ class TaskRunner:
 
     def __init__(self, store: Path) -> None:
         self._store = store
-        self._relay = _Relay()
+        self._relay = _Relay(lambda: self._shut)
         self._writer_connection = _WriterConnection(store)
         self._shut = False
         self._operations: set[Operation] = set()
