@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from tests.commands import broadsheet
 from tests.locks import exclusive_lock
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,19 +35,6 @@ QUOTE_KEYS = {
     "stale",
 }
 SAMPLE_PROVIDER = "Sample edition snapshot"
-
-
-def broadsheet(data: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m desktop --data-dir DATA ARGUMENTS`` and capture what it prints."""
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", "--data-dir", str(data), *arguments],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-        cwd=ROOT,
-    )
 
 
 def succeed(data: Path, *arguments: str) -> str:

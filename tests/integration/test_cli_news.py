@@ -16,21 +16,12 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
+from tests.commands import broadsheet
 from tests.integration.test_refresh import PARAGRAPHS
 from tests.newsroom import Item, Newsroom
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
-
-
-def broadsheet(data: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    """Run a command on a data folder, as a person would."""
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", "--data-dir", str(data), *arguments],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def one_line_failure(result: subprocess.CompletedProcess[str], code: int = 1) -> str:

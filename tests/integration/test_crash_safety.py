@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.commands import broadsheet
+
 CHILD = """
 import sys
 from pathlib import Path
@@ -30,15 +32,6 @@ app.exec()
 """
 
 
-def _cli(data_dir: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), *arguments],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 def test_a_bookmark_shown_as_done_survives_sigkill(data_dir: Path) -> None:
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     child = subprocess.Popen(
@@ -55,7 +48,7 @@ def test_a_bookmark_shown_as_done_survives_sigkill(data_dir: Path) -> None:
     assert child.returncode == -signal.SIGKILL
     assert line.startswith("BOOKMARKED "), line
     article_id = int(line.split()[1])
-    listed = _cli(data_dir, "list", "--section", "bookmarks", "--json")
+    listed = broadsheet(data_dir, "list", "--section", "bookmarks", "--json")
     assert listed.returncode == 0, listed.stderr
     assert [row["id"] for row in json.loads(listed.stdout)] == [article_id]
     assert listed.stderr == ""  # the killed store was checked, found sound, and kept

@@ -7,7 +7,6 @@ import json
 import os
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -32,6 +31,7 @@ from desktop.operations.market import (
 from desktop.operations.market_view import load_market
 from desktop.paths import AppPaths
 from desktop.store.database import connect
+from tests.commands import broadsheet as run_broadsheet
 from tests.marketserver import KEY, PATHS, environment, fixture, serve, serve_every_provider
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -211,20 +211,12 @@ def test_quote_symbols_put_the_watched_first_and_leave_out_the_indexes(
 def broadsheet(
     data: Path, server: HTTPServer, *arguments: str, key: str | None = None
 ) -> subprocess.CompletedProcess[str]:
+    """Run a command on a data folder against the local providers, with ``key`` or none."""
     env = os.environ | environment(server)
     env.pop("BROADSHEET_QUOTES_KEY", None)
     if key:
         env["BROADSHEET_QUOTES_KEY"] = key
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", "--data-dir", str(data), *arguments],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-        cwd=ROOT,
-        env=env,
-    )
+    return run_broadsheet(data, *arguments, env=env)
 
 
 def test_market_refresh_prints_each_provider_and_exits_0(
