@@ -1,6 +1,7 @@
 """Entry point: ``broadsheet`` and ``python -m desktop``.
 
-With a command the headless CLI runs and Qt is never imported; without one the window opens.
+With a command the headless CLI runs and Qt is never imported; without one the window opens,
+or the one already open on the same data folder takes the files and links given.
 """
 
 from __future__ import annotations
@@ -14,10 +15,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop import cli
 
     words = sys.argv[1:] if argv is None else list(argv)
-    # Without a command word (or a request for help) the window opens: its parser need not know
-    # the commands, which saves building them on the way to the first paint.
-    wants_cli = any(word in cli.COMMANDS or word in ("-h", "--help") for word in words)
-    arguments = cli.build_parser(with_commands=wants_cli).parse_args(words)
+    # Without a command word (or a request for help) the window opens, with any files or links
+    # given: its parser need not know the commands, which saves building them before the first
+    # paint. Only the first word that is not an option can be a command, never a target.
+    arguments = cli.build_parser(with_commands=cli.wants_command(words)).parse_args(words)
+    if arguments.self_test:
+        from desktop import selftest  # needs Qt, which the commands never load
+
+        return selftest.main(arguments)
     if arguments.command is not None:
         return cli.run(arguments)
     from desktop import app

@@ -28,6 +28,7 @@ from desktop.tasks import Runner, TaskRunner
 from desktop.ui import appearance
 from desktop.ui.lifecycle import close_on_termination, mark_startup
 from desktop.ui.main_window import MainWindow, Services
+from desktop.ui.single_instance import Delivery, OpenRequests, hand_over, read_targets
 
 log = logging.getLogger(__name__)
 
@@ -73,18 +74,48 @@ def main(arguments: argparse.Namespace) -> int:
     configure(paths.log_file)
     preferences = settings.load(paths.settings)
     app = _application()
+    requests = _claim_profile(app, paths, arguments.targets)
+    if isinstance(requests, int):
+        return requests  # the window already open on this profile took the targets
     appearance.apply(app, preferences.appearance)
     try:
         window = _open_window(paths, preferences, None)
     except (StoreError, sqlite3.Error, OSError) as error:
         log.exception("Could not open the store")
+        requests.close()  # a later start may try again
         QMessageBox.critical(None, APP_NAME, _sentence(error, paths))
         return 1
     _install_error_dialog(window, paths.log_file)
     close_on_termination(app, window)
     mark_startup(window.reader.viewport())
+    requests.activation_requested.connect(window.bring_forward)
+    requests.targets_received.connect(window.open_targets)
+    app.lastWindowClosed.connect(requests.close)
+    window.open_targets(read_targets(arguments.targets))  # once it has painted
     window.show()
     return app.exec()
+
+
+def _claim_profile(app: QApplication, paths: AppPaths, targets: list[str]) -> OpenRequests | int:
+    """Hand the targets to the window already open on this profile and return the exit code;
+    else listen for later starts (and the system's file-open events on macOS)."""
+    delivery = hand_over(paths.data, targets)
+    if delivery is Delivery.DELIVERED:
+        log.info("Handed %d target(s) to the window already open on %s", len(targets), paths.data)
+        return 0
+    if delivery is Delivery.UNANSWERED:
+        QMessageBox.warning(
+            None,
+            APP_NAME,
+            f"Broadsheet is already open on the data folder {paths.data} but does not answer; "
+            "close it, then start Broadsheet again.",
+        )
+        return 1
+    requests = OpenRequests(paths.data, app)
+    requests.listen()
+    if sys.platform == "darwin":
+        requests.watch_file_open_events(app)
+    return requests
 
 
 def _open_window(
@@ -133,7 +164,10 @@ def _sentence(error: BaseException, paths: AppPaths) -> str:
 
 
 def _install_error_dialog(window: MainWindow, log_file: Path) -> None:
-    """Show unexpected errors as one sentence (the traceback goes to the log), never crash."""
+    """Show unexpected errors as one sentence with a button that opens the log (where the
+    traceback goes), never crash."""
+    from desktop.ui.error_dialog import show_unexpected_error
+
     showing = False
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
@@ -143,13 +177,10 @@ def _install_error_dialog(window: MainWindow, log_file: Path) -> None:
         )
         if showing or issubclass(kind, KeyboardInterrupt):
             return
-        showing = True
-        QMessageBox.warning(
-            window,
-            APP_NAME,
-            f"Something went wrong ({kind.__name__}: {error}). Broadsheet keeps running; "
-            f"the details are in {log_file}.",
-        )
-        showing = False
+        showing = True  # an error while the dialog is open is only logged: one dialog at a time
+        try:
+            show_unexpected_error(window, error, log_file)
+        finally:
+            showing = False
 
     sys.excepthook = hook

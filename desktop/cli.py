@@ -13,7 +13,7 @@ import logging
 import os
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 from pathlib import Path
@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 SECTIONS = {"all": ALL, "unread": UNREAD, "bookmarks": BOOKMARKS}
 # A rate printed beside a conversion: six significant digits, as in the Markets panel.
 _RATE_DIGITS = Context(prec=6, rounding=ROUND_HALF_EVEN)
+TARGET_HELP = "a feed, OPML file or saved page to import, or a feed: link to subscribe to"
 
 
 class UsageError(Exception):
@@ -49,9 +50,17 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(prog="broadsheet", description="Read the news, offline.")
     parser.add_argument("--version", action="version", version=f"Broadsheet {version()}")
     parser.add_argument("--data-dir", type=Path, help="keep the store and settings in DIR")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this install works (in a temporary folder, off screen) and exit",
+    )
     if not with_commands:
         parser.set_defaults(command=None)
+        parser.add_argument("targets", nargs="*", metavar="TARGET", help=TARGET_HELP)
         return parser
+    parser.set_defaults(targets=[])
+    parser.epilog = f"Without a command the window opens; each TARGET is {TARGET_HELP}."
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     listing = commands.add_parser("list", help="list articles, newest first")
@@ -91,6 +100,28 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     convert.add_argument("--json", action="store_true", help="print JSON")
     _add_news_commands(commands)
     return parser
+
+
+def wants_command(words: Sequence[str]) -> bool:
+    """Whether ``words`` run a command (or ask for help) rather than open the window.
+
+    Only the first word that is not an option can name a command, so a file or link given to the
+    window is never taken for one; a bare word that names no file is a command, perhaps mistyped.
+    """
+    if any(word in ("-h", "--help") for word in words):
+        return True
+    opening, _ = build_parser(with_commands=False).parse_known_args(words)
+    if not opening.targets:
+        return False
+    first: str = opening.targets[0]
+    return first in COMMANDS or not _names_a_target(first)
+
+
+def _names_a_target(word: str) -> bool:
+    """Whether a word can only be a target: a link, a path, a file name or an existing file."""
+    from desktop.ingest.targets import scheme_of
+
+    return bool(scheme_of(word)) or any(mark in word for mark in "/\\.") or Path(word).exists()
 
 
 def _add_news_commands(commands: Any) -> None:

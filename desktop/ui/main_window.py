@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME, version
+from desktop import APP_NAME
 from desktop.domain import ALL, Article, Section, SectionKind, Source
 from desktop.paths import AppPaths
 from desktop.settings import (
@@ -64,6 +63,7 @@ from desktop.ui.text_size import TextSizeControl
 from desktop.ui.window_state import WindowState
 
 if TYPE_CHECKING:
+    from desktop.ingest.targets import Target
     from desktop.ui.subscribe_dialog import SubscribeDialog
 
 log = logging.getLogger(__name__)
@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._first_article_opened = False
         self._unread_on_show: int | None = None
+        self._waiting_targets: list[Target] = []  # handed over before the first paint
         self._subscribe_dialog: SubscribeDialog | None = None
         self._appearance_actions: dict[str, QAction] = {}
         self.commands = create_actions(self)
@@ -332,6 +333,40 @@ class MainWindow(QMainWindow):
         else:
             self._unread_on_show = article.id
 
+    def bring_forward(self) -> None:
+        """Show the window un-minimised, on top and active (a later start asked for it)."""
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def open_targets(self, targets: Sequence[Target]) -> None:
+        """Open what came from outside, once the window has painted: a feed link in the
+        subscribe prompt, filled in and waiting for the person to confirm; files through the same
+        import as dropped ones; anything else is one sentence in the status bar."""
+        if not self._painted:
+            self._waiting_targets.extend(targets)
+            return
+        from desktop.ingest.targets import FeedLink, LocalFile, Unopenable
+
+        problems = [target.sentence for target in targets if isinstance(target, Unopenable)]
+        for sentence in problems:
+            log.info("Not opened: %s", sentence)
+        files = [target.path for target in targets if isinstance(target, LocalFile)]
+        if files and self._importer.import_files(files):
+            self.statusBar().showMessage(f"Importing {len(files)} file(s)…")
+        elif files:
+            problems.append("Broadsheet is importing other files; open these again afterwards.")
+        links = [target.url for target in targets if isinstance(target, FeedLink)]
+        if links:
+            log.info("Asked to subscribe to %s", links[0])
+            self._open_subscribe_prompt(links[0])
+        if len(links) > 1:
+            problems.append(f"Only the first of {len(links)} feed links is shown; add the others.")
+        if problems:
+            self.statusBar().showMessage(problems[0], SUMMARY_MS)
+
     # Slots -----------------------------------------------------------------------------------
 
     def finish_startup(self) -> None:
@@ -353,6 +388,9 @@ class MainWindow(QMainWindow):
         self._refresh_counts()
         self._markets.start(automatic=self._settings.refresh_minutes > 0)
         self._refresh_if_due()
+        waiting, self._waiting_targets = self._waiting_targets, []
+        if waiting:
+            self.open_targets(waiting)
 
     def _refresh_if_due(self) -> None:
         """Refresh shortly after start-up when the subscriptions are older than the interval."""
@@ -501,18 +539,11 @@ class MainWindow(QMainWindow):
         )
 
     def _on_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from desktop.ui.about_dialog import AboutDialog
 
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {html.escape(version())}</h3>"
-            "<p>A newspaper reader that keeps what you read, offline.</p>"
-            f"<p>Data folder: {html.escape(str(self._services.paths.data))}</p>"
-            "<p>Broadsheet is free software under the GNU GPL, version 3 or later. It uses Qt and "
-            "PySide6 (LGPL 3), SQLAlchemy and Alembic (MIT), platformdirs (MIT), Babel (BSD) "
-            "and Pillow (MIT-CMU).</p>",
-        )
+        dialog = AboutDialog(self._services.paths, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _on_appearance_chosen(self, choice: Appearance) -> None:
         self._store_settings(replace(self._settings, appearance=choice))
@@ -523,14 +554,20 @@ class MainWindow(QMainWindow):
     # Subscriptions and refresh ---------------------------------------------------------------
 
     def _on_add_subscription(self) -> None:
+        self._open_subscribe_prompt()
+
+    def _open_subscribe_prompt(self, address: str = "") -> None:
+        """Open the Add Subscription dialog, with ``address`` filled in when a feed link came
+        from outside; nothing is subscribed until the person confirms."""
         if self._subscribe_dialog is None:
             from desktop.ui.subscribe_dialog import SubscribeDialog
 
             self._subscribe_dialog = SubscribeDialog(self._services.runner, self)
             self._subscribe_dialog.subscribed.connect(self._on_subscribed)
-        if not self._subscribe_dialog.isVisible():
-            self._subscribe_dialog.prepare(self._sections.folders())
-        self._subscribe_dialog.open()
+        dialog = self._subscribe_dialog
+        if not dialog.isVisible() or (address and not dialog.working):
+            dialog.prepare(self._sections.folders(), address)
+        dialog.open()
 
     def _on_subscribed(self, source_id: int, title: str) -> None:
         self.statusBar().showMessage(f"Subscribed to {title}.", SUMMARY_MS)

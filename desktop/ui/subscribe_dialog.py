@@ -61,10 +61,11 @@ class SubscribeDialog(QDialog):
         self._fill_catalogue()
         self.resize(560, 520)
 
-    def prepare(self, folders: Sequence[str]) -> None:
-        """Start afresh: an empty address, these folders to choose from, the whole catalogue."""
+    def prepare(self, folders: Sequence[str], address: str = "") -> None:
+        """Start afresh: the address given (a feed link opened from outside) or none, these
+        folders to choose from, the whole catalogue."""
         self._attempt += 1
-        self._address.clear()
+        self._address.setText(address)
         self._folder.clear()
         self._folder.addItems(["", *folders])
         self._search.clear()

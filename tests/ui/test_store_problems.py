@@ -61,7 +61,7 @@ def test_a_locked_store_stops_the_start_with_one_sentence(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(database, "WRITER_BUSY_MS", 100)
-    code = application.main(argparse.Namespace(data_dir=locked.data))
+    code = application.main(argparse.Namespace(data_dir=locked.data, targets=[]))
     assert code == 1
     assert dialogs == [
         (

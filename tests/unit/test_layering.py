@@ -15,6 +15,7 @@ ALLOWED: dict[str, set[str]] = {
     "domain": set(),
     "settings": set(),
     "logfile": set(),
+    "licences": set(),
     "credentials": {"package"},
     "package": set(),
     "paths": {"package"},
@@ -25,7 +26,7 @@ ALLOWED: dict[str, set[str]] = {
     "profile": {"paths", "store", "ingest", "market", "domain"},
     "tasks": {"operations", "store", "ingest", "market", "domain", "paths", "settings"},
     "ui": {"tasks", "operations", "store", "ingest", "market", "domain", "paths", "settings",
-           "export", "package", "credentials"},
+           "export", "package", "credentials", "licences"},
     "operations": {"store", "ingest", "market", "domain", "paths", "settings", "credentials"},
     "app": {"ui", "tasks", "store", "domain", "paths", "settings", "profile", "logfile", "package",
             "operations"},
@@ -33,9 +34,11 @@ ALLOWED: dict[str, set[str]] = {
             "export", "profile", "logfile", "package", "credentials"},
     "cli_news": {"cli", "operations", "store", "ingest", "market", "domain", "paths",
                  "settings"},
-    "main": {"cli", "app"},
+    "selftest": {"app", "ui", "store", "ingest", "domain", "paths", "settings", "profile",
+                 "logfile", "package", "licences"},
+    "main": {"cli", "app", "selftest"},
 }  # fmt: skip
-QT_LAYERS = {"app", "ui", "tasks"}
+QT_LAYERS = {"app", "ui", "tasks", "selftest"}
 PACKAGE_NAMES = {"APP_NAME", "APP_ID", "version", "__version__"}
 
 
