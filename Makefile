@@ -6,8 +6,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
+DIST_STAMP := $(VENV)/.installed-dist
+BUNDLE := dist/broadsheet/broadsheet
+# What the bundle is built from: rebuilt when any of it changes.
+BUNDLE_SOURCES := pyproject.toml $(shell find desktop resources packaging -type f -not -name '*.pyc')
 
-.PHONY: run test lint typecheck unit bench clean
+.PHONY: run test lint typecheck unit bench dist install-desktop uninstall-desktop clean
 
 run: $(RUN_STAMP)
 	$(BIN)/broadsheet $(ARGS)
@@ -16,11 +20,28 @@ test: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/mypy packaging/macos/info_plist.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(TEST_STAMP)
 	tools/system-deps bench
 	$(BIN)/python tests/benchmarks/run.py $(BENCH_ARGS)
+
+# A one-folder, windowed bundle in dist/broadsheet (PyInstaller), checked by its own self-test.
+dist: $(BUNDLE)
+
+$(BUNDLE): $(DIST_STAMP) $(BUNDLE_SOURCES)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/broadsheet.spec
+	$@ --self-test
+	@du -sh dist/broadsheet
+
+# Broadsheet in your applications menu, for you only (under $$XDG_DATA_HOME, no root), and out.
+install-desktop: $(BUNDLE)
+	packaging/linux/install-desktop install
+
+uninstall-desktop:
+	packaging/linux/install-desktop uninstall
 
 $(VENV)/bin/python:
 	tools/system-deps venv
@@ -35,6 +56,11 @@ $(RUN_STAMP): pyproject.toml | $(VENV)/bin/python
 $(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
 	tools/system-deps test
 	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(RUN_STAMP)
+
+$(DIST_STAMP): pyproject.toml | $(VENV)/bin/python
+	tools/system-deps runtime
+	$(BIN)/pip install --quiet -e '.[dist]'
 	touch $@ $(RUN_STAMP)
 
 clean:

@@ -1,6 +1,6 @@
 """Broadsheet: a desktop newspaper reader over a local SQLite store."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 APP_NAME = "Broadsheet"
 APP_ID = "io.broadsheet.Broadsheet"
 
