@@ -44,6 +44,7 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _SPOKEN = Qt.ItemDataRole.AccessibleTextRole
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 PIN = "★"
+UNKNOWN = "—"  # a figure the source did not give
 # Up to this many rows coming or going are applied one by one; more, and the model is reset.
 SMALL_CHANGE = 4
 TREND = 2  # the sparkline column, in both tables
@@ -583,8 +584,10 @@ class QuoteTableModel(_FiguresModel):
 
 
 def _quote_row(quote: Quote, now: datetime, series: Series, pinned: bool) -> _Row:
-    """The cells of one quote's row."""
-    trend = _sign(quote.change) or _sign(quote.percent)
+    """The cells of one quote's row. A change as large as the price itself (a previous close
+    of zero, as a page's broken ticker may give) is shown as unknown, not as a 100 % rise."""
+    known = quote.price - quote.change > 0
+    trend = (_sign(quote.change) or _sign(quote.percent)) if known else 0
     arrow = _ARROWS[trend]
     price, change, percent = (format_money(v) for v in (quote.price, quote.change, quote.percent))
     stale = quote_is_stale(quote, now)
@@ -593,22 +596,30 @@ def _quote_row(quote: Quote, now: datetime, series: Series, pinned: bool) -> _Ro
     movement = {1: "up", -1: "down", 0: "unchanged"}[trend]
     symbol = f"{PIN} {quote.symbol}" if pinned else quote.symbol
     watched = ", on your watchlist" if pinned else ""
+    tooltip = freshness_tip(quote.as_of, quote.provider, quote.snapshot, now, "price")
+    if known:
+        shown = (f"{arrow} {change}", f"{arrow} {percent} %")
+        moved = f"{movement} {change} ({percent} per cent)"
+    else:
+        shown = (UNKNOWN, UNKNOWN)
+        moved = "no change known since the previous close"
+        tooltip = f"The source gave no previous close, so there is no change to show. {tooltip}"
     return _Row(
         key=quote.symbol,
-        texts=(symbol, quote.name, "", price, f"{arrow} {change}", f"{arrow} {percent} %"),
+        texts=(symbol, quote.name, "", price, *shown),
         keys=(
             quote.symbol,
             quote.name,
             _change(series),
             float(quote.price),
-            float(quote.change),
-            float(quote.percent),
+            float(quote.change) if known else 0.0,
+            float(quote.percent) if known else 0.0,
         ),
         stale=stale,
-        tooltip=freshness_tip(quote.as_of, quote.provider, quote.snapshot, now, "price"),
+        tooltip=tooltip,
         spoken=(
-            f"{quote.name} ({quote.symbol}): {price} {quote.currency}, {movement} {change}"
-            f" ({percent} per cent), as of {date} from {quote.provider}, {state}{watched}."
+            f"{quote.name} ({quote.symbol}): {price} {quote.currency}, {moved}, as of {date} "
+            f"from {quote.provider}, {state}{watched}."
         ),
         trend=trend,
         series=series,

@@ -204,7 +204,7 @@ def test_quotes_show_direction_in_arrows_and_colour(dock: MarketDock) -> None:
     assert text(quotes, "BTI", PRICE) == "34.50"
     assert text(quotes, "BTI", CHANGE) == "▼ 0.87"
     assert text(quotes, "BTI", PERCENT) == "▼ 2.52 %"
-    assert text(quotes, "RBGPF", CHANGE) == "▲ 61.11"
+    assert text(quotes, "RBGPF", CHANGE) == "—"  # the page gave its price as its change
     assert text(quotes, "NGG", PERCENT) == "▲ 1.19 %"
     down = quotes.model().index(row_of(quotes, "BTI"), PERCENT).data(Qt.ItemDataRole.ForegroundRole)
     up = quotes.model().index(row_of(quotes, "NGG"), CHANGE).data(Qt.ItemDataRole.ForegroundRole)
@@ -310,6 +310,22 @@ def test_quote_model_marks_a_flat_quote(snapshot: MarketSnapshot) -> None:
     model.set_quotes([flat], NOW)
     assert model.index(0, CHANGE).data() == "• 0.00"
     assert model.index(0, PERCENT).data() == "• 0.00 %"
+
+
+def test_a_change_as_large_as_the_price_is_shown_as_unknown(snapshot: MarketSnapshot) -> None:
+    """The sample page's ticker gives one stock a change equal to its price (+100 %): a previous
+    close of zero, which no stock had. Shown as unknown, not as a doubling."""
+    broken: Quote = replace(
+        snapshot.quotes[0], price=Decimal("61.11"), change=Decimal("61.11"), percent=Decimal(100)
+    )
+    model = QuoteTableModel()
+    model.set_quotes([broken], NOW)
+    assert model.index(0, CHANGE).data() == model.index(0, PERCENT).data() == "—"
+    tip = model.index(0, CHANGE).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("The source gave no previous close")
+    spoken = model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "no change known since the previous close" in spoken
+    assert "100" not in spoken
 
 
 ROLES = (
