@@ -1,7 +1,9 @@
 """Feed entries as the store keeps them: the keys that recognise them, and the article.
 
 An entry's body is turned into text once (``prepare``): the text feeds both the content
-fingerprint that finds repeats and the full-text index.
+fingerprint that finds repeats and the full-text index. Preparing runs in the parsing processes,
+so all the HTML-to-text work of a refresh is done there, in parallel, and none of it on the
+single writer thread.
 """
 
 from __future__ import annotations
@@ -23,26 +25,27 @@ SUMMARY_CHARACTERS = 400
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """An entry's keys and its body's text."""
+    """An entry's keys, its body's text, and its summary's text when it has both."""
 
     keys: EntryKeys
     body_text: str
+    summary_text: str | None = None
 
 
 def prepare(entry: FeedEntry) -> Prepared:
-    """How the store recognises an entry (its id, else link, else content; link; content)."""
+    """How the store recognises an entry (its id, else link, else content; link; content), with
+    the texts its article needs."""
     body_text = html_to_text(_body(entry))
     content_hash = entry.content_hash(body_text)
     keys = EntryKeys(entry.guid or entry.link or content_hash, entry.link, content_hash)
-    return Prepared(keys, body_text)
+    summary_html = entry.summary_html if entry.content_html else None
+    summary_text = html_to_text(summary_html) if summary_html else None
+    return Prepared(keys, body_text, summary_text)
 
 
 def entry_article(entry: FeedEntry, prepared: Prepared) -> NewArticle:
     """A feed entry as an article to store: its content, else its summary, as the body."""
-    if entry.summary_html and entry.content_html:
-        summary: str | None = html_to_text(entry.summary_html)
-    else:
-        summary = prepared.body_text or None
+    summary = prepared.summary_text or prepared.body_text or None
     return NewArticle(
         guid=prepared.keys.guid,
         title=entry.title,
