@@ -1,7 +1,8 @@
 """The composition root: paths -> settings -> store -> tasks -> QApplication -> MainWindow.
 
-Nothing here is imported before the window needs it: SQLAlchemy and Alembic load only to create or
-migrate a store, so an everyday start reads the store with sqlite3 and paints at once.
+Nothing here is imported before the window needs it: SQLAlchemy and Alembic load only to migrate a
+store (a new one is a copy of the shipped ready-made store), so every start, the first included,
+reads the store with sqlite3 and paints at once.
 """
 
 from __future__ import annotations

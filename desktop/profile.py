@@ -1,7 +1,9 @@
 """Opening and closing a profile's store, with the sample edition in a new one; no Qt here.
 
 Both the window (``app``) and the command line (``cli``) start here, so a new data folder gets
-the same sample edition whichever is used first.
+the same sample edition whichever is used first. A new store is a copy of the ready-made sample
+store shipped under ``resources/sample/`` (``store.template``), which already holds the edition;
+only where that cannot be used do the migrations create the store and the edition get loaded.
 """
 
 from __future__ import annotations
@@ -9,20 +11,22 @@ from __future__ import annotations
 import logging
 import sqlite3
 
-from desktop.domain import MarketSnapshot
 from desktop.paths import AppPaths, resource
 from desktop.store.database import OpenReport, connect, open_store, seal, transaction
+from desktop.store.template import Template
 
 log = logging.getLogger(__name__)
 
 # PRAGMA user_version holds 1 once the sample edition was offered to this store.
 SEEDED = 1
+# The ready-made store, built by tools/build_sample_store.py, beside the edition it holds.
+SAMPLE_STORE = ("sample", "store.sqlite3")
 
 
 def open_profile(paths: AppPaths) -> OpenReport:
-    """Make the profile's folders and store ready, loading the sample edition into a new store."""
+    """Make the profile's folders and store ready; a new store holds the sample edition."""
     paths.create()
-    report = open_store(paths.store, paths.store_seal)
+    report = open_store(paths.store, paths.store_seal, sample_store(paths))
     connection = connect(paths.store)
     try:
         if _user_version(connection) < SEEDED:
@@ -30,6 +34,11 @@ def open_profile(paths: AppPaths) -> OpenReport:
     finally:
         connection.close()
     return report
+
+
+def sample_store(paths: AppPaths) -> Template:
+    """The ready-made store with the sample edition, to copy into this profile when it is new."""
+    return Template(resource(*SAMPLE_STORE), resource("sample", "photos"), paths.images)
 
 
 def close_profile(paths: AppPaths) -> None:
@@ -47,20 +56,7 @@ def load_sample_edition(connection: sqlite3.Connection, paths: AppPaths) -> int:
         added = add_edition(connection, edition, paths.images)
         connection.execute(f"PRAGMA user_version = {SEEDED}")
     log.info("Loaded the sample edition: %d articles", added)
-    if edition.market is not None:
-        _remember_currency_names(edition.market, paths)
     return added
-
-
-def _remember_currency_names(snapshot: MarketSnapshot, paths: AppPaths) -> None:
-    """Look the snapshot's currency names up now, on a first run that loads babel anyway for
-    nothing else, so that everyday starts read them from the profile's small cache."""
-    from desktop.market import names
-
-    names.remember_names_in(paths.currency_names)
-    for code in {rate.code for rate in snapshot.rates} | {rate.base for rate in snapshot.rates}:
-        names.currency_name(code)
-    names.save_remembered_names()
 
 
 def _user_version(connection: sqlite3.Connection) -> int:

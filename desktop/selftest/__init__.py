@@ -1,10 +1,11 @@
 """``broadsheet --self-test``: prove that this install (a checkout, a wheel or the bundle) works.
 
 In a temporary data folder, on Qt's offscreen platform, it finds the shipped resources and
-migration scripts, creates a store with the sample edition, builds the window, opens an article
-with its photo and renders it (``checks``). It prints one line per check and exits 0 when every
-check passed, else 1; a failure is one line, its details go to the log. The person's own data
-folder is never opened; only its log folder is written to.
+migration scripts, creates a store (a copy of the shipped ready-made one, with the sample
+edition), builds the window, opens an article with its photo and renders it (``checks``). It
+prints one line per check and exits 0 when every check passed, else 1; a failure is one line, its
+details go to the log. The person's own data folder is never opened; only its log folder is
+written to.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ The schema is declared by typed SQLAlchemy models (``models``) and evolved by Al
 (``migrations/``). Everyday reads and writes go through the standard library's ``sqlite3`` in the
 query modules (``articles``, ``sources``, ``market_data``, ``loading``): importing SQLAlchemy's
 ORM costs 0.4-0.6 s and about 45 MB here, more than the whole start-up budget of the window and of
-``broadsheet list``, so SQLAlchemy and Alembic are imported only when a store is created or
-migrated. Every query function takes a connection and returns domain values, never rows.
+``broadsheet list``, so SQLAlchemy and Alembic are imported only when a store is migrated, or
+created where the ready-made store (``template``) cannot be used. Every query function takes a
+connection and returns domain values, never rows.
 """

@@ -16,12 +16,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.store import schema
 from desktop.store.errors import (
     StoreUnwritableError,
     classify,
 )
+
+if TYPE_CHECKING:
+    from desktop.store.template import Template
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +36,15 @@ READER_BUSY_MS = 250
 
 @dataclass(frozen=True)
 class OpenReport:
-    """What opening the store did: created it, moved a damaged one aside, migrated it."""
+    """What opening the store did: created it (from the ready-made store or by the migrations),
+    moved a damaged one aside, migrated it."""
 
     path: Path
     created: bool = False
     moved_aside: Path | None = None
     migrated_from: str | None = None
     backup: Path | None = None
+    from_template: bool = False
 
     def notice(self) -> str | None:
         """The sentence a person should read about this open, if any."""
@@ -82,10 +88,12 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     connection.execute("COMMIT")
 
 
-def open_store(path: Path, seal_file: Path) -> OpenReport:
+def open_store(path: Path, seal_file: Path, template: Template | None = None) -> OpenReport:
     """Make the store at ``path`` ready: check it, move a damaged one aside, create or migrate it.
 
-    Raises a ``StoreError`` whose message a person can act on when the store cannot be used.
+    A new store is a copy of ``template`` when one is given and can be used; else (or without
+    one) the migrations create it, empty. Raises a ``StoreError`` whose message a person can act
+    on when the store cannot be used.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     moved_aside = None
@@ -93,11 +101,12 @@ def open_store(path: Path, seal_file: Path) -> OpenReport:
         moved_aside = _move_aside(path)
     seal_file.unlink(missing_ok=True)
     created = _is_empty(path)
+    from_template = created and template is not None and template.install(path)
     try:
         migrated_from, backup = _bring_to_head(path)
     except sqlite3.DatabaseError as error:
         raise classify(error, path) from error
-    return OpenReport(path, created, moved_aside, migrated_from, backup)
+    return OpenReport(path, created, moved_aside, migrated_from, backup, from_template)
 
 
 def seal(path: Path, seal_file: Path) -> None:

@@ -141,6 +141,18 @@ def _already_stored(connection: sqlite3.Connection, source_id: int, article: New
     return row is not None
 
 
+def stamp_load_time(connection: sqlite3.Connection, now: int) -> None:
+    """Give every row the times it gets from being loaded at ``now``, as the functions above
+    stamp them: a store copied from the ready-made sample store was loaded when that was built.
+    Only for a store that holds nothing but what one load added."""
+    connection.execute("UPDATE sources SET created = ?", (now,))
+    connection.execute(
+        "UPDATE articles SET fetched = ?1, dated = min(coalesce(published, ?1), ?1)", (now,)
+    )
+    for table in ("images", "rates", "quotes"):
+        connection.execute(f"UPDATE {table} SET fetched = ?", (now,))
+
+
 def add_market_snapshot(connection: sqlite3.Connection, snapshot: MarketSnapshot) -> None:
     """Store a provider's rates and quotes; figures already stored for that time stay."""
     add_figures(connection, snapshot.rates, snapshot.quotes, int(time.time()))

@@ -1,10 +1,11 @@
 """A synthetic Broadsheet store of N articles for the benchmarks, built once and cached.
 
-The store is made as the app makes one (``open_profile`` migrates it and loads the sample edition),
-then filled with seeded-random articles over 200 sources, newest last so ids follow publication
-order as they do in a real store. Each article has an image row pointing at one photo of a pool of
-generated JPEGs (with thumbnails) in the images folder, and its text goes through the FTS5
-triggers, so the full-text index is the real one. The store is then sealed as after a clean exit.
+The store is made as the app makes one (``open_profile`` copies the ready-made store with the
+sample edition; the currency names that the window's market panel keeps are kept too), then filled
+with seeded-random articles over 200 sources, newest last so ids follow publication order as they
+do in a real store. Each article has an image row pointing at one photo of a pool of generated
+JPEGs (with thumbnails) in the images folder, and its text goes through the FTS5 triggers, so the
+full-text index is the real one. The store is then sealed as after a clean exit.
 
 Built stores are cached under ``.bench-cache/store-<N>-v<GENERATOR_VERSION>-schema<REVISION>/``
 (a new schema revision builds anew: an older store would be migrated at every launch, and the
@@ -30,10 +31,12 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
-from desktop.paths import resolve
+from desktop.market import names
+from desktop.paths import AppPaths, resolve
 from desktop.profile import close_profile, open_profile
 from desktop.store.database import connect, transaction
 from desktop.store.images import cache_bytes
+from desktop.store.market_data import freshest_rates
 from desktop.store.schema import HEAD_REVISION
 
 # Bump whenever the generated content changes, so a stale cached store is not reused.
@@ -339,6 +342,7 @@ def build(folder: Path, articles: int) -> None:
     open_profile(paths)
     connection = connect(paths.store)
     try:
+        keep_currency_names(connection, paths)
         rng = random.Random(SEED)
         start = _start(connection)
         photos = make_photos(paths.images, random.Random(SEED + 1))
@@ -352,6 +356,16 @@ def build(folder: Path, articles: int) -> None:
     finally:
         connection.close()
     close_profile(paths)
+
+
+def keep_currency_names(connection: sqlite3.Connection, paths: AppPaths) -> None:
+    """Keep the names of the stored currencies in the profile, as the window's market panel does
+    once it is first filled, so a launch on the store does not look them up in babel again."""
+    names.remember_names_in(paths.currency_names)
+    for rate in freshest_rates(connection):
+        names.currency_name(rate.code)
+        names.currency_name(rate.base)
+    names.save_remembered_names()
 
 
 def _start(connection: sqlite3.Connection) -> Start:

@@ -44,6 +44,7 @@ def test_a_file_that_is_no_database_is_moved_aside_untouched(tmp_path: Path) -> 
     assert "damaged" in report.moved_aside.name
     notice = report.notice()
     assert notice is not None and str(report.moved_aside) in notice and "fresh store" in notice
+    assert report.from_template  # a copy of the ready-made store, as in a new data folder
     assert scalar(paths.store, "SELECT count(*) FROM articles") == 8  # the sample edition again
 
 

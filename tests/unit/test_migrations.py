@@ -35,8 +35,10 @@ def test_revision_ids_are_four_digit_numbers_matching_their_files() -> None:
         assert Path(script.path).name.startswith(script.revision + "_")
 
 
-def test_the_migrated_schema_matches_the_models(paths: AppPaths) -> None:
-    engine = create_engine(f"sqlite:///{paths.store}")
+def test_the_migrated_schema_matches_the_models(tmp_path: Path) -> None:
+    store = tmp_path / "store.sqlite3"
+    _store_at("head", store)
+    engine = create_engine(f"sqlite:///{store}")
     with engine.connect() as connection:
         context = MigrationContext.configure(
             connection, opts={"include_object": include_object, "render_as_batch": True}
