@@ -39,6 +39,10 @@ Failed = Callable[[BaseException], None]
 OperationFactory = Callable[[StoreWriter, threading.Event], Iterator[Progress]]
 POOL_THREADS = 3
 PARSERS = max(1, min(4, os.cpu_count() or 1))
+# How much lower than the UI thread the worker threads (and the parser processes they start)
+# run. On a machine with few cores a refresh keeps every core busy storing and parsing; at the
+# same priority the UI thread then waits tens of milliseconds for a core whenever it wakes.
+BACKGROUND_NICENESS = 10
 
 
 class Operation(QObject):
@@ -157,8 +161,12 @@ class TaskRunner:
         self._shut = False
         self._operations: set[Operation] = set()
         self._parsers: ProcessPoolExecutor | None = None
-        self._writer = ThreadPoolExecutor(1, thread_name_prefix="store-writer")
-        self._pool = ThreadPoolExecutor(POOL_THREADS, thread_name_prefix="worker")
+        self._writer = ThreadPoolExecutor(
+            1, thread_name_prefix="store-writer", initializer=run_behind_the_window
+        )
+        self._pool = ThreadPoolExecutor(
+            POOL_THREADS, thread_name_prefix="worker", initializer=run_behind_the_window
+        )
 
     def write(self, job: Job[T], done: Done[T], failed: Failed | None = None) -> None:
         """Queue a write; ``done`` runs on the UI thread after it committed."""
@@ -251,6 +259,20 @@ class TaskRunner:
         future.add_done_callback(
             lambda finished: self._relay.finished.emit((finished, done, failed))
         )
+
+
+def run_behind_the_window() -> None:
+    """Lower the calling worker thread's priority below the UI thread's, so the scheduler gives
+    the window a core first. Only on Linux, where the priority is the thread's own (elsewhere it
+    would be the whole process's, the window's too); processes it starts inherit it."""
+    if not sys.platform.startswith("linux"):
+        return
+    thread = threading.get_native_id()
+    try:
+        current = os.getpriority(os.PRIO_PROCESS, thread)
+        os.setpriority(os.PRIO_PROCESS, thread, min(19, current + BACKGROUND_NICENESS))
+    except OSError as error:
+        log.info("Could not lower a worker thread's priority (%s)", error)
 
 
 class InlineRunner:

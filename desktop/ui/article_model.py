@@ -2,6 +2,11 @@
 
 Only the rows the view has asked for are loaded (``canFetchMore``/``fetchMore``, 200 at a time),
 so a section of 100,000 articles shows as fast as one of ten.
+
+The model counts its rows in C++ (a ``QStringListModel`` holding the titles): whenever the list
+lays its rows out, which it does after every page fetched, Qt checks each row's index against
+the row count, and a count answered in Python cost a call into Python per row shown so far
+(25,000 calls, 18 ms, with 10,000 rows; growing with every page).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, QStringListModel, Qt
 
 from desktop.domain import ALL, ArticleRow, Section
 from desktop.store import articles
@@ -33,8 +38,13 @@ class Role(enum.IntEnum):
     URL = enum.auto()
 
 
-class ArticleListModel(QAbstractListModel):
-    """Articles of one section (and search), newest first, loaded lazily from the store."""
+class ArticleListModel(QStringListModel):
+    """Articles of one section (and search), newest first, loaded lazily from the store; read
+    only. The titles in the string list keep the row count; the rows themselves are here."""
+
+    ITEM_FLAGS = (
+        Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    )
 
     def __init__(self, connection: sqlite3.Connection, images: Path) -> None:
         super().__init__()
@@ -58,18 +68,15 @@ class ArticleListModel(QAbstractListModel):
 
     def show(self, section: Section, search: str = "") -> None:
         """Show a section, optionally narrowed by a search, from its newest article."""
-        self.beginResetModel()
         self._section, self._search = section, search.strip()
         self._rows, self._positions, self._next = [], {}, None
-        self._append(self._load(None))
-        self.endResetModel()
+        page = self._load(None)
+        self._append(page)
+        self.setStringList([row.title for row in page.rows])  # resets the model
 
     def reload(self) -> None:
         """Load the current section again, as far as it was shown."""
         self.show(self._section, self._search)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._next is not None
@@ -80,9 +87,8 @@ class ArticleListModel(QAbstractListModel):
         page = self._load(self._next)
         if page.rows:
             first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._append(page)
-            self.endInsertRows()
+            self._append(page)  # before the rows are announced: the view reads them at once
+            self.insertRows(first, len(page.rows))
         else:
             self._next = None
 
@@ -97,6 +103,10 @@ class ArticleListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.title
         return _ROLE_VALUES.get(role, _none)(row)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Rows can be selected, never edited, dragged or dropped (as the string list allows)."""
+        return self.ITEM_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def roleNames(self) -> dict[int, QByteArray]:
         names = super().roleNames()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
@@ -42,6 +43,14 @@ class _FirstPaint(QObject):
 def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
     """Call ``callback`` on the event loop right after ``widget`` first paints."""
     _FirstPaint(widget, callback)
+
+
+def keep_startup_objects() -> None:
+    """Take what start-up made (modules, classes, the window's widgets and their wrappers, all
+    living as long as the app) out of the cyclic garbage collector's rounds. A full collection
+    holds the GIL, and so stalls the window whichever thread runs it; during a refresh one came
+    every few seconds and took up to 50 ms walking these objects again and again."""
+    gc.freeze()
 
 
 def mark_startup(widget: QWidget) -> None:

@@ -52,7 +52,7 @@ from desktop.ui.actions import create_actions
 from desktop.ui.article_list import ArticleListView
 from desktop.ui.article_model import ArticleListModel
 from desktop.ui.importing import Importer, local_files
-from desktop.ui.lifecycle import after_first_paint
+from desktop.ui.lifecycle import after_first_paint, keep_startup_objects
 from desktop.ui.market_dock import MarketDock
 from desktop.ui.markets import Markets
 from desktop.ui.reader import ArticleBrowser
@@ -377,7 +377,8 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         """Do what the first paint does not need: mark the open article read, count the unread
-        articles, fill the market panel. Runs once."""
+        articles, fill the market panel; then keep what start-up made out of the garbage
+        collector's way. Runs once."""
         if self._painted:
             return
         self._painted = True
@@ -391,6 +392,7 @@ class MainWindow(QMainWindow):
         waiting, self._waiting_targets = self._waiting_targets, []
         if waiting:
             self.open_targets(waiting)
+        keep_startup_objects()
 
     def _refresh_if_due(self) -> None:
         """Refresh shortly after start-up when the subscriptions are older than the interval."""

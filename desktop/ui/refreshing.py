@@ -6,10 +6,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
@@ -18,40 +18,51 @@ from desktop.domain import Progress
 from desktop.operations import StoreWriter
 from desktop.tasks import Operation, OperationFactory, Runner
 
-if TYPE_CHECKING:  # the refresh brings feedparser, httpx and trafilatura: loaded on first use
-    from desktop.operations.refresh import RefreshOptions, RefreshReport
-
 log = logging.getLogger(__name__)
 
 ARRIVALS_EVERY_MS = 1000  # new articles reach the list at most this often while a refresh runs
 STARTUP_REFRESH_DELAY_MS = 3000  # after the first paint: the window settles before the network
 DAY_SECONDS = 24 * 60 * 60
 LINE_WIDTH = 300
+NOT_STARTED = "The refresh was cancelled."  # the window closed before it began
 
 
 @dataclass(frozen=True, slots=True)
 class RefreshStep(Progress):
-    """A refresh's progress, with how many new articles it has stored so far."""
+    """A refresh's progress, with how many new articles it has stored so far; its last step
+    carries the sentence that sums the refresh up."""
 
     new_articles: int = 0
+    summary: str | None = None
 
 
 def refresh_job(
-    images: Path, options: RefreshOptions, keep_days: int, report: RefreshReport
+    images: Path,
+    only: tuple[int, ...] | None,
+    parsers: Callable[[], Executor | None],
+    keep_days: int,
 ) -> OperationFactory:
-    """A refresh as an operation: refresh, then delete articles older than ``keep_days`` (0:
-    none; bookmarked articles are always kept)."""
+    """A refresh as an operation: refresh (``only`` these sources, or every due one), then
+    delete articles older than ``keep_days`` (0: none; bookmarked articles are always kept).
+
+    The refresh machinery (asyncio, httpx, feedparser, lxml: about 0.1 s of imports) is loaded
+    and the parser processes are made here, on the worker, so pressing Refresh never waits for
+    them: on the UI thread that was a stall of the whole window."""
 
     def run(write: StoreWriter, cancel: threading.Event) -> Iterator[Progress]:
-        from desktop.operations.refresh import refresh
+        from desktop.operations.refresh import RefreshOptions, RefreshReport, refresh, summary
         from desktop.store import feeds
 
+        report = RefreshReport()
+        options = RefreshOptions(only=only, parser=parsers())
         for step in refresh(write, images, options, cancel, report):
             yield RefreshStep(step.done, step.total, step.message, report.new_articles)
         if keep_days > 0:
             cutoff = int(time.time()) - keep_days * DAY_SECONDS
             removed = write(lambda connection: feeds.delete_older_than(connection, cutoff))
             log.info("Retention removed %d articles older than %d days", removed, keep_days)
+        sentence = summary(report)
+        yield RefreshStep(1, 1, sentence, report.new_articles, summary=sentence)
 
     return run
 
@@ -80,7 +91,7 @@ class Refresher(QObject):
         self._images = images
         self._keep_days = 0
         self._operation: Operation | None = None
-        self._report: RefreshReport | None = None
+        self._summary: str | None = None
         self._announced = 0
         self._waiting: list[int] = []
         self._timer = QTimer(self)
@@ -116,11 +127,8 @@ class Refresher(QObject):
             if only:
                 self._waiting.extend(source for source in only if source not in self._waiting)
             return False
-        from desktop.operations.refresh import RefreshOptions, RefreshReport
-
-        self._report, self._announced = RefreshReport(), 0
-        options = RefreshOptions(only=only, parser=self._runner.parser_pool())
-        job = refresh_job(self._images, options, self._keep_days, self._report)
+        self._summary, self._announced = None, 0
+        job = refresh_job(self._images, only, self._runner.parser_pool, self._keep_days)
         operation = self._runner.start(job)
         operation.progressed.connect(self._on_operation_progressed)
         operation.finished.connect(self._on_operation_finished)
@@ -151,18 +159,18 @@ class Refresher(QObject):
         self.start()
 
     def _on_operation_progressed(self, step: Progress) -> None:
-        if isinstance(step, RefreshStep) and step.new_articles > self._announced:
-            self._announced = step.new_articles
-            if not self._arrivals.isActive():
-                self._arrivals.start()
+        if isinstance(step, RefreshStep):
+            if step.summary is not None:
+                self._summary = step.summary
+            if step.new_articles > self._announced:
+                self._announced = step.new_articles
+                if not self._arrivals.isActive():
+                    self._arrivals.start()
         self.progressed.emit(step)
 
     def _on_operation_finished(self) -> None:
         self._end()
-        if self._report is not None:
-            from desktop.operations.refresh import summary
-
-            self.finished.emit(summary(self._report))
+        self.finished.emit(self._summary or NOT_STARTED)
         self._start_waiting()
 
     def _on_operation_failed(self, error: BaseException) -> None:

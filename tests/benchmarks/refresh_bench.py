@@ -70,18 +70,22 @@ WORDS = [
 ]
 
 
-def feed_documents(feeds: int = FEEDS, items: int = ITEMS) -> dict[str, bytes]:
-    """The feeds, by path: deterministic invented text."""
-    rng = random.Random(SEED)
-    start = datetime(2026, 11, 1, tzinfo=UTC)
+def feed_documents(feeds: int = FEEDS, items: int = ITEMS, edition: int = 0) -> dict[str, bytes]:
+    """The feeds, by path: deterministic invented text. A later ``edition`` is the same feeds a
+    day on, every item new (its own id, link, date and text), as when each paper has published
+    ``items`` more stories; edition 0 is the set the refresh figures use."""
+    rng = random.Random(SEED + edition)
+    start = datetime(2026, 11, 1, tzinfo=UTC) + timedelta(days=edition)
     return {
-        f"/feeds/{number}.xml": _feed(rng, number, items, start).encode() for number in range(feeds)
+        f"/feeds/{number}.xml": _feed(rng, number, items, start, edition).encode()
+        for number in range(feeds)
     }
 
 
-def _feed(rng: random.Random, number: int, items: int, start: datetime) -> str:
+def _feed(rng: random.Random, number: int, items: int, start: datetime, edition: int = 0) -> str:
     """One RSS 2.0 feed."""
     entries = []
+    prefix = f"{edition}-" if edition else ""
     for item in range(items):
         title = " ".join(rng.choice(WORDS) for _ in range(8)).capitalize()
         paragraphs = "".join(
@@ -90,8 +94,8 @@ def _feed(rng: random.Random, number: int, items: int, start: datetime) -> str:
         when = format_datetime(start + timedelta(minutes=number * items + item))
         entries.append(
             f"<item><title>{escape(title)}</title>"
-            f"<link>http://paper{number}.example/news/{item}</link>"
-            f"<guid>http://paper{number}.example/news/{item}</guid><pubDate>{when}</pubDate>"
+            f"<link>http://paper{number}.example/news/{prefix}{item}</link>"
+            f"<guid>http://paper{number}.example/news/{prefix}{item}</guid><pubDate>{when}</pubDate>"
             f"<description>{escape(paragraphs[:300])}</description>"
             f"<content:encoded><![CDATA[{paragraphs}]]></content:encoded></item>"
         )
@@ -106,6 +110,20 @@ def _feed(rng: random.Random, number: int, items: int, start: datetime) -> str:
 @contextmanager
 def serving(documents: dict[str, bytes]) -> Iterator[str]:
     """A loopback server for the documents, with ETags; yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), feed_handler(documents))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def feed_handler(documents: dict[str, bytes]) -> type[BaseHTTPRequestHandler]:
+    """A keep-alive handler answering from ``documents`` (read at each request), with ETags
+    and conditional requests."""
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -134,15 +152,7 @@ def serving(documents: dict[str, bytes]) -> Iterator[str]:
         def log_message(self, format: str, *args: object) -> None:
             return
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return Handler
 
 
 def broadsheet_times(base: str, paths: list[str], work: Path) -> tuple[float, float]:

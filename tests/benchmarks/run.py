@@ -6,6 +6,13 @@
 - First run: the same on an empty data folder (schema created, sample edition loaded).
 - ``broadsheet list --json`` from spawn to exit, against ``python -c pass``.
 - Search: ``articles.page`` for typed queries, in process, against the bare FTS5 query.
+- Responsiveness, in the real window on a copy of the store, under the same Xvfb
+  (``ui_bench.py``): an article opened from the list until painted with its photo, and a
+  text-size step on the longest article until painted, each against repainting the reader
+  unchanged; wheel notches down the article list (fetching its pages as it goes), p95, against
+  repainting the list unchanged; and the longest the UI thread could not answer while the window
+  refreshes 100 loopback feeds of 50 items (``feed_server.py``), against the same probe with the
+  window idle.
 - Markets: a refresh of every market provider from a loopback server, in process, against the
   same fetches on a plain httpx client (``market_bench.py``); rebasing the stored rates and
   building the 90-day series, against one division per rate; another base picked in the Markets
@@ -71,6 +78,14 @@ CLI_EXTRA_GOAL = 0.15
 SEARCH_P95_GOAL_MS = 10.0
 MARKET_REFRESH_GOAL_S = 1.0
 PANEL_PICK_GOAL_MS = 16.0
+OPEN_GOAL_MS = 30.0
+TEXT_STEP_GOAL_MS = 16.0
+SCROLL_P95_GOAL_MS = 16.0
+STALL_GOAL_MS = 50.0
+UI_TIMEOUT_S = 1200
+UI_SAMPLES = (40, 15)  # articles opened: full run, quick run
+UI_SCROLL_STEPS = (1500, 500)  # wheel notches
+UI_REFRESH_ROUNDS = (5, 3)  # refreshes of the 100 feeds
 FTS_FLOOR = (
     "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 200"
 )
@@ -138,6 +153,10 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     parser.add_argument("--no-news", action="store_true", help="skip refresh and extraction")
     parser.add_argument("--no-market", action="store_true", help="skip the market figures")
+    parser.add_argument(
+        "--no-ui", action="store_true",
+        help="skip the responsiveness figures (open, text size, scrolling, refresh stalls)",
+    )  # fmt: skip
     return parser.parse_args(argv)
 
 
@@ -155,15 +174,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     window_runs, cli_runs = run_counts(arguments)
     built = prepare_store(arguments.articles)
     report = Report(machine_facts(), store_facts(built, window_runs, cli_runs))
-    with tempfile.TemporaryDirectory(prefix="broadsheet-bench-") as name:
-        scratch = Path(name)
+    with (
+        tempfile.TemporaryDirectory(prefix="broadsheet-bench-") as name,
+        contextlib.ExitStack() as stack,
+    ):
+        scratch, display = Path(name), SharedDisplay(stack)
         guarded(
-            report, "start-up", lambda: measure_windows(report, built.folder, scratch, window_runs)
+            report,
+            "start-up",
+            lambda: measure_windows(report, built.folder, scratch, window_runs, display),
         )
         guarded(
             report, "command line", lambda: measure_cli(report, built.folder, scratch, cli_runs)
         )
         guarded(report, "search", lambda: measure_search(report, built.folder, scratch))
+        if not arguments.no_ui:
+            guarded(
+                report,
+                "responsiveness",
+                lambda: measure_responsiveness(
+                    report, built.folder, scratch, display, quick=arguments.quick
+                ),
+            )
         if not arguments.no_news:
             guarded(report, "refresh", lambda: measure_refresh(report, min(3, window_runs)))
             guarded(report, "extraction", lambda: measure_extraction(report))
@@ -249,18 +281,19 @@ def distribution_version(*names: str) -> str:
 # Windows: start-up and first run ---------------------------------------------------------------
 
 
-def measure_windows(report: Report, store: Path, scratch: Path, runs: int) -> None:
+def measure_windows(
+    report: Report, store: Path, scratch: Path, runs: int, display: SharedDisplay
+) -> None:
     """Launch floor, app on the large store, floor, app on an empty folder, ``runs`` times."""
     windows = Windows()
-    with virtual_display() as display:
-        env = window_environment(display, scratch)
-        progress(f"Xvfb on {display}; warming up …")
-        launch_floor(env, scratch)
-        launch_app(env, copied_store(store, scratch / "warm-up"))
-        shutil.rmtree(scratch / "warm-up")
-        for number in range(1, runs + 1):
-            one_round(report, windows, env, store, scratch / f"round-{number}")
-            progress(f"Round {number}/{runs}: {round_summary(windows)}")
+    env = window_environment(display.name(), scratch)
+    progress(f"Xvfb on {display.name()}; warming up …")
+    launch_floor(env, scratch)
+    launch_app(env, copied_store(store, scratch / "warm-up"))
+    shutil.rmtree(scratch / "warm-up")
+    for number in range(1, runs + 1):
+        one_round(report, windows, env, store, scratch / f"round-{number}")
+        progress(f"Round {number}/{runs}: {round_summary(windows)}")
     report.figures.extend(window_figures(windows, report.store))
 
 
@@ -412,6 +445,21 @@ def tail(log: Path, lines: int = 5) -> str:
     return ""
 
 
+class SharedDisplay:
+    """One Xvfb for every group of the run that opens windows, started when the first asks."""
+
+    def __init__(self, stack: contextlib.ExitStack) -> None:
+        """No display yet; the one started later is stopped when ``stack`` closes."""
+        self._stack = stack
+        self._name: str | None = None
+
+    def name(self) -> str:
+        """The display's name (``:N``), starting Xvfb on the first call."""
+        if self._name is None:
+            self._name = self._stack.enter_context(virtual_display())
+        return self._name
+
+
 @contextlib.contextmanager
 def virtual_display() -> Iterator[str]:
     """Run one Xvfb (no TCP) for the whole run on a free display it picks; yield its name."""
@@ -501,6 +549,126 @@ def memory_figure(name: str, floor: list[float], app: list[float], goal: float |
 def seconds_with_spread(values: list[float]) -> str:
     """The median and the min–max range, in seconds."""
     return f"{statistics.median(values):.3f} s ({min(values):.3f}–{max(values):.3f})"
+
+
+# Responsiveness ----------------------------------------------------------------------------------
+
+
+def measure_responsiveness(
+    report: Report, store: Path, scratch: Path, display: SharedDisplay, *, quick: bool
+) -> None:
+    """The real window on a copy of the store, in child processes under the run's Xvfb: opening
+    articles, text-size steps and scrolling in one, refreshes of the loopback feeds in another."""
+    opened, steps, rounds = UI_SAMPLES[quick], UI_SCROLL_STEPS[quick], UI_REFRESH_ROUNDS[quick]
+    env = window_environment(display.name(), scratch)
+    copy = copied_store(store, scratch / "ui-store")
+    try:
+        progress(f"Responsiveness: {opened} articles opened, {steps} wheel notches …")
+        reading = run_ui_bench(
+            env, ["reading", str(copy), "--samples", str(opened), "--scroll-steps", str(steps)]
+        )
+        progress(f"Responsiveness: {rounds} refreshes of 100 loopback feeds in the window …")
+        refreshing = run_ui_bench(env, ["refresh", str(copy), "--rounds", str(rounds)])
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+    report.figures += reading_figures(reading, report.store)
+    report.figures.append(stall_figure(refreshing))
+
+
+def run_ui_bench(env: dict[str, str], arguments: list[str]) -> dict[str, object]:
+    """Run ``ui_bench`` in a child process and read the JSON it prints."""
+    command = [PYTHON, "-m", "tests.benchmarks.ui_bench", *arguments]
+    try:
+        done = subprocess.run(
+            command, cwd=ROOT, env=env, capture_output=True, timeout=UI_TIMEOUT_S, check=False
+        )
+    except subprocess.TimeoutExpired:
+        raise BenchmarkError(f"ui_bench {arguments[0]} took over {UI_TIMEOUT_S} s") from None
+    if done.returncode != 0:
+        last = (done.stderr.decode(errors="replace").strip().splitlines() or ["no output"])[-1]
+        raise BenchmarkError(f"ui_bench {arguments[0]} failed: {last}")
+    measured = json.loads(done.stdout)
+    if not isinstance(measured, dict):
+        raise BenchmarkError(f"ui_bench {arguments[0]} printed no JSON object")
+    return measured
+
+
+def samples(measured: dict[str, object], key: str) -> list[float]:
+    """A list of numbers the child measured, checked to be there."""
+    values = measured.get(key)
+    if not isinstance(values, list) or not values:
+        raise BenchmarkError(f"ui_bench measured no {key}")
+    return [float(value) for value in values]
+
+
+def reading_figures(measured: dict[str, object], store: dict[str, object]) -> list[Figure]:
+    """The open, text-size and scrolling rows."""
+    size = f"{int(str(store['articles'])) // 1000}k store"
+    article = measured.get("text_article")
+    characters = article.get("html_characters") if isinstance(article, dict) else None
+    length = f"{characters:,} characters" if isinstance(characters, int) else "length unknown"
+    scroll, scroll_floor = samples(measured, "scroll_ms"), samples(measured, "scroll_floor_ms")
+    return [
+        paint_figure(f"Open an article: click → painted with its photo, {size}",
+                     samples(measured, "open_floor_ms"), samples(measured, "open_ms"),
+                     OPEN_GOAL_MS, {"article_ids": measured.get("open_article_ids")}),
+        paint_figure(f"Text-size step on the longest article ({length} of HTML)",
+                     samples(measured, "text_floor_ms"), samples(measured, "text_step_ms"),
+                     TEXT_STEP_GOAL_MS, {"article": article}),
+        scroll_figure(f"Scroll the article list, one wheel notch, p95 of {len(scroll):,}",
+                      scroll_floor, scroll, measured),
+    ]  # fmt: skip
+
+
+def paint_figure(
+    name: str, floor: list[float], ours: list[float], goal: float, extra: dict[str, object]
+) -> Figure:
+    """A change timed until painted, against repainting the same widget unchanged (medians)."""
+    median, floor_median = statistics.median(ours), statistics.median(floor)
+    return Figure(
+        name, f"repaint {ms_with_spread(floor)}", ms_with_spread(ours),
+        f"{median / floor_median:.1f}x", f"≤ {goal:g} ms", median <= goal,
+        {"floor_ms": floor, "broadsheet_ms": ours, **extra},
+    )  # fmt: skip
+
+
+def scroll_figure(
+    name: str, floor: list[float], ours: list[float], measured: dict[str, object]
+) -> Figure:
+    """Scrolling: the p95 frame (median and worst beside it) against the list's repaint p95."""
+    p95, floor_p95 = percentile(ours, 95), percentile(floor, 95)
+    fetches = measured.get("scroll_fetch_steps")
+    pages = len(fetches) if isinstance(fetches, list) else 0
+    return Figure(
+        name, f"repaint p95 {floor_p95:.2f} ms (median {statistics.median(floor):.2f})",
+        f"{p95:.2f} ms (median {statistics.median(ours):.2f}, worst {max(ours):.2f}; "
+        f"{pages} pages fetched)", f"{p95 / floor_p95:.1f}x", f"≤ {SCROLL_P95_GOAL_MS:g} ms",
+        p95 <= SCROLL_P95_GOAL_MS,
+        {"floor_ms": floor, "broadsheet_ms": ours, "fetch_steps": fetches,
+         "pixels": measured.get("scroll_pixels"), "rows_shown": measured.get("scroll_rows_shown")},
+    )  # fmt: skip
+
+
+def stall_figure(measured: dict[str, object]) -> Figure:
+    """The longest UI stall of each refresh (median, range; the first refresh after the window
+    opened, which loads the refresh machinery, named apart), against the idle window's."""
+    rounds = measured.get("rounds")
+    if not isinstance(rounds, list) or not rounds:
+        raise BenchmarkError("ui_bench measured no refresh")
+    longest = [float(r["longest_ms"]) for r in rounds]
+    idle = [float(r["idle_longest_ms"]) for r in rounds]
+    p99 = statistics.median(float(r["p99_ms"]) for r in rounds)
+    seconds = statistics.median(float(r["seconds"]) for r in rounds)
+    median = statistics.median(longest)
+    return Figure(
+        f"Longest UI stall while refreshing {measured.get('feeds')} feeds x 50 items "
+        f"({len(rounds)} refreshes)",
+        f"idle {ms_with_spread(idle)}",
+        f"{ms_with_spread(longest)}, first {longest[0]:.1f}; p99 {p99:.1f} ms; "
+        f"refresh {seconds:.1f} s",
+        f"{median / statistics.median(idle):.1f}x", f"≤ {STALL_GOAL_MS:g} ms",
+        median <= STALL_GOAL_MS, {"floor_ms": idle, "broadsheet_ms": longest, "rounds": rounds},
+    )  # fmt: skip
 
 
 # Refresh and extraction ------------------------------------------------------------------------

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QDockWidget,
     QLineEdit,
+    QScrollBar,
     QTableView,
     QTextBrowser,
     QWidget,
@@ -90,6 +92,55 @@ def test_a_large_section_loads_in_pages(qtbot: QtBot, paths: AppPaths, data_dir:
     assert model.canFetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
     assert model.rowCount() == 400
+
+
+def test_scrolling_to_the_end_of_the_list_brings_the_next_page_in_order(
+    qtbot: QtBot, paths: AppPaths, data_dir: Path
+) -> None:
+    from tests.factories import add_articles
+
+    add_articles(paths.store, paths.images, 1000)
+    from desktop.app import create_window
+
+    window = create_window(data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    view, model = article_list(window), article_model(window)
+    bar, end = view.verticalScrollBar(), 0
+    for pages in (2, 3):
+        qtbot.waitUntil(partial(_grown_past, bar, end))  # the rows so far are laid out
+        end = bar.maximum()
+        bar.setValue(end)  # the view asks for more when it reaches its end
+        qtbot.waitUntil(partial(_rows_are, model, 200 * pages))
+    rows = [model.article_at(row) for row in range(model.rowCount())]
+    assert len({row.id for row in rows if row}) == 600  # no article twice
+    dated = [(row.published, row.id) for row in rows if row and row.published]
+    assert dated == sorted(dated, reverse=True)  # newest first across the pages
+    far = rows[450]
+    assert far is not None and model.index(450).data() == far.title
+
+
+def _grown_past(bar: QScrollBar, end: int) -> bool:
+    """Whether the scroll bar's range reaches past ``end`` (more rows were laid out)."""
+    return bar.maximum() > end
+
+
+def _rows_are(model: QAbstractItemModel, count: int) -> bool:
+    """Whether the model holds ``count`` rows."""
+    return model.rowCount() == count
+
+
+def test_a_double_click_on_a_row_opens_no_editor(window: MainWindow, qtbot: QtBot) -> None:
+    view, model = article_list(window), article_model(window)
+    index = model.index(1)
+    assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    qtbot.mouseDClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+    assert view.state() != view.State.EditingState
+    assert window.reader.article is not None
+    assert window.reader.article.id == index.data(Role.ID)
 
 
 def test_opening_an_article_marks_it_read_once_saved(

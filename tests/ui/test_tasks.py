@@ -3,12 +3,15 @@ feeds parsed in other processes, their progress and end back on the UI thread.""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import partial
 
+import pytest
 from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
 
@@ -113,3 +116,26 @@ def test_an_operation_that_ends_at_once_is_still_heard(qtbot: QtBot, paths: AppP
 def _nothing(write: StoreWriter, cancel: threading.Event) -> Iterator[Progress]:
     """An operation with nothing to do."""
     yield from ()
+
+
+def _priority(_: sqlite3.Connection) -> int:
+    """The scheduling priority (niceness) of the thread running this job."""
+    return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread priority: Linux")
+def test_background_threads_give_way_to_the_window(qtbot: QtBot, paths: AppPaths) -> None:
+    window_priority = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    if window_priority >= 19:
+        pytest.skip("the tests already run at the lowest priority")
+    runner = TaskRunner(paths.store)
+    try:
+        with qtbot.waitCallback() as read_done:
+            runner.read(_priority, read_done)
+        with qtbot.waitCallback() as write_done:
+            runner.write(_priority, write_done)
+    finally:
+        runner.shutdown()
+    assert read_done.args[0] > window_priority  # a higher niceness: the lower priority
+    assert write_done.args[0] > window_priority
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == window_priority

@@ -1,0 +1,114 @@
+"""The refresh benchmark's 100 feeds on loopback, in a process of its own, one edition at a time.
+
+It serves ``refresh_bench.feed_documents`` with ``refresh_bench.feed_handler`` (ETags, 304s) at
+``/feeds/N.xml``. Each line on its stdin names an edition to serve from then on (every item of a
+later edition is new, so a refresh stores 5,000 articles again); it answers with the same line
+once it does. It stops when stdin closes. Being a process of its own keeps its work off the GIL
+of the window it serves, as a remote server would be, and it runs at the lowest priority, so
+its work takes no core from the window either (a remote server's would not); Nagle's algorithm
+is off, as in ``market_server`` (headers and body are two writes, and the body would wait for a
+delayed ACK).
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+from tests.benchmarks.refresh_bench import FEEDS, ITEMS, feed_documents, feed_handler
+
+ROOT = Path(__file__).resolve().parents[2]
+START_TIMEOUT = 30.0
+EDITION_TIMEOUT = 60.0
+STOP_TIMEOUT = 5.0
+LOWEST_PRIORITY = 19
+
+
+class FeedServerError(RuntimeError):
+    """The feed server did not start, or did not switch to an edition."""
+
+
+class FeedServer:
+    """The running server, seen from the process that started it."""
+
+    def __init__(self, process: subprocess.Popen[str], port: int) -> None:
+        """The child process serving on ``port``."""
+        self._process = process
+        self.base = f"http://127.0.0.1:{port}"
+
+    def feed_urls(self) -> list[str]:
+        """The address of every feed, in order."""
+        return [f"{self.base}/feeds/{number}.xml" for number in range(FEEDS)]
+
+    def publish(self, edition: int) -> None:
+        """Serve ``edition`` from now on; returns once the server does."""
+        assert self._process.stdin is not None
+        self._process.stdin.write(f"{edition}\n")
+        self._process.stdin.flush()
+        answer = _line(self._process, EDITION_TIMEOUT)
+        if answer != str(edition):
+            raise FeedServerError(f"the feed server did not switch to edition {edition}")
+
+
+@contextmanager
+def running() -> Iterator[FeedServer]:
+    """The server in a child process, serving edition 0; it stops when we leave (or die)."""
+    command = [sys.executable, "-m", "tests.benchmarks.feed_server"]
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdin is not None
+    try:
+        port = _line(process, START_TIMEOUT)
+        if not port.isdigit():
+            raise FeedServerError(f"the feed server did not start (exit code {process.poll()})")
+        yield FeedServer(process, int(port))
+    finally:
+        process.stdin.close()
+        try:
+            process.wait(STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _line(process: subprocess.Popen[str], timeout: float) -> str:
+    """The next line the child prints, or an empty string if none comes in time."""
+    assert process.stdout is not None
+    deadline = time.monotonic() + timeout
+    ready, _, _ = select.select([process.stdout], [], [], max(0.0, deadline - time.monotonic()))
+    return process.stdout.readline().strip() if ready else ""
+
+
+def serve() -> None:
+    """Serve edition 0 on a free port, print the port, then switch editions as stdin asks."""
+    os.nice(LOWEST_PRIORITY)
+    documents = feed_documents()
+
+    class Handler(feed_handler(documents)):  # type: ignore[misc]
+        """The feed handler without Nagle's algorithm."""
+
+        disable_nagle_algorithm = True
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(server.server_address[1], flush=True)
+    for line in sys.stdin:
+        edition = int(line)
+        documents.update(feed_documents(FEEDS, ITEMS, edition))
+        print(edition, flush=True)
+    server.shutdown()
+    server.server_close()
+
+
+if __name__ == "__main__":
+    serve()
