@@ -13,22 +13,18 @@ delayed ACK).
 from __future__ import annotations
 
 import os
-import select
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import ThreadingHTTPServer
-from pathlib import Path
 
+from tests.benchmarks.children import child_server, read_line
 from tests.benchmarks.refresh_bench import FEEDS, ITEMS, feed_documents, feed_handler
 
-ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 30.0
 EDITION_TIMEOUT = 60.0
-STOP_TIMEOUT = 5.0
 LOWEST_PRIORITY = 19
 
 
@@ -53,7 +49,7 @@ class FeedServer:
         assert self._process.stdin is not None
         self._process.stdin.write(f"{edition}\n")
         self._process.stdin.flush()
-        answer = _line(self._process, EDITION_TIMEOUT)
+        answer = read_line(self._process, EDITION_TIMEOUT)
         if answer != str(edition):
             raise FeedServerError(f"the feed server did not switch to edition {edition}")
 
@@ -61,31 +57,9 @@ class FeedServer:
 @contextmanager
 def running() -> Iterator[FeedServer]:
     """The server in a child process, serving edition 0; it stops when we leave (or die)."""
-    command = [sys.executable, "-m", "tests.benchmarks.feed_server"]
-    process = subprocess.Popen(
-        command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-    assert process.stdin is not None
-    try:
-        port = _line(process, START_TIMEOUT)
-        if not port.isdigit():
-            raise FeedServerError(f"the feed server did not start (exit code {process.poll()})")
-        yield FeedServer(process, int(port))
-    finally:
-        process.stdin.close()
-        try:
-            process.wait(STOP_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _line(process: subprocess.Popen[str], timeout: float) -> str:
-    """The next line the child prints, or an empty string if none comes in time."""
-    assert process.stdout is not None
-    deadline = time.monotonic() + timeout
-    ready, _, _ = select.select([process.stdout], [], [], max(0.0, deadline - time.monotonic()))
-    return process.stdout.readline().strip() if ready else ""
+    served = child_server("tests.benchmarks.feed_server", (), START_TIMEOUT, FeedServerError)
+    with served as (process, port):
+        yield FeedServer(process, port)
 
 
 def serve() -> None:

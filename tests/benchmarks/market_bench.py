@@ -17,12 +17,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
-import json
 import os
 import shutil
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +30,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from desktop.domain import Rate
 from desktop.market.history import rate_series
@@ -51,6 +50,7 @@ from desktop.profile import close_profile, open_profile
 from desktop.store.database import connect
 from desktop.store.market_data import freshest_quotes
 from tests.benchmarks import market_server
+from tests.benchmarks.children import measured_in_child
 from tests.benchmarks.market_server import MarketBenchError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -123,17 +123,10 @@ def panel_picks(folder: Path) -> PanelPicks:
     """Run ``panel_bench`` on the store in a child process (Qt offscreen, so its application and
     window never stay in this process) and read what it measured."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "tests.benchmarks.panel_bench", str(folder)],
-            cwd=ROOT, env=env, capture_output=True, timeout=PANEL_TIMEOUT_S, check=False,
-        )  # fmt: skip
-    except subprocess.TimeoutExpired:
-        raise MarketBenchError(f"the panel benchmark took over {PANEL_TIMEOUT_S} s") from None
-    if done.returncode != 0:
-        last = (done.stderr.decode(errors="replace").strip().splitlines() or ["no output"])[-1]
-        raise MarketBenchError(f"the panel benchmark failed: {last}")
-    measured = json.loads(done.stdout)
+    measured: dict[str, Any] = measured_in_child(
+        "tests.benchmarks.panel_bench", [str(folder)], env, PANEL_TIMEOUT_S, MarketBenchError,
+        name="the panel benchmark",
+    )  # fmt: skip
     return PanelPicks(
         measured["rates"], measured["history"], measured["pick_ms"], measured["repaint_ms"]
     )

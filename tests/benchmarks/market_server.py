@@ -11,31 +11,26 @@ and its own process keeps its work off the measured process's GIL, as a remote s
 from __future__ import annotations
 
 import random
-import select
-import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import timedelta
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urlencode
 
 from desktop.market.providers import TOKEN_HEADER
 from desktop.market.providers.ecb import parse_ecb
 from desktop.operations.market_view import QUOTES_KEY_ENV
+from tests.benchmarks.children import child_server
 from tests.marketserver import PATHS, fixture
 
-ROOT = Path(__file__).resolve().parents[2]
 KEY = "bench-key-0123"
 HISTORY_DAYS = 90
 DAILY_MOVE = 0.005
 SEED = 2024
 START_TIMEOUT = 15.0
-STOP_TIMEOUT = 5.0
 XML, JSON, CSV = "application/xml", "application/json", "text/csv"
 QUOTES_PATH = PATHS["BROADSHEET_QUOTES_URL"]
 _ENVELOPE = (
@@ -97,32 +92,11 @@ def _day_before(rng: random.Random, rate: Decimal) -> Decimal:
 def running(symbols: Sequence[str]) -> Iterator[dict[str, str]]:
     """The server in a child process; yields the environment that points every provider at it
     and carries the quote key. The child stops when its stdin closes, even if we die."""
-    command = [sys.executable, "-m", "tests.benchmarks.market_server", *symbols]
-    process = subprocess.Popen(
-        command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-    assert process.stdin is not None and process.stdout is not None
-    try:
-        base = f"http://127.0.0.1:{_port(process)}"
+    with child_server(
+        "tests.benchmarks.market_server", symbols, START_TIMEOUT, MarketBenchError
+    ) as (_, port):
+        base = f"http://127.0.0.1:{port}"
         yield {name: base + path for name, path in PATHS.items()} | {QUOTES_KEY_ENV: KEY}
-    finally:
-        process.stdin.close()
-        try:
-            process.wait(STOP_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _port(process: subprocess.Popen[str]) -> int:
-    """The port the child prints once it listens."""
-    assert process.stdout is not None
-    deadline = time.monotonic() + START_TIMEOUT
-    ready, _, _ = select.select([process.stdout], [], [], max(0.0, deadline - time.monotonic()))
-    line = process.stdout.readline().strip() if ready else ""
-    if not line.isdigit():
-        raise MarketBenchError(f"the market server did not start (exit code {process.poll()})")
-    return int(line)
 
 
 def serve(symbols: Sequence[str]) -> None:

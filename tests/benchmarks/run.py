@@ -56,6 +56,7 @@ from desktop.paths import resolve  # noqa: E402
 from desktop.store import articles  # noqa: E402
 from desktop.store.database import connect_reader  # noqa: E402
 from tests.benchmarks import market_bench, market_server, news_figures, synthetic  # noqa: E402
+from tests.benchmarks.children import measured_in_child  # noqa: E402
 
 PYTHON = sys.executable
 FLOOR_WINDOW = Path(__file__).with_name("floor_window.py")
@@ -577,20 +578,10 @@ def measure_responsiveness(
 
 def run_ui_bench(env: dict[str, str], arguments: list[str]) -> dict[str, object]:
     """Run ``ui_bench`` in a child process and read the JSON it prints."""
-    command = [PYTHON, "-m", "tests.benchmarks.ui_bench", *arguments]
-    try:
-        done = subprocess.run(
-            command, cwd=ROOT, env=env, capture_output=True, timeout=UI_TIMEOUT_S, check=False
-        )
-    except subprocess.TimeoutExpired:
-        raise BenchmarkError(f"ui_bench {arguments[0]} took over {UI_TIMEOUT_S} s") from None
-    if done.returncode != 0:
-        last = (done.stderr.decode(errors="replace").strip().splitlines() or ["no output"])[-1]
-        raise BenchmarkError(f"ui_bench {arguments[0]} failed: {last}")
-    measured = json.loads(done.stdout)
-    if not isinstance(measured, dict):
-        raise BenchmarkError(f"ui_bench {arguments[0]} printed no JSON object")
-    return measured
+    return measured_in_child(
+        "tests.benchmarks.ui_bench", arguments, env, UI_TIMEOUT_S, BenchmarkError,
+        name=f"ui_bench {arguments[0]}",
+    )  # fmt: skip
 
 
 def samples(measured: dict[str, object], key: str) -> list[float]:
