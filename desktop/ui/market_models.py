@@ -8,7 +8,8 @@ the filter role gives only the code or symbol and the name, so a search never ma
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_EVEN, Context, Decimal
@@ -220,13 +221,10 @@ class _FiguresModel(QStandardItemModel):
         }
         if self._rows:
             columns = range(len(self.headers))
-            self._quietly(
-                lambda: self._write(
-                    lambda place, row: {
-                        column: {_FOREGROUND: self._foreground(row, column)} for column in columns
-                    }
-                )
-            )
+            with self._quietly():
+                for place, row in enumerate(self._rows):
+                    for column in columns:
+                        self.item(place, column).setData(self._foreground(row, column), _FOREGROUND)
             self._announce(list(columns), [Qt.ItemDataRole.ForegroundRole])
 
     def row_at(self, row: int) -> _Row:
@@ -318,7 +316,8 @@ class _FiguresModel(QStandardItemModel):
         if self._rows and self._update(rows):
             return
         self.beginResetModel()
-        self._quietly(lambda: self._fill(rows))
+        with self._quietly():
+            self._fill(rows)
         self.endResetModel()
 
     def _fill(self, rows: list[_Row]) -> None:
@@ -349,8 +348,8 @@ class _FiguresModel(QStandardItemModel):
             return False
         old, self._rows = self._rows, rows
         pairs = list(zip(old, rows, strict=True))
-        touched: list[int] = []
-        self._quietly(lambda: touched.extend(self._rewrite(pairs)))
+        with self._quietly():
+            touched = self._rewrite(pairs)
         self._announce(touched or [0])
         return True
 
@@ -393,19 +392,12 @@ class _FiguresModel(QStandardItemModel):
                     touched.add(column)
         return sorted(touched)
 
-    def _write(self, cells: Callable[[int, _Row], dict[int, dict[int, Any]]]) -> None:
-        """Set, in every row, the roles ``cells`` gives by column."""
-        for place, row in enumerate(self._rows):
-            for column, roles in cells(place, row).items():
-                item = self.item(place, column)
-                for role, value in roles.items():
-                    item.setData(value, role)
-
-    def _quietly(self, change: Callable[[], None]) -> None:
-        """Make a change without a signal per item (the caller says what changed at once)."""
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """Make changes without a signal per item (the caller says what changed at once)."""
         blocked = self.blockSignals(True)
         try:
-            change()
+            yield
         finally:
             self.blockSignals(blocked)
 
@@ -416,11 +408,6 @@ class _FiguresModel(QStandardItemModel):
             self.dataChanged.emit(
                 self.index(0, min(columns)), self.index(last, max(columns)), roles or []
             )
-
-
-def _present(roles: dict[int, Any]) -> dict[int, Any]:
-    """The roles that have a value (an item without a role answers None for it)."""
-    return {role: value for role, value in roles.items() if value is not None}
 
 
 def pinned_first(rows: list[_Row], pinned: Sequence[str]) -> list[_Row]:

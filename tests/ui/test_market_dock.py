@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -34,6 +34,8 @@ from desktop.ui.market_models import (
     STALE_ROLE,
     CurrencyTableModel,
     QuoteTableModel,
+    muted_colour,
+    trend_colour,
 )
 from desktop.ui.market_panel import EMPTY_TEXT
 
@@ -377,3 +379,17 @@ def test_rows_updated_in_place_say_what_fresh_rows_say(snapshot: MarketSnapshot)
         fresh = CurrencyTableModel()
         fresh.set_rates(rates, base, moment, series, pinned)
         assert every_answer(model) == every_answer(fresh), (base, moment, pinned)
+
+
+def test_a_new_palette_recolours_every_stale_and_moving_cell(snapshot: MarketSnapshot) -> None:
+    """Switching to a dark appearance gives stale figures a grey and moves a lighter green and
+    red that read on a dark base."""
+    quotes = QuoteTableModel()
+    quotes.set_quotes(snapshot.quotes, NOW)
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e8e8e8"))
+    quotes.update_colours(dark)
+    up = quotes.index([q.symbol for q in snapshot.quotes].index("NGG"), CHANGE)
+    assert up.data(Qt.ItemDataRole.ForegroundRole) == trend_colour(1, dark)
+    assert quotes.index(0, PRICE).data(Qt.ItemDataRole.ForegroundRole) == muted_colour(dark)
