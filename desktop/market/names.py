@@ -1,8 +1,10 @@
-"""Currency names in the person's language, from the CLDR data that babel ships.
+"""Currency names in the person's language, and each currency's minor unit, from the CLDR data
+that babel ships.
 
-Loading babel's locale data costs about 25 ms and 9 MB, so the names once looked up are kept in a
-small JSON file (``remember_names_in``) and babel is loaded again only for a code or a language
-it has not named yet.
+Loading babel's locale data costs about 25 ms and 9 MB (its global data alone, which holds the
+minor units, 12 ms and 3.6 MB), so the names and minor units once looked up are kept in a small
+JSON file (``remember_names_in``) and babel is loaded again only for a code or a language it has
+not answered yet.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ log = logging.getLogger(__name__)
 
 # Codes in wide use that ISO 4217, and so CLDR, does not list.
 UNLISTED = {"GGP": "Guernsey Pound", "IMP": "Manx Pound", "JEP": "Jersey Pound"}
-CACHE_FORMAT = 1
+CACHE_FORMAT = 1  # "places" came later, and may be missing
 
 _remembered: dict[str, str] = {}
+_remembered_places: dict[str, int] = {}
 _cache_file: Path | None = None
 _unsaved = False
 
@@ -56,8 +59,22 @@ def currency_name(code: str, language: str | None = None) -> str:
     return name
 
 
+def minor_places(code: str) -> int:
+    """How many decimal places a currency's smallest unit has: 2 for EUR, 0 for JPY (CLDR)."""
+    global _unsaved
+    places = _remembered_places.get(code)
+    if places is None:
+        from babel.numbers import get_currency_precision
+
+        places = int(get_currency_precision(code))
+        _remembered_places[code] = places
+        _unsaved = True
+    return places
+
+
 def remember_names_in(file: Path) -> None:
-    """Read the names kept in ``file`` for the person's language, and keep new ones there."""
+    """Read the names (for the person's language) and minor units kept in ``file``, and keep
+    new ones there."""
     global _cache_file
     _cache_file = file
     try:
@@ -71,14 +88,24 @@ def remember_names_in(file: Path) -> None:
         and isinstance(kept.get("names"), dict)
     ):
         _remembered.update({str(k): str(v) for k, v in kept["names"].items()})
+        places = kept.get("places")
+        if isinstance(places, dict):
+            _remembered_places.update(
+                {str(k): v for k, v in places.items() if type(v) is int and 0 <= v <= 12}
+            )
 
 
 def save_remembered_names() -> None:
-    """Write the names looked up since the file was read (atomically; a failure only logs)."""
+    """Write what was looked up since the file was read (atomically; a failure only logs)."""
     global _unsaved
     if not _unsaved or _cache_file is None:
         return
-    document = {"format": CACHE_FORMAT, "language": system_language(), "names": _remembered}
+    document = {
+        "format": CACHE_FORMAT,
+        "language": system_language(),
+        "names": _remembered,
+        "places": _remembered_places,
+    }
     partial = _cache_file.with_name(_cache_file.name + ".part")
     try:
         _cache_file.parent.mkdir(parents=True, exist_ok=True)

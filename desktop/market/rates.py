@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from desktop.domain import Quote, Rate
+from desktop.market import names
 from desktop.market.schedule import PUBLISHERS
 
 # A figure from a provider without a timetable is stale after this; a snapshot always is.
@@ -99,9 +100,7 @@ def convert(amount: Decimal, from_code: str, to_code: str, rates: Sequence[Rate]
 
 def minor_unit(code: str) -> Decimal:
     """The smallest amount of a currency people write: 0.01 for EUR, 1 for JPY (CLDR's data)."""
-    from babel.numbers import get_currency_precision
-
-    places = METAL_PLACES if code in METALS else int(get_currency_precision(code))
+    places = METAL_PLACES if code in METALS else names.minor_places(code)
     return ONE.scaleb(-places)
 
 

@@ -57,11 +57,17 @@ def _age_key(article: NewArticle) -> float:
 
 
 def add_article(
-    connection: sqlite3.Connection, source_id: int, article: NewArticle, images: Path
+    connection: sqlite3.Connection,
+    source_id: int,
+    article: NewArticle,
+    images: Path,
+    *,
+    known_new: bool = False,
 ) -> int | None:
     """Store one article unless its source already has it (by id, then link, then content);
-    return its new id, or None when it was already there."""
-    if _already_stored(connection, source_id, article):
+    return its new id, or None when it was already there. ``known_new``: the caller has made
+    sure, in this transaction, that no article of the source has its link or content."""
+    if not known_new and _already_stored(connection, source_id, article):
         return None
     now = int(time.time())
     published = to_timestamp(article.published) if article.published else None

@@ -40,7 +40,8 @@ from desktop.store.market_data import freshest_rates
 from desktop.store.schema import HEAD_REVISION
 
 # Bump whenever the generated content changes, so a stale cached store is not reused.
-GENERATOR_VERSION = 3  # 2: profiles keep currency names; 3: the (read, source_id) index
+# 2: profiles keep currency names; 3: the (read, source_id) index; 4: and currency minor units
+GENERATOR_VERSION = 4
 DEFAULT_ARTICLES = 100_000
 SOURCE_COUNT = 200
 PHOTO_COUNT = 300
@@ -359,12 +360,14 @@ def build(folder: Path, articles: int) -> None:
 
 
 def keep_currency_names(connection: sqlite3.Connection, paths: AppPaths) -> None:
-    """Keep the names of the stored currencies in the profile, as the window's market panel does
-    once it is first filled, so a launch on the store does not look them up in babel again."""
+    """Keep the names and minor units of the stored currencies in the profile, as the window's
+    market panel does once it is first filled, so a launch on the store does not look them up in
+    babel again."""
     names.remember_names_in(paths.currency_names)
     for rate in freshest_rates(connection):
-        names.currency_name(rate.code)
-        names.currency_name(rate.base)
+        for code in (rate.code, rate.base):
+            names.currency_name(code)
+            names.minor_places(code)
     names.save_remembered_names()
 
 

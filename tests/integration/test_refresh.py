@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -165,6 +166,33 @@ def test_entries_seen_under_a_new_id_or_link_are_not_stored_twice(
     room.publish_feed("/feeds/kiln.xml", "Kiln", [moved], etag="b")  # a new guid, same content
     report = _refresh(store, paths, RefreshOptions(limits=FAST, photos=False))
     assert [o.new for o in report.outcomes] == [0]
+
+
+def test_a_feed_repeating_a_link_or_a_text_under_new_ids_stores_each_story_once(
+    httpserver: HTTPServer, store: sqlite3.Connection, paths: AppPaths
+) -> None:
+    page = httpserver.url_for("/news/")
+    items = [  # (id, link, title): the second repeats the first's link, the fourth the third's
+        # title and text (the fingerprint of its content)
+        ("a1", f"{page}ferry", "The ferry runs late", "<p>Fog at the quay.</p>"),
+        ("a2", f"{page}ferry", "The ferry runs late, an update", "<p>Fog again.</p>"),
+        ("b1", f"{page}kiln", "The kiln fires again", "<p>Bricks for the chapel.</p>"),
+        ("b2", f"{page}kiln-again", "The kiln fires again", "<p>Bricks for the chapel.</p>"),
+    ]
+    entries = "".join(
+        f'<item><title>{title}</title><link>{link}</link><guid isPermaLink="false">{guid}</guid>'
+        f"<description>{escape(text)}</description></item>"
+        for guid, link, title, text in items
+    )
+    feed = f'<rss version="2.0"><channel><title>Repeats</title>{entries}</channel></rss>'
+    httpserver.expect_request("/feeds/repeats.xml").respond_with_data(
+        feed, content_type="application/rss+xml"
+    )
+    _subscribe(store, httpserver.url_for("/feeds/repeats.xml"))
+    report = _refresh(store, paths, RefreshOptions(limits=FAST, full_articles=False))
+    assert [o.new for o in report.outcomes] == [2]
+    stored = store.execute("SELECT guid FROM articles WHERE guid IN ('a1','a2','b1','b2')")
+    assert sorted(row[0] for row in stored) == ["a1", "b1"]
 
 
 def test_failing_feeds_are_reported_in_plain_sentences_and_the_rest_refresh(

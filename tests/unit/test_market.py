@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import json
+import sys
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +20,7 @@ from desktop.market.rates import (
     UnknownCurrencyError,
     convert,
     is_stale,
+    minor_unit,
     quote_is_stale,
     rate_is_stale,
     rebase,
@@ -265,6 +268,39 @@ def test_names_once_looked_up_are_kept_and_read_back_without_babel(
     monkeypatch.setattr(names, "_cldr_name", no_babel)
     names.remember_names_in(kept)
     assert names.currency_name("CHF") == first
+
+
+def test_minor_units_once_looked_up_are_kept_and_read_back_without_babel(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.market import names
+
+    monkeypatch.setattr(names, "_remembered_places", {})
+    monkeypatch.setattr(names, "_unsaved", False)
+    kept = tmp_path / "cache" / "currency-names.json"
+    names.remember_names_in(kept)
+    assert (names.minor_places("JPY"), names.minor_places("KWD")) == (0, 3)
+    names.save_remembered_names()
+
+    monkeypatch.setattr(names, "_remembered_places", {})
+    monkeypatch.setitem(sys.modules, "babel.numbers", None)  # importing it now fails
+    names.remember_names_in(kept)
+    assert minor_unit("KWD") == Decimal("0.001") and minor_unit("JPY") == Decimal(1)
+    with pytest.raises(ImportError):
+        names.minor_places("EUR")  # never looked up: only babel knows
+
+
+def test_a_names_file_from_before_minor_units_is_still_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.market import names
+
+    monkeypatch.setattr(names, "_remembered", {})
+    kept = tmp_path / "currency-names.json"
+    document = {"format": 1, "language": names.system_language(), "names": {"CHF": "Swiss"}}
+    kept.write_text(json.dumps(document))
+    names.remember_names_in(kept)
+    assert names.currency_name("CHF") == "Swiss"
 
 
 # converting
