@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -13,8 +14,9 @@ from desktop.domain import ALL, BOOKMARKS, UNREAD, Section
 from desktop.paths import AppPaths
 from desktop.store import articles, schema
 from desktop.store.database import connect, connect_reader, transaction
+from desktop.store.loading import add_article
 from desktop.store.sources import counts, sources
-from tests.factories import add_articles, scalar
+from tests.factories import add_articles, article, scalar
 
 
 @pytest.fixture
@@ -191,3 +193,29 @@ def test_removing_a_source_deletes_what_articles_of_said_and_keeps_bookmarks(
         assert source_queries.remove(connection, first.id, 0) == deleted
     assert [row.id for row in articles.page(connection, BOOKMARKS).rows] == [rows[0].id]
     assert first.id not in {source.id for source in sources(connection)}
+
+
+def test_an_article_already_there_under_another_id_is_found_by_index_not_by_reading_the_source(
+    connection: sqlite3.Connection, paths: AppPaths
+) -> None:
+    add_articles(paths.store, paths.images, 50)
+    source_id = scalar(paths.store, "SELECT id FROM sources WHERE title = 'Synthetic Times'")
+    assert isinstance(source_id, int)
+    known = article(7)
+    statements: list[str] = []
+    connection.set_trace_callback(statements.append)
+    with transaction(connection):
+        moved = replace(known, guid="moved-7", content_hash="fingerprint-7")  # same link
+        assert add_article(connection, source_id, moved, paths.images) is None
+        fresh = replace(article(99), content_hash="fingerprint-7")  # same content as "moved"
+        assert add_article(connection, source_id, fresh, paths.images) is not None
+        again = replace(article(100), content_hash="fingerprint-7")  # ... now stored
+        assert add_article(connection, source_id, again, paths.images) is None
+    connection.set_trace_callback(None)
+    checks = [sql for sql in statements if "FROM articles WHERE source_id" in sql]
+    assert len(checks) == 3
+    for sql in checks:
+        plan = [row[3] for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}")]
+        reads = [step for step in plan if "SEARCH articles" in step or "SCAN articles" in step]
+        # each lookup goes by the source and the link, or the source and the fingerprint
+        assert reads and all("url=?" in step or "content_hash=?" in step for step in reads), plan
