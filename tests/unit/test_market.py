@@ -246,14 +246,22 @@ def test_the_report_refuses_an_unknown_base() -> None:
         market_report(usd_rates(), [], "XXX", NOW)
 
 
+@pytest.fixture
+def kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where the names and minor units are kept, with nothing remembered yet."""
+    from desktop.market import names
+
+    for name, empty in (("_remembered", {}), ("_remembered_places", {}), ("_unsaved", False)):
+        monkeypatch.setattr(names, name, empty)
+    monkeypatch.setattr(names, "_cache_file", None)
+    return tmp_path / "cache" / "currency-names.json"
+
+
 def test_names_once_looked_up_are_kept_and_read_back_without_babel(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    kept: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from desktop.market import names
 
-    monkeypatch.setattr(names, "_remembered", {})
-    monkeypatch.setattr(names, "_unsaved", False)
-    kept = tmp_path / "cache" / "currency-names.json"
     names.remember_names_in(kept)
     first = names.currency_name("CHF")
     assert first == names.currency_name("CHF", names.display_locale()) != "CHF"
@@ -271,13 +279,10 @@ def test_names_once_looked_up_are_kept_and_read_back_without_babel(
 
 
 def test_minor_units_once_looked_up_are_kept_and_read_back_without_babel(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    kept: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from desktop.market import names
 
-    monkeypatch.setattr(names, "_remembered_places", {})
-    monkeypatch.setattr(names, "_unsaved", False)
-    kept = tmp_path / "cache" / "currency-names.json"
     names.remember_names_in(kept)
     assert (names.minor_places("JPY"), names.minor_places("KWD")) == (0, 3)
     names.save_remembered_names()
@@ -290,13 +295,10 @@ def test_minor_units_once_looked_up_are_kept_and_read_back_without_babel(
         names.minor_places("EUR")  # never looked up: only babel knows
 
 
-def test_a_names_file_from_before_minor_units_is_still_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_names_file_from_before_minor_units_is_still_read(kept: Path) -> None:
     from desktop.market import names
 
-    monkeypatch.setattr(names, "_remembered", {})
-    kept = tmp_path / "currency-names.json"
+    kept.parent.mkdir()
     document = {"format": 1, "language": names.system_language(), "names": {"CHF": "Swiss"}}
     kept.write_text(json.dumps(document))
     names.remember_names_in(kept)
