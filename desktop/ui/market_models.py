@@ -519,17 +519,16 @@ def _known(rate: Rate, now: datetime) -> _Known:
     name = currency_name(rate.code)
     stale = rate_is_stale(rate, now)
     state = "a snapshot" if rate.snapshot else "may be out of date" if stale else "current"
-    tooltip = freshness_tip(rate.as_of, rate.provider, rate.snapshot, now, "rate")
+    why = freshness_tip(rate.as_of, rate.provider, rate.snapshot, now, "rate")
     successor = retired(rate.code)
     if successor is not None:
-        name = f"{name} (retired)"
-        tooltip = f"Retired: {successor[1]} Its successor is {successor[0]}. {tooltip}"
+        why = f"Retired: {successor[1]} Its successor is {successor[0]}. {why}"
     return _Known(
-        name=name,
+        name=name if successor is None else f"{name} (retired)",
         as_of=as_of_text(rate.as_of, rate.provider, now),
         moment=int(rate.as_of.timestamp()),
         stale=stale,
-        tooltip=tooltip,
+        tooltip=f"{name} ({rate.code})\n{why}",  # the whole name first: the panel may cut it
         spoken=f"as of {short_date(rate.as_of)} from {rate.provider}, {state}",
     )
 
@@ -591,6 +590,7 @@ def _quote_row(quote: Quote, now: datetime, series: Series, pinned: bool) -> _Ro
         shown = (UNKNOWN, UNKNOWN)
         moved = "no change known since the previous close"
         tooltip = f"The source gave no previous close, so there is no change to show. {tooltip}"
+    tooltip = f"{quote.name} ({quote.symbol})\n{tooltip}"  # the table shows symbols only
     return _Row(
         key=quote.symbol,
         texts=(symbol, quote.name, "", price, *shown),

@@ -218,8 +218,10 @@ def test_quotes_show_direction_in_arrows_and_colour(dock: MarketDock) -> None:
 def test_snapshot_figures_say_they_are_not_live(dock: MarketDock) -> None:
     tip = Qt.ItemDataRole.ToolTipRole
     quotes, currencies = table(dock, "quoteTable"), table(dock, "currencyTable")
-    assert quotes.model().index(row_of(quotes, "BTI"), 1).data(tip) == SNAPSHOT_QUOTE_TIP
-    assert currencies.model().index(row_of(currencies, "EUR"), RATE).data(tip) == SNAPSHOT_RATE_TIP
+    bti = quotes.model().index(row_of(quotes, "BTI"), 1).data(tip)
+    assert bti == f"British American Tobacco (BTI)\n{SNAPSHOT_QUOTE_TIP}"  # the table: symbols
+    eur = currencies.model().index(row_of(currencies, "EUR"), RATE).data(tip)
+    assert eur == f"Euro (EUR)\n{SNAPSHOT_RATE_TIP}"
     grey = currencies.model().index(0, RATE).data(Qt.ItemDataRole.ForegroundRole)
     assert isinstance(grey, QColor)
     status = dock.findChild(QLabel, "marketStatus")
@@ -237,7 +239,9 @@ def test_fresh_rates_are_drawn_normally(dock: MarketDock, snapshot: MarketSnapsh
     currencies = table(dock, "currencyTable")
     eur = currencies.model().index(row_of(currencies, "EUR"), RATE)
     assert eur.data(Qt.ItemDataRole.ForegroundRole) is None
-    assert eur.data(Qt.ItemDataRole.ToolTipRole) == "From Frankfurter, as of 25 Nov 2026, 23:00."
+    assert eur.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Euro (EUR)\nFrom Frankfurter, as of 25 Nov 2026, 23:00."
+    )
     status = dock.findChild(QLabel, "marketStatus")
     assert status is not None
     assert status.text() == "Updated 25 Nov 2026, 23:00 from Frankfurter."
@@ -324,7 +328,7 @@ def test_a_change_as_large_as_the_price_is_shown_as_unknown(snapshot: MarketSnap
     model.set_quotes([broken], NOW)
     assert model.index(0, CHANGE).data() == model.index(0, PERCENT).data() == "—"
     tip = model.index(0, CHANGE).data(Qt.ItemDataRole.ToolTipRole)
-    assert tip.startswith("The source gave no previous close")
+    assert tip.split("\n")[1].startswith("The source gave no previous close")
     spoken = model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
     assert "no change known since the previous close" in spoken
     assert "100" not in spoken
@@ -393,3 +397,13 @@ def test_a_new_palette_recolours_every_stale_and_moving_cell(snapshot: MarketSna
     up = quotes.index([q.symbol for q in snapshot.quotes].index("NGG"), CHANGE)
     assert up.data(Qt.ItemDataRole.ForegroundRole) == trend_colour(1, dark)
     assert quotes.index(0, PRICE).data(Qt.ItemDataRole.ForegroundRole) == muted_colour(dark)
+
+
+def test_a_name_the_narrow_panel_cuts_short_is_whole_in_the_tooltip(dock: MarketDock) -> None:
+    currencies = table(dock, "currencyTable")
+    row = row_of(currencies, "AED")
+    name = currencies.model().index(row, 1)
+    assert name.data() == "United Arab Emirates Dirham"  # "United …" in a docked panel
+    for column in range(currencies.model().columnCount()):
+        tip = currencies.model().index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+        assert tip.split("\n")[0] == "United Arab Emirates Dirham (AED)"

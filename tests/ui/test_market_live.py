@@ -279,7 +279,7 @@ def test_a_current_rate_is_drawn_normally_and_an_old_one_greyed_with_why(
     assert cell(currencies, "EUR", RATE, STALE_ROLE) is False
     assert cell(currencies, "EUR", RATE, Qt.ItemDataRole.ForegroundRole) is None
     tip = cell(currencies, "EUR", RATE, Qt.ItemDataRole.ToolTipRole)
-    assert tip == "From European Central Bank, as of 26 Nov 2026, 15:00."
+    assert tip == "Euro (EUR)\nFrom European Central Bank, as of 26 Nov 2026, 15:00."
     assert cell(currencies, "AED", RATE, STALE_ROLE) is True
     assert isinstance(cell(currencies, "AED", RATE, Qt.ItemDataRole.ForegroundRole), QColor)
 
@@ -295,7 +295,7 @@ def test_yesterdays_ecb_rates_turn_stale_an_hour_after_todays_are_due(
         assert cell(currencies, "EUR", RATE, STALE_ROLE) is stale
     tip = cell(currencies, "EUR", RATE, Qt.ItemDataRole.ToolTipRole)
     assert tip == (
-        "From the European Central Bank, 1 day old; "
+        "Euro (EUR)\nFrom the European Central Bank, 1 day old; "
         "it publishes every working day around 16:00 CET."
     )
 
@@ -305,7 +305,9 @@ def test_a_retired_currency_says_so_and_names_its_successor(dock: MarketDock) ->
     assert cell(currencies, "LTL", 1) == "Lithuanian Litas (retired)"
     tip = cell(currencies, "LTL", RATE, Qt.ItemDataRole.ToolTipRole)
     assert isinstance(tip, str)
-    assert tip.startswith("Retired: Lithuania adopted the euro in 2015. Its successor is EUR.")
+    assert tip.startswith(
+        "Lithuanian Litas (LTL)\nRetired: Lithuania adopted the euro in 2015. Its successor is EUR."
+    )
 
 
 def test_the_footer_credits_exchangerate_api_only_for_its_rates(
