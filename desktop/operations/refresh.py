@@ -284,11 +284,8 @@ def _store_entries(
     parsed, prepared = ready.feed, ready.entries
     fresh = feeds.unseen(connection, state.source_id, [p.keys for _, p in prepared])
     added: list[tuple[int, FeedEntry]] = []
-    links: set[str] = set()  # stored so far: one feed may repeat a link or a text
-    contents: set[str] = set()
     for (entry, entry_ready), is_new in zip(prepared, fresh, strict=True):
-        keys = entry_ready.keys
-        if not is_new or keys.link in links or keys.content_hash in contents:
+        if not is_new:
             continue
         article = entry_article(entry, entry_ready)
         article_id = loading.add_article(
@@ -296,10 +293,6 @@ def _store_entries(
         )
         if article_id is not None:
             added.append((article_id, entry))
-            if keys.link:
-                links.add(keys.link)
-            if keys.content_hash:
-                contents.add(keys.content_hash)
     feeds.record_success(
         connection,
         state.source_id,

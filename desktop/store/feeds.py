@@ -129,7 +129,8 @@ def record_failure(
 def unseen(
     connection: sqlite3.Connection, source_id: int, entries: Sequence[EntryKeys]
 ) -> list[bool]:
-    """For each entry, whether the source has no article with its id, link or content yet."""
+    """For each entry, whether neither the source nor an entry before it in ``entries`` has its
+    id, link or content: the new ones, stored in order, are then each stored once."""
     if not entries:
         return []
     guids = _present(connection, source_id, "guid", [e.guid for e in entries])
@@ -137,10 +138,19 @@ def unseen(
     hashes = _present(
         connection, source_id, "content_hash", [e.content_hash for e in entries if e.content_hash]
     )
-    return [
-        e.guid not in guids and e.link not in links and e.content_hash not in hashes
-        for e in entries
-    ]
+    fresh: list[bool] = []
+    for entry in entries:
+        new = (
+            entry.guid not in guids and entry.link not in links and entry.content_hash not in hashes
+        )
+        fresh.append(new)
+        if new:  # a later entry of the same feed may repeat it
+            guids.add(entry.guid)
+            if entry.link:
+                links.add(entry.link)
+            if entry.content_hash:
+                hashes.add(entry.content_hash)
+    return fresh
 
 
 def last_refreshed(connection: sqlite3.Connection) -> int | None:
