@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import nh3
 import pytest
 
-from desktop.ingest.sanitize import sanitize_html
+from desktop.ingest.sanitize import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_TAGS,
+    DROPPED_WITH_CONTENT,
+    LINK_REL,
+    URL_SCHEMES,
+    sanitize_html,
+)
 
 BASE = "https://courier.example/local/2024/03/harbour-bridge"
 REL = 'rel="noopener noreferrer"'
@@ -141,6 +149,53 @@ def test_without_a_usable_base_relative_urls_are_dropped() -> None:
     assert sanitize_html(markup) == expected
     assert sanitize_html(markup, "javascript:alert(1)//") == expected
     assert sanitize_html(markup, "/not/absolute") == expected
+
+
+def test_each_piece_of_markup_resolves_against_its_own_base() -> None:
+    # Cleaners are kept by base: taking turns between two bases must never mix them up.
+    markup = '<p><a href="/local/traffic">traffic</a><img src="a.jpg"></p>'
+    for turn in range(3):
+        for site in ("courier", "ledger"):
+            page = f"https://{site}.example/news/{turn}/story"
+            assert sanitize_html(markup, page) == (
+                f'<p><a href="https://{site}.example/local/traffic" {REL}>traffic</a>'
+                f'<img src="https://{site}.example/news/{turn}/a.jpg"></p>'
+            )
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<IMG SRC="a.jpg" ALT="upper case">',
+        '<img/src="a.jpg" alt="slash for a space">',
+        "<a\nhref='/local/traffic'>new line</a>",
+        '<a title="x" HRef=/local/traffic>unquoted</a>',
+    ],
+)
+def test_url_attributes_however_written_are_resolved(markup: str) -> None:
+    cleaned = sanitize_html(markup, BASE)
+    assert "https://courier.example/local/" in cleaned
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        *(m for m in HOSTILE if "href" not in m.lower() and "src" not in m.lower()),
+        "<p>Fish &amp; chips</p><blockquote><q>b</q><i>c</i></blockquote>",
+        "plain text",
+    ],
+)
+def test_markup_without_url_attributes_is_the_same_under_any_base(markup: str) -> None:
+    # Such markup shares one cleaner: no base may change what it comes out as.
+    expected = nh3.Cleaner(
+        tags=ALLOWED_TAGS,
+        clean_content_tags=DROPPED_WITH_CONTENT,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=LINK_REL,
+        url_relative=("rewrite_with_base", BASE),
+    ).clean(markup)
+    assert sanitize_html(markup, BASE) == sanitize_html(markup) == expected
 
 
 def test_an_image_whose_address_is_dropped_is_dropped_too() -> None:
