@@ -1,12 +1,15 @@
 """Plain text from article HTML, for the full-text index, summaries and the command line.
 
-Parsed with lxml's HTML parser (it runs for every entry of every refresh, so it must be fast):
-every block ends a line, whitespace inside a line folds to one space as a browser shows it, and
-``<pre>`` keeps its line breaks.
+Parsed with libxml2's HTML parser through lxml (it runs for every entry of every refresh, so it
+must be fast): every block ends a line, whitespace inside a line folds to one space as a browser
+shows it, and ``<pre>`` keeps its line breaks. What a whole document holds outside its body (the
+title in its head) is not text of the article.
 """
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from typing import Any
 
 BLOCKS = frozenset(
@@ -18,23 +21,43 @@ SKIPPED = frozenset({"script", "style", "template", "noscript"})
 CELLS = frozenset({"td", "th"})
 # Source line breaks and tabs are spaces outside <pre>.
 _TO_SPACES = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " "})
+# Markup that is a whole document rather than a fragment of one.
+_WHOLE_DOCUMENT = re.compile(r"\s*<(?:html|!doctype)", re.IGNORECASE)
 
 
 def html_to_text(html: str) -> str:
-    """Return the text of an HTML fragment: one line per block, spaces folded."""
+    """Return the text of an HTML fragment or document: one line per block, spaces folded."""
     if not html or not html.strip():
         return ""
-    from lxml import etree
-    from lxml import html as lxml_html
-
+    etree = _etree()
+    # A fragment goes into a body of its own, where the parser keeps all of it; plain lxml
+    # elements, not lxml.html's, which look up their class at every step of the walk.
+    markup = html if _WHOLE_DOCUMENT.match(html) else f"<html><body>{html}</body></html>"
     try:
-        root = lxml_html.fragment_fromstring(html, create_parent="div")
+        document = etree.fromstring(markup, _parser())
     except (etree.ParserError, ValueError):
+        return ""
+    root = document.find("body") if document is not None else None
+    if root is None:
         return ""
     parts: list[str] = []
     _collect(root, parts, etree)
     lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+@cache
+def _etree() -> Any:
+    """lxml's etree, imported when first needed."""
+    from lxml import etree
+
+    return etree
+
+
+@cache
+def _parser() -> Any:
+    """libxml2's forgiving HTML parser, made once (it keeps no state between documents)."""
+    return _etree().HTMLParser()
 
 
 def _collect(root: Any, parts: list[str], etree: Any) -> None:

@@ -84,6 +84,19 @@ def test_empty_html_is_empty_text() -> None:
     assert html_to_text("<p> </p><div>\n</div>") == ""
 
 
+def test_a_whole_document_gives_the_text_of_its_body() -> None:
+    page = (
+        "<!DOCTYPE html><html><head><title>Tab title</title></head><body><p>Body</p></body></html>"
+    )
+    assert html_to_text(page) == "Body"
+    assert html_to_text("  <html><head><title>Only a head</title></head></html>") == ""
+    assert html_to_text("<!doctype html><html><head><title>Cut off") == ""
+
+
+def test_a_fragment_is_read_whole_whatever_it_closes() -> None:
+    assert html_to_text("Lead text</div></p><p>after</p></td>end") == "Lead text\nafter\nend"
+
+
 # read_edition
 
 
