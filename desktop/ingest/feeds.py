@@ -4,10 +4,8 @@ Entries come out with sanitized HTML, absolute web links, UTC times and a lead p
 past this module sees a library's objects.
 
 RSS 0.9x/1.0/2.0 and Atom go through feedparser (imported on first use, with its own sanitizer
-off: nh3 is faster); JSON Feed, which feedparser does not read, through ``json``. feedparser's
-Media RSS handling is corrected once on import (see ``_correct_media_rss``): as shipped it files
-a photo's ``media:description`` as the article's summary or content and loses which photo a
-caption or credit belongs to.
+off: nh3 is faster); JSON Feed, which feedparser does not read, through ``json``. feedparser is
+corrected once on import, for Media RSS and for speed (``desktop.ingest.feedparsing``).
 """
 
 from __future__ import annotations
@@ -17,14 +15,14 @@ import html
 import io
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from functools import cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from desktop.ingest.feedparsing import feedparser_module
 from desktop.ingest.sanitize import sanitize_html
 from desktop.ingest.text import html_to_text
 
@@ -184,7 +182,7 @@ def _run_feedparser(data: bytes, url: str, content_type: str | None) -> Any:
     # UTF-8 feed served that way, so the type is passed only when it names the charset.
     if content_type and "charset=" in content_type.lower():
         headers["content-type"] = content_type
-    return _feedparser().parse(
+    return feedparser_module().parse(
         io.BytesIO(_without_leading_blanks(data)),
         sanitize_html=False,
         resolve_relative_uris=False,
@@ -366,7 +364,7 @@ def _not_a_feed_reason(data: bytes, content_type: str | None, error: object) -> 
 
 def _is_fatal(error: object) -> bool:
     """Whether a feedparser error stopped the parse (not just a note about the charset)."""
-    notes = _feedparser().ThingsNobodyCaresAboutButMe
+    notes = feedparser_module().ThingsNobodyCaresAboutButMe
     return error is not None and not isinstance(error, notes)
 
 
@@ -394,60 +392,6 @@ def _problem(error: object, read: int) -> str | None:
             f"its text was read as {actual}."
         )
     return None
-
-
-# feedparser, loaded on first use and corrected for Media RSS
-
-
-@cache
-def _feedparser() -> Any:
-    """The feedparser module, imported when first needed and corrected once."""
-    import feedparser
-    from feedparser.mixin import _FeedParserMixin
-
-    _correct_media_rss(_FeedParserMixin)
-    return feedparser
-
-
-def _correct_media_rss(mixin: Any) -> None:
-    """Keep Media RSS captions and credits on their photo, out of the summary and title."""
-    # As shipped, feedparser reads media:description as the entry's description (it becomes the
-    # summary, or the content when a summary came first) and media:title as a title, and keeps
-    # media:credit apart from the media:content it describes.
-    mixin._start_media_content = _start_media_content
-    mixin._end_media_content = _end_media_content
-    for name in ("description", "title", "credit"):
-        setattr(mixin, f"_start_media_{name}", _start_media_text)
-        setattr(mixin, f"_end_media_{name}", _end_media_text(name))
-
-
-def _start_media_content(parser: Any, attributes: dict[str, str]) -> None:
-    """Record a media:content, and remember it as the one its captions belong to."""
-    parser._get_context().setdefault("media_content", []).append(attributes)
-    parser.broadsheet_open_media = attributes
-
-
-def _end_media_content(parser: Any) -> None:
-    """Captions after this belong to the entry as a whole."""
-    parser.broadsheet_open_media = None
-
-
-def _start_media_text(parser: Any, attributes: dict[str, str]) -> None:
-    """Collect the text of a media:description, media:title or media:credit."""
-    parser.push("broadsheet_media_text", 0)
-
-
-def _end_media_text(name: str) -> Callable[[Any], None]:
-    """A handler filing the collected text under ``broadsheet_media_<name>``."""
-
-    def end(parser: Any) -> None:
-        """File the text on the open media:content, else on the entry."""
-        text = parser.pop("broadsheet_media_text")
-        owner = getattr(parser, "broadsheet_open_media", None) or parser._get_context()
-        if text:
-            owner.setdefault(f"broadsheet_media_{name}", text)
-
-    return end
 
 
 # JSON Feed
