@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import sqlite3
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from desktop.store import articles
 from desktop.ui.dates import when_label
 
 Index = QModelIndex | QPersistentModelIndex
+Shown = tuple[Section, str]  # what the list shows: a section, and the search narrowing it
 
 
 class Role(enum.IntEnum):
@@ -74,9 +76,42 @@ class ArticleListModel(QStringListModel):
         self._append(page)
         self.setStringList([row.title for row in page.rows])  # resets the model
 
-    def reload(self) -> None:
-        """Load the current section again, as far as it was shown."""
-        self.show(self._section, self._search)
+    def reload(self) -> bool:
+        """Load the current section again, as far as it was shown (True, as ``show_read``)."""
+        shown, read = self.reading_again()
+        return self.show_read(shown, read(self._connection))
+
+    def reading_again(self) -> tuple[Shown, Callable[[sqlite3.Connection], list[articles.Page]]]:
+        """What the model shows, and a job that reads it again from its newest article to as
+        many rows as are loaded now, on any connection (a pool thread's, so the window need
+        not wait for the query); ``show_read`` shows its pages."""
+        section, search = shown = (self._section, self._search)
+        rows, images = len(self._rows), self._images
+
+        def read(connection: sqlite3.Connection) -> list[articles.Page]:
+            """The pages, newest first, until they hold ``rows`` rows or the section ends."""
+            pages = [articles.page(connection, section, search=search, images=images)]
+            while (
+                sum(len(page.rows) for page in pages) < rows and pages[-1].next_position is not None
+            ):
+                after = pages[-1].next_position
+                pages.append(
+                    articles.page(connection, section, search=search, after=after, images=images)
+                )
+            return pages
+
+        return shown, read
+
+    def show_read(self, shown: Shown, pages: list[articles.Page]) -> bool:
+        """Show pages read by a ``reading_again`` job, unless the model has been given another
+        section or search since (then nothing changes, and False)."""
+        if shown != (self._section, self._search):
+            return False
+        self._rows, self._positions, self._next = [], {}, None
+        for page in pages:
+            self._append(page)
+        self.setStringList([row.title for row in self._rows])  # resets the model
+        return True
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._next is not None

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self._services = services
         self._settings = services.settings
         self._pending_bookmarks: dict[int, bool] = {}
+        self._reloads = 0  # the list's reloads asked for: only the latest is shown
         self._painted = False
         self._first_article_opened = False
         self._unread_on_show: int | None = None
@@ -587,7 +588,7 @@ class MainWindow(QMainWindow):
         self._refresh_status.begin()
 
     def _on_articles_arrived(self) -> None:
-        self._reload_list()
+        self._reload_list_from_the_pool()
         self._refresh_counts()
 
     def _on_refresh_finished(self, sentence: str) -> None:
@@ -691,10 +692,31 @@ class MainWindow(QMainWindow):
 
     def _reload_list(self) -> None:
         """Load the list again to show new articles, keeping the selected one and the scroll."""
+        self._reloads += 1  # what a reload still reading on the pool brings is older
+        self._keeping_place(self._model.reload)
+
+    def _reload_list_from_the_pool(self) -> None:
+        """The same, with the store read on a pool thread: beside a refresh's writes the query
+        takes 4-30 ms, which the window would spend unable to answer."""
+        self._reloads += 1
+        ticket = self._reloads
+        shown, read = self._model.reading_again()
+
+        def show(pages: list[articles.Page]) -> None:
+            """Show the pages, unless a later reload has been asked for since."""
+            if ticket == self._reloads:
+                self._keeping_place(lambda: self._model.show_read(shown, pages))
+
+        self._services.runner.read(read, show, _log_failure)
+
+    def _keeping_place(self, load: Callable[[], bool]) -> None:
+        """Load the list again with ``load`` (False: it did not), keeping the selected article
+        and the scroll, and as many rows as were loaded."""
         current = self._list.current_article_id()
         shown = self._model.rowCount()
         scroll = self._list.verticalScrollBar().value()
-        self._model.reload()
+        if not load():
+            return
         while self._model.rowCount() < shown and self._model.canFetchMore(QModelIndex()):
             self._model.fetchMore(QModelIndex())
         if current is not None:

@@ -94,6 +94,31 @@ def test_a_large_section_loads_in_pages(qtbot: QtBot, paths: AppPaths, data_dir:
     assert model.rowCount() == 400
 
 
+def test_a_list_read_again_elsewhere_keeps_its_pages_unless_the_section_changed(
+    qtbot: QtBot, paths: AppPaths, data_dir: Path
+) -> None:
+    from tests.factories import add_articles
+
+    add_articles(paths.store, paths.images, 1000)
+    from desktop.app import create_window
+    from desktop.store.database import connect_reader
+
+    window = create_window(data_dir)
+    qtbot.addWidget(window)
+    model = article_model(window)
+    model.fetchMore(QModelIndex())
+    shown, read = model.reading_again()
+    connection = connect_reader(paths.store)
+    pages = read(connection)  # as a pool thread reads it, on a connection of its own
+    connection.close()
+    assert [len(page.rows) for page in pages] == [200, 200]  # as far as it was loaded
+    assert model.show_read(shown, pages) and model.rowCount() == 400
+    assert model.canFetchMore(QModelIndex())  # and the rest still comes page by page
+    model.show(UNREAD)  # the person picked another section meanwhile
+    unread = model.rowCount()
+    assert not model.show_read(shown, pages) and model.rowCount() == unread
+
+
 def test_scrolling_to_the_end_of_the_list_brings_the_next_page_in_order(
     qtbot: QtBot, paths: AppPaths, data_dir: Path
 ) -> None:

@@ -4,16 +4,24 @@ Cancel, one refresh at a time, failing and gone sources, retention, and the time
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QToolButton
 from pytestqt.qtbot import QtBot
 
+from desktop.app import create_window
 from desktop.domain import BOOKMARKS
 from desktop.paths import AppPaths
 from desktop.settings import Settings
+from desktop.store import articles
+from desktop.tasks import Done, Failed, InlineRunner, Job
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sections import COUNT_ROLE, GONE_SENTENCE, STATE_ROLE
 from tests.newsroom import Item, Newsroom
@@ -30,6 +38,7 @@ from tests.ui.parts import (
 
 COURIER_TITLES = {item.title for item in COURIER_ITEMS}
 SLOW_ITEMS = [Item("late", "The late edition arrives", "It was held at the press.")]
+T = TypeVar("T")
 
 
 def _progress(window: MainWindow) -> QProgressBar:
@@ -112,6 +121,73 @@ def test_articles_show_while_the_refresh_still_runs_and_cancel_stops_it(
     assert isinstance(body, str) and "At last." not in body  # its page was never stored
     assert courier.requests == [COURIER_FEED]  # the second trigger started nothing
     assert window.commands.refresh.isEnabled()
+
+
+def test_while_a_refresh_runs_the_list_is_read_again_off_the_window_thread(
+    open_window: WindowFactory,
+    qtbot: QtBot,
+    courier: Newsroom,
+    slow_site: Newsroom,
+    paths: AppPaths,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Beside the refresh's writes the list's query takes 4-30 ms: the window must not wait.
+    add_source(paths, courier.url(COURIER_FEED), "The Test Courier")
+    late = slow_site.publish_feed("/late.xml", "Late", SLOW_ITEMS)
+    slow_site.publish_held_page("/news/late", "The late edition arrives", ["At last."])
+    add_source(paths, late, "Late")  # its page holds the refresh open
+    window = open_window()
+    readers: list[bool] = []  # for each page of the list read: on the window's thread?
+    page = articles.page
+
+    def noted(*args: Any, **kwargs: Any) -> articles.Page:
+        """Read a page as the list does, noting the thread."""
+        readers.append(threading.current_thread() is threading.main_thread())
+        return page(*args, **kwargs)
+
+    monkeypatch.setattr(articles, "page", noted)
+    window.commands.refresh.trigger()
+    qtbot.waitUntil(lambda: set(article_titles(window)) >= COURIER_TITLES, timeout=10_000)
+    assert _progress(window).isVisible()  # still refreshing
+    assert readers and not any(readers)
+    slow_site.release.set()
+    qtbot.waitUntil(lambda: _summary_shown(window), timeout=10_000)
+
+
+class HeldReads(InlineRunner):
+    """Runs every job at once, but hands a read's result back only on ``release``, as a pool
+    thread would hand it back late."""
+
+    def __init__(self, store: Path) -> None:
+        super().__init__(store)
+        self._held: list[Callable[[], None]] = []
+
+    def read(self, job: Job[T], done: Done[T], failed: Failed | None = None) -> None:
+        result = job(self._connection)
+        self._held.append(lambda: done(result))
+
+    def release(self) -> None:
+        """Hand back every read held so far, in the order they were asked for."""
+        held, self._held = self._held, []
+        for deliver in held:
+            deliver()
+
+
+def test_a_reload_read_before_a_later_one_is_not_shown(
+    qtbot: QtBot, data_dir: Path, paths: AppPaths
+) -> None:
+    runner = HeldReads(paths.store)
+    window = create_window(data_dir, runner)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window._reload_list_from_the_pool()  # as when articles arrive: read now, shown later
+    with closing(sqlite3.connect(paths.store)) as connection, connection:
+        connection.execute("UPDATE articles SET title = 'Renamed meanwhile'")
+    window._reload_list()  # a later reload (the refresh ended), shown at once
+    assert set(article_titles(window)) == {"Renamed meanwhile"}
+    runner.release()  # the earlier read arrives last, with the titles from before
+    assert set(article_titles(window)) == {"Renamed meanwhile"}
 
 
 def test_cancel_stops_a_refresh_waiting_for_a_slow_feed(
