@@ -79,7 +79,9 @@ def test_the_list_model_is_a_well_behaved_model(window: MainWindow, qtmodelteste
     qtmodeltester.check(article_model(window))
 
 
-def test_a_large_section_loads_in_pages(qtbot: QtBot, paths: AppPaths, data_dir: Path) -> None:
+@pytest.fixture
+def large_window(qtbot: QtBot, paths: AppPaths, data_dir: Path) -> MainWindow:
+    """A window over a store of 1,000 more articles than the sample's: five pages of them."""
     from tests.factories import add_articles
 
     add_articles(paths.store, paths.images, 1000)
@@ -87,7 +89,11 @@ def test_a_large_section_loads_in_pages(qtbot: QtBot, paths: AppPaths, data_dir:
 
     window = create_window(data_dir)
     qtbot.addWidget(window)
-    model = article_model(window)
+    return window
+
+
+def test_a_large_section_loads_in_pages(large_window: MainWindow) -> None:
+    model = article_model(large_window)
     assert model.rowCount() == 200  # one page, not the whole store
     assert model.canFetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
@@ -95,17 +101,11 @@ def test_a_large_section_loads_in_pages(qtbot: QtBot, paths: AppPaths, data_dir:
 
 
 def test_a_list_read_again_elsewhere_keeps_its_pages_unless_the_section_changed(
-    qtbot: QtBot, paths: AppPaths, data_dir: Path
+    large_window: MainWindow, paths: AppPaths
 ) -> None:
-    from tests.factories import add_articles
-
-    add_articles(paths.store, paths.images, 1000)
-    from desktop.app import create_window
     from desktop.store.database import connect_reader
 
-    window = create_window(data_dir)
-    qtbot.addWidget(window)
-    model = article_model(window)
+    model = article_model(large_window)
     model.fetchMore(QModelIndex())
     shown, read = model.reading_again()
     connection = connect_reader(paths.store)
@@ -120,15 +120,9 @@ def test_a_list_read_again_elsewhere_keeps_its_pages_unless_the_section_changed(
 
 
 def test_scrolling_to_the_end_of_the_list_brings_the_next_page_in_order(
-    qtbot: QtBot, paths: AppPaths, data_dir: Path
+    large_window: MainWindow, qtbot: QtBot
 ) -> None:
-    from tests.factories import add_articles
-
-    add_articles(paths.store, paths.images, 1000)
-    from desktop.app import create_window
-
-    window = create_window(data_dir)
-    qtbot.addWidget(window)
+    window = large_window
     window.show()
     qtbot.waitExposed(window)
     view, model = article_list(window), article_model(window)
