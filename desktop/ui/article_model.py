@@ -71,10 +71,7 @@ class ArticleListModel(QStringListModel):
     def show(self, section: Section, search: str = "") -> None:
         """Show a section, optionally narrowed by a search, from its newest article."""
         self._section, self._search = section, search.strip()
-        self._rows, self._positions, self._next = [], {}, None
-        page = self._load(None)
-        self._append(page)
-        self.setStringList([row.title for row in page.rows])  # resets the model
+        self.show_read((self._section, self._search), [self._load(None)])
 
     def reload(self) -> bool:
         """Load the current section again, as far as it was shown (True, as ``show_read``)."""
