@@ -19,11 +19,11 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
+from desktop.ingest.captions import caption_near, split_credit
+from desktop.ingest.elements import Element, absolute, attr, clean, text_of
 from desktop.ingest.sanitize import sanitize_html
 from desktop.ingest.text import html_to_text
 
-# lxml ships no type information: its elements are plain ``Any`` to mypy.
-Element = Any
 T = TypeVar("T")
 
 MIN_PROSE = 150  # characters of paragraph text below which a page holds no article
@@ -47,32 +47,12 @@ SKIPPED_CONTAINERS = frozenset(
      "style", "noscript", "iframe", "object", "embed", "template", "svg"}
 )  # fmt: skip
 IMAGE_SOURCES = ("data-src", "data-original", "data-lazy-src", "src", "data-srcset", "srcset")
-CAPTION_STOPS = frozenset({"article", "main", "body", "html", "section"})
-
-AGENCIES = (
-    r"AP|AFP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|EFE|Shutterstock|PA(?: Images| Wire| Media)?"
-    r"|Bloomberg|dpa|DPA|Alamy|ANP|ANSA|Xinhua|Kyodo|Yonhap|Anadolu|SIPA|Sipa|ZUMA|Zuma|NurPhoto"
-    r"|Imago|IMAGO|Keystone|NTB|Ritzau|Lusa|Europa Press|AAP|Canadian Press|Associated Press"
-    r"|Agence France-Presse|iStock|Unsplash|Wikimedia Commons"
-)
-_AGENCY = re.compile(rf"(?<![\w-])(?:{AGENCIES})(?![\w-])")
-_CREDIT_MARK = re.compile(
-    r"(?:(?:photo(?:graph)?s?|image|picture|pic|credit|foto)\s*:|©|\(c\)|copyright\b)", re.I
-)
-_SEPARATED = re.compile(r"^(?P<caption>.+)\s[/|–—]\s(?P<credit>.{1,80})$")
-_PARENTHESISED = re.compile(r"^(?P<caption>.+?)\s*\((?P<credit>[^()]{1,80})\)\.?$")
-_MARKED = re.compile(rf"^(?P<caption>.*?)\s*(?P<credit>{_CREDIT_MARK.pattern}.{{0,80}})$", re.I)
-_TAIL = re.compile(r"^(?P<caption>.+[.!?])\s+(?P<credit>[^.!?]{1,60})$")
-_NAME_SLASH_NAME = re.compile(r"^[\w .'’-]{2,40}/[\w .'’-]{2,40}$")
-_CAPTIONISH = re.compile(r"caption|cutline|credit|copyright|photographer|legend", re.I)
-_CREDITISH = re.compile(r"credit|copyright|photographer", re.I)
 _BY = re.compile(r"^\s*by\b[:\s]*", re.I)
 _FURNITURE = re.compile(
     r"^(?:read more|read also|also read|related|more on this|sign up|subscribe|share (?:this|on)"
     r"|advertisement|follow us|click here)\b",
     re.I,
 )
-_SPACES = re.compile(r"\s+")
 _NON_WORDS = re.compile(r"\W+")
 _RE_NS = {"re": "http://exslt.org/regular-expressions"}
 _BYLINES = etree.XPath(
@@ -190,16 +170,16 @@ def _read_page(page: str | bytes, url: str | None) -> _Page:
     tree = load_html(page)
     if tree is None:
         raise _not_found(url)
-    base_href = _attr(_first(tree.xpath("//head/base[@href]")), "href")
+    base_href = attr(_first(tree.xpath("//head/base[@href]")), "href")
     base = urljoin(url or "", base_href) if base_href else url
     meta, ld = _meta_tags(tree), _json_ld_article(tree)
     named = (
-        _attr(_first(tree.xpath("//head/link[@rel='canonical'][@href]")), "href"),
+        attr(_first(tree.xpath("//head/link[@rel='canonical'][@href]")), "href"),
         meta.get("og:url"),
         _ld_url(ld.get("mainEntityOfPage")),
         _ld_url(ld.get("url")),
     )
-    canonical = _first_of(_absolute(address or "", base) for address in named)
+    canonical = _first_of(absolute(address or "", base) for address in named)
     if canonical and url and urlsplit(canonical).path in {"", "/"}:
         canonical = None  # a broken canonical tag naming the front page for every article
     return _Page(tree, meta, ld, base or canonical, canonical, _Guesses(tree, url))
@@ -209,8 +189,8 @@ def _meta_tags(tree: Element) -> dict[str, str]:
     """Every meta tag's content by its lower-cased property, name or itemprop; first one wins."""
     found: dict[str, str] = {}
     for meta in tree.iter("meta"):
-        key = _attr(meta, "property") or _attr(meta, "name") or _attr(meta, "itemprop")
-        content = _attr(meta, "content").strip()
+        key = attr(meta, "property") or attr(meta, "name") or attr(meta, "itemprop")
+        content = attr(meta, "content").strip()
         if key and content:
             found.setdefault(key.strip().lower(), content)
     return found
@@ -261,14 +241,14 @@ def _titles(page: _Page) -> Iterator[str | None]:
 def _without_site_name(title: str, site: str | None) -> str:
     """Drop a trailing " | Site name" from a title."""
     if site and title.endswith(site) and len(title) > len(site):
-        return _clean(title[: -len(site)]).rstrip(" |–—-:·").strip() or title
+        return clean(title[: -len(site)]).rstrip(" |–—-:·").strip() or title
     return title
 
 
 def _byline(page: _Page) -> str | None:
     """The authors as the page shows them, without "By ": the byline, JSON-LD, meta, trafilatura."""
     for candidate in _bylines(page):
-        byline = _BY.sub("", _clean(candidate or ""))
+        byline = _BY.sub("", clean(candidate or ""))
         if byline and not byline.startswith(("http://", "https://")):
             return byline
     return None
@@ -285,7 +265,7 @@ def _bylines(page: _Page) -> Iterator[str | None]:
 def _visible_byline(tree: Element) -> str | None:
     """The text of the first byline or author element that is short enough to be names."""
     for element in _BYLINES(tree):
-        text = _clean(_text(element))
+        text = clean(text_of(element))
         if 2 < len(_BY.sub("", text)) <= 100:
             return text
     return None
@@ -310,8 +290,8 @@ def _dates(page: _Page) -> Iterator[str | None]:
     yield page.meta.get("article:published_time")
     yield page.meta.get("datepublished")
     yield _ld_text(page.ld.get("datePublished"))
-    yield _attr(_first(page.tree.xpath("//article//time[@datetime]")), "datetime")
-    yield _attr(_first(page.tree.xpath("//body//time[@datetime]")), "datetime")
+    yield attr(_first(page.tree.xpath("//article//time[@datetime]")), "datetime")
+    yield attr(_first(page.tree.xpath("//body//time[@datetime]")), "datetime")
     yield page.guesses.get("date")
 
 
@@ -342,10 +322,10 @@ def _lead_photo(page: _Page) -> tuple[str | None, str | None, str | None]:
         return None, None, None
     caption, credit = _ld_caption(page.ld.get("image"))
     if element is not None:
-        found_caption, found_credit = _caption_near(element)
+        found_caption, found_credit = caption_near(element)
         caption, credit = found_caption or caption, found_credit or credit
     if caption and not credit:
-        caption, credit = _split_credit(caption)
+        caption, credit = split_credit(caption)
     return image_url, caption or None, credit
 
 
@@ -359,7 +339,7 @@ def _image_url(page: _Page) -> str | None:
         meta.get("twitter:image"),
         *(_ld_url(image) for image in _as_list(page.ld.get("image"))),
     )
-    return _first_of(_absolute(value or "", page.base) for value in named)
+    return _first_of(absolute(value or "", page.base) for value in named)
 
 
 def _lead_image(page: _Page, image_url: str | None) -> Element | None:
@@ -382,10 +362,10 @@ def _in_article(images: list[Element]) -> list[Element]:
 
 def _is_photo(img: Element, base: str | None) -> bool:
     """Whether an image looks like a photo rather than a logo, icon or spacer."""
-    sizes = [_attr(img, "width"), _attr(img, "height")]
+    sizes = [attr(img, "width"), attr(img, "height")]
     if any(size.isdigit() and int(size) < 100 for size in sizes):
         return False
-    label = f"{_attr(img, 'class')} {_attr(img, 'alt')} {_attr(img, 'src')}".lower()
+    label = f"{attr(img, 'class')} {attr(img, 'alt')} {attr(img, 'src')}".lower()
     small = ("logo", "icon", "avatar", "sprite", "badge")
     return not any(word in label for word in small) and bool(_image_sources(img, base))
 
@@ -394,8 +374,8 @@ def _image_sources(img: Element, base: str | None) -> list[str]:
     """Every absolute address an <img> may load, lazy-loading attributes first."""
     sources: list[str] = []
     for name in IMAGE_SOURCES:
-        for candidate in _attr(img, name).split(",") if "srcset" in name else [_attr(img, name)]:
-            address = _absolute(candidate.strip().split(" ")[0], base)
+        for candidate in attr(img, name).split(",") if "srcset" in name else [attr(img, name)]:
+            address = absolute(candidate.strip().split(" ")[0], base)
             if address and address not in sources:
                 sources.append(address)
     return sources
@@ -407,114 +387,6 @@ def _same_image(one: str, other: str) -> bool:
     return (first.netloc.lower(), first.path) == (second.netloc.lower(), second.path)
 
 
-def _caption_near(img: Element) -> tuple[str | None, str | None]:
-    """The caption and credit written next to an image: in attributes, its figure or after it."""
-    caption, credit = _attribute_caption(img)
-    region = _caption_region(img)
-    if region:
-        found_caption, found_credit = _caption_parts(region)
-        caption, credit = caption or found_caption, credit or found_credit
-    return caption, credit
-
-
-def _attribute_caption(img: Element) -> tuple[str | None, str | None]:
-    """A caption and credit given in data attributes of the image or its figure."""
-    caption = credit = None
-    for element in [img, *img.iterancestors()][:3]:
-        for name, value in element.attrib.items():
-            text = _clean(value)
-            if not re.search(r"[^\W\d_]", text) or "://" in text:
-                continue
-            if "credit" in name or "copyright" in name:
-                credit = credit or text
-            elif "caption" in name and " " in text:
-                caption = caption or text
-    return caption, credit
-
-
-def _caption_region(img: Element) -> list[Element]:
-    """The caption elements of an image: in its <figure>, or just after it or its wrappers."""
-    node = img
-    for _ in range(4):
-        following = _caption_siblings(node)
-        if following:
-            return following
-        parent = node.getparent()
-        if parent is None or parent.tag in CAPTION_STOPS or _image_count(parent) > 1:
-            return []
-        if parent.tag == "figure":
-            return _outermost_captions(parent)
-        node = parent
-    return []
-
-
-def _image_count(element: Element) -> int:
-    """How many images an element shows (a lazy image's <noscript> twin not counted)."""
-    return len(element.xpath(".//img[not(ancestor::noscript)]"))
-
-
-def _caption_siblings(node: Element) -> list[Element]:
-    """The caption-like elements that directly follow a node, past empty ones."""
-    found = []
-    for sibling in node.itersiblings():
-        if not isinstance(sibling.tag, str) or sibling.tag in {"noscript", "script", "style"}:
-            continue
-        captions = _outermost_captions(sibling)
-        if _image_count(sibling) or not (captions or _clean(_text(sibling)) == ""):
-            break
-        found.extend(captions)
-    return found
-
-
-def _outermost_captions(root: Element) -> list[Element]:
-    """The caption-like elements in a subtree that are not inside another one."""
-    if _is_captionish(root):
-        return [root]
-    found: list[Element] = []
-    for child in root:
-        if isinstance(child.tag, str):
-            found.extend(_outermost_captions(child))
-    return found
-
-
-def _is_captionish(element: Element) -> bool:
-    """Whether an element is a caption or credit, by its tag, class, id, itemprop or data names."""
-    return element.tag == "figcaption" or bool(_CAPTIONISH.search(_labels(element)))
-
-
-def _is_creditish(element: Element) -> bool:
-    """Whether an element holds a photo credit, by its class, id, itemprop or data names."""
-    return element.tag != "figcaption" and bool(_CREDITISH.search(_labels(element)))
-
-
-def _labels(element: Element) -> str:
-    """The names an element is given: class, id, itemprop and short data-attribute values."""
-    data = [v for k, v in element.attrib.items() if k.startswith("data-") and len(v) < 40]
-    return " ".join(
-        [_attr(element, "class"), _attr(element, "id"), _attr(element, "itemprop"), *data]
-    )
-
-
-def _caption_parts(region: list[Element]) -> tuple[str | None, str | None]:
-    """The caption (without its credit) and the credit found in caption elements."""
-    credits = [
-        e for root in region for e in root.iter() if isinstance(e.tag, str) and _is_creditish(e)
-    ]
-    credit = _first_of(_clean(_text(e)) for e in credits)
-    texts = [_clean(_text_outside(root, credits)) for root in region if root not in credits]
-    return " ".join(text for text in texts if text) or None, _unwrapped(credit)
-
-
-def _text_outside(element: Element, skipped: list[Element]) -> str:
-    """An element's text, leaving out the subtrees of the skipped elements."""
-    parts = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str) and child not in skipped:
-            parts.append(_text_outside(child, skipped))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
 def _ld_caption(image: Any) -> tuple[str | None, str | None]:
     """The caption and credit of a JSON-LD ImageObject."""
     first = _first(_as_list(image))
@@ -523,32 +395,6 @@ def _ld_caption(image: Any) -> tuple[str | None, str | None]:
     holder = first.get("copyrightHolder")
     credit = first.get("creditText") or (holder.get("name") if isinstance(holder, dict) else holder)
     return _ld_text(first.get("caption")), _ld_text(credit)
-
-
-def _split_credit(text: str) -> tuple[str | None, str | None]:
-    """Split "caption / Photo: © AFP", "caption (Reuters)" or "caption. Jane Doe/AP" in two."""
-    for pattern in (_SEPARATED, _PARENTHESISED, _MARKED, _TAIL):
-        match = pattern.match(text)
-        if match and _looks_like_credit(match["credit"]):
-            caption = match["caption"].rstrip(" /|–—-:").strip()
-            return caption or None, _unwrapped(match["credit"])
-    return text, None
-
-
-def _looks_like_credit(text: str) -> bool:
-    """Whether a short text reads as a photo credit: a marker, an agency or "Name/Agency"."""
-    text = text.strip()
-    return (
-        bool(_CREDIT_MARK.match(text) or _AGENCY.search(text) or _NAME_SLASH_NAME.match(text))
-        and len(text) <= 80
-    )
-
-
-def _unwrapped(credit: str | None) -> str | None:
-    """A credit without surrounding brackets or separators."""
-    if not credit:
-        return None
-    return credit.strip().strip("()[]").lstrip("/|–— ").strip() or None
 
 
 # The body
@@ -612,7 +458,7 @@ def _is_doubtful(blocks: list[_Block], tree: Element, subheadings: dict[str, Ele
     prose = _prose(blocks)
     if prose < MIN_PROSE:
         return True
-    paragraphs = (_clean(_text(p)) for p in tree.iter("p"))
+    paragraphs = (clean(text_of(p)) for p in tree.iter("p"))
     page_prose = sum(len(text) for text in paragraphs if len(text) >= LONG_PARAGRAPH)
     if prose < DOUBTFUL_SHARE * page_prose:
         return True
@@ -627,7 +473,7 @@ def _page_subheadings(tree: Element) -> dict[str, Element]:
         anchor = parent if parent is not None and parent.tag in {"header", "hgroup"} else heading
         after = _first(anchor.itersiblings())
         if after is not None and after.tag == "p":
-            found.setdefault(_key(_text(after)), heading)
+            found.setdefault(_key(text_of(after)), heading)
     return found
 
 
@@ -700,8 +546,8 @@ def _blocks(root: Element) -> list[_Block]:
 
 def _block(element: Element) -> _Block:
     """One block of a body, with its text and how much of it is links."""
-    text = _clean(_text(element))
-    links = sum(len(_clean(_text(link))) for link in element.iter("a"))
+    text = clean(text_of(element))
+    links = sum(len(clean(text_of(link))) for link in element.iter("a"))
     markup = str(lxml_html.tostring(element, encoding="unicode", with_tail=False))
     return _Block(str(element.tag), markup, text, _key(text), links)
 
@@ -748,11 +594,6 @@ def _render(blocks: list[_Block], base: str | None) -> tuple[str, str]:
 # Small readers
 
 
-def _attr(element: Element | None, name: str) -> str:
-    """An attribute's value, or an empty string."""
-    return "" if element is None else str(element.get(name) or "")
-
-
 def _first(items: Iterable[Any]) -> Any:
     """The first item, or None."""
     return next(iter(items), None)
@@ -765,17 +606,7 @@ def _first_of(values: Iterable[T | None]) -> T | None:
 
 def _first_text(elements: list[Element]) -> str | None:
     """The text of the first element that has some."""
-    return _first_of(_clean(_text(element)) for element in elements)
-
-
-def _text(element: Element) -> str:
-    """All the text inside an element, as lxml gives it."""
-    return "".join(element.itertext())
-
-
-def _clean(text: str) -> str:
-    """Text with runs of whitespace folded to one space."""
-    return _SPACES.sub(" ", text).strip()
+    return _first_of(clean(text_of(element)) for element in elements)
 
 
 def _key(text: str) -> str:
@@ -792,7 +623,7 @@ def _as_list(value: Any) -> list[Any]:
 
 def _ld_text(value: Any) -> str | None:
     """A JSON-LD value that should be text, cleaned, or None."""
-    return (_clean(value) or None) if isinstance(value, str) else None
+    return (clean(value) or None) if isinstance(value, str) else None
 
 
 def _ld_url(value: Any) -> str | None:
@@ -800,18 +631,3 @@ def _ld_url(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("url") or value.get("contentUrl") or value.get("@id")
     return value if isinstance(value, str) else None
-
-
-def _absolute(address: str, base: str | None) -> str | None:
-    """An http(s) address made absolute against the base, or None when it cannot be."""
-    address = address.strip()
-    if not address or address.startswith("data:"):
-        return None
-    if address.startswith("//") and not base:
-        address = f"https:{address}"
-    try:
-        resolved = urljoin(base or "", address)
-        parts = urlsplit(resolved)
-    except ValueError:
-        return None
-    return resolved if parts.scheme in {"http", "https"} and parts.netloc else None

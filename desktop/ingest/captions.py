@@ -1,0 +1,170 @@
+"""Photo captions and credits as news pages write them: next to the image, in its figure, in
+data attributes, and written together ("... on Tuesday. Photo: Jane Doe/AFP"), which most readers
+show as one line or lose."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TypeVar
+
+from desktop.ingest.elements import Element, attr, clean, text_of
+
+T = TypeVar("T")
+
+# Where the search for an image's caption stops going up: past these, text is the article's.
+CAPTION_STOPS = frozenset({"article", "main", "body", "html", "section"})
+AGENCIES = (
+    r"AP|AFP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|EFE|Shutterstock|PA(?: Images| Wire| Media)?"
+    r"|Bloomberg|dpa|DPA|Alamy|ANP|ANSA|Xinhua|Kyodo|Yonhap|Anadolu|SIPA|Sipa|ZUMA|Zuma|NurPhoto"
+    r"|Imago|IMAGO|Keystone|NTB|Ritzau|Lusa|Europa Press|AAP|Canadian Press|Associated Press"
+    r"|Agence France-Presse|iStock|Unsplash|Wikimedia Commons"
+)
+_AGENCY = re.compile(rf"(?<![\w-])(?:{AGENCIES})(?![\w-])")
+_CREDIT_MARK = re.compile(
+    r"(?:(?:photo(?:graph)?s?|image|picture|pic|credit|foto)\s*:|©|\(c\)|copyright\b)", re.I
+)
+_SEPARATED = re.compile(r"^(?P<caption>.+)\s[/|–—]\s(?P<credit>.{1,80})$")
+_PARENTHESISED = re.compile(r"^(?P<caption>.+?)\s*\((?P<credit>[^()]{1,80})\)\.?$")
+_MARKED = re.compile(rf"^(?P<caption>.*?)\s*(?P<credit>{_CREDIT_MARK.pattern}.{{0,80}})$", re.I)
+_TAIL = re.compile(r"^(?P<caption>.+[.!?])\s+(?P<credit>[^.!?]{1,60})$")
+_NAME_SLASH_NAME = re.compile(r"^[\w .'’-]{2,40}/[\w .'’-]{2,40}$")
+_CAPTIONISH = re.compile(r"caption|cutline|credit|copyright|photographer|legend", re.I)
+_CREDITISH = re.compile(r"credit|copyright|photographer", re.I)
+
+
+def caption_near(img: Element) -> tuple[str | None, str | None]:
+    """The caption and credit written next to an image: in attributes, its figure or after it."""
+    caption, credit = _attribute_caption(img)
+    region = _caption_region(img)
+    if region:
+        found_caption, found_credit = caption_parts(region)
+        caption, credit = caption or found_caption, credit or found_credit
+    return caption, credit
+
+
+def _attribute_caption(img: Element) -> tuple[str | None, str | None]:
+    """A caption and credit given in data attributes of the image or its figure."""
+    caption = credit = None
+    for element in [img, *img.iterancestors()][:3]:
+        for name, value in element.attrib.items():
+            text = clean(value)
+            if not re.search(r"[^\W\d_]", text) or "://" in text:
+                continue
+            if "credit" in name or "copyright" in name:
+                credit = credit or text
+            elif "caption" in name and " " in text:
+                caption = caption or text
+    return caption, credit
+
+
+def _caption_region(img: Element) -> list[Element]:
+    """The caption elements of an image: in its <figure>, or just after it or its wrappers."""
+    node = img
+    for _ in range(4):
+        following = _caption_siblings(node)
+        if following:
+            return following
+        parent = node.getparent()
+        if parent is None or parent.tag in CAPTION_STOPS or image_count(parent) > 1:
+            return []
+        if parent.tag == "figure":
+            return _outermost_captions(parent)
+        node = parent
+    return []
+
+
+def image_count(element: Element) -> int:
+    """How many images an element shows (a lazy image's <noscript> twin not counted)."""
+    return len(element.xpath(".//img[not(ancestor::noscript)]"))
+
+
+def _caption_siblings(node: Element) -> list[Element]:
+    """The caption-like elements that directly follow a node, past empty ones."""
+    found = []
+    for sibling in node.itersiblings():
+        if not isinstance(sibling.tag, str) or sibling.tag in {"noscript", "script", "style"}:
+            continue
+        captions = _outermost_captions(sibling)
+        if image_count(sibling) or not (captions or clean(text_of(sibling)) == ""):
+            break
+        found.extend(captions)
+    return found
+
+
+def _outermost_captions(root: Element) -> list[Element]:
+    """The caption-like elements in a subtree that are not inside another one."""
+    if is_captionish(root):
+        return [root]
+    found: list[Element] = []
+    for child in root:
+        if isinstance(child.tag, str):
+            found.extend(_outermost_captions(child))
+    return found
+
+
+def is_captionish(element: Element) -> bool:
+    """Whether an element is a caption or credit, by its tag, class, id, itemprop or data names."""
+    return element.tag == "figcaption" or bool(_CAPTIONISH.search(_labels(element)))
+
+
+def _is_creditish(element: Element) -> bool:
+    """Whether an element holds a photo credit, by its class, id, itemprop or data names."""
+    return element.tag != "figcaption" and bool(_CREDITISH.search(_labels(element)))
+
+
+def _labels(element: Element) -> str:
+    """The names an element is given: class, id, itemprop and short data-attribute values."""
+    data = [v for k, v in element.attrib.items() if k.startswith("data-") and len(v) < 40]
+    return " ".join([attr(element, "class"), attr(element, "id"), attr(element, "itemprop"), *data])
+
+
+def caption_parts(region: list[Element]) -> tuple[str | None, str | None]:
+    """The caption (without its credit) and the credit found in caption elements."""
+    credits = [
+        e for root in region for e in root.iter() if isinstance(e.tag, str) and _is_creditish(e)
+    ]
+    credit = first_of(clean(text_of(e)) for e in credits)
+    texts = [clean(_text_outside(root, credits)) for root in region if root not in credits]
+    return " ".join(text for text in texts if text) or None, unwrapped(credit)
+
+
+def _text_outside(element: Element, skipped: list[Element]) -> str:
+    """An element's text, leaving out the subtrees of the skipped elements."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child not in skipped:
+            parts.append(_text_outside(child, skipped))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def split_credit(text: str) -> tuple[str | None, str | None]:
+    """Split "caption / Photo: © AFP", "caption (Reuters)" or "caption. Jane Doe/AP" in two."""
+    for pattern in (_SEPARATED, _PARENTHESISED, _MARKED, _TAIL):
+        match = pattern.match(text)
+        if match and _looks_like_credit(match["credit"]):
+            caption = match["caption"].rstrip(" /|–—-:").strip()
+            return caption or None, unwrapped(match["credit"])
+    return text, None
+
+
+def _looks_like_credit(text: str) -> bool:
+    """Whether a short text reads as a photo credit: a marker, an agency or "Name/Agency"."""
+    text = text.strip()
+    return (
+        bool(_CREDIT_MARK.match(text) or _AGENCY.search(text) or _NAME_SLASH_NAME.match(text))
+        and len(text) <= 80
+    )
+
+
+def unwrapped(credit: str | None) -> str | None:
+    """A credit without surrounding brackets or separators."""
+    if not credit:
+        return None
+    return credit.strip().strip("()[]").lstrip("/|–— ").strip() or None
+
+
+def first_of(values: Iterable[T | None]) -> T | None:
+    """The first value that is neither None nor empty."""
+    return next((value for value in values if value), None)
