@@ -403,6 +403,8 @@ def _article_json(article: Article) -> dict[str, Any]:
         "image": str(article.photo.file) if article.photo else None,
         "caption": article.caption,
         "credit": article.credit,
+        # The pictures of the body kept for reading offline, by the address the body names.
+        "images": [{"url": photo.url, "file": str(photo.file)} for photo in article.images],
         "read": article.read,
         "bookmarked": article.bookmarked,
         "bookmarked_at": iso(article.bookmarked_at),

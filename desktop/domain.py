@@ -59,6 +59,7 @@ class Photo:
     width: int
     height: int
     thumbnail: Path | None = None
+    url: str | None = None  # where it was downloaded from
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,8 @@ class Article:
     credit: str | None
     read: bool
     bookmarked_at: datetime | None
+    # The pictures of the body that are cached, each by the address the body names it by.
+    images: tuple[Photo, ...] = ()
 
     @property
     def bookmarked(self) -> bool:

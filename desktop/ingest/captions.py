@@ -35,15 +35,15 @@ _CREDITISH = re.compile(r"credit|copyright|photographer", re.I)
 
 def caption_near(img: Element) -> tuple[str | None, str | None]:
     """The caption and credit written next to an image: in attributes, its figure or after it."""
-    caption, credit = _attribute_caption(img)
-    region = _caption_region(img)
+    caption, credit = attribute_caption(img)
+    region = caption_region(img)
     if region:
         found_caption, found_credit = caption_parts(region)
         caption, credit = caption or found_caption, credit or found_credit
     return caption, credit
 
 
-def _attribute_caption(img: Element) -> tuple[str | None, str | None]:
+def attribute_caption(img: Element) -> tuple[str | None, str | None]:
     """A caption and credit given in data attributes of the image or its figure."""
     caption = credit = None
     for element in [img, *img.iterancestors()][:3]:
@@ -58,7 +58,7 @@ def _attribute_caption(img: Element) -> tuple[str | None, str | None]:
     return caption, credit
 
 
-def _caption_region(img: Element) -> list[Element]:
+def caption_region(img: Element) -> list[Element]:
     """The caption elements of an image: in its <figure>, or just after it or its wrappers."""
     node = img
     for _ in range(4):

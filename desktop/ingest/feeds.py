@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from desktop.ingest.feedparsing import feedparser_module
+from desktop.ingest.figures import BodyImage, body_images, same_picture
 from desktop.ingest.sanitize import sanitize_html
 from desktop.ingest.text import html_to_text
 
@@ -45,8 +46,6 @@ _HTML_DOCTYPE = re.compile(r"<!DOCTYPE\s+html", re.I)
 _JSON_FEED_VERSION = re.compile(r'"version"\s*:\s*"https:\\?/\\?/jsonfeed\.org\\?/version\\?/')
 _DOUBLE_ESCAPED_TAG = re.compile(r"&lt;/?[A-Za-z][^<>]*?&gt;")
 _REAL_TAG = re.compile(r"</?[A-Za-z]")
-_IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
-_ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _EMAIL_THEN_NAME = re.compile(r"\S+@\S+\s*\((.+)\)")
 _NAME_THEN_EMAIL = re.compile(r"(.+?)\s*(?:\(\S+@[^\s)]+\)|<\S+@[^\s>]+>)")
@@ -74,6 +73,8 @@ class FeedEntry:
     image_url: str | None
     image_caption: str | None
     image_credit: str | None
+    # The pictures of the body (content, else summary), with their figures' captions.
+    images: tuple[BodyImage, ...] = ()
 
     def content_hash(self, body_text: str | None = None) -> str:
         """A fingerprint of the title and text, to spot repeats when guid and link change
@@ -208,7 +209,8 @@ def _xml_entry(raw: Mapping[str, Any], feed_url: str, document: bytes) -> FeedEn
     title = _text_of(_field(raw, "title"), _is_html(title_detail))
     if not (title or link or summary or content):
         return None
-    photo = _xml_photo(raw, feed_url) or _inline_photo(content, summary)
+    images = body_images(content or summary or "")
+    photo = _lead_photo(_xml_photo(raw, feed_url), images)
     return FeedEntry(
         guid=_stripped(_field(raw, "id")),
         link=link,
@@ -220,6 +222,7 @@ def _xml_entry(raw: Mapping[str, Any], feed_url: str, document: bytes) -> FeedEn
         image_url=photo.url if photo else None,
         image_caption=photo.caption if photo else None,
         image_credit=photo.credit if photo else None,
+        images=images,
     )
 
 
@@ -436,7 +439,8 @@ def _json_entry(item: Mapping[str, Any], feed_url: str) -> FeedEntry | None:
     title = _text_of(item.get("title"), True)
     if not (title or link or summary or content):
         return None
-    photo = _json_photo(item, base) or _inline_photo(content, summary)
+    images = body_images(content or summary or "")
+    photo = _lead_photo(_json_photo(item, base), images)
     return FeedEntry(
         guid=_json_id(item.get("id")),
         link=link,
@@ -446,8 +450,9 @@ def _json_entry(item: Mapping[str, Any], feed_url: str) -> FeedEntry | None:
         summary_html=summary,
         content_html=content,
         image_url=photo.url if photo else None,
-        image_caption=None,
-        image_credit=None,
+        image_caption=photo.caption if photo else None,
+        image_credit=photo.credit if photo else None,
+        images=images,
     )
 
 
@@ -531,22 +536,18 @@ def _paragraphs(text: str) -> str:
     )
 
 
-def _inline_photo(*sanitized: str | None) -> _Photo | None:
-    """The first real picture in sanitized content, then summary."""
-    for markup in filter(None, sanitized):
-        for tag in _IMG_TAG.findall(markup):
-            url = _picture_url(tag)
-            if url:
-                return _Photo(url)
-    return None
-
-
-def _picture_url(img_tag: str) -> str | None:
-    """The web address of a sanitized <img> tag, unless it is a 1-pixel tracker."""
-    attributes = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(img_tag)}
-    if {"0", "1"} & {attributes.get("width"), attributes.get("height")}:
-        return None
-    return _web_url(attributes.get("src"), "")
+def _lead_photo(named: _Photo | None, images: tuple[BodyImage, ...]) -> _Photo | None:
+    """The entry's lead photo: the one its metadata names, captioned by the body's figure of the
+    same picture when it has no caption of its own; else the body's first picture."""
+    if named is None:
+        first = images[0] if images else None
+        return _Photo(first.url, first.caption, first.credit) if first else None
+    if named.caption or named.credit:
+        return named
+    figure = next((image for image in images if same_picture(image.url, named.url)), None)
+    if figure is None:
+        return named
+    return _Photo(named.url, figure.caption, figure.credit)
 
 
 def _unique_by_guid(entries: Iterable[FeedEntry]) -> tuple[FeedEntry, ...]:

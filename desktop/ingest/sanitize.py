@@ -1,6 +1,8 @@
 """Article HTML made safe for the reader: an allowlist QTextBrowser can show, links absolute.
 
-Nothing survives that runs, loads styles or reaches the network on its own.
+Nothing survives that runs, loads styles or reaches the network on its own. Pictures are first
+put in one plain form (``desktop.ingest.figures``): one absolute address each, captions and
+credits in their figure, trackers out.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 import nh3
+
+from desktop.ingest.figures import may_hold_pictures, prepare_pictures
 
 ALLOWED_TAGS = frozenset(
     {"p", "br", "h2", "h3", "h4", "a", "em", "strong", "b", "i", "u", "s", "sub", "sup",
@@ -52,6 +56,8 @@ def sanitize_html(html: str, base_url: str | None = None) -> str:
     # Without an absolute http(s) base, relative URLs are dropped: the reader would resolve
     # them against its own location.
     policy = _relative_url_policy(base_url) if _may_hold_urls(html) else "deny"
+    if may_hold_pictures(html):
+        html = prepare_pictures(html, base_url if policy != "deny" else None)
     return _IMAGE_WITHOUT_SOURCE.sub("", _cleaner(policy).clean(_renumber_headings(html)))
 
 

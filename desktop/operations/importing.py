@@ -8,26 +8,30 @@ same reading for one page, stored nowhere (``broadsheet extract``).
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import sqlite3
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.domain import MarketSnapshot, NewArticle, NewPhoto, NewSource
+from desktop.domain import MarketSnapshot, NewArticle, NewSource
 from desktop.ingest.detect import DocumentKind, detect
 from desktop.ingest.extract import Extracted, ExtractionError, extract_article
 from desktop.ingest.feeds import FeedParseError, ParsedFeed, parse_feed
-from desktop.ingest.fetch import IMAGE_ACCEPT, PAGE_ACCEPT, Request, Response, fetch
-from desktop.ingest.images import NotAPhotoError, describe, thumbnail
+from desktop.ingest.fetch import PAGE_ACCEPT, Limits, Request, Response, fetch
+from desktop.ingest.figures import body_images
 from desktop.ingest.opml import OpmlError, OutlineFeed, read_opml
 from desktop.ingest.text import html_to_text
 from desktop.ingest.textpage import TextPage, TextPageError, parse_text_page, text_page_html
 from desktop.operations import StoreWriter
 from desktop.operations.entries import entry_article, prepare
+from desktop.operations.fetching import drain
+from desktop.operations.photos import Tally, Wanted, fetch_pictures, wanted_pictures
 from desktop.store import feeds, loading
 from desktop.store.feeds import FeedExistsError
 
@@ -96,7 +100,7 @@ def page_json(page: Page) -> dict[str, Any]:
 
 
 def _import_feed(write: StoreWriter, images: Path, file: Path, data: bytes) -> Imported:
-    """A feed document's entries, under a source for that file."""
+    """A feed document's entries, under a source for that file, with their pictures."""
     try:
         parsed = parse_feed(data, file.resolve().as_uri())
     except FeedParseError as error:
@@ -104,7 +108,20 @@ def _import_feed(write: StoreWriter, images: Path, file: Path, data: bytes) -> I
     title = parsed.title or file.stem
     source = NewSource(title, "file", file.resolve().as_uri(), parsed.site_url)
     articles = [entry_article(entry, prepare(entry)) for entry in parsed.entries]
-    added = write(lambda c: loading.add_source(c, _with_articles(source, articles), images))
+    ids = write(lambda c: loading.add_source_articles(c, _with_articles(source, articles), images))
+    _download(
+        write,
+        images,
+        [
+            wanted
+            for article_id, entry in zip(ids, parsed.entries, strict=True)
+            if article_id is not None
+            for wanted in wanted_pictures(
+                article_id, entry.image_url, entry.images, entry.image_caption, entry.image_credit
+            )
+        ],
+    )
+    added = sum(article_id is not None for article_id in ids)
     return Imported(
         DocumentKind.FEED,
         f"Imported {added} new articles from the feed “{title}”.",
@@ -127,26 +144,34 @@ def _import_opml(write: StoreWriter, images: Path, file: Path, data: bytes) -> I
 
 
 def _import_html(write: StoreWriter, images: Path, file: Path, data: bytes) -> Imported:
-    """A saved web page, as one article with its photo when the photo can be had."""
+    """A saved web page, as one article with its pictures when they can be had."""
     page = _extract(data, file.resolve().as_uri())
-    photo = _photo(page.image_url, file)
-    article = _new_article(page, photo)
-    added = write(lambda c: _store_saved(c, images, SAVED_PAGES, article))
+    article = _new_article(page)
+    article_id = write(lambda c: _store_saved(c, images, SAVED_PAGES, article))
+    if article_id is not None:
+        pictures = body_images(page.html)
+        _download(
+            write,
+            images,
+            wanted_pictures(article_id, page.image_url, pictures, page.caption, page.credit),
+        )
     return Imported(
-        DocumentKind.HTML, _saved_message(page.title, added), page_json(Page(page, None))
+        DocumentKind.HTML,
+        _saved_message(page.title, article_id is not None),
+        page_json(Page(page, None)),
     )
 
 
 def _import_text_page(write: StoreWriter, images: Path, file: Path, data: bytes) -> Imported:
     """A page saved as text: its article, and its market snapshot with the page as provider."""
     page = _text_page(data, file.name, _modified(file))
-    article = _new_article(_text_page_article(page, None), None)
-    added = write(
+    article = _new_article(_text_page_article(page, None))
+    article_id = write(
         lambda c: _store_saved(c, images, page.publisher or SAVED_PAGES, article, page.market)
     )
     return Imported(
         DocumentKind.TEXT_PAGE,
-        _saved_message(page.headline, added),
+        _saved_message(page.headline, article_id is not None),
         page_json(Page(_text_page_article(page, None), page.market)),
     )
 
@@ -218,7 +243,7 @@ def _text_page_article(page: TextPage, url: str | None) -> Extracted:
     )
 
 
-def _new_article(page: Extracted, photo: NewPhoto | None) -> NewArticle:
+def _new_article(page: Extracted) -> NewArticle:
     """An extracted page as an article to store."""
     guid = page.url or "saved:" + hashlib.sha256(page.text.encode()).hexdigest()
     return NewArticle(
@@ -230,41 +255,25 @@ def _new_article(page: Extracted, photo: NewPhoto | None) -> NewArticle:
         summary=None,
         body_html=page.html,
         body_text=page.text or html_to_text(page.html),
-        photo=photo,
         caption=page.caption,
         credit=page.credit,
         extraction="done",
     )
 
 
-def _photo(url: str | None, file: Path) -> NewPhoto | None:
-    """A saved page's lead photo: the file saved beside it, else downloaded; None if neither."""
-    if url is None:
-        return None
-    data = _local_photo(url, file) if url.startswith("file:") else _remote_photo(url)
-    if data is None:
-        return None
+def _download(write: StoreWriter, images: Path, wanted: Sequence[Wanted]) -> None:
+    """Download the pictures of imported articles (those that cannot be had are left out)."""
+    if not wanted:
+        return
+    loop = asyncio.new_event_loop()
+    never = threading.Event()
     try:
-        found = describe(data)
-        return NewPhoto(data, found.content_type, found.width, found.height, thumbnail(data), url)
-    except (NotAPhotoError, OSError, ValueError):
-        return None
-
-
-def _local_photo(url: str, file: Path) -> bytes | None:
-    """A photo saved next to the page (browsers keep them in a ``_files`` folder)."""
-    from urllib.parse import unquote, urlsplit
-
-    path = Path(unquote(urlsplit(url).path))
-    if not path.is_file() or not path.resolve().is_relative_to(file.resolve().parent):
-        return None
-    return path.read_bytes()
-
-
-def _remote_photo(url: str) -> bytes | None:
-    """A photo fetched from the web, or None when it cannot be had."""
-    answer = fetch(Request(url, accept=IMAGE_ACCEPT))
-    return answer.body if isinstance(answer, Response) else None
+        for _ in fetch_pictures(
+            write, images, wanted, lambda batch: drain(loop, batch, Limits(), never), Tally()
+        ):
+            pass
+    finally:
+        loop.close()
 
 
 def _store_saved(
@@ -273,13 +282,14 @@ def _store_saved(
     title: str,
     article: NewArticle,
     market: MarketSnapshot | None = None,
-) -> int:
-    """A saved page's article under its source, and its market snapshot; return 1 if new."""
+) -> int | None:
+    """A saved page's article under its source, and its market snapshot; return the article's
+    id, or None when it was already stored."""
     source_id = _saved_source(connection, title)
     added = loading.add_article(connection, source_id, article, images)
     if market is not None:
         loading.add_market_snapshot(connection, market)
-    return 0 if added is None else 1
+    return added
 
 
 def _saved_source(connection: sqlite3.Connection, title: str) -> int:
@@ -328,7 +338,7 @@ def _modified(file: Path) -> datetime:
     return datetime.fromtimestamp(file.stat().st_mtime, UTC)
 
 
-def _saved_message(title: str | None, added: int) -> str:
+def _saved_message(title: str | None, added: bool) -> str:
     """One line on a saved page's import."""
     name = f"“{title}”" if title else "the page"
     return f"Imported {name}." if added else f"{name[0].upper()}{name[1:]} was already stored."

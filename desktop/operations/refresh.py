@@ -6,7 +6,8 @@ Three stages, each over one shared connection pool with bounded concurrency:
    entries stored at once, so the list fills while the rest still downloads;
 2. the article pages of entries that carry only a summary (when the source wants full articles),
    extracted and stored over the summary;
-3. the lead photos (unless told not to), checked, given a thumbnail and cached.
+3. the pictures (unless told not to): each article's lead photo, checked, given a thumbnail and
+   cached, and the pictures of its body, checked and cached (``desktop.operations.photos``).
 
 The generator yields ``Progress`` after every step and stops early when ``cancel`` is set;
 ``RefreshReport`` collects what happened to each source, for the CLI's JSON and the window.
@@ -23,16 +24,14 @@ from collections.abc import Iterator, Sequence
 from concurrent import futures
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from desktop.domain import NewPhoto, Progress, to_timestamp
+from desktop.domain import Progress, to_timestamp
 from desktop.ingest.extract import ExtractionError, extract_article
 from desktop.ingest.feeds import FeedEntry, FeedParseError
 from desktop.ingest.fetch import (
     FEED_ACCEPT,
-    IMAGE_ACCEPT,
     PAGE_ACCEPT,
     Failure,
     FailureKind,
@@ -41,16 +40,16 @@ from desktop.ingest.fetch import (
     Response,
     Validators,
 )
-from desktop.ingest.images import NotAPhotoError, describe, thumbnail
+from desktop.ingest.figures import body_images
 from desktop.operations import StoreWriter
 from desktop.operations.entries import ReadyFeed, entry_article, read_feed
 from desktop.operations.fetching import drain, drain_ticking
+from desktop.operations.photos import Tally, Wanted, fetch_pictures, wanted_pictures
 from desktop.store import feeds, loading
 from desktop.store.feeds import FeedState
 
 log = logging.getLogger(__name__)
 
-IMAGE_MAX_BYTES = 15 * 1024 * 1024
 # While the next feed downloads, parsed feeds are looked for this often, and stored.
 PARSED_POLL_SECONDS = 0.05
 T = TypeVar("T")
@@ -73,7 +72,8 @@ class RefreshReport:
 
     outcomes: list[SourceOutcome] = field(default_factory=list)
     pages_completed: int = 0
-    photos_stored: int = 0
+    photos_stored: int = 0  # lead photos
+    pictures_stored: int = 0  # pictures of the articles' bodies
     cancelled: bool = False
 
     @property
@@ -101,12 +101,10 @@ class RefreshOptions:
 
 @dataclass(frozen=True, slots=True)
 class _Pending:
-    """A stored article still to complete: its page to extract, or its photo to download."""
+    """A stored article whose page is still to fetch and extract."""
 
     article_id: int
     url: str
-    caption: str | None = None
-    credit: str | None = None
 
 
 @dataclass
@@ -114,7 +112,7 @@ class _Work:
     """What the feed stage leaves for the next stages."""
 
     pages: list[_Pending] = field(default_factory=list)
-    photos: list[_Pending] = field(default_factory=list)
+    pictures: list[Wanted] = field(default_factory=list)
 
 
 @dataclass
@@ -148,7 +146,7 @@ def refresh(
         yield from _feed_stage(run, due)
         if options.full_articles and run.work.pages and not cancel.is_set():
             yield from _page_stage(run)
-        if options.photos and run.work.photos and not cancel.is_set():
+        if options.photos and run.work.pictures and not cancel.is_set():
             yield from _photo_stage(run)
     finally:
         run.loop.close()
@@ -308,13 +306,13 @@ def _store_entries(
 def _plan_completion(
     options: RefreshOptions, state: FeedState, added: list[tuple[int, FeedEntry]], work: _Work
 ) -> None:
-    """Note which new articles need their page or their photo fetched."""
+    """Note which new articles need their page or their pictures fetched."""
     for article_id, entry in added:
         if options.full_articles and state.full_articles and not entry.content_html and entry.link:
             work.pages.append(_Pending(article_id, entry.link))
-        elif entry.image_url:
-            work.photos.append(
-                _Pending(article_id, entry.image_url, entry.image_caption, entry.image_credit)
+        else:
+            work.pictures += wanted_pictures(
+                article_id, entry.image_url, entry.images, entry.image_caption, entry.image_credit
             )
 
 
@@ -324,26 +322,24 @@ def _page_stage(run: _Run) -> Iterator[Progress]:
     requests = [Request(url, accept=PAGE_ACCEPT) for url in pending]
     for done, result in enumerate(run.drain(requests), start=1):
         item = pending[result.url]
-        photo = _complete_from_page(run.write, item, result)
-        if photo is not None:
-            run.work.photos.append(photo)
+        run.work.pictures += _complete_from_page(run.write, item, result)
         run.report.pages_completed += isinstance(result, Response)
         yield Progress(done, len(requests), f"Fetched {done} of {len(requests)} full articles")
 
 
 def _complete_from_page(
     write: StoreWriter, item: _Pending, result: Response | Failure
-) -> _Pending | None:
-    """Store the article a page holds; return its lead photo, still to download."""
+) -> list[Wanted]:
+    """Store the article a page holds; return its pictures, still to download."""
     if isinstance(result, Failure):
         write(lambda c: loading.note_extraction_failed(c, item.article_id, result.sentence))
-        return None
+        return []
     try:
         page = extract_article(result.body, result.final_url)
     except ExtractionError as error:
         reason = str(error)
         write(lambda c: loading.note_extraction_failed(c, item.article_id, reason))
-        return None
+        return []
     published = to_timestamp(page.published) if page.published else None
     write(
         lambda c: loading.complete_article(
@@ -357,54 +353,19 @@ def _complete_from_page(
             credit=page.credit,
         )
     )
-    if page.image_url is None:
-        return None
-    return _Pending(item.article_id, page.image_url, page.caption, page.credit)
+    return wanted_pictures(
+        item.article_id, page.image_url, body_images(page.html), page.caption, page.credit
+    )
 
 
 def _photo_stage(run: _Run) -> Iterator[Progress]:
-    """Download the lead photos, check them, make thumbnails, and cache them."""
-    pending: dict[str, list[_Pending]] = {}
-    for item in run.work.photos:
-        pending.setdefault(item.url, []).append(item)
-    requests = [Request(url, accept=IMAGE_ACCEPT, max_bytes=IMAGE_MAX_BYTES) for url in pending]
-    for done, result in enumerate(run.drain(requests), start=1):
-        photo = _photo(result)
-        if photo is not None:
-            run.write(partial(_attach, items=pending[result.url], photo=photo, images=run.images))
-            run.report.photos_stored += 1
-        yield Progress(done, len(requests), f"Fetched {done} of {len(requests)} photos")
-
-
-def _attach(
-    connection: sqlite3.Connection, items: Sequence[_Pending], photo: NewPhoto, images: Path
-) -> None:
-    """Give the articles that share a photo their photo."""
-    for item in items:
-        loading.attach_photo(
-            connection, item.article_id, photo, images, caption=item.caption, credit=item.credit
-        )
-
-
-def _photo(result: Response | Failure) -> NewPhoto | None:
-    """A downloaded photo, checked, with its thumbnail; None when it is not a usable image."""
-    if isinstance(result, Failure):
-        log.info("No photo from %s: %s", result.url, result.sentence)
-        return None
+    """Download the lead photos and the pictures of the bodies, check them, and cache them."""
+    tally = Tally()
     try:
-        found = describe(result.body)
-        small = thumbnail(result.body)
-    except (NotAPhotoError, OSError, ValueError) as error:
-        log.info("Not a photo at %s: %s", result.url, error)
-        return None
-    return NewPhoto(
-        data=result.body,
-        content_type=found.content_type,
-        width=found.width,
-        height=found.height,
-        thumbnail=small,
-        url=result.url,
-    )
+        yield from fetch_pictures(run.write, run.images, run.work.pictures, run.drain, tally)
+    finally:
+        run.report.photos_stored += tally.photos
+        run.report.pictures_stored += tally.pictures
 
 
 def _validators(response: Response) -> dict[str, str | None]:

@@ -95,7 +95,8 @@ def get(connection: sqlite3.Connection, article_id: int, images: Path) -> Articl
         """
         SELECT a.id, a.title, coalesce(s.custom_title, s.title), a.url, a.byline, a.published,
                a.summary, a.body_html,
-               i.file, i.width, i.height, i.thumbnail, a.caption, a.credit, a.read, a.bookmarked
+               i.file, i.width, i.height, i.thumbnail, a.caption, a.credit, a.read, a.bookmarked,
+               i.url
         FROM articles AS a
         JOIN sources AS s ON s.id = a.source_id
         LEFT JOIN images AS i ON i.id = a.image_id
@@ -108,7 +109,7 @@ def get(connection: sqlite3.Connection, article_id: int, images: Path) -> Articl
     photo = None
     if row[8] is not None:
         thumbnail = images / row[11] if row[11] else None
-        photo = Photo(images / row[8], row[9], row[10], thumbnail)
+        photo = Photo(images / row[8], row[9], row[10], thumbnail, row[16])
     return Article(
         id=row[0],
         title=row[1],
@@ -123,7 +124,20 @@ def get(connection: sqlite3.Connection, article_id: int, images: Path) -> Articl
         credit=row[13],
         read=bool(row[14]),
         bookmarked_at=from_timestamp(row[15]),
+        images=_body_images(connection, article_id, images),
     )
+
+
+def _body_images(
+    connection: sqlite3.Connection, article_id: int, images: Path
+) -> tuple[Photo, ...]:
+    """The cached pictures of an article's body, each with the address its body names."""
+    rows = connection.execute(
+        "SELECT l.url, i.file, i.width, i.height FROM article_images AS l "
+        "JOIN images AS i ON i.id = l.image_id WHERE l.article_id = ?",
+        (article_id,),
+    )
+    return tuple(Photo(images / file, width, height, url=url) for url, file, width, height in rows)
 
 
 def set_bookmarked(connection: sqlite3.Connection, article_id: int, on: bool) -> datetime | None:

@@ -44,11 +44,16 @@ def add_edition(connection: sqlite3.Connection, edition: Edition, images: Path) 
 
 def add_source(connection: sqlite3.Connection, source: NewSource, images: Path) -> int:
     """Store a source (or find it by URL) with its articles; return how many articles were new."""
+    return sum(one is not None for one in add_source_articles(connection, source, images))
+
+
+def add_source_articles(
+    connection: sqlite3.Connection, source: NewSource, images: Path
+) -> list[int | None]:
+    """Store a source (or find it by URL) with its articles; return each article's new id, or
+    None for those it already had."""
     source_id = _source_id(connection, source)
-    return sum(
-        add_article(connection, source_id, article, images) is not None
-        for article in source.articles
-    )
+    return [add_article(connection, source_id, article, images) for article in source.articles]
 
 
 def _age_key(article: NewArticle) -> float:
@@ -126,13 +131,48 @@ def attach_photo(
     *,
     caption: str | None = None,
     credit: str | None = None,
-) -> None:
-    """Give a stored article its downloaded lead photo, with caption and credit if it has none."""
+) -> int:
+    """Give a stored article its downloaded lead photo, with caption and credit if it has none;
+    return the photo's image row."""
     image_id = store_photo(connection, photo, images, int(time.time()))
     connection.execute(
         "UPDATE articles SET image_id = ?, caption = coalesce(caption, ?), "
         "credit = coalesce(credit, ?) WHERE id = ?",
         (image_id, caption, credit, article_id),
+    )
+    return image_id
+
+
+def attach_body_image(
+    connection: sqlite3.Connection,
+    article_id: int,
+    url: str,
+    photo: NewPhoto,
+    images: Path,
+    *,
+    caption: str | None = None,
+    credit: str | None = None,
+) -> None:
+    """Keep a downloaded picture of an article's body, under the address its body names it by.
+    When it is the lead photo's very file, its figure's caption and credit become the lead's if
+    the article has none."""
+    image_id = store_photo(connection, photo, images, int(time.time()))
+    link_body_image(connection, article_id, url, image_id)
+    connection.execute(
+        "UPDATE articles SET caption = coalesce(caption, ?), credit = coalesce(credit, ?) "
+        "WHERE id = ? AND image_id = ?",
+        (caption, credit, article_id, image_id),
+    )
+
+
+def link_body_image(
+    connection: sqlite3.Connection, article_id: int, url: str, image_id: int
+) -> None:
+    """Say that an article's body shows a cached image at this address."""
+    connection.execute(
+        "INSERT INTO article_images (article_id, url, image_id) VALUES (?, ?, ?) "
+        "ON CONFLICT (article_id, url) DO UPDATE SET image_id = excluded.image_id",
+        (article_id, url, image_id),
     )
 
 
@@ -182,17 +222,21 @@ def _source_id(connection: sqlite3.Connection, source: NewSource) -> int:
 
 
 def store_photo(connection: sqlite3.Connection, photo: NewPhoto, images: Path, now: int) -> int:
-    """Cache a photo's files and return its image row (the same photo is stored once; a new
-    photo at a known address replaces the old one)."""
+    """Cache a photo's files and return its image row (the same photo is stored once, and gets
+    its thumbnail when it first comes as a lead photo; a new photo at a known address replaces
+    the old one)."""
     file, thumbnail = cache_photo(images, photo)
-    row = connection.execute("SELECT id FROM images WHERE file = ?", (file,)).fetchone()
+    row = connection.execute("SELECT id, thumbnail FROM images WHERE file = ?", (file,)).fetchone()
     if row is not None:
+        if thumbnail and row[1] is None:
+            connection.execute("UPDATE images SET thumbnail = ? WHERE id = ?", (thumbnail, row[0]))
         return int(row[0])
     cursor = connection.execute(
         "INSERT INTO images (url, file, thumbnail, content_type, width, height, bytes, fetched) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET file = excluded.file, "
-        "thumbnail = excluded.thumbnail, content_type = excluded.content_type, "
-        "width = excluded.width, height = excluded.height, bytes = excluded.bytes, "
+        "thumbnail = coalesce(excluded.thumbnail, thumbnail), "
+        "content_type = excluded.content_type, width = excluded.width, "
+        "height = excluded.height, bytes = excluded.bytes, "
         "fetched = excluded.fetched RETURNING id",
         (
             photo.url, file, thumbnail, photo.content_type, photo.width, photo.height,

@@ -71,6 +71,7 @@ class ImageRecord(Base):
     """A photo downloaded once and kept in the images folder, with its thumbnail."""
 
     __tablename__ = "images"
+    __table_args__ = (Index(None, "file"),)  # a photo is found by its file, to store it once
 
     id: Mapped[int] = mapped_column(primary_key=True)
     url: Mapped[str | None] = mapped_column(Text, unique=True)
@@ -121,6 +122,20 @@ class ArticleRecord(Base):
     content_hash: Mapped[str | None] = mapped_column(String(64))
     # The full-article extraction: None when not tried, "done", or why it failed.
     extraction: Mapped[str | None] = mapped_column(Text)
+
+
+class ArticleImageRecord(Base):
+    """A picture of an article's body, downloaded and kept: the address the body names it by and
+    the cached image the reader shows in its place (one image may serve many articles)."""
+
+    __tablename__ = "article_images"
+    __table_args__ = (Index(None, "image_id"),)
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    image_id: Mapped[int] = mapped_column(ForeignKey("images.id", ondelete="CASCADE"))
 
 
 class RateRecord(Base):

@@ -10,9 +10,8 @@ import html
 from dataclasses import dataclass
 
 from desktop.domain import Article
+from desktop.ui.article_body import Pictures, caption_html, picture_html, reader_body
 from desktop.ui.dates import long_date
-
-PHOTO_SCHEME = "photo"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +36,10 @@ def stylesheet(colours: Colours) -> str:
     h2 {{ font-size: large; font-weight: 700; margin-top: 22px; margin-bottom: 8px; }}
     h3 {{ font-size: medium; font-weight: 700; margin-top: 18px; margin-bottom: 6px; }}
     p.meta {{ color: {colours.muted}; font-size: small; margin-bottom: 18px; }}
-    p.photo {{ margin-bottom: 6px; line-height: 100%; }}
-    p.credit {{ color: {colours.muted}; font-size: small; font-style: italic; margin-bottom: 2px; }}
-    p.caption {{ color: {colours.muted}; font-size: small; margin-bottom: 22px;
+    p.photo {{ margin-top: 6px; margin-bottom: 6px; line-height: 100%; }}
+    p.caption {{ color: {colours.muted}; font-size: small; margin-bottom: 20px;
                 line-height: 130%; }}
+    span.credit {{ font-style: italic; }}
     p.standfirst {{ font-size: large; margin-bottom: 18px; }}
     blockquote {{ margin-left: 18px; margin-right: 18px; color: {colours.muted};
                  font-style: italic; }}
@@ -50,8 +49,10 @@ def stylesheet(colours: Colours) -> str:
     """
 
 
-def article_html(article: Article, photo_width: int) -> str:
-    """The reader's HTML for an article; the photo is referenced by its place in the cache."""
+def article_html(article: Article, column: int) -> str:
+    """The reader's HTML for an article, laid out for a column ``column`` pixels wide; pictures
+    are referenced by their place in the cache."""
+    pictures = reader_pictures(article, column)
     parts = [
         f'<p class="kicker">{html.escape(article.source.upper())}</p>',
         f"<h1>{html.escape(article.title)}</h1>",
@@ -60,9 +61,9 @@ def article_html(article: Article, photo_width: int) -> str:
     if any(meta):
         parts.append(f'<p class="meta">{" · ".join(html.escape(m) for m in meta if m)}</p>')
     if article.photo is not None:
-        parts.append(_figure(article, photo_width))
+        parts.append(_lead_figure(article, pictures))
     if article.body_html.strip():
-        parts.append(article.body_html)
+        parts.append(reader_body(article.body_html, pictures))
     elif article.summary:
         parts.append(f'<p class="standfirst">{html.escape(article.summary)}</p>')
     if article.url:
@@ -71,10 +72,10 @@ def article_html(article: Article, photo_width: int) -> str:
     return "\n".join(parts)
 
 
-def photo_url(article: Article) -> str:
-    """The URL under which the reader asks for an article's photo."""
-    assert article.photo is not None
-    return f"{PHOTO_SCHEME}:{article.photo.file.as_posix()}"
+def reader_pictures(article: Article, column: int) -> Pictures:
+    """What the reader needs to lay out an article's pictures in a column of this width."""
+    by_address = {photo.url: photo for photo in article.images if photo.url}
+    return Pictures(by_address, article.photo, column)
 
 
 def empty_html(title: str, hint: str) -> str:
@@ -85,15 +86,11 @@ def empty_html(title: str, hint: str) -> str:
     )
 
 
-def _figure(article: Article, width: int) -> str:
-    """The photo, with its caption and credit underneath."""
+def _lead_figure(article: Article, pictures: Pictures) -> str:
+    """The lead photo, with its caption and then its credit underneath."""
+    assert article.photo is not None
     alt = html.escape(article.caption or "Photo", quote=True)
-    figure = (
-        f'<p class="photo"><img src="{html.escape(photo_url(article), quote=True)}" '
-        f'width="{width}" alt="{alt}"></p>'
-    )
-    if article.credit:
-        figure += f'<p class="credit" align="right">{html.escape(article.credit)}</p>'
-    if article.caption:
-        figure += f'<p class="caption">{html.escape(article.caption)}</p>'
-    return figure
+    caption = html.escape(article.caption) if article.caption else None
+    credit = html.escape(article.credit) if article.credit else None
+    photo = picture_html(article.photo, pictures.width(article.photo), alt)
+    return photo + caption_html(caption, credit)

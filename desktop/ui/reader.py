@@ -7,6 +7,7 @@ are photos already cached on disk; links open in the system browser.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,14 +29,14 @@ from desktop.domain import Article
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QWheelEvent
-from desktop.ui.article_html import PHOTO_SCHEME, Colours, article_html, empty_html, stylesheet
+from desktop.ui.article_body import PHOTO_SCHEME
+from desktop.ui.article_html import Colours, article_html, empty_html, stylesheet
 
 log = logging.getLogger(__name__)
 
 BASE_POINT_SIZE = 12.0
 MEASURE_CHARACTERS = 68
 MIN_GUTTER = 24
-PHOTO_SEARCH_BLOCKS = 8
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
 SERIF_FAMILIES = [
     "Charter",
@@ -62,7 +63,8 @@ class ArticleBrowser(QTextBrowser):
         self._images = images.resolve()
         self._percent = 100
         self._article: Article | None = None
-        self._photo_width = 0
+        self._column = 0  # the width pictures are fitted to
+        self._natural: dict[Path, int] = {}  # the width of each picture shown, by its file
         font = QFont()
         font.setFamilies(SERIF_FAMILIES)
         font.setStyleHint(QFont.StyleHint.Serif)
@@ -95,8 +97,10 @@ class ArticleBrowser(QTextBrowser):
     def show_article(self, article: Article) -> None:
         """Show an article from its top."""
         self._article = article
-        self._photo_width = self._fitting_photo_width()
-        self._set_html(article_html(article, self._photo_width))
+        photos = [article.photo, *article.images] if article.photo else list(article.images)
+        self._natural = {photo.file.resolve(): photo.width for photo in photos}
+        self._column = self._column_width()
+        self._set_html(article_html(article, self._column))
         self.verticalScrollBar().setValue(0)
 
     def update_article_state(self, article: Article) -> None:
@@ -107,6 +111,7 @@ class ArticleBrowser(QTextBrowser):
     def show_empty(self, title: str, hint: str) -> None:
         """Show a message instead of an article."""
         self._article = None
+        self._natural = {}
         self._set_html(empty_html(title, hint))
 
     def set_text_size(self, percent: int) -> None:
@@ -117,7 +122,7 @@ class ArticleBrowser(QTextBrowser):
         self._percent = percent
         self._apply_font()
         self._update_margins()
-        self._refit_photo()
+        self._refit_pictures()
         self._restore_anchor(anchor)
 
     def refresh_colours(self) -> None:
@@ -155,7 +160,7 @@ class ArticleBrowser(QTextBrowser):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._update_margins()
-        self._refit_photo()
+        self._refit_pictures()
 
     def sizeHint(self) -> QSize:
         return QSize(640, 600)
@@ -183,40 +188,43 @@ class ArticleBrowser(QTextBrowser):
         if self.viewportMargins().left() != side:
             self.setViewportMargins(side, 0, side, 0)
 
-    def _fitting_photo_width(self) -> int:
-        """The photo's width: the column's, never wider than the photo itself."""
-        if self._article is None or self._article.photo is None:
-            return 0
+    def _column_width(self) -> int:
+        """The width of the text column, which pictures are fitted to."""
         margin = int(self.document().documentMargin() * 2)
-        column = max(120, self.viewport().width() - margin)
-        return min(column, self._article.photo.width)
+        return max(120, self.viewport().width() - margin)
 
-    def _refit_photo(self) -> None:
-        """Resize the photo to the column after the column changed width."""
-        width = self._fitting_photo_width()
-        found = _photo_fragment(self.document())
-        if width == self._photo_width or width == 0 or found is None:
+    def _shown_width(self, file: Path) -> int | None:
+        """A picture's width on screen: the column's, never more than its own."""
+        natural = self._natural.get(file)
+        return None if natural is None else min(self._column, natural)
+
+    def _refit_pictures(self) -> None:
+        """Fit the pictures to the column again after it changed width."""
+        column = self._column_width()
+        if column == self._column or not self._natural:
             return
-        self._photo_width = width
-        position, image = found
-        self.document().addResource(
-            QTextDocument.ResourceType.ImageResource.value,
-            QUrl(image.name()),
-            self._scaled_photo(Path(QUrl(image.name()).path())),
-        )
-        image.setWidth(width)
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(position)
-        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
-        cursor.setCharFormat(image)
+        self._column = column
+        document = self.document()
+        for position, image in list(_pictures(document)):
+            file = Path(QUrl(image.name()).path()).resolve()
+            width = self._shown_width(file)
+            if width is None or width == int(image.width()):
+                continue
+            kind = QTextDocument.ResourceType.ImageResource.value
+            document.addResource(kind, QUrl(image.name()), self._scaled_photo(file))
+            image.setWidth(width)
+            cursor = QTextCursor(document)
+            cursor.setPosition(position)
+            cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(image)
 
     def _scaled_photo(self, file: Path) -> QImage | None:
-        """The photo decoded straight at the size it is shown at (JPEG decoders scale while
+        """A picture decoded straight at the size it is shown at (JPEG decoders scale while
         decoding, which is faster and keeps no full-size copy in memory)."""
         reader = QImageReader(str(file))
         original = reader.size()
         ratio = self.devicePixelRatioF()
-        width = int((self._photo_width or original.width()) * ratio)
+        width = int((self._shown_width(file) or original.width()) * ratio)
         if original.isValid() and 0 < width < original.width():
             height = max(1, round(original.height() * width / original.width()))
             reader.setScaledSize(QSize(width, height))
@@ -252,20 +260,19 @@ class ArticleBrowser(QTextBrowser):
             log.info("Ignored a link with the scheme %r", url.scheme())
 
 
-def _photo_fragment(document: QTextDocument) -> tuple[int, QTextImageFormat] | None:
-    """The position and format of the article's photo, which sits among the first blocks."""
+def _pictures(document: QTextDocument) -> Iterator[tuple[int, QTextImageFormat]]:
+    """The position and format of every cached picture the document shows."""
     block = document.begin()
-    for _ in range(PHOTO_SEARCH_BLOCKS):
-        if not block.isValid():
-            return None
+    while block.isValid():
         fragments = block.begin()
         while not fragments.atEnd():
             fragment = fragments.fragment()
             if fragment.charFormat().isImageFormat():
-                return fragment.position(), fragment.charFormat().toImageFormat()
+                image = fragment.charFormat().toImageFormat()
+                if QUrl(image.name()).scheme() == PHOTO_SCHEME:
+                    yield fragment.position(), image
             fragments += 1
         block = block.next()
-    return None
 
 
 def _colours(palette: QPalette) -> Colours:

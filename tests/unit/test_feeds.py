@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop.ingest.feeds import FeedEntry, FeedParseError, ParsedFeed, is_feed, parse_feed
+from desktop.ingest.figures import BodyImage
 
 FEEDS = Path(__file__).parent.parent / "fixtures" / "feeds"
 REL = 'rel="noopener noreferrer"'
@@ -66,7 +67,7 @@ def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0, *rest: 
 def entry(**fields: object) -> FeedEntry:
     """A FeedEntry with nothing set but the given fields."""
     empty = dict.fromkeys(f.name for f in dataclasses.fields(FeedEntry))
-    return FeedEntry(**{**empty, "title": "Untitled", **fields})  # type: ignore[arg-type]
+    return FeedEntry(**{**empty, "title": "Untitled", "images": (), **fields})  # type: ignore[arg-type]
 
 
 # RSS 0.91 and 0.92
@@ -169,6 +170,11 @@ def test_rss20_full_item_with_media_content() -> None:
         image_url="https://courier.example/photos/bridge-1600.jpg",
         image_caption="The harbour bridge at dawn on its first day open.",
         image_credit="Lena Marsh",
+        images=(
+            BodyImage(
+                "https://courier.example/local/2024/03/images/bridge-inline.jpg", "Bridge at dawn"
+            ),
+        ),
     )
 
 
@@ -182,12 +188,13 @@ def test_rss20_author_with_address_enclosure_and_time_zone_name() -> None:
 
 
 def test_rss20_item_without_guid_or_summary_takes_its_photo_from_the_content() -> None:
+    """The content's figure is the lead photo, with the figure's caption."""
     ferry = parse("rss20.xml").entries[2]
     assert ferry.guid is None
     assert ferry.summary_html is None  # feedparser copies the content; that is no summary
     assert ferry.published == utc(2024, 3, 3, 8, 0)
     assert ferry.image_url == "https://courier.example/photos/ferry.jpg"
-    assert ferry.image_caption is None
+    assert ferry.image_caption == "The morning ferry."
 
 
 def test_rss20_media_description_stays_a_caption() -> None:
@@ -259,10 +266,11 @@ def test_atom10_xhtml_content_and_nested_xml_base() -> None:
         author="Sam Adeyemi",
         published=utc(2024, 3, 5, 16, 45),  # only <updated>
         content_html=(
-            "<p>The new line <em>opens in 2027</em>.</p><p><img "
-            'src="https://courier.example/world/europe/images/rail.jpg" alt="Route map"></p>'
+            "<p>The new line <em>opens in 2027</em>.</p><figure><img "
+            'src="https://courier.example/world/europe/images/rail.jpg" alt="Route map"></figure>'
         ),
         image_url="https://courier.example/world/europe/images/rail.jpg",
+        images=(BodyImage("https://courier.example/world/europe/images/rail.jpg", "Route map"),),
     )
 
 
@@ -320,6 +328,7 @@ def test_jsonfeed11() -> None:
             'src="https://courier.example/feeds/maps/frost.png" alt="Frost map"></p>'
         ),
         image_url="https://courier.example/feeds/maps/frost.png",
+        images=(BodyImage("https://courier.example/feeds/maps/frost.png", "Frost map"),),
     )
     assert showers.title == "A bright and breezy day with showers later in the afternoon and…"
     assert showers.link == "https://courier.example/weather/2024/03/06"

@@ -94,13 +94,14 @@ def test_mail_links_are_kept() -> None:
 
 
 def test_images_keep_only_their_description_and_size() -> None:
+    """A picture keeps one address (its srcset's sharper file) and stands in a figure."""
     markup = (
         '<img src="https://courier.example/p.jpg" alt="Bridge" title="At dawn" width="640"'
         ' height="427" srcset="p2.jpg 2x" loading="lazy" class="wide">'
     )
     expected = (
-        '<img src="https://courier.example/p.jpg" alt="Bridge" title="At dawn" width="640"'
-        ' height="427">'
+        '<figure><img src="https://courier.example/local/2024/03/p2.jpg" alt="Bridge"'
+        ' title="At dawn" width="640" height="427"></figure>'
     )
     assert sanitize_html(markup, BASE) == expected
 
