@@ -103,13 +103,23 @@ class Newsroom:
         self.server.expect_request(path).respond_with_data(html, content_type="text/html")
         return self.url(path)
 
-    def publish_photo(self, path: str, colour: tuple[int, int, int] = (40, 90, 160)) -> str:
-        """A real 800x450 JPEG photo; return its URL."""
-        output = io.BytesIO()
-        Image.new("RGB", (800, 450), colour).save(output, "JPEG", quality=80)
-        self.server.expect_request(path).respond_with_data(
-            output.getvalue(), content_type="image/jpeg"
-        )
+    def publish_photo(
+        self,
+        path: str,
+        colour: tuple[int, int, int] = (40, 90, 160),
+        size: tuple[int, int] = (800, 450),
+    ) -> str:
+        """A real JPEG photo (800x450 unless told); return its URL. Requests are noted."""
+        return self.publish_counted(path, photo_bytes(colour, size), "image/jpeg")
+
+    def publish_counted(self, path: str, body: bytes, content_type: str) -> str:
+        """An address that answers with these bytes and notes each request; return its URL."""
+
+        def handle(request: Request) -> Response:
+            self.requests.append(request.path)
+            return Response(body, content_type=content_type)
+
+        self.server.expect_request(path).respond_with_handler(handle)
         return self.url(path)
 
     def publish_status(self, path: str, status: int, body: bytes = b"") -> str:
@@ -134,6 +144,13 @@ class Newsroom:
             )
 
         return handle
+
+
+def photo_bytes(colour: tuple[int, int, int], size: tuple[int, int] = (800, 450)) -> bytes:
+    """A real JPEG of one colour."""
+    output = io.BytesIO()
+    Image.new("RGB", size, colour).save(output, "JPEG", quality=80)
+    return output.getvalue()
 
 
 def _rss(room: Newsroom, title: str, items: list[Item]) -> str:

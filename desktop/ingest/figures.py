@@ -47,8 +47,8 @@ _PICTURE_FILES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif")
 _SHOWN_TYPES = frozenset({"", "image/jpeg", "image/jpg", "image/png", "image/webp", "image/gif"})
 _KEPT_ATTRIBUTES = ("alt", "title", "width", "height")
 _PLACEHOLDER = re.compile(
-    r"(?:^|[/_.-])(?:blank|spacer|placeholder|lazy(?:load)?|transparent|pixel|1x1|grey|gray|empty)"
-    r"\.(?:gif|png|jpe?g|svg|webp)(?:$|\?)",
+    r"(?:^|[/_.-])(?:(?:blank|spacer|placeholder|transparent|1x1|empty)\.(?:gif|png|jpe?g|svg|webp)"
+    r"|(?:lazy(?:load)?|pixel|grey|gray)\.(?:gif|png|svg))(?:$|\?)",
     re.I,
 )
 _TRACKER = re.compile(
@@ -259,13 +259,23 @@ def _settle_images(root: Element, base: str | None) -> None:
             continue
         address = absolute(_chosen_source(img, []) or "", base)
         if address is None or _is_tracker(img, address):
-            _replace_with_text(img, "")
+            _drop_picture(img)
             continue
         kept = {name: attr(img, name) for name in _KEPT_ATTRIBUTES if attr(img, name)}
         img.attrib.clear()
         img.set("src", address)
         for name, value in kept.items():
             img.set(name, value)
+
+
+def _drop_picture(img: Element) -> None:
+    """Take out an image that shows nothing, with its figure when it was the figure's only one
+    (a caption of nothing would be left)."""
+    figure = _figure_of(img)
+    if figure is not None and _image_total(figure) == 1:
+        _remove(figure)
+    else:
+        _remove(img)
 
 
 def _chosen_source(img: Element, offered: list[str]) -> str | None:

@@ -1,0 +1,180 @@
+"""The pictures of an article's body in the reader: from the cache, fitted to the column and never
+enlarged, captioned like the lead photo, the lead photo once, and nothing broken or remote."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QFont, QImage, QTextCursor, QTextDocument
+from pytestqt.qtbot import QtBot
+
+from desktop.domain import Article, Photo
+from desktop.ui.reader import ArticleBrowser
+
+IMAGE = QTextDocument.ResourceType.ImageResource.value
+SITE = "https://courier.example/uploads"
+WORDS = "The harbour board voted on Tuesday to keep the pilot station open through the winter."
+
+
+def cached_picture(images: Path, name: str, width: int, height: int) -> Photo:
+    """A real picture in the photo cache, as a refresh leaves it."""
+    file = images / name[:2] / f"{name}.png"
+    file.parent.mkdir(parents=True, exist_ok=True)
+    picture = QImage(width, height, QImage.Format.Format_RGB32)
+    picture.fill(0x336699)
+    assert picture.save(str(file))
+    return Photo(file, width, height, url=f"{SITE}/{name}.jpg")
+
+
+def story(body_html: str, images: tuple[Photo, ...] = (), lead: Photo | None = None) -> Article:
+    """An article with this body, these cached pictures and this lead photo."""
+    return Article(
+        id=1,
+        title="Pilot station stays open",
+        source="The Courier",
+        url="https://courier.example/story",
+        byline="Ida Marsh",
+        published=None,
+        summary=None,
+        body_html=body_html,
+        photo=lead,
+        caption="The station at dusk" if lead else None,
+        credit="Photo: Courier" if lead else None,
+        read=False,
+        bookmarked_at=None,
+        images=images,
+    )
+
+
+def figure(name: str, caption: str = "", credit: str = "") -> str:
+    """A figure as the sanitizer stores it."""
+    small = f"<small>{credit}</small>" if credit else ""
+    written = f"<figcaption>{caption} {small}</figcaption>" if caption or credit else ""
+    return f'<figure><img src="{SITE}/{name}.jpg" alt="{name}">{written}</figure>'
+
+
+@pytest.fixture
+def images(tmp_path: Path) -> Path:
+    folder = tmp_path / "images"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def reader(qtbot: QtBot, images: Path) -> ArticleBrowser:
+    browser = ArticleBrowser(images)
+    qtbot.addWidget(browser)
+    browser.resize(760, 700)
+    browser.show()
+    qtbot.waitExposed(browser)
+    return browser
+
+
+def shown_pictures(reader: ArticleBrowser) -> Iterator[tuple[str, float, int]]:
+    """Every picture the document lays out: its name, width on screen and the block it is in."""
+    block = reader.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.charFormat().isImageFormat():
+                image = fragment.charFormat().toImageFormat()
+                yield image.name(), image.width(), block.blockNumber()
+            fragments += 1
+        block = block.next()
+
+
+def block_text(reader: ArticleBrowser, number: int) -> str:
+    return reader.document().findBlockByNumber(number).text()
+
+
+def font_at(reader: ArticleBrowser, text: str) -> QFont:
+    """The font a piece of the document's text is shown in."""
+    cursor = reader.document().find(text)
+    assert not cursor.isNull(), text
+    position = QTextCursor(reader.document())
+    position.setPosition(cursor.selectionStart() + 1)
+    return position.charFormat().font()
+
+
+def test_a_body_figure_shows_its_cached_picture_then_caption_and_credit(
+    reader: ArticleBrowser, images: Path
+) -> None:
+    quay = cached_picture(images, "quay", 1600, 900)
+    body = (
+        f"<p>{WORDS}</p>{figure('quay', 'Boats at the quay.', 'Photo: Jane Doe/AFP')}<p>More.</p>"
+    )
+    reader.show_article(story(body, (quay,)))
+    (name, _, block), *others = list(shown_pictures(reader))
+    assert others == []
+    assert QUrl(name).scheme() == "photo" and Path(QUrl(name).path()) == quay.file
+    assert block_text(reader, block + 1) == "Boats at the quay. Photo: Jane Doe/AFP"
+    body_font, caption_font = font_at(reader, "harbour board"), font_at(reader, "Boats at")
+    assert caption_font.pointSizeF() < body_font.pointSizeF()
+    assert font_at(reader, "Jane Doe").italic() and not caption_font.italic()
+    assert block_text(reader, block + 2) == "More."  # the caption no longer runs into the text
+
+
+def test_pictures_fit_the_column_keep_their_shape_and_are_never_enlarged(
+    reader: ArticleBrowser, images: Path, qtbot: QtBot
+) -> None:
+    wide = cached_picture(images, "wide", 1600, 900)
+    small = cached_picture(images, "small", 240, 180)
+    reader.show_article(story(figure("wide") + f"<p>{WORDS}</p>" + figure("small"), (wide, small)))
+    column = reader.viewport().width() - 2 * reader.document().documentMargin()
+    widths = {Path(QUrl(name).path()).name: width for name, width, _ in shown_pictures(reader)}
+    assert widths["wide.png"] <= column and widths["wide.png"] >= column - 2
+    assert widths["small.png"] == 240
+    loaded = reader.loadResource(IMAGE, QUrl(f"photo:{wide.file.as_posix()}"))
+    assert isinstance(loaded, QImage) and not loaded.isNull()
+    shown_width = loaded.width() / loaded.devicePixelRatio()
+    assert abs(loaded.height() / loaded.width() - 900 / 1600) < 0.01
+    assert shown_width <= column + 1
+    reader.resize(420, 700)
+    qtbot.waitUntil(lambda: reader.viewport().width() < 420)
+    narrow = reader.viewport().width() - 2 * reader.document().documentMargin()
+    widths = {Path(QUrl(name).path()).name: width for name, width, _ in shown_pictures(reader)}
+    assert widths["wide.png"] <= narrow and widths["small.png"] == min(240, int(narrow))
+
+
+def test_a_picture_the_cache_lacks_is_left_out_with_its_caption(
+    reader: ArticleBrowser, images: Path
+) -> None:
+    kept = cached_picture(images, "kept", 800, 450)
+    body = (
+        f"<p>{WORDS}</p>{figure('lost', 'A caption of a lost picture.')}"
+        f'<p>Words and <img src="{SITE}/icon.jpg" alt="icon"> more words.</p>{figure("kept")}'
+    )
+    reader.show_article(story(body, (kept,)))
+    names = [Path(QUrl(name).path()).name for name, _, _ in shown_pictures(reader)]
+    assert names == ["kept.png"]
+    text = reader.toPlainText()
+    assert "lost picture" not in text and "Words and more words." in text
+
+
+def test_the_lead_photos_own_figure_shows_once(reader: ArticleBrowser, images: Path) -> None:
+    lead = cached_picture(images, "lead", 1200, 675)
+    repeat = Photo(lead.file, lead.width, lead.height, url=f"{SITE}/lead-768x432.jpg")
+    body = (
+        f'<figure><img src="{SITE}/lead-768x432.jpg"><figcaption>The station at dusk'
+        f"</figcaption></figure><p>{WORDS}</p>"
+    )
+    reader.show_article(story(body, (repeat,), lead=lead))
+    assert len(list(shown_pictures(reader))) == 1
+    assert reader.toPlainText().count("The station at dusk") == 1
+
+
+def test_every_picture_laid_out_loads_from_the_cache_and_nothing_else(
+    reader: ArticleBrowser, images: Path
+) -> None:
+    pictures = tuple(cached_picture(images, f"p{n}", 640 + n, 360) for n in range(4))
+    body = "".join(figure(f"p{n}", f"Caption {n}") + f"<p>{WORDS}</p>" for n in range(6))
+    reader.show_article(story(body, pictures, lead=pictures[0]))
+    shown = list(shown_pictures(reader))
+    assert len(shown) == 4  # the lead, then three body figures; two were never cached
+    for name, _, _ in shown:
+        loaded = reader.loadResource(IMAGE, QUrl(name))
+        assert isinstance(loaded, QImage) and not loaded.isNull()
