@@ -9,10 +9,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QImage, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QFileDialog
+from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import Article, Photo
 from desktop.ui.reader import ArticleBrowser
+from tests.newsroom import Item, Newsroom
+from tests.ui.conftest import WindowFactory
+from tests.ui.parts import article_list, article_model, article_titles
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
 SITE = "https://courier.example/uploads"
@@ -178,3 +183,61 @@ def test_every_picture_laid_out_loads_from_the_cache_and_nothing_else(
     for name, _, _ in shown:
         loaded = reader.loadResource(IMAGE, QUrl(name))
         assert isinstance(loaded, QImage) and not loaded.isNull()
+
+
+def test_a_new_readers_feed_articles_show_their_pictures_offline(
+    open_window: WindowFactory,
+    qtbot: QtBot,
+    httpserver: HTTPServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Feeds imported as OPML, refreshed from the window, read after the site went away."""
+    room = Newsroom(httpserver)
+    outlines = []
+    for number in range(3):
+        room.publish_photo(f"/uploads/quay-{number}.jpg", colour=(60 * number, 90, 140))
+        room.publish_photo(f"/uploads/pier-{number}.jpg", colour=(200, 60 * number, 40))
+        content = (
+            f"<p>{WORDS}</p>"
+            f'<figure class="wp-block-image"><img src="{room.url(f"/uploads/quay-{number}.jpg")}"'
+            ' alt="The quay"><figcaption class="wp-element-caption">The quay at dawn. '
+            '<span class="credit">Photo: Ida Marsh</span></figcaption></figure>'
+            f"<p>{WORDS}</p>"
+            f'<figure><img src="{room.url(f"/uploads/pier-{number}.jpg")}" alt="The pier">'
+            f"<figcaption>The pier, later.</figcaption></figure><p>{WORDS}</p>"
+        )
+        item = Item(f"story-{number}", f"Harbour story {number}", WORDS, content=content)
+        url = room.publish_feed(f"/feeds/{number}.xml", f"Paper {number}", [item])
+        outlines.append(f'<outline type="rss" text="Paper {number}" xmlUrl="{url}"/>')
+    opml = tmp_path / "subscriptions.opml"
+    opml.write_text(
+        f'<opml version="2.0"><head/><body>{"".join(outlines)}</body></opml>', encoding="utf-8"
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(opml)], ""))
+    window = open_window()
+    window.commands.import_files.trigger()
+    qtbot.waitUntil(lambda: "Added 3" in window.statusBar().currentMessage(), timeout=20_000)
+    window.commands.refresh.trigger()
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("3 new articles"), timeout=20_000
+    )
+    httpserver.clear()  # the site goes away: the articles are read from the store and cache
+    model = article_model(window)
+    row = article_titles(window).index("Harbour story 1")
+    article_list(window).setCurrentIndex(model.index(row))
+    qtbot.waitUntil(
+        lambda: (
+            window.reader.article is not None and window.reader.article.title == "Harbour story 1"
+        )
+    )
+    reader = window.reader
+    shown = list(shown_pictures(reader))
+    assert len(shown) == 2  # the lead photo (the first figure, once) and the pier
+    for name, width, _ in shown:
+        loaded = reader.loadResource(IMAGE, QUrl(name))
+        assert isinstance(loaded, QImage) and not loaded.isNull()
+        assert width <= reader.viewport().width()
+    text = reader.toPlainText()
+    assert text.count("The quay at dawn.") == 1 and "The quay at dawn. Photo: Ida Marsh" in text
+    assert "The pier, later." in text
