@@ -65,10 +65,13 @@ def check_whole(data: bytes) -> PhotoFormat:
 
 
 def thumbnail(data: bytes) -> bytes:
-    """A small JPEG of the photo, cropped to the list's 16:9 frame."""
+    """A small JPEG of the photo, cropped to the list's 16:9 frame; the photo is decoded through
+    to its end, so a damaged one raises (a JPEG is decoded at the smallest scale that is still
+    larger than the thumbnail, less than half the work of decoding it whole)."""
     from PIL import Image, ImageOps
 
     with Image.open(io.BytesIO(data)) as image:
+        image.draft("RGB", THUMBNAIL_SIZE)
         small = ImageOps.fit(image.convert("RGB"), THUMBNAIL_SIZE, Image.Resampling.LANCZOS)
     output = io.BytesIO()
     small.save(output, "JPEG", quality=82, optimize=True)

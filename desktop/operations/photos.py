@@ -17,7 +17,7 @@ from pathlib import Path
 from desktop.domain import NewPhoto, Progress
 from desktop.ingest.fetch import IMAGE_ACCEPT, Failure, Request, Response
 from desktop.ingest.figures import BodyImage, same_picture
-from desktop.ingest.images import NotAPhotoError, check_whole, thumbnail
+from desktop.ingest.images import NotAPhotoError, check_whole, describe, thumbnail
 from desktop.operations import StoreWriter
 from desktop.store import loading
 
@@ -124,8 +124,10 @@ def _checked(result: Response | Failure, with_thumbnail: bool) -> NewPhoto | Non
         log.info("No picture from %s: %s", result.url, result.sentence)
         return None
     try:
-        found = check_whole(result.body)
-        small = thumbnail(result.body) if with_thumbnail else None
+        if with_thumbnail:  # making the thumbnail decodes the whole photo, checking it
+            found, small = describe(result.body), thumbnail(result.body)
+        else:
+            found, small = check_whole(result.body), None
     except (NotAPhotoError, OSError, ValueError) as error:
         log.info("Not a picture at %s: %s", result.url, error)
         return None

@@ -132,14 +132,16 @@ def attach_photo(
     caption: str | None = None,
     credit: str | None = None,
 ) -> int:
-    """Give a stored article its downloaded lead photo, with caption and credit if it has none;
-    return the photo's image row."""
+    """Give a stored article its downloaded lead photo, with caption and credit if it has none
+    (else those of its body's figure of the very same file, if already kept); return the photo's
+    image row."""
     image_id = store_photo(connection, photo, images, int(time.time()))
     connection.execute(
         "UPDATE articles SET image_id = ?, caption = coalesce(caption, ?), "
         "credit = coalesce(credit, ?) WHERE id = ?",
         (image_id, caption, credit, article_id),
     )
+    _caption_from_figure(connection, article_id, image_id)
     return image_id
 
 
@@ -153,26 +155,49 @@ def attach_body_image(
     caption: str | None = None,
     credit: str | None = None,
 ) -> None:
-    """Keep a downloaded picture of an article's body, under the address its body names it by.
-    When it is the lead photo's very file, its figure's caption and credit become the lead's if
-    the article has none."""
+    """Keep a downloaded picture of an article's body, under the address its body names it by,
+    with its figure's caption and credit (which the lead photo takes when it is the very same
+    file and has none)."""
     image_id = store_photo(connection, photo, images, int(time.time()))
-    link_body_image(connection, article_id, url, image_id)
-    connection.execute(
-        "UPDATE articles SET caption = coalesce(caption, ?), credit = coalesce(credit, ?) "
-        "WHERE id = ? AND image_id = ?",
-        (caption, credit, article_id, image_id),
-    )
+    link_body_image(connection, article_id, url, image_id, caption, credit)
+    _caption_from_figure(connection, article_id, image_id)
 
 
 def link_body_image(
-    connection: sqlite3.Connection, article_id: int, url: str, image_id: int
+    connection: sqlite3.Connection,
+    article_id: int,
+    url: str,
+    image_id: int,
+    caption: str | None = None,
+    credit: str | None = None,
 ) -> None:
-    """Say that an article's body shows a cached image at this address."""
+    """Say that an article's body shows a cached image at this address, in a figure with this
+    caption and credit."""
     connection.execute(
-        "INSERT INTO article_images (article_id, url, image_id) VALUES (?, ?, ?) "
-        "ON CONFLICT (article_id, url) DO UPDATE SET image_id = excluded.image_id",
-        (article_id, url, image_id),
+        "INSERT INTO article_images (article_id, url, image_id, caption, credit) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, url) DO UPDATE SET "
+        "image_id = excluded.image_id, caption = excluded.caption, credit = excluded.credit",
+        (article_id, url, image_id, caption, credit),
+    )
+
+
+def _caption_from_figure(connection: sqlite3.Connection, article_id: int, image_id: int) -> None:
+    """When the article's lead photo is one of its body's pictures, the first figure of it with a
+    caption or credit gives them to the lead photo, if it has none (whichever came first)."""
+    connection.execute(
+        """
+        UPDATE articles SET
+            caption = coalesce(articles.caption, figure.caption),
+            credit = coalesce(articles.credit, figure.credit)
+        FROM (
+            SELECT l.caption, l.credit FROM article_images AS l
+            WHERE l.article_id = ?1 AND l.image_id = ?2
+              AND (l.caption IS NOT NULL OR l.credit IS NOT NULL)
+            ORDER BY l.rowid LIMIT 1
+        ) AS figure
+        WHERE articles.id = ?1 AND articles.image_id = ?2
+        """,
+        (article_id, image_id),
     )
 
 

@@ -136,6 +136,10 @@ class ArticleImageRecord(Base):
     )
     url: Mapped[str] = mapped_column(Text, primary_key=True)
     image_id: Mapped[int] = mapped_column(ForeignKey("images.id", ondelete="CASCADE"))
+    # The caption and credit of the picture's figure, which the lead photo takes when it is the
+    # same picture and has none of its own.
+    caption: Mapped[str | None] = mapped_column(Text)
+    credit: Mapped[str | None] = mapped_column(Text)
 
 
 class RateRecord(Base):

@@ -219,3 +219,41 @@ def test_an_article_already_there_under_another_id_is_found_by_index_not_by_read
         reads = [step for step in plan if "SEARCH articles" in step or "SCAN articles" in step]
         # each lookup goes by the source and the link, or the source and the fingerprint
         assert reads and all("url=?" in step or "content_hash=?" in step for step in reads), plan
+
+
+@pytest.mark.parametrize("lead_first", [True, False])
+def test_the_lead_photo_takes_the_caption_of_its_own_figure_whichever_is_kept_first(
+    connection: sqlite3.Connection, paths: AppPaths, lead_first: bool
+) -> None:
+    """The same file reached as the lead photo and as a figure of the body (two addresses, one
+    picture): the article gets the figure's caption and credit, in either order of download."""
+    from desktop.domain import NewPhoto
+    from desktop.store.loading import attach_body_image, attach_photo
+    from tests.newsroom import photo_bytes
+
+    with transaction(connection):
+        source = connection.execute(
+            "INSERT INTO sources (title, kind, created) VALUES ('Courier', 'feed', 0) RETURNING id"
+        ).fetchone()[0]
+        article_id = add_article(connection, source, article(1), paths.images)
+    assert article_id is not None
+    data = photo_bytes((20, 40, 60))
+    lead = NewPhoto(data, "image/jpeg", 800, 450, thumbnail=data, url="https://c.example/m.jpg")
+    body = replace(lead, thumbnail=None, url="https://c.example/uploads/lamp.jpg")
+
+    def keep_lead() -> None:
+        attach_photo(connection, article_id, lead, paths.images)
+
+    def keep_body() -> None:
+        attach_body_image(
+            connection, article_id, body.url or "", body, paths.images,
+            caption="The lamp relit.", credit="Photo: R. Lund",
+        )  # fmt: skip
+
+    with transaction(connection):
+        for step in (keep_lead, keep_body) if lead_first else (keep_body, keep_lead):
+            step()
+    shown = articles.get(connection, article_id, paths.images)
+    assert (shown.caption, shown.credit) == ("The lamp relit.", "Photo: R. Lund")
+    assert shown.photo is not None and shown.photo.thumbnail is not None
+    assert [photo.file for photo in shown.images] == [shown.photo.file]

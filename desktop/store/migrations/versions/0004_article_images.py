@@ -24,6 +24,8 @@ def upgrade() -> None:
         sa.Column("article_id", sa.Integer(), nullable=False),
         sa.Column("url", sa.Text(), nullable=False),
         sa.Column("image_id", sa.Integer(), nullable=False),
+        sa.Column("caption", sa.Text(), nullable=True),
+        sa.Column("credit", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
             ["article_id"],
             ["articles.id"],
