@@ -1,8 +1,11 @@
 """Downloading the pictures articles show: lead photos with their thumbnails and the pictures of
 their bodies, each address fetched once, checked, and kept in the photo cache for reading offline.
 
-A picture that cannot be had (not found, not an image, too large, a decompression bomb, a redirect
-loop) is skipped alone: the article and its other pictures are kept, and the reader leaves it out.
+Checking a picture means decoding it whole (and making a lead photo's thumbnail): the CPU-bound
+part, done in the refresh's pool of parsing processes when it has one, while the next pictures
+download. A picture that cannot be had (not found, not an image, too large, a decompression bomb,
+a redirect loop) is skipped alone: the article and its other pictures are kept, and the reader
+leaves it out.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent import futures
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -74,24 +79,79 @@ class Tally:
 
 
 def fetch_pictures(
-    write: StoreWriter, images: Path, wanted: Iterable[Wanted], drain: Drain, tally: Tally
+    write: StoreWriter,
+    images: Path,
+    wanted: Iterable[Wanted],
+    drain: Drain,
+    tally: Tally,
+    checker: Executor | None = None,
 ) -> Iterator[Progress]:
     """Download every wanted picture once (``drain`` fetches a batch of requests, yielding each
-    result as it arrives), check it and keep it with the articles that show it; yield progress
-    and count what was kept in ``tally``."""
+    result as it arrives), check it (in ``checker``'s processes, when given) and keep it with the
+    articles that show it; yield progress and count what was kept in ``tally``."""
     by_url: dict[str, list[Wanted]] = {}
     for item in wanted:
         by_url.setdefault(item.url, []).append(item)
     requests = [Request(url, accept=IMAGE_ACCEPT, max_bytes=IMAGE_MAX_BYTES) for url in by_url]
-    for done, result in enumerate(drain(requests), start=1):
-        items = by_url[result.url]
-        lead = any(item.lead for item in items)
-        photo = _checked(result, with_thumbnail=lead)
-        if photo is not None:
-            write(partial(_keep, items=items, photo=photo, images=images))
-            tally.photos += lead
-            tally.pictures += not lead
+    checking: list[_Checking] = []
+    done = 0
+    for result in drain(requests):
+        checking.append(_check(checker, result, by_url[result.url]))
+        for finished in _finished(checking, wait=False):
+            done += 1
+            _keep_checked(write, images, finished, tally)
+            yield Progress(done, len(requests), f"Fetched {done} of {len(requests)} photos")
+    for finished in _finished(checking, wait=True):
+        done += 1
+        _keep_checked(write, images, finished, tally)
         yield Progress(done, len(requests), f"Fetched {done} of {len(requests)} photos")
+
+
+@dataclass(frozen=True, slots=True)
+class _Checking:
+    """A downloaded picture being checked, and the articles that show it."""
+
+    items: list[Wanted]
+    future: Future[NewPhoto | str]
+
+
+def _check(checker: Executor | None, result: Response | Failure, items: list[Wanted]) -> _Checking:
+    """Check a downloaded picture in the pool, or here and now without one (a failed download
+    is its own reason at once)."""
+    lead = any(item.lead for item in items)
+    if isinstance(result, Failure) or checker is None:
+        future: Future[NewPhoto | str] = Future()
+        found = result.sentence if isinstance(result, Failure) else checked_picture(result, lead)
+        future.set_result(found)
+        return _Checking(items, future)
+    return _Checking(items, checker.submit(checked_picture, result, lead))
+
+
+def _finished(checking: list[_Checking], wait: bool) -> Iterator[_Checking]:
+    """The pictures whose check has ended, taken off the list; when waiting, all of them."""
+    while checking:
+        ready = [item for item in checking if item.future.done()]
+        if not ready and not wait:
+            return
+        if not ready:
+            futures.wait([item.future for item in checking], return_when=futures.FIRST_COMPLETED)
+            continue
+        for item in ready:
+            checking.remove(item)
+            yield item
+
+
+def _keep_checked(write: StoreWriter, images: Path, checked: _Checking, tally: Tally) -> None:
+    """Store a checked picture with its articles and count it; log why one was not kept."""
+    found = checked.future.result()
+    url = checked.items[0].url
+    if isinstance(found, str):
+        log.info("No picture from %s: %s", url, found)
+        return
+    write(partial(_keep, items=checked.items, photo=found, images=images))
+    lead = any(item.lead for item in checked.items)
+    tally.photos += lead
+    tally.pictures += not lead
 
 
 def _keep(
@@ -117,25 +177,21 @@ def _keep(
             )
 
 
-def _checked(result: Response | Failure, with_thumbnail: bool) -> NewPhoto | None:
-    """A downloaded picture, checked whole (with a thumbnail for a lead photo); None when it is
-    not a usable image."""
-    if isinstance(result, Failure):
-        log.info("No picture from %s: %s", result.url, result.sentence)
-        return None
+def checked_picture(response: Response, with_thumbnail: bool) -> NewPhoto | str:
+    """A downloaded picture, checked whole (with a thumbnail for a lead photo), or why it is not
+    a usable image; runs in a parsing process (its arguments and result pickle)."""
     try:
         if with_thumbnail:  # making the thumbnail decodes the whole photo, checking it
-            found, small = describe(result.body), thumbnail(result.body)
+            found, small = describe(response.body), thumbnail(response.body)
         else:
-            found, small = check_whole(result.body), None
+            found, small = check_whole(response.body), None
     except (NotAPhotoError, OSError, ValueError) as error:
-        log.info("Not a picture at %s: %s", result.url, error)
-        return None
+        return f"not a usable picture ({error})"
     return NewPhoto(
-        data=result.body,
+        data=response.body,
         content_type=found.content_type,
         width=found.width,
         height=found.height,
         thumbnail=small,
-        url=result.url,
+        url=response.url,
     )

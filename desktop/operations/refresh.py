@@ -362,7 +362,9 @@ def _photo_stage(run: _Run) -> Iterator[Progress]:
     """Download the lead photos and the pictures of the bodies, check them, and cache them."""
     tally = Tally()
     try:
-        yield from fetch_pictures(run.write, run.images, run.work.pictures, run.drain, tally)
+        yield from fetch_pictures(
+            run.write, run.images, run.work.pictures, run.drain, tally, run.options.parser
+        )
     finally:
         run.report.photos_stored += tally.photos
         run.report.pictures_stored += tally.pictures

@@ -35,6 +35,22 @@ def refresh_series(runs: int) -> dict[str, list[float]]:
     return series
 
 
+def picture_series(runs: int) -> dict[str, list[float]]:
+    """Seconds for Broadsheet's first refresh of the feeds with a figure in every item, with
+    its pictures and without, interleaved over ``runs`` rounds."""
+    documents: dict[str, bytes] = {}
+    series: dict[str, list[float]] = {}
+    with refresh_bench.serving(documents) as base:
+        documents.update(refresh_bench.feed_documents(pictures=base))
+        paths = sorted(documents)
+        for _ in range(runs):
+            for pictures, name in ((False, "without"), (True, "with")):
+                with tempfile.TemporaryDirectory() as folder:
+                    seconds = refresh_bench.picture_time(base, paths, Path(folder), pictures)
+                series.setdefault(name, []).append(seconds)
+    return series
+
+
 def extraction_rates(runs: int) -> tuple[float, float]:
     """Pages per second through ``extract_article`` and through trafilatura alone (best run)."""
     import trafilatura

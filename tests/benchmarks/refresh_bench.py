@@ -4,11 +4,17 @@ Both fetch the same feeds (RSS 2.0, each item with ~3 KB of HTML content, so no 
 fetched) from a local server that answers conditional requests. Measured: a first refresh into a
 fresh store or cache (until every article is stored), then a re-refresh where every feed answers
 304. Broadsheet runs as ``broadsheet refresh --no-images``, since newsboat fetches no images.
+
+The same feeds with a captioned figure at the top of every item (a 1024-pixel JPEG of its own,
+5,000 in all, as WordPress feeds carry them) measure what the pictures cost: Broadsheet's first
+refresh with its pictures against the same refresh without them.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import io
 import random
 import shutil
 import statistics
@@ -70,19 +76,29 @@ WORDS = [
 ]
 
 
-def feed_documents(feeds: int = FEEDS, items: int = ITEMS, edition: int = 0) -> dict[str, bytes]:
+def feed_documents(
+    feeds: int = FEEDS, items: int = ITEMS, edition: int = 0, pictures: str | None = None
+) -> dict[str, bytes]:
     """The feeds, by path: deterministic invented text. A later ``edition`` is the same feeds a
     day on, every item new (its own id, link, date and text), as when each paper has published
-    ``items`` more stories; edition 0 is the set the refresh figures use."""
+    ``items`` more stories; edition 0 is the set the refresh figures use. With ``pictures`` (the
+    server's address), every item opens with a captioned figure of its own picture there."""
     rng = random.Random(SEED + edition)
     start = datetime(2026, 11, 1, tzinfo=UTC) + timedelta(days=edition)
     return {
-        f"/feeds/{number}.xml": _feed(rng, number, items, start, edition).encode()
+        f"/feeds/{number}.xml": _feed(rng, number, items, start, edition, pictures).encode()
         for number in range(feeds)
     }
 
 
-def _feed(rng: random.Random, number: int, items: int, start: datetime, edition: int = 0) -> str:
+def _feed(
+    rng: random.Random,
+    number: int,
+    items: int,
+    start: datetime,
+    edition: int = 0,
+    pictures: str | None = None,
+) -> str:
     """One RSS 2.0 feed."""
     entries = []
     prefix = f"{edition}-" if edition else ""
@@ -91,6 +107,8 @@ def _feed(rng: random.Random, number: int, items: int, start: datetime, edition:
         paragraphs = "".join(
             "<p>" + " ".join(rng.choice(WORDS) for _ in range(60)) + ".</p>" for _ in range(7)
         )
+        if pictures:
+            paragraphs = _figure(rng, f"{pictures}/photos/{number}-{prefix}{item}.jpg") + paragraphs
         when = format_datetime(start + timedelta(minutes=number * items + item))
         entries.append(
             f"<item><title>{escape(title)}</title>"
@@ -105,6 +123,44 @@ def _feed(rng: random.Random, number: int, items: int, start: datetime, edition:
         f"<title>Paper {number}</title><link>http://paper{number}.example/</link>"
         f"<description>Paper {number}</description>{''.join(entries)}</channel></rss>"
     )
+
+
+def _figure(rng: random.Random, address: str) -> str:
+    """A block-editor figure with its sizes, caption and credit."""
+    caption = " ".join(rng.choice(WORDS) for _ in range(12)).capitalize()
+    return (
+        f'<figure class="wp-block-image size-large"><img width="1024" height="576" '
+        f'src="{address}" alt="{caption[:30]}" srcset="{address} 1024w" '
+        f'sizes="(max-width: 1024px) 100vw, 1024px"><figcaption class="wp-element-caption">'
+        f'{caption}. <span class="credit">Photo: Ida Marsh/Courier</span></figcaption></figure>'
+    )
+
+
+PHOTO_SOURCES = Path(__file__).resolve().parents[2] / "resources" / "sample" / "photos"
+
+
+@functools.cache
+def _photo_pool() -> tuple[bytes, ...]:
+    """The sample edition's photos as 1024-pixel JPEGs, the size news sites serve in feeds."""
+    from PIL import Image
+
+    pool = []
+    for file in sorted(PHOTO_SOURCES.glob("*.jpg")):
+        with Image.open(file) as image:
+            output = io.BytesIO()
+            image.convert("RGB").resize((1024, 576)).save(output, "JPEG", quality=82)
+            pool.append(output.getvalue())
+    return tuple(pool)
+
+
+def photo(path: str) -> bytes:
+    """The picture at a ``/photos/`` address: one of the pool, made a file of its own by a JPEG
+    comment naming the address (so no two articles share a cached file)."""
+    pool = _photo_pool()
+    base = pool[hash(path) % len(pool)]
+    comment = path.encode()
+    segment = b"\xff\xfe" + (len(comment) + 2).to_bytes(2, "big") + comment
+    return base[:2] + segment + base[2:]
 
 
 @contextmanager
@@ -129,6 +185,9 @@ def feed_handler(documents: dict[str, bytes]) -> type[BaseHTTPRequestHandler]:
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:
+            if self.path.startswith("/photos/"):
+                self._send_photo(photo(self.path))
+                return
             body = documents.get(self.path)
             if body is None:
                 self.send_response(404)
@@ -149,6 +208,13 @@ def feed_handler(documents: dict[str, bytes]) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(body)
 
+        def _send_photo(self, body: bytes) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "image/jpeg")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
         def log_message(self, format: str, *args: object) -> None:
             return
 
@@ -157,15 +223,28 @@ def feed_handler(documents: dict[str, bytes]) -> type[BaseHTTPRequestHandler]:
 
 def broadsheet_times(base: str, paths: list[str], work: Path) -> tuple[float, float]:
     """Seconds for Broadsheet's first refresh into a new store, and for a re-refresh (304s)."""
+    command = [*_subscribed(base, paths, work), "refresh", "--no-images"]
+    return _timed(command), _timed(command)
+
+
+def picture_time(base: str, paths: list[str], work: Path, pictures: bool) -> float:
+    """Seconds for Broadsheet's first refresh into a new store, with or without pictures."""
+    skip = [] if pictures else ["--no-images"]
+    command = [*_subscribed(base, paths, work), "refresh", *skip]
+    return _timed(command)
+
+
+def _subscribed(base: str, paths: list[str], work: Path) -> list[str]:
+    """A new store in ``work`` subscribed to the feeds; the command line that works on it."""
     data = work / "broadsheet"
     opml = work / "feeds.opml"
     outlines = "".join(
         f'<outline text="{escape(p)}" type="rss" xmlUrl="{base}{escape(p)}"/>' for p in paths
     )
     opml.write_text(f'<opml version="2.0"><body>{outlines}</body></opml>')
-    _run([sys.executable, "-m", "desktop", "--data-dir", str(data), "opml", "import", str(opml)])
-    command = [sys.executable, "-m", "desktop", "--data-dir", str(data), "refresh", "--no-images"]
-    return _timed(command), _timed(command)
+    command = [sys.executable, "-m", "desktop", "--data-dir", str(data)]
+    _run([*command, "opml", "import", str(opml)])
+    return command
 
 
 def newsboat_times(base: str, paths: list[str], work: Path) -> tuple[float, float] | None:

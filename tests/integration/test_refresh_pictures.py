@@ -9,6 +9,7 @@ import struct
 import threading
 import zlib
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from desktop.domain import ALL, Article
 from desktop.ingest.fetch import Limits
 from desktop.ingest.figures import MAX_BODY_IMAGES
 from desktop.operations import direct_writer, photos
+from desktop.operations.entries import start_parser_process
 from desktop.operations.importing import import_file
 from desktop.operations.refresh import RefreshOptions, RefreshReport, refresh
 from desktop.paths import AppPaths
@@ -81,10 +83,12 @@ def cached(story: Article) -> dict[str, Path]:
     return {photo.url or "": photo.file for photo in story.images}
 
 
+@pytest.mark.parametrize("pooled", [False, True], ids=["here", "in-processes"])
 def test_twenty_ordinary_feeds_keep_every_body_picture_and_the_figure_caption(
-    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths
+    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths, pooled: bool
 ) -> None:
-    """A new user's day: feeds whose content holds paragraphs and a captioned figure."""
+    """A new user's day: feeds whose content holds paragraphs and a captioned figure; pictures
+    are checked where feeds are parsed, in the pool of processes when there is one."""
     for number in range(20):
         newsroom.publish_photo(f"/uploads/harbour-{number}.jpg", colour=(number * 12, 80, 140))
         item = Item(
@@ -101,7 +105,8 @@ def test_twenty_ordinary_feeds_keep_every_body_picture_and_the_figure_caption(
             ),
         )
         subscribe(store, newsroom.publish_feed(f"/feeds/{number}.xml", f"Paper {number}", [item]))
-    report = run_refresh(store, paths)
+    with ProcessPoolExecutor(2, initializer=start_parser_process) as pool:
+        report = run_refresh(store, paths, parser=pool if pooled else None)
     assert report.new_articles == 20 and not report.failed
     for number in range(20):
         story = article(store, paths, f"Story {number} from the harbour")
