@@ -14,7 +14,7 @@ from desktop.store.errors import StoreError, StoreTooNewError
 
 log = logging.getLogger(__name__)
 
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
