@@ -300,6 +300,7 @@ def _market(arguments: argparse.Namespace, connection: sqlite3.Connection, paths
 def _convert(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
     """``convert AMOUNT FROM TO``: exactly, rounded to the target's minor units."""
     from desktop.market.rates import UnknownCurrencyError, convert, rate_is_stale, retired
+    from desktop.market.report import when_text
     from desktop.store.market_data import freshest_rates
 
     rates = freshest_rates(connection)
@@ -325,18 +326,19 @@ def _convert(arguments: argparse.Namespace, connection: sqlite3.Connection, path
                 "to": done.to_code,
                 "result": str(done.result),
                 "rate": str(done.rate),
-                "as_of": iso(done.as_of),
+                "as_of": None if done.undated else iso(done.as_of),
+                "undated": done.undated,
+                "saved": iso(done.as_of) if done.undated else None,
                 "providers": list(done.providers),
                 "stale": stale,
             }
         )
     print(f"{done.amount:,f} {done.from_code} = {done.result:,f} {done.to_code}")
-    moment = done.as_of.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
     note = ", not current" if stale else ""
     shown_rate = _RATE_DIGITS.plus(done.rate).normalize()
     print(
-        f"1 {done.from_code} = {shown_rate:f} {done.to_code}, as of {moment} "
-        f"({', '.join(done.providers)}{note})"
+        f"1 {done.from_code} = {shown_rate:f} {done.to_code}, {when_text(done.as_of, done.undated)}"
+        f" ({', '.join(done.providers)}{note})"
     )
     for code in dict.fromkeys((done.from_code, done.to_code)):
         if (successor := retired(code)) is not None:

@@ -102,9 +102,17 @@ class Article:
         return self.bookmarked_at is not None
 
 
+# How the figures of a page saved as text name their provider: "Saved page press-page.txt".
+SAVED_PAGE_PROVIDER = "Saved page"
+
+
 @dataclass(frozen=True, slots=True)
 class Rate:
-    """A currency's rate: how many units of ``code`` one unit of ``base`` buys."""
+    """A currency's rate: how many units of ``code`` one unit of ``base`` buys.
+
+    A snapshot is a figure kept from a page or an edition, not a live one; an undated figure
+    is one whose source gave no time, and its ``as_of`` is when it was saved.
+    """
 
     code: str
     base: str
@@ -112,6 +120,13 @@ class Rate:
     as_of: datetime
     provider: str
     snapshot: bool = False
+    undated: bool = False
+
+    @property
+    def freshness(self) -> tuple[bool, datetime]:
+        """What ranks figures of one currency: any dated one above every undated one, then the
+        later above the earlier."""
+        return not self.undated, self.as_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +142,13 @@ class Quote:
     as_of: datetime
     provider: str
     snapshot: bool = False
+    undated: bool = False  # as for a Rate: no time given, ``as_of`` is when it was saved
+
+    @property
+    def freshness(self) -> tuple[bool, datetime]:
+        """What ranks quotes of one symbol: any dated one above every undated one, then the
+        later above the earlier."""
+        return not self.undated, self.as_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,12 +227,14 @@ class NewSource:
 
 @dataclass(frozen=True, slots=True)
 class MarketSnapshot:
-    """Rates and quotes from one provider at one time."""
+    """Rates and quotes from one provider at one time (when ``undated``, the time it was saved:
+    the source gave none)."""
 
     provider: str
     as_of: datetime
     rates: tuple[Rate, ...]
     quotes: tuple[Quote, ...]
+    undated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,10 @@
 """Telling what a document is from its content: a feed, an OPML list, a web page or a saved page.
 
 The content decides; a file name only tips an unrecognised markup fragment named ``.html`` over
-to HTML. Byte order marks, UTF-16 and UTF-32, XML declarations, comments, processing
-instructions and non-HTML doctypes before the first element are all looked past.
+to HTML. Byte order marks, UTF-16 and UTF-32 (with a mark or without), XML declarations,
+comments, processing instructions and doctypes before the first element are all looked past: an
+HTML or XHTML doctype makes a web page only when the root element is no feed's or OPML's (some
+feeds are made from XHTML templates and keep their doctype).
 """
 
 from __future__ import annotations
@@ -13,18 +15,11 @@ import json
 import re
 from pathlib import PurePath
 
+from desktop.ingest.byteorder import wide_encoding
 from desktop.ingest.textpage import looks_like_text_page
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_UNMARKED_UTF16 = ((b"<\x00", "utf-16-le"), (b"\x00<", "utf-16-be"))
 _PROLOG = re.compile(
-    r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?!\s+html\b)[^\[>]*(?:\[.*?\])?\s*>)",
+    r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)",
     re.DOTALL | re.IGNORECASE,
 )
 _HTML_DOCTYPE = re.compile(r"<!DOCTYPE\s+html\b", re.IGNORECASE)
@@ -55,11 +50,15 @@ def detect(data: bytes, name: str | None = None) -> DocumentKind:
     text = _decode(data)
     if text is None:
         return DocumentKind.UNKNOWN
-    start = _skip_prolog(text.lstrip("\ufeff"))
-    if _HTML_DOCTYPE.match(start):
+    text = text.lstrip("\ufeff")
+    start = _skip_prolog(text)
+    root = _by_root(start) if start.startswith("<") else None
+    if root in {DocumentKind.FEED, DocumentKind.OPML}:
+        return root
+    if _HTML_DOCTYPE.search(text, 0, len(text) - len(start)):
         return DocumentKind.HTML
     if start.startswith("<"):
-        return _by_root(start) or _by_name(name)
+        return root or _by_name(name)
     if start.startswith("{"):
         return DocumentKind.FEED if _is_json_feed(start) else DocumentKind.UNKNOWN
     return DocumentKind.TEXT_PAGE if looks_like_text_page(text) else DocumentKind.UNKNOWN
@@ -67,12 +66,10 @@ def detect(data: bytes, name: str | None = None) -> DocumentKind:
 
 def _decode(data: bytes) -> str | None:
     """The text of ``data`` in its marked or likely encoding, or None when it is binary."""
-    for mark, codec in _BOMS:
-        if data.startswith(mark):
-            return data[len(mark) :].decode(codec, errors="replace")
-    for start, codec in _UNMARKED_UTF16:
-        if data.startswith(start):
-            return data.decode(codec, errors="replace")
+    wide = wide_encoding(data)
+    if wide is not None:
+        return wide.decode(data)
+    data = data.removeprefix(codecs.BOM_UTF8)
     if b"\x00" in data[:SNIFF_BYTES]:
         return None
     try:

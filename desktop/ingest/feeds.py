@@ -10,6 +10,7 @@ corrected once on import, for Media RSS and for speed (``desktop.ingest.feedpars
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import html
 import io
@@ -19,9 +20,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from html.entities import name2codepoint
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from desktop.ingest.byteorder import wide_encoding
+from desktop.ingest.escaping import escape_lone_tags, undo_double_escaping
 from desktop.ingest.feedparsing import feedparser_module
 from desktop.ingest.figures import BodyImage, body_images, same_picture
 from desktop.ingest.sanitize import sanitize_html
@@ -44,8 +48,6 @@ _PROLOG = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>
 _ROOT = re.compile(r"<([A-Za-z_][\w.:-]*)")
 _HTML_DOCTYPE = re.compile(r"<!DOCTYPE\s+html", re.I)
 _JSON_FEED_VERSION = re.compile(r'"version"\s*:\s*"https:\\?/\\?/jsonfeed\.org\\?/version\\?/')
-_DOUBLE_ESCAPED_TAG = re.compile(r"&lt;/?[A-Za-z][^<>]*?&gt;")
-_REAL_TAG = re.compile(r"</?[A-Za-z]")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _EMAIL_THEN_NAME = re.compile(r"\S+@\S+\s*\((.+)\)")
 _NAME_THEN_EMAIL = re.compile(r"(.+?)\s*(?:\(\S+@[^\s)]+\)|<\S+@[^\s>]+>)")
@@ -55,6 +57,11 @@ _XML_ERRORS = {
     "unclosed token": "it ends inside a tag",
     "not well-formed (invalid token)": "a character that XML does not allow",
 }
+_DECLARED_ENCODING = re.compile(r"""\A(\s*<\?xml\b[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2""")
+_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
+_HTML_DOCTYPE_BYTES = re.compile(rb"<!DOCTYPE\s+html\b[^\[>]*(?:\[.*?\])?\s*>", re.S | re.I)
+_ENTITY_REFERENCE = re.compile(rb"&([A-Za-z][A-Za-z0-9]*);")
+XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 _SLASHED_DATE = re.compile(r"\A(\d{4})/(\d\d)/(\d\d)")
 _ENCODING_OVERRIDE = re.compile(r"declared as (\S+), but parsed as (\S+)")
 
@@ -115,7 +122,9 @@ def parse_feed(data: bytes, url: str, content_type: str | None = None) -> Parsed
         raise FeedParseError(EMPTY_DOCUMENT)
     if head.lstrip().startswith("{"):
         return _parse_json_feed(data, url)
-    if _root_element(head) == "html" or _HTML_DOCTYPE.search(head[: _prolog_end(head)]):
+    root = _root_element(head)
+    # A feed made from an XHTML template may keep the template's doctype: the root decides.
+    if root == "html" or (root not in FEED_ROOTS and _has_html_doctype(head)):
         raise FeedParseError(WEB_PAGE)
     return _parse_xml_feed(data, url, content_type)
 
@@ -132,13 +141,12 @@ def is_feed(data: bytes) -> bool:
 
 
 def _head_text(data: bytes) -> str:
-    """The first few KB as text, enough to find the root element (UTF-16 and BOMs handled)."""
-    head = data[:SNIFF_BYTES]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return head.decode("utf-16", "ignore")
-    if head.startswith((b"<\x00", b"\x00<")):
-        return head.decode("utf-16-le" if head[0] == 0x3C else "utf-16-be", "ignore")
-    return head.removeprefix(b"\xef\xbb\xbf").decode("latin-1")
+    """The first few KB as text, enough to find the root element (UTF-16, UTF-32 and byte-order
+    marks handled)."""
+    wide = wide_encoding(data)
+    if wide is not None:
+        return wide.decode(data[: wide.mark + SNIFF_BYTES * 4], "ignore")
+    return data[:SNIFF_BYTES].removeprefix(codecs.BOM_UTF8).decode("latin-1")
 
 
 def _root_element(head: str) -> str | None:
@@ -153,23 +161,35 @@ def _prolog_end(head: str) -> int:
     return prolog.end() if prolog else 0
 
 
+def _has_html_doctype(head: str) -> bool:
+    """Whether the prolog declares an HTML or XHTML doctype."""
+    return _HTML_DOCTYPE.search(head, 0, _prolog_end(head)) is not None
+
+
 # XML feeds through feedparser
 
 
 def _parse_xml_feed(data: bytes, url: str, content_type: str | None) -> ParsedFeed:
     """Read RSS or Atom with feedparser and turn its result into plain values."""
-    result = _run_feedparser(data, url, content_type)
+    utf8 = _in_utf8(data)
+    # Re-encoded, the document no longer is in the character set the server named.
+    document = _with_html_entities(utf8)
+    result = _run_feedparser(document, url, content_type if utf8 is data else None)
     version = str(result.get("version") or "")
-    entries = _unique_by_guid(
-        filter(None, (_xml_entry(raw, url, data) for raw in result["entries"]))
-    )
     error = result.get("bozo_exception") if result.get("bozo") else None
+    # Atom says which texts are HTML. RSS leaves it open: in well-formed XML, a tag opened in a
+    # title and never closed was escaped by its author, as text; in a broken feed, it may be a
+    # tag left open, so the types feedparser guesses are taken as they are.
+    typed = version.startswith("atom") or _is_fatal(error)
+    entries = _unique_by_guid(
+        filter(None, (_xml_entry(raw, url, document, typed) for raw in result["entries"]))
+    )
     if not entries and not version:
         raise FeedParseError(_not_a_feed_reason(data, content_type, error))
     if not entries and _is_fatal(error):
         raise FeedParseError(f"This feed could not be read: it is {_describe_error(error)}.")
     feed = result["feed"]
-    title = _text_of(_field(feed, "title"), _is_html(_field(feed, "title_detail")))
+    title = _title_text(_field(feed, "title"), _title_markup(_field(feed, "title_detail"), typed))
     site_url = _web_url(_field(feed, "link"), url)
     return ParsedFeed(title or None, site_url, entries, _problem(error, len(entries)))
 
@@ -191,6 +211,41 @@ def _run_feedparser(data: bytes, url: str, content_type: str | None) -> Any:
     )
 
 
+def _in_utf8(data: bytes) -> bytes:
+    """A document in UTF-16 or UTF-32 re-encoded as UTF-8 and declared so; others unchanged.
+
+    feedparser reads these only when they declare their encoding (not as XML allows, by their
+    byte-order mark alone), and notes a mismatch with the UTF-8 it assumes otherwise.
+    """
+    wide = wide_encoding(data)
+    if wide is None:
+        return data
+    text = _DECLARED_ENCODING.sub(r'\g<1>"utf-8"', wide.decode(data), count=1)
+    return text.encode("utf-8")
+
+
+def _with_html_entities(data: bytes) -> bytes:
+    """A feed with an HTML or XHTML doctype, given the entities that doctype's DTD defines.
+
+    feedparser reads no DTD, so ``&nbsp;`` in a feed made from an XHTML template would be an
+    undefined entity and the feed taken for broken; the doctype becomes one that declares, as
+    character references, the HTML entities the document uses.
+    """
+    first_element = _FIRST_ELEMENT.search(data)
+    prolog_end = first_element.start() if first_element else len(data)
+    doctype = _HTML_DOCTYPE_BYTES.search(data, 0, prolog_end)
+    if doctype is None:
+        return data
+    used = sorted({name.decode() for name in _ENTITY_REFERENCE.findall(data)})
+    declarations = "".join(
+        f'<!ENTITY {name} "&#{name2codepoint[name]};">\n'
+        for name in used
+        if name in name2codepoint and name not in XML_ENTITIES
+    )
+    replacement = f"\n<!DOCTYPE html [\n{declarations}]>".encode() if declarations else b""
+    return data[: doctype.start()] + replacement + data[doctype.end() :]
+
+
 def _without_leading_blanks(data: bytes) -> bytes:
     """The document without the blank lines some servers send before the XML declaration."""
     # Left in, they make expat reject the whole document as not well-formed.
@@ -198,15 +253,17 @@ def _without_leading_blanks(data: bytes) -> bytes:
     return stripped if stripped.startswith(b"<?xml") else data
 
 
-def _xml_entry(raw: Mapping[str, Any], feed_url: str, document: bytes) -> FeedEntry | None:
-    """One feedparser entry as a FeedEntry, or None when it carries nothing to show."""
+def _xml_entry(
+    raw: Mapping[str, Any], feed_url: str, document: bytes, typed: bool
+) -> FeedEntry | None:
+    """One feedparser entry as a FeedEntry, or None when it carries nothing to show (``typed``:
+    whether the types of its titles are to be taken as they are)."""
     link = _entry_link(raw, feed_url, document)
     content_detail = _chosen_content(raw)
     summary_detail = _summary_detail(raw, content_detail)
     content = _detail_html(content_detail, _content_base(content_detail, link, feed_url))
     summary = _detail_html(summary_detail, _content_base(summary_detail, link, feed_url))
-    title_detail = _field(raw, "title_detail")
-    title = _text_of(_field(raw, "title"), _is_html(title_detail))
+    title = _title_text(_field(raw, "title"), _title_markup(_field(raw, "title_detail"), typed))
     if not (title or link or summary or content):
         return None
     images = body_images(content or summary or "")
@@ -278,7 +335,7 @@ def _detail_html(detail: Mapping[str, Any] | None, base: str) -> str | None:
     value = _stripped(detail.get("value")) if detail else None
     if detail is None or value is None:
         return None
-    markup = _undo_double_escaping(value) if _is_html(detail) else _paragraphs(value)
+    markup = undo_double_escaping(value) if _is_html(detail) else _paragraphs(value)
     return _stripped(sanitize_html(markup, base))
 
 
@@ -413,7 +470,7 @@ def _parse_json_feed(data: bytes, url: str) -> ParsedFeed:
     entries = _unique_by_guid(filter(None, read))
     skipped = len(items) - sum(entry is not None for entry in read)
     problem = f"{skipped} of the feed's {len(items)} items could not be read." if skipped else None
-    title = _text_of(document.get("title"), True) or None
+    title = _title_text(document.get("title"), None) or None
     return ParsedFeed(title, _web_url(document.get("home_page_url"), url), entries, problem)
 
 
@@ -436,7 +493,7 @@ def _json_entry(item: Mapping[str, Any], feed_url: str) -> FeedEntry | None:
     base = permalink or feed_url
     content = _json_html(item.get("content_html"), item.get("content_text"), base)
     summary = _json_html(None, item.get("summary"), base)
-    title = _text_of(item.get("title"), True)
+    title = _title_text(item.get("title"), None)
     if not (title or link or summary or content):
         return None
     images = body_images(content or summary or "")
@@ -508,6 +565,23 @@ def _capped(title: str) -> str:
     return words[: MAX_TITLE_CHARS - 1].rstrip() + "…"
 
 
+def _title_text(value: object, markup: bool | None) -> str:
+    """A title as plain text on one line. As HTML (``markup`` True, or None where the format
+    leaves it open), its tags go and its entities are decoded; where it is left open, a tag
+    named as text ("History of the <blink> tag") stays as written."""
+    if not isinstance(value, str) or markup is False or ("<" not in value and "&" not in value):
+        return _text_of(value, False)
+    html_title = undo_double_escaping(value)
+    return _text_of(html_title if markup else escape_lone_tags(html_title), True)
+
+
+def _title_markup(detail: object, typed: bool) -> bool | None:
+    """Whether a title is HTML: as its type says where that is to be trusted (``typed``); else
+    None where feedparser guessed HTML from the tags it found, which may be words about tags."""
+    is_html = _is_html(detail)
+    return is_html if typed or not is_html else None
+
+
 def _text_of(value: object, is_html: bool) -> str:
     """Plain text on one line: tags stripped and entities decoded when it is HTML."""
     if not isinstance(value, str):
@@ -519,13 +593,6 @@ def _text_of(value: object, is_html: bool) -> str:
 def _is_html(detail: object) -> bool:
     """Whether a feedparser text construct holds HTML (or XHTML) rather than plain text."""
     return isinstance(detail, Mapping) and detail.get("type", "text/html") in HTML_TYPES
-
-
-def _undo_double_escaping(markup: str) -> str:
-    """Markup escaped twice (``&lt;p&gt;`` where a tag belongs, and no real tag) unescaped once."""
-    if _REAL_TAG.search(markup) or not _DOUBLE_ESCAPED_TAG.search(markup):
-        return markup
-    return html.unescape(markup)
 
 
 def _paragraphs(text: str) -> str:

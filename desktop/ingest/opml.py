@@ -1,7 +1,8 @@
 """Subscription lists in OPML 1.0 and 2.0: reading them (safely) and writing them back.
 
-A folder is an outline without ``xmlUrl`` that holds others; nested folders are joined with
-`` / ``. Writing groups the feeds of a folder together, in the order folders first appear.
+A folder is an outline without ``xmlUrl`` that holds others, named by its ``text`` (what OPML
+shows of an outline), else its ``title``; nested folders are joined with `` / ``. Writing groups
+the feeds of a folder together, in the order folders first appear.
 """
 
 from __future__ import annotations
@@ -77,14 +78,21 @@ def _feeds(parent: ET.Element, folder: str | None) -> Iterator[OutlineFeed]:
     """The feeds under ``parent``, depth first, with the folder each one sits in."""
     for outline in parent.findall("outline"):
         attributes = {name.lower(): value.strip() for name, value in outline.attrib.items()}
-        title = " ".join((attributes.get("title") or attributes.get("text") or "").split())
         url = attributes.get("xmlurl") or _typed_url(attributes)
         if url:
+            title = _first_text(attributes, "title", "text")
             yield OutlineFeed(title or url, url, attributes.get("htmlurl") or None, folder)
             yield from _feeds(outline, folder)
         else:
-            inner = FOLDER_SEPARATOR.join(filter(None, (folder, title))) or None
+            # A folder's name is what OPML shows of any outline, its text; title is a fallback.
+            name = _first_text(attributes, "text", "title")
+            inner = FOLDER_SEPARATOR.join(filter(None, (folder, name))) or None
             yield from _feeds(outline, inner)
+
+
+def _first_text(attributes: dict[str, str], *names: str) -> str:
+    """The first of the named attributes that holds words, its whitespace folded."""
+    return next((" ".join(v.split()) for n in names if (v := attributes.get(n, "")).strip()), "")
 
 
 def _typed_url(attributes: dict[str, str]) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 
@@ -47,7 +47,8 @@ class UnknownCurrencyError(LookupError):
 
 @dataclass(frozen=True, slots=True)
 class Conversion:
-    """An amount converted: the result in the target's minor units, the exact rate, its age."""
+    """An amount converted: the result in the target's minor units, the exact rate, its age
+    (that of the older of the two rates; when one is undated, the time it was saved)."""
 
     amount: Decimal
     from_code: str
@@ -56,6 +57,7 @@ class Conversion:
     rate: Decimal
     as_of: datetime
     providers: tuple[str, ...]
+    undated: bool = False
 
 
 def rebase(rates: Sequence[Rate], base: str) -> list[Rate]:
@@ -63,18 +65,16 @@ def rebase(rates: Sequence[Rate], base: str) -> list[Rate]:
 
     P is each rate's own base, so rates from providers with different bases can be mixed. The base
     currency itself appears with rate 1, and each provider's base gets its implied rate. When two
-    rates give the same currency, the fresher wins (the first, at the same time).
+    rates give the same currency, the fresher wins (the first, at the same time; a dated one
+    over an undated one, whenever it was saved).
     """
     divisors = _base_worths(rates, base)
     result: dict[str, Rate] = {}
     for rate in _with_implied_bases(rates):
         divisor = divisors.get(rate.base)
         known = result.get(rate.code)
-        if divisor is not None and (known is None or rate.as_of > known.as_of):
-            value = rate.rate / divisor
-            result[rate.code] = Rate(
-                rate.code, base, value, rate.as_of, rate.provider, rate.snapshot
-            )
+        if divisor is not None and (known is None or rate.freshness > known.freshness):
+            result[rate.code] = replace(rate, base=base, rate=rate.rate / divisor)
     if base not in result:
         raise UnknownCurrencyError(base)
     return sorted(result.values(), key=lambda rate: rate.code)
@@ -87,14 +87,16 @@ def convert(amount: Decimal, from_code: str, to_code: str, rates: Sequence[Rate]
         raise UnknownCurrencyError(to_code)
     source, target = table[from_code], table[to_code]
     result = (amount * target.rate).quantize(minor_unit(to_code), ROUND_HALF_EVEN)
+    older = min(source, target, key=lambda rate: rate.freshness)
     return Conversion(
         amount,
         from_code,
         to_code,
         result,
         target.rate,
-        min(source.as_of, target.as_of),
+        older.as_of,
         tuple(dict.fromkeys((source.provider, target.provider))),
+        older.undated,
     )
 
 
@@ -195,9 +197,9 @@ def _with_implied_bases(rates: Sequence[Rate]) -> list[Rate]:
     newest: dict[str, Rate] = {}
     for rate in rates:
         known = newest.get(rate.base)
-        if rate.base and (known is None or rate.as_of > known.as_of):
+        if rate.base and (known is None or rate.freshness > known.freshness):
             newest[rate.base] = rate
-    implied = [Rate(b, b, ONE, r.as_of, r.provider, r.snapshot) for b, r in newest.items()]
+    implied = [replace(r, code=b, base=b, rate=ONE) for b, r in newest.items()]
     return [*rates, *implied]
 
 

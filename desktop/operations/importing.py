@@ -19,7 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.domain import MarketSnapshot, NewArticle, NewSource
+from desktop.domain import SAVED_PAGE_PROVIDER, MarketSnapshot, NewArticle, NewSource
+from desktop.ingest.byteorder import wide_encoding
 from desktop.ingest.detect import DocumentKind, detect
 from desktop.ingest.extract import Extracted, ExtractionError, extract_article
 from desktop.ingest.feeds import FeedParseError, ParsedFeed, parse_feed
@@ -163,8 +164,9 @@ def _import_html(write: StoreWriter, images: Path, file: Path, data: bytes) -> I
 
 
 def _import_text_page(write: StoreWriter, images: Path, file: Path, data: bytes) -> Imported:
-    """A page saved as text: its article, and its market snapshot with the page as provider."""
-    page = _text_page(data, file.name, _modified(file))
+    """A page saved as text: its article, and its market snapshot with the page as provider
+    (undated, saved now, when the page states no time of its own)."""
+    page = _text_page(data, file.name)
     article = _new_article(_text_page_article(page, None))
     article_id = write(
         lambda c: _store_saved(c, images, page.publisher or SAVED_PAGES, article, page.market)
@@ -217,14 +219,20 @@ def _extract(data: bytes, url: str | None) -> Extracted:
         raise DocumentError(str(error)) from error
 
 
-def _text_page(data: bytes, name: str | None, as_of: datetime | None = None) -> TextPage:
-    """A saved text page, read with the page as the market figures' provider."""
-    text = data.decode("utf-8", errors="replace")
-    provider = f"Saved page {Path(name or 'page').name}"
+def _text_page(data: bytes, name: str | None) -> TextPage:
+    """A saved text page, read now with the page as the market figures' provider."""
+    text = _page_text(data)
+    provider = f"{SAVED_PAGE_PROVIDER} {Path(name or 'page').name}"
     try:
-        return parse_text_page(text, provider, as_of or datetime.now(UTC))
+        return parse_text_page(text, provider, datetime.now(UTC))
     except TextPageError as error:
         raise DocumentError(str(error)) from error
+
+
+def _page_text(data: bytes) -> str:
+    """A saved text page's text: UTF-16 or UTF-32 by its mark or its zero bytes, else UTF-8."""
+    wide = wide_encoding(data)
+    return wide.decode(data) if wide else data.decode("utf-8", errors="replace")
 
 
 def _text_page_article(page: TextPage, url: str | None) -> Extracted:
@@ -233,7 +241,7 @@ def _text_page_article(page: TextPage, url: str | None) -> Extracted:
     return Extracted(
         title=page.headline,
         byline=page.byline,
-        published=None,
+        published=page.published,
         url=url,
         image_url=None,
         caption=page.caption,
@@ -333,11 +341,6 @@ def _with_articles(source: NewSource, articles: list[NewArticle]) -> NewSource:
     return NewSource(source.title, source.kind, source.url, source.site_url, tuple(articles))
 
 
-def _modified(file: Path) -> datetime:
-    """When a file was last written, as the time its market figures were current."""
-    return datetime.fromtimestamp(file.stat().st_mtime, UTC)
-
-
 def _saved_message(title: str | None, added: bool) -> str:
     """One line on a saved page's import."""
     name = f"“{title}”" if title else "the page"
@@ -375,9 +378,13 @@ def _outline_json(outline: OutlineFeed) -> dict[str, Any]:
 
 
 def _market_json(market: MarketSnapshot) -> dict[str, Any]:
-    """A page's market snapshot as JSON: rates per code, quotes in page order."""
+    """A page's market snapshot as JSON: its time (None when the page states none, with the
+    time it was saved), rates per code, quotes in page order."""
     base = market.rates[0].base if market.rates else "USD"
     return {
+        "as_of": None if market.undated else market.as_of.isoformat(),
+        "undated": market.undated,
+        "saved": market.as_of.isoformat() if market.undated else None,
         "base": base,
         "rates": {rate.code: float(rate.rate) for rate in market.rates},
         "quotes": [

@@ -1,5 +1,9 @@
 """Market figures in the store: the freshest rate per currency and quote per symbol from any
-provider, their history for sparklines, and how each provider's last refresh went."""
+provider, their history for sparklines, and how each provider's last refresh went.
+
+The freshest figure is the latest dated one; an undated figure (its source gave no time, its
+``as_of`` is when it was saved) is shown only where no dated one exists, the latest saved first.
+"""
 
 from __future__ import annotations
 
@@ -10,29 +14,35 @@ from decimal import Decimal
 
 from desktop.domain import ProviderStatus, Quote, Rate, from_timestamp, to_timestamp
 
-_RATE_COLUMNS = "code, base, rate, as_of, provider, snapshot"
-_QUOTE_COLUMNS = "symbol, name, price, change, percent, currency, as_of, provider, snapshot"
+_RATE_COLUMNS = "code, base, rate, as_of, provider, snapshot, undated"
+_QUOTE_COLUMNS = (
+    "symbol, name, price, change, percent, currency, as_of, provider, snapshot, undated"
+)
+# Dated before undated, then the latest; at the same time, a live figure before a snapshot.
+_RANKING = "undated ASC, as_of DESC, snapshot ASC"
 _FRESHEST_RATES = f"""
     SELECT {_RATE_COLUMNS} FROM (
-        SELECT *, row_number() OVER (PARTITION BY code ORDER BY as_of DESC, snapshot ASC) AS n
+        SELECT *, row_number() OVER (PARTITION BY code ORDER BY {_RANKING}) AS n
         FROM rates
     ) WHERE n = 1 ORDER BY code
 """
 _FRESHEST_QUOTES = f"""
     SELECT {_QUOTE_COLUMNS} FROM (
-        SELECT *, row_number() OVER (PARTITION BY symbol ORDER BY as_of DESC, snapshot ASC) AS n
+        SELECT *, row_number() OVER (PARTITION BY symbol ORDER BY {_RANKING}) AS n
         FROM quotes
     ) WHERE n = 1 ORDER BY id
 """
 
 
 def freshest_rates(connection: sqlite3.Connection) -> list[Rate]:
-    """For each currency, its most recent rate from whichever provider gave it."""
+    """For each currency, its most recent rate from whichever provider gave it (an undated one
+    only when none is dated)."""
     return [_rate(row) for row in connection.execute(_FRESHEST_RATES)]
 
 
 def freshest_quotes(connection: sqlite3.Connection) -> list[Quote]:
-    """For each symbol, its most recent quote, in the order the symbols were first stored."""
+    """For each symbol, its most recent quote (an undated one only when none is dated), in the
+    order the symbols were first stored."""
     return [_quote(row) for row in connection.execute(_FRESHEST_QUOTES)]
 
 
@@ -121,22 +131,23 @@ def add_figures(
 ) -> None:
     """Store rates and quotes, each at its own as-of time; figures already stored stay."""
     connection.executemany(
-        "INSERT INTO rates (provider, code, base, rate, as_of, fetched, snapshot) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, code, as_of) DO NOTHING",
+        "INSERT INTO rates (provider, code, base, rate, as_of, fetched, snapshot, undated) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, code, as_of) DO NOTHING",
         [
             (rate.provider, rate.code, rate.base, str(rate.rate), to_timestamp(rate.as_of), now,
-             rate.snapshot)
+             rate.snapshot, rate.undated)
             for rate in rates
         ],
     )  # fmt: skip
     connection.executemany(
         "INSERT INTO quotes (provider, symbol, name, price, change, percent, currency, as_of, "
-        "fetched, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "fetched, snapshot, undated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (provider, symbol, as_of) DO NOTHING",
         [
             (
                 quote.provider, quote.symbol, quote.name, str(quote.price), str(quote.change),
                 str(quote.percent), quote.currency, to_timestamp(quote.as_of), now, quote.snapshot,
+                quote.undated,
             )
             for quote in quotes
         ],
@@ -152,6 +163,7 @@ def _rate(row: sqlite3.Row | tuple[object, ...]) -> Rate:
         as_of=_moment(row[3]),
         provider=str(row[4]),
         snapshot=bool(row[5]),
+        undated=bool(row[6]),
     )
 
 
@@ -167,6 +179,7 @@ def _quote(row: sqlite3.Row | tuple[object, ...]) -> Quote:
         as_of=_moment(row[6]),
         provider=str(row[7]),
         snapshot=bool(row[8]),
+        undated=bool(row[9]),
     )
 
 

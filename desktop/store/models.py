@@ -156,6 +156,9 @@ class RateRecord(Base):
     as_of: Mapped[int] = mapped_column(Integer)
     fetched: Mapped[int] = mapped_column(Integer)
     snapshot: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The source gave no time (a saved page that states none): as_of is when it was saved, and
+    # any dated figure of the same currency or symbol ranks above it.
+    undated: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class QuoteRecord(Base):
@@ -178,6 +181,9 @@ class QuoteRecord(Base):
     as_of: Mapped[int] = mapped_column(Integer)
     fetched: Mapped[int] = mapped_column(Integer)
     snapshot: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The source gave no time (a saved page that states none): as_of is when it was saved, and
+    # any dated figure of the same currency or symbol ranks above it.
+    undated: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class MarketProviderRecord(Base):

@@ -14,7 +14,7 @@ from desktop.store.errors import StoreError, StoreTooNewError
 
 log = logging.getLogger(__name__)
 
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 

@@ -30,6 +30,7 @@ from desktop.ui.market_models import (
     short_date,
     short_provider,
     short_when,
+    when_text,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -166,10 +167,12 @@ class Converter(QWidget):
         result = f"{localized(done.amount)} {source} = {localized(done.result)} {target}"
         providers = ", ".join(short_provider(provider) for provider in done.providers)
         rate = format_rate(done.rate)
-        when = short_when(done.as_of, self._now)
-        if done.as_of.year != self._now.year:
-            when = short_date(done.as_of)  # there is room here for the whole date
-        detail = f"1 {source} = {rate} {target} · as of {when} · {providers}"
+        when = f"as of {short_when(done.as_of, self._now)}"
+        if done.undated:
+            when = when_text(done.as_of, self._now, undated=True)
+        elif done.as_of.year != self._now.year:
+            when = f"as of {short_date(done.as_of)}"  # there is room here for the whole date
+        detail = f"1 {source} = {rate} {target} · {when} · {providers}"
         stale = [
             r for r in self._rates if r.code in {source, target} and rate_is_stale(r, self._now)
         ]

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QStandardItem, QStandardItemModel
 
-from desktop.domain import Quote, Rate
+from desktop.domain import SAVED_PAGE_PROVIDER, Quote, Rate
 from desktop.market.history import Series
 from desktop.market.names import currency_name
 from desktop.market.rates import quote_is_stale, rate_is_stale, rebase, retired, stale_reason
@@ -56,6 +56,9 @@ SHORT_PROVIDERS = {
     "FRED (St. Louis Fed)": "FRED",
     "Sample edition snapshot": "Sample",
 }
+
+# Moves an undated figure's sort key before every dated one's: about 272 years of seconds.
+UNDATED_SHIFT = 2**33
 
 SIGNIFICANT_DIGITS = 6
 _SIGNIFICANT = Context(prec=SIGNIFICANT_DIGITS, rounding=ROUND_HALF_EVEN)
@@ -124,16 +127,34 @@ def _local(moment: datetime) -> QDateTime:
     return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
 
 
-def freshness_tip(as_of: datetime, provider: str, snapshot: bool, now: datetime, noun: str) -> str:
+def freshness_tip(figure: Rate | Quote, now: datetime, noun: str) -> str:
     """One sentence saying where a figure comes from and, if it is stale, why."""
-    reason = stale_reason(as_of, snapshot, provider, now, noun)
-    return reason or f"From {provider}, as of {short_date_time(as_of)}."
+    if figure.undated:
+        return (
+            f"From {figure.provider}, {when_text(figure.as_of, now, undated=True)}: the page "
+            f"gives no date for this {noun}, a snapshot, not a live {noun}."
+        )
+    reason = stale_reason(figure.as_of, figure.snapshot, figure.provider, now, noun)
+    return reason or f"From {figure.provider}, as of {short_date_time(figure.as_of)}."
 
 
-def as_of_text(moment: datetime, provider: str, now: datetime) -> str:
+def as_of_text(moment: datetime, provider: str, now: datetime, undated: bool = False) -> str:
     """When and from whom, briefly: "16:00 · ECB" today, "25 Oct · ER-API" this year, with the
-    year before that."""
-    return f"{short_when(moment, now)} · {short_provider(provider)}"
+    year before that; "undated (saved 14 Mar 2026) · Page" for a figure given without a time."""
+    return f"{when_text(moment, now, undated)} · {short_provider(provider)}"
+
+
+def when_text(moment: datetime, now: datetime, undated: bool = False) -> str:
+    """A figure's time as the panel shows it (``short_when``), or "undated (saved 14 Mar 2026)"
+    with the whole date it was saved when its source gave no time."""
+    return f"undated (saved {short_date(moment)})" if undated else short_when(moment, now)
+
+
+def as_of_key(moment: datetime, undated: bool) -> int:
+    """A figure's time as a sort key: Unix seconds, an undated figure's saved time moved before
+    every dated figure's (so the latest saved still sorts after the earlier)."""
+    seconds = int(moment.timestamp())
+    return seconds - UNDATED_SHIFT if undated else seconds
 
 
 def short_when(moment: datetime, now: datetime) -> str:
@@ -148,7 +169,10 @@ def short_when(moment: datetime, now: datetime) -> str:
 
 
 def short_provider(provider: str) -> str:
-    """A provider's short name: "ECB", "ER-API", "FRED", or its first word."""
+    """A provider's short name: "ECB", "ER-API", "FRED", "Page" for a saved page, or its first
+    word."""
+    if provider.startswith(f"{SAVED_PAGE_PROVIDER} "):
+        return "Page"
     return SHORT_PROVIDERS.get(provider) or provider.split(" ")[0]
 
 
@@ -519,18 +543,26 @@ def _known(rate: Rate, now: datetime) -> _Known:
     name = currency_name(rate.code)
     stale = rate_is_stale(rate, now)
     state = "a snapshot" if rate.snapshot else "may be out of date" if stale else "current"
-    why = freshness_tip(rate.as_of, rate.provider, rate.snapshot, now, "rate")
+    why = freshness_tip(rate, now, "rate")
     successor = retired(rate.code)
     if successor is not None:
         why = f"Retired: {successor[1]} Its successor is {successor[0]}. {why}"
     return _Known(
         name=name if successor is None else f"{name} (retired)",
-        as_of=as_of_text(rate.as_of, rate.provider, now),
-        moment=int(rate.as_of.timestamp()),
+        as_of=as_of_text(rate.as_of, rate.provider, now, rate.undated),
+        moment=as_of_key(rate.as_of, rate.undated),
         stale=stale,
         tooltip=f"{name} ({rate.code})\n{why}",  # the whole name first: the panel may cut it
-        spoken=f"as of {short_date(rate.as_of)} from {rate.provider}, {state}",
+        spoken=f"{_spoken_when(rate)} from {rate.provider}, {state}",
     )
+
+
+def _spoken_when(figure: Rate | Quote) -> str:
+    """When a figure is from, for a screen reader: "as of 25 Oct 2024", or "undated, saved
+    14 Mar 2026"."""
+    if figure.undated:
+        return f"undated, saved {short_date(figure.as_of)}"
+    return f"as of {short_date(figure.as_of)}"
 
 
 class QuoteTableModel(_FiguresModel):
@@ -577,12 +609,11 @@ def _quote_row(quote: Quote, now: datetime, series: Series, pinned: bool) -> _Ro
     arrow = _ARROWS[trend]
     price, change, percent = (format_money(v) for v in (quote.price, quote.change, quote.percent))
     stale = quote_is_stale(quote, now)
-    date = short_date(quote.as_of)
     state = "a snapshot" if quote.snapshot else "may be out of date" if stale else "current"
     movement = {1: "up", -1: "down", 0: "unchanged"}[trend]
     symbol = f"{PIN} {quote.symbol}" if pinned else quote.symbol
     watched = ", on your watchlist" if pinned else ""
-    tooltip = freshness_tip(quote.as_of, quote.provider, quote.snapshot, now, "price")
+    tooltip = freshness_tip(quote, now, "price")
     if known:
         shown = (f"{arrow} {change}", f"{arrow} {percent} %")
         moved = f"{movement} {change} ({percent} per cent)"
@@ -605,8 +636,8 @@ def _quote_row(quote: Quote, now: datetime, series: Series, pinned: bool) -> _Ro
         stale=stale,
         tooltip=tooltip,
         spoken=(
-            f"{quote.name} ({quote.symbol}): {price} {quote.currency}, {moved}, as of {date} "
-            f"from {quote.provider}, {state}{watched}."
+            f"{quote.name} ({quote.symbol}): {price} {quote.currency}, {moved}, "
+            f"{_spoken_when(quote)} from {quote.provider}, {state}{watched}."
         ),
         trend=trend,
         series=series,

@@ -56,6 +56,7 @@ from desktop.ui.market_models import (
     muted_colour,
     short_date,
     short_date_time,
+    when_text,
 )
 from desktop.ui.sparkline import SparklineDelegate
 
@@ -628,23 +629,41 @@ def _freshness(
     now: datetime,
     statuses: Mapping[str, ProviderStatus] | None = None,
 ) -> str:
-    """A sentence on the figures: a snapshot, out of date, or when they were last refreshed."""
-    figures = [*((r.as_of, r.provider, r.snapshot) for r in rates)]
-    figures += [(q.as_of, q.provider, q.snapshot) for q in quotes]
+    """A sentence on the figures: a snapshot, out of date, or when they were last refreshed;
+    and which are undated, or that all are."""
+    figures: list[Rate | Quote] = [*rates, *quotes]
     if not figures:
         return EMPTY_TEXT
-    newest = max(as_of for as_of, _, _ in figures)
-    providers = " and ".join(sorted({provider for _, provider, _ in figures}))
-    if all(snapshot for _, _, snapshot in figures):
-        return f"Snapshot of {short_date(newest)} from {providers} — not live."
+    dated = [figure for figure in figures if not figure.undated]
+    if not dated:
+        saved = max(figure.as_of for figure in figures)
+        return f"Snapshot from {_names(figures)}, {when_text(saved, now, undated=True)} — not live."
+    undated = len(dated) < len(figures)
+    note = f" Undated figures from {_names(figures, undated=True)}." if undated else ""
+    return _dated_freshness(dated, now, statuses) + note
+
+
+def _dated_freshness(
+    dated: Sequence[Rate | Quote], now: datetime, statuses: Mapping[str, ProviderStatus] | None
+) -> str:
+    """A sentence on dated figures: a snapshot, out of date, or when they were last refreshed."""
+    newest = max(figure.as_of for figure in dated)
+    if all(figure.snapshot for figure in dated):
+        return f"Snapshot of {short_date(newest)} from {_names(dated)} — not live."
     successes = [s.last_success for s in (statuses or {}).values() if s.last_success]
     checked = f"Last updated {short_date_time(max(successes))}." if successes else ""
-    stale = all(rate_is_stale(r, now) for r in rates) and all(
-        quote_is_stale(q, now) for q in quotes
+    stale = all(
+        rate_is_stale(f, now) if isinstance(f, Rate) else quote_is_stale(f, now) for f in dated
     )
     if stale:
         return f"{checked} The newest figures, of {short_date_time(newest)}, may be out of date."
-    return checked or f"Updated {short_date_time(newest)} from {providers}."
+    return checked or f"Updated {short_date_time(newest)} from {_names(dated)}."
+
+
+def _names(figures: Sequence[Rate | Quote], undated: bool | None = None) -> str:
+    """The providers of figures ("A and B"), of the undated ones only when ``undated``."""
+    chosen = (f.provider for f in figures if undated is None or f.undated == undated)
+    return " and ".join(sorted(set(chosen)))
 
 
 def _problems(statuses: Mapping[str, ProviderStatus]) -> list[str]:

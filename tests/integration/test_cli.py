@@ -22,7 +22,7 @@ from tests.locks import exclusive_lock
 
 ROOT = Path(__file__).resolve().parents[2]
 ROW_KEYS = {"id", "title", "source", "published", "url", "read", "bookmarked"}
-RATE_KEYS = {"code", "name", "rate", "as_of", "provider", "stale"}
+RATE_KEYS = {"code", "name", "rate", "as_of", "undated", "saved", "provider", "stale"}
 QUOTE_KEYS = {
     "symbol",
     "name",
@@ -31,6 +31,8 @@ QUOTE_KEYS = {
     "percent",
     "currency",
     "as_of",
+    "undated",
+    "saved",
     "provider",
     "stale",
 }
@@ -333,6 +335,8 @@ def test_market_text_lists_both_tables(tmp_path: Path) -> None:
     assert text.startswith("Currencies, units per 1 USD:")
     assert "Stocks:" in text
     assert any(line.split()[:1] == ["BTI"] and "▼" in line for line in text.splitlines())
+    (euro,) = [line for line in text.splitlines() if line.split()[:1] == ["EUR"]]
+    assert euro.endswith("Euro  (as of 2024-10-25 16:00 UTC, Sample edition snapshot, stale)")
 
 
 def test_market_with_an_unknown_base(tmp_path: Path) -> None:

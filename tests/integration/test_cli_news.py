@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -178,13 +179,87 @@ def test_import_recognises_each_kind_of_document(tmp_path: Path) -> None:
     assert "There is no file" in one_line_failure(broadsheet(data, "import", "/no/such.xml"))
 
 
-def test_an_imported_text_page_brings_its_market_snapshot(tmp_path: Path) -> None:
+def test_an_imported_text_page_without_a_date_brings_undated_figures(tmp_path: Path) -> None:
     data = tmp_path / "profile"
+    before = datetime.now(UTC).replace(microsecond=0)
     result = broadsheet(data, "import", str(FIXTURES / "pages" / "saved-page.txt"))
+    after = datetime.now(UTC)
     assert result.returncode == 0 and result.stdout.startswith("Imported")
     market = json.loads(broadsheet(data, "market", "--json").stdout)
-    providers = {rate["provider"] for rate in market["rates"]}
-    assert "Saved page saved-page.txt" in providers  # its figures are the freshest now
+    # Every currency of the page is also in the sample edition, whose figures are dated.
+    assert {rate["provider"] for rate in market["rates"]} == {"Sample edition snapshot"}
+    quotes = {quote["symbol"]: quote for quote in market["quotes"]}
+    hrbr = quotes["HRBR"]  # the page's own symbols have no dated figure
+    assert (hrbr["provider"], hrbr["as_of"], hrbr["undated"]) == (
+        "Saved page saved-page.txt",
+        None,
+        True,
+    )
+    saved = datetime.fromisoformat(hrbr["saved"])
+    assert before <= saved <= after  # saved when imported, not when the file was written
+    assert quotes["BTI"]["undated"] is False
+    text = broadsheet(data, "market").stdout
+    (line,) = [line for line in text.splitlines() if line.split()[:1] == ["HRBR"]]
+    day = saved.astimezone().date().isoformat()
+    assert f"undated (saved {day}), Saved page saved-page.txt, stale" in line
+    (bti,) = [line for line in text.splitlines() if line.split()[:1] == ["BTI"]]
+    assert "as of 2024-10-25 16:00 UTC, Sample edition snapshot" in bti
+
+
+def test_an_imported_text_page_that_states_its_time_dates_its_figures(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    broadsheet(data, "import", str(FIXTURES / "pages" / "saved-page.txt"))  # undated HRBR
+    result = broadsheet(data, "import", str(FIXTURES / "pages" / "saved-page-dated.txt"), "--json")
+    assert result.returncode == 0, result.stderr
+    page = json.loads(result.stdout)
+    assert page["market"]["as_of"] == "2025-03-14T09:00:00+00:00"  # "USD - 09:00 GMT"
+    assert page["published"].startswith("2025-03-1")  # "Published: 13 March 2025", local
+    market = json.loads(broadsheet(data, "market", "--json").stdout)
+    rates = {rate["code"]: rate for rate in market["rates"]}
+    assert rates["NZD"]["provider"] == "Saved page saved-page-dated.txt"  # newer than 2024's
+    assert rates["NZD"]["as_of"] == "2025-03-14T09:00:00+00:00"
+    assert rates["ZAR"]["provider"] == "Sample edition snapshot"  # not on this page
+    quotes = {quote["symbol"]: quote for quote in market["quotes"]}
+    # A dated figure wins over the undated one saved a moment before.
+    assert (quotes["HRBR"]["price"], quotes["HRBR"]["undated"]) == (43.55, False)
+    assert quotes["ORCA"]["undated"] is True
+    listed = json.loads(broadsheet(data, "list", "--json").stdout)
+    (ferry,) = [row for row in listed if row["title"].startswith("Ferry fares")]
+    assert ferry["published"] is not None
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32-le", "utf-32-be"])
+def test_a_text_page_in_a_wide_encoding_is_read(tmp_path: Path, codec: str) -> None:
+    data = tmp_path / "profile"
+    page = tmp_path / "saved-page.txt"
+    text = (FIXTURES / "pages" / "saved-page.txt").read_text(encoding="utf-8")
+    page.write_bytes(text.encode(codec))
+    result = broadsheet(data, "import", str(page), "--json")
+    assert result.returncode == 0, result.stderr
+    imported = json.loads(result.stdout)
+    assert imported["title"] == "Volunteers bring a silent tide mill back to work"
+    assert imported["credit"] == "Photo: © AFP"
+    assert len(imported["market"]["rates"]) == 21
+
+
+def test_converting_through_an_undated_rate_says_so(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    page = tmp_path / "dobra.txt"
+    page.write_text(
+        "The Ledger - Islands hold their dobra steady\n\nUSD -\nSTN 22.9\n\n"
+        "Islands hold their dobra steady / Photo: © AFP\n\nText size:\n\n"
+        "The islands' bank left its rate unchanged.\n",
+        encoding="utf-8",
+    )
+    assert broadsheet(data, "import", str(page)).returncode == 0
+    done = json.loads(broadsheet(data, "convert", "100", "USD", "STN", "--json").stdout)
+    assert (done["result"], done["as_of"], done["undated"]) == ("2290.00", None, True)
+    text = broadsheet(data, "convert", "100", "USD", "STN").stdout
+    day = datetime.fromisoformat(done["saved"]).astimezone().date().isoformat()
+    assert f"1 USD = 22.9 STN, undated (saved {day}) (" in text
+    assert "Saved page dobra.txt, not current)" in text
+    dated = broadsheet(data, "convert", "100", "USD", "EUR").stdout
+    assert "as of 2024-10-25 16:00 UTC" in dated
 
 
 def test_extract_shows_a_page_without_storing_it(site: Newsroom, tmp_path: Path) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QTableView
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.main_window import MainWindow
@@ -62,6 +63,14 @@ def test_importing_a_saved_page_shows_the_article_and_its_market_figures(
     status = window.findChild(QLabel, "marketStatus")
     assert status is not None
     qtbot.waitUntil(lambda: "saved-page.txt" in status.text(), timeout=LOADS)
+    # The page states no time: its figures are undated, below the sample edition's dated ones.
+    assert status.text().endswith("Undated figures from Saved page saved-page.txt.")
+    quotes = window.findChild(QTableView, "quoteTable")
+    assert quotes is not None
+    model = quotes.model()
+    (hrbr,) = [r for r in range(model.rowCount()) if model.index(r, 0).data() == "HRBR"]
+    tip = model.index(hrbr, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert re.search(r"From Saved page saved-page\.txt, undated \(saved \d+ \w+ \d{4}\)", tip)
 
 
 def test_a_feed_file_dropped_on_the_window_becomes_a_source(

@@ -77,15 +77,42 @@ def test_a_non_html_doctype_is_looked_past() -> None:
     assert detect(b'<!DOCTYPE opml [ <!ENTITY a "]"> ]>\n<opml/>') is OPML
 
 
-@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
-def test_wide_encodings_are_read(codec: str) -> None:
+@pytest.mark.parametrize(
+    "codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"]
+)
+def test_wide_encodings_are_read_with_or_without_a_byte_order_mark(codec: str) -> None:
     assert detect('<?xml version="1.0"?><feed/>'.encode(codec)) is FEED
+    assert detect('<opml version="2.0"><body/></opml>'.encode(codec)) is OPML
+    assert detect(PAGE.decode().encode(codec)) is HTML
+
+
+@pytest.mark.parametrize("mark", [codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE])
+def test_utf32_with_either_byte_order_mark(mark: bytes) -> None:
+    codec = "utf-32-le" if mark == codecs.BOM_UTF32_LE else "utf-32-be"
+    assert detect(mark + RSS.decode().encode(codec)) is FEED
+
+
+@pytest.mark.parametrize("name", ["utf32le.xml", "utf32be.xml", "xhtml-doctype.xml"])
+def test_feed_fixtures_in_utf32_or_after_an_xhtml_doctype(name: str) -> None:
+    assert detect((FIXTURES / "feeds" / name).read_bytes(), name) is FEED
+
+
+def test_an_html_doctype_gives_way_to_a_feed_root() -> None:
+    xhtml = b'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd">\n'
+    assert detect(xhtml + b'<rss version="2.0"/>') is FEED
+    assert detect(b"<!DOCTYPE html>\n<feed/>") is FEED
+    assert detect(xhtml + b"<opml/>") is OPML
+    assert detect(xhtml + b"<html/>") is HTML
+    assert detect(b"<!DOCTYPE html>\n<table/>") is HTML  # an HTML doctype, a fragment
+    assert detect(b"<!DOCTYPE html>\nHello") is HTML
 
 
 def test_a_text_page_with_a_bom_and_windows_line_ends() -> None:
     page = (FIXTURES / "pages" / "saved-page.txt").read_text(encoding="utf-8")
     assert detect(codecs.BOM_UTF8 + page.replace("\n", "\r\n").encode()) is TEXT_PAGE
     assert detect(page.encode("utf-16")) is TEXT_PAGE
+    assert detect(page.encode("utf-32-le")) is TEXT_PAGE
+    assert detect(page.encode("utf-32-be")) is TEXT_PAGE
 
 
 def test_the_name_never_overrides_the_content() -> None:

@@ -3,7 +3,9 @@ a reader would see; broken documents give a plain sentence or entries with a not
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
+import json
 import random
 import socket
 from datetime import UTC, datetime
@@ -18,7 +20,9 @@ FEEDS = Path(__file__).parent.parent / "fixtures" / "feeds"
 REL = 'rel="noopener noreferrer"'
 FEED_FILES = ["rss091.xml", "rss092.xml", "rss10-rdf.xml", "rss20.xml", "atom03.xml",
               "atom10.xml", "jsonfeed10.json", "jsonfeed11.json", "not-well-formed.xml",
-              "wrong-charset.xml", "entities.xml", "hostile.xml"]  # fmt: skip
+              "wrong-charset.xml", "entities.xml", "hostile.xml", "escaped-atom.xml",
+              "escaped-rss.xml", "xhtml-doctype.xml", "utf32le.xml", "utf32be.xml"]  # fmt: skip
+BLINK = "History of the <blink> tag"
 # What must never reach the reader from a feed's HTML.
 FORBIDDEN = ("<script", "onerror", "onclick", "javascript:", "style=", "<iframe", "<object",
              "<embed", "<svg", "<form", "<link", "data:", "ads.example")  # fmt: skip
@@ -415,6 +419,124 @@ def test_utf16_feed() -> None:
     data = data.decode().encode("utf-16")
     assert only_entry(data).title == "Été"
     assert is_feed(data)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_without_a_declaration_is_no_problem(codec: str) -> None:
+    data = rss("<item><title>Été</title></item>", '<?xml version="1.0"?>').decode().encode(codec)
+    feed = parse_feed(data, address("x.xml"))
+    assert ([e.title for e in feed.entries], feed.problem) == (["Été"], None)
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("marked", [False, True], ids=["no mark", "byte-order mark"])
+@pytest.mark.parametrize("declared", [True, False], ids=["declared", "undeclared"])
+def test_utf32_feeds_with_or_without_a_byte_order_mark(
+    codec: str, marked: bool, declared: bool
+) -> None:
+    text = (FEEDS / "utf32le.xml").read_bytes().decode("utf-32-le")
+    if not declared:
+        text = text.replace(' encoding="UTF-32"', "")
+    mark = {"utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}[codec]
+    data = (mark if marked else b"") + text.encode(codec)
+    assert is_feed(data)
+    feed = parse_feed(data, address("wide.xml"))
+    assert (feed.title, feed.site_url, feed.problem) == (
+        "Courier Wide Edition",
+        "https://courier.example/wide/",
+        None,
+    )
+    summer, winter = feed.entries
+    assert summer.title == "Été à Zürich: 🌞 every day"
+    assert summer.summary_html == "<p>Façades in the sun, ½ price.</p>"
+    assert winter.link == "https://courier.example/wide/winter"  # the guid, spelled out
+
+
+@pytest.mark.parametrize("name", ["utf32le.xml", "utf32be.xml"])
+def test_utf32_fixtures(name: str) -> None:
+    feed = parse(name)
+    assert [e.title for e in feed.entries] == ["Été à Zürich: 🌞 every day", "Winter timetable"]
+
+
+# Feeds made from XHTML templates
+
+
+def test_a_feed_after_an_xhtml_doctype_is_read_with_the_entities_it_defines() -> None:
+    feed = parse("xhtml-doctype.xml")
+    assert (feed.title, feed.site_url, feed.problem) == (
+        "Courier Arts & Letters",
+        "https://courier.example/arts/",
+        None,
+    )
+    (concerts,) = feed.entries
+    assert concerts.title == "Café concert season opens"
+    assert concerts.published == utc(2024, 3, 8, 18)
+    assert concerts.summary_html == (
+        "<p>Six evenings of chamber music&nbsp;— the first on Friday.</p>"
+    )
+
+
+def test_an_xhtml_page_is_still_a_web_page() -> None:
+    page = (
+        b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0'
+        b' Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html'
+        b' xmlns="http://www.w3.org/1999/xhtml"><head><title>Courier</title></head>'
+        b"<body><p>Hello</p></body></html>"
+    )
+    for data in (page, b"<!DOCTYPE html>\n<p>Hello</p>"):
+        with pytest.raises(FeedParseError, match="gives a web page"):
+            parse_feed(data, address("x"))
+        assert not is_feed(data)
+
+
+# Tags written as text, and markup
+
+
+def test_atom_texts_keep_a_tag_written_as_text_in_each_way_atom_allows() -> None:
+    feed = parse("escaped-atom.xml")
+    assert feed.title == "Notes on <markup>"
+    text, escaped, cdata, xhtml, _ = feed.entries
+    assert [entry.title for entry in (text, escaped, cdata, xhtml)] == [BLINK] * 4
+    assert text.summary_html == "<p>Why the &lt;blink&gt; tag went.</p>"
+    assert text.content_html == "<p>The &lt;blink&gt; tag made text flash, as plain text says.</p>"
+    for entry, way in ((escaped, "escaped HTML"), (cdata, "HTML in CDATA"), (xhtml, "XHTML")):
+        assert entry.summary_html == "Why the &lt;blink&gt; tag went."
+        assert entry.content_html == (
+            f"<p>The &lt;blink&gt; tag made text <em>flash</em>, as {way} says.</p>"
+        )
+
+
+def test_an_atom_html_title_loses_its_real_markup() -> None:
+    real = parse("escaped-atom.xml").entries[-1]
+    assert (real.title, real.summary_html) == ("The tide turns at noon", "The tide turns.")
+
+
+def test_rss_titles_keep_tags_written_as_text_and_lose_markup() -> None:
+    feed = parse("escaped-rss.xml")
+    assert feed.title == "Notes on <markup>"
+    assert [entry.title for entry in feed.entries] == [
+        BLINK,  # escaped once
+        BLINK,  # escaped twice
+        "The <b> and <i> tags, compared",  # tags feedparser takes for HTML, never closed
+        "Storm closes the port",  # markup escaped twice
+    ]
+    once, twice, _, storm = feed.entries
+    assert once.summary_html == "<p>The &lt;blink&gt; tag made text <em>flash</em>.</p>"
+    assert twice.summary_html == "Why the &lt;blink&gt; tag went."
+    assert storm.summary_html == "<p>Ferries wait.</p>"
+
+
+def test_json_feed_titles_are_text() -> None:
+    document = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Notes on <markup> &amp; more",
+        "items": [{"id": "1", "title": BLINK, "content_text": "Why the <blink> tag went."}],
+    }
+    feed = parse_feed(json.dumps(document).encode(), address("feed.json"))
+    assert feed.title == "Notes on <markup> & more"
+    (item,) = feed.entries
+    assert item.title == BLINK
+    assert item.content_html == "<p>Why the &lt;blink&gt; tag went.</p>"
 
 
 # Documents that are no feed

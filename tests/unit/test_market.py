@@ -208,6 +208,8 @@ def test_the_report_has_every_rate_but_the_base() -> None:
         "name": currency_name("USD"),
         "rate": float(Decimal(1) / Decimal("0.921075")),
         "as_of": NOW.isoformat(),
+        "undated": False,
+        "saved": None,
         "provider": LIVE,
         "stale": False,
     }
@@ -225,6 +227,8 @@ def test_the_report_shows_quotes_as_numbers() -> None:
             "percent": -2.52,
             "currency": "USD",
             "as_of": (NOW - timedelta(days=5)).isoformat(),
+            "undated": False,
+            "saved": None,
             "provider": LIVE,
             "stale": True,
         }
@@ -418,3 +422,55 @@ def test_another_provider_is_judged_by_the_default_period() -> None:
     assert stale_reason(NOW - timedelta(days=3, minutes=1), False, "Elsewhere", NOW) == (
         "From Elsewhere, 3 days old; Broadsheet expects a new one every 2 days."
     )
+
+
+# undated figures (a saved page that states no time)
+
+PAGE = "Saved page harbour.txt"
+
+
+def undated_usd_rates(saved: datetime = NOW) -> list[Rate]:
+    """A saved page's rates, undated: kept as saved at ``saved``, different from the live ones."""
+    figures = {"EUR": "0.95", "GBP": "0.80", "NZD": "1.70"}
+    return [
+        Rate(code, "USD", Decimal(value), saved, PAGE, snapshot=True, undated=True)
+        for code, value in figures.items()
+    ]
+
+
+def test_a_dated_rate_of_any_age_wins_over_an_undated_one_when_rebasing() -> None:
+    years_ago = usd_rates(as_of=NOW - timedelta(days=900))
+    rebased = {rate.code: rate for rate in rebase([*undated_usd_rates(), *years_ago], "USD")}
+    assert rebased["EUR"].rate == Decimal("0.921075")
+    assert (rebased["EUR"].provider, rebased["EUR"].undated) == (LIVE, False)
+    assert (rebased["NZD"].provider, rebased["NZD"].undated) == (PAGE, True)  # none dated
+
+
+def test_an_undated_page_does_not_take_the_place_of_a_dated_base() -> None:
+    # The page's dollars are implied by its table (base USD); the bank's dollar rate is dated,
+    # and older than the page was saved.
+    page = undated_usd_rates(NOW + timedelta(days=1))
+    rebased = {rate.code: rate for rate in rebase([*page, *eur_rates()], "EUR")}
+    assert rebased["USD"].provider == "Euro bank" and not rebased["USD"].undated
+    assert rebased["NZD"].undated and rebased["NZD"].rate == Decimal("1.70") / Decimal("0.95")
+
+
+def test_a_conversion_through_an_undated_rate_is_undated() -> None:
+    saved = NOW - timedelta(days=3)
+    done = convert(Decimal(100), "USD", "NZD", [*undated_usd_rates(saved), *usd_rates()])
+    assert (done.result, done.undated, done.as_of) == (Decimal("170.00"), True, saved)
+    dated = convert(Decimal(100), "USD", "EUR", [*undated_usd_rates(saved), *usd_rates()])
+    assert (dated.undated, dated.as_of) == (False, NOW)
+
+
+def test_the_report_gives_an_undated_figure_no_time_but_when_it_was_saved() -> None:
+    saved = NOW - timedelta(days=3)
+    page_quote = Quote(
+        "HRBR", "HRBR", Decimal("42.75"), Decimal("1.25"), Decimal("3.01"), "USD", saved, PAGE,
+        snapshot=True, undated=True,
+    )  # fmt: skip
+    report = market_report(undated_usd_rates(saved), [page_quote], "USD", NOW)
+    for figure in (*report["rates"], *report["quotes"]):
+        assert figure["as_of"] is None
+        assert (figure["undated"], figure["saved"]) == (True, saved.isoformat())
+        assert figure["stale"] is True

@@ -156,3 +156,35 @@ def test_downgrading_keeps_the_full_text_triggers(tmp_path: Path) -> None:
         "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'articles_fts_%'"
     )
     assert triggers.fetchone() == (3,)
+
+
+def test_saved_page_figures_dated_by_their_file_become_undated_as_saved(tmp_path: Path) -> None:
+    store = tmp_path / "store.sqlite3"
+    _store_at("0003", store)
+    old = sqlite3.connect(store)
+    file_time, stored = 1_711_000_000, 1_790_000_000  # the file's time; the import's
+    old.executemany(
+        "INSERT INTO rates (provider, code, base, rate, as_of, fetched, snapshot) "
+        "VALUES (?, 'EUR', 'USD', ?, ?, ?, ?)",
+        [
+            ("Saved page press.txt", "0.92", file_time, stored, 1),
+            ("European Central Bank", "0.93", file_time, stored, 0),
+            ("Sample edition snapshot", "0.91", file_time, stored, 1),
+        ],
+    )
+    old.execute(
+        "INSERT INTO quotes (provider, symbol, name, price, change, percent, currency, as_of, "
+        "fetched, snapshot) VALUES ('Saved page press.txt', 'BTI', 'BTI', '34.5', '-0.87', "
+        f"'-2.52', 'USD', {file_time}, {stored}, 1)"
+    )
+    old.commit()
+    old.close()
+    _store_at("head", store)
+    migrated = sqlite3.connect(store)
+    assert sorted(migrated.execute("SELECT provider, as_of, undated FROM rates")) == [
+        ("European Central Bank", file_time, 0),
+        ("Sample edition snapshot", file_time, 0),
+        ("Saved page press.txt", stored, 1),
+    ]
+    assert migrated.execute("SELECT as_of, undated FROM quotes").fetchall() == [(stored, 1)]
+    migrated.close()

@@ -57,6 +57,14 @@ def test_nested_folders_are_joined() -> None:
     ]
 
 
+def test_a_folder_is_named_by_its_text_then_its_title() -> None:
+    assert [(feed.title, feed.folder) for feed in read_fixture("folder-names.opml")] == [
+        ("Harbour Gazette", "Local news"),
+        ("Rowing Club", "Local news / Sport & Leisure"),
+        ("Tides", "Science"),  # a blank text falls back to the title
+    ]
+
+
 def test_a_list_without_folders() -> None:
     assert read_fixture("flat.opml") == [
         OutlineFeed("Alpha Times", "https://alpha.example/feed", None, None),

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from desktop.domain import Quote, Rate
 from desktop.ingest.textpage import (
     TextPage,
     TextPageError,
@@ -17,6 +19,8 @@ from desktop.ingest.textpage import (
 )
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "pages" / "saved-page.txt"
+DATED = FIXTURE.with_name("saved-page-dated.txt")
+PARIS = ZoneInfo("Europe/Paris")
 PRESS_PAGE = Path("/work/shared/samples/press-page.txt")
 PROVIDER = "Saved page"
 AS_OF = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
@@ -161,9 +165,93 @@ def test_an_empty_page_is_refused() -> None:
         parse_text_page(" \n\n", PROVIDER, AS_OF)
 
 
-def test_a_naive_market_time_is_refused() -> None:
+def test_a_naive_saved_time_is_refused() -> None:
     with pytest.raises(ValueError, match="time zone"):
         parse_text_page(small_page("Words."), PROVIDER, datetime(2026, 3, 14))
+
+
+# when the figures are from
+
+
+def test_a_page_that_states_no_time_gives_undated_figures_kept_as_saved(page: TextPage) -> None:
+    assert page.market is not None
+    assert (page.market.as_of, page.market.undated, page.published) == (AS_OF, True, None)
+    figures: list[Rate | Quote] = [*page.market.rates, *page.market.quotes]
+    assert {(f.as_of, f.undated, f.snapshot) for f in figures} == {(AS_OF, True, True)}
+
+
+def test_a_page_dates_its_figures_by_its_table_heading() -> None:
+    page = parse_text_page(DATED.read_text(encoding="utf-8"), PROVIDER, AS_OF, PARIS)
+    assert page.market is not None
+    when = datetime(2025, 3, 14, 9, 0, tzinfo=UTC)  # "USD - 09:00 GMT" on the updated day
+    assert (page.market.as_of, page.market.undated) == (when, False)
+    figures: list[Rate | Quote] = [*page.market.rates, *page.market.quotes]
+    assert len(figures) == 8
+    assert {(f.as_of, f.undated, f.snapshot) for f in figures} == {(when, False, True)}
+    assert page.published == datetime(2025, 3, 13, tzinfo=PARIS)  # a day: its start, in Paris
+    assert not any("2025" in text or "GMT" in text for _, text in page.paragraphs)
+    assert page.paragraphs[0][1].startswith("The harbour board will keep ferry fares")
+    assert page.byline == "R.Penrose--THL"
+
+
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        ("Updated: 14 March 2025 09:30", datetime(2025, 3, 14, 9, 30, tzinfo=PARIS)),
+        ("Last updated 14 Mar 2025, 09:30 GMT", datetime(2025, 3, 14, 9, 30, tzinfo=UTC)),
+        ("as of 2025-03-14", datetime(2025, 3, 14, tzinfo=PARIS)),
+        ("Exchange rates as of 2025-03-14T08:15:00Z", datetime(2025, 3, 14, 8, 15, tzinfo=UTC)),
+        ("Friday, 14 March 2025", datetime(2025, 3, 14, tzinfo=PARIS)),
+        ("March 14, 2025 9:30 a.m. EST", datetime(2025, 3, 14, 14, 30, tzinfo=UTC)),
+        ("Published 14.03.2025 08:00 | Updated 14.03.2025 10:45 CET",
+         datetime(2025, 3, 14, 9, 45, tzinfo=UTC)),
+    ],
+)  # fmt: skip
+def test_a_page_dates_its_figures_by_the_time_it_states(line: str, when: datetime) -> None:
+    text = small_page("Boats rest.").replace("Text size:", f"{line}\n\nText size:")
+    page = parse_text_page(f"{text}\n\nUSD -\nEUR 0.91\n", PROVIDER, AS_OF, PARIS)
+    assert page.market is not None
+    assert (page.market.as_of, page.market.undated) == (when, False)
+    assert page.paragraphs == (("p", "Boats rest."),)  # the date line is no paragraph
+
+
+def test_the_publication_date_is_the_articles_and_the_update_the_figures() -> None:
+    dates = "Published: 12 March 2025\n\nUpdated: 14 March 2025 09:30"
+    text = small_page("Boats rest.").replace("Text size:", f"{dates}\n\nText size:")
+    page = parse_text_page(f"{text}\n\nUSD -\nEUR 0.91\n", PROVIDER, AS_OF, UTC)
+    assert page.published == datetime(2025, 3, 12, tzinfo=UTC)
+    assert page.market is not None
+    assert page.market.as_of == datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "USD - 09:30 GMT",  # a time, but no day anywhere on the page
+        "USD - soon",
+    ],
+)
+def test_a_heading_without_a_day_leaves_the_figures_undated(line: str) -> None:
+    text = small_page("Boats rest.") + f"\n\n{line}\nEUR 0.91\n"
+    page = parse_text_page(text, PROVIDER, AS_OF, UTC)
+    assert page.market is not None
+    assert (page.market.as_of, page.market.undated) == (AS_OF, True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council said on 14 March 2025 that the quay would reopen.",
+        "Prices were last updated 14 March 2025.",
+        "Updated figures will follow next week",
+        "Posted by the harbour master",
+        "USD - the dollar rose against the pound",
+    ],
+)
+def test_sentences_that_mention_dates_stay_in_the_article(sentence: str) -> None:
+    page = parse_text_page(small_page("Boats rest.", sentence), PROVIDER, AS_OF, UTC)
+    assert page.paragraphs == (("p", "Boats rest."), ("p", sentence))
+    assert page.published is None
 
 
 # looks_like_text_page
