@@ -53,6 +53,7 @@ SHINGLE = 4  # words (or characters) per shingle
 PASSES = 3  # timed passes over the corpus for the speed figure
 SPACELESS_SHARE = 0.3  # share of Han and kana letters from which a text is cut in characters
 FLOOR_MARGIN = 0.01  # how far below the measured figure a recorded floor sits
+PIECE = 8  # units from which an extracted block may be shown as a piece of an expected one
 FAILED = "failed"
 # The Unicode categories stripped from the ends of captions and credits: punctuation and the
 # math symbols used as separators ("|", "+", "=", "~").
@@ -486,7 +487,7 @@ def below_floor(figures: Figures, floor: dict[str, float]) -> list[str]:
 def floor_of(figures: Figures) -> dict[str, float]:
     """The floor to record: each figure rounded down to hundredths, less a small margin."""
     return {
-        name: max(0.0, math.floor(value * 100) / 100 - FLOOR_MARGIN)
+        name: max(0.0, round(math.floor(value * 100 + 1e-9) / 100 - FLOOR_MARGIN, 2))
         for name, value in figures.floored().items()
     }
 
@@ -542,12 +543,13 @@ def _rate_text(rate: Rate) -> str:
     return f"right {rate.right}/{rate.of} ({rate.rate:.0%})"
 
 
-def figures_json(figures: Figures) -> str:
-    """The figures as JSON, rates with their counts."""
+def figures_json(figures: Figures, scores: Sequence[PageScore]) -> str:
+    """The figures as JSON, rates with their counts, and each page's verdicts."""
     data: dict[str, Any] = asdict(figures)
     for name in ("image", "caption", "credit", "byline", "time"):
         data[name]["rate"] = getattr(figures, name).rate
-    return json.dumps(data, indent=2)
+    data["per_page"] = [asdict(score) for score in scores]
+    return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def page_report(case: Case, found: Extracted | str) -> str:
@@ -595,12 +597,15 @@ def body_differences(expected: Sequence[str], found: Sequence[str]) -> list[str]
 
 
 def _closest(block: str, found: Sequence[str], by_characters: bool) -> tuple[int, float]:
-    """The extracted block most like an expected one, and its F1 against it."""
+    """The extracted block most like an expected one, and how alike: their F1, or the precision
+    of a long extracted block that is a piece of the expected one."""
     best, similarity = -1, 0.0
     for index, candidate in enumerate(found):
-        f1 = overlap(block, candidate, by_characters).f1
-        if f1 > similarity:
-            best, similarity = index, f1
+        scores = overlap(block, candidate, by_characters)
+        long = len(units(candidate, by_characters)) >= PIECE
+        alike = max(scores.f1, scores.precision if long else 0.0)
+        if alike > similarity:
+            best, similarity = index, alike
     return best, similarity
 
 
@@ -652,7 +657,7 @@ def _run(arguments: argparse.Namespace) -> int:
         raise CorpusError(f"{corpus} holds no pages.")
     scores = [score_page(case, extract(case)) for case in cases]  # also the warm-up pass
     figures = summarize(scores, pages_per_second(cases, arguments.passes))
-    print(figures_json(figures) if arguments.json else report(scores, figures, corpus))
+    print(figures_json(figures, scores) if arguments.json else report(scores, figures, corpus))
     if arguments.write_floor:
         floor_text = json.dumps(floor_of(figures), indent=2) + "\n"
         (corpus / FLOOR_FILE).write_text(floor_text, encoding="utf-8")

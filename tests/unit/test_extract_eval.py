@@ -16,6 +16,7 @@ from tools.extract_eval import (
     FLOOR_FILE,
     FLOORED,
     Case,
+    Figures,
     Rate,
     below_floor,
     byline_names,
@@ -253,6 +254,17 @@ def test_the_floor_is_a_little_under_the_figures_and_a_drop_below_it_is_reported
     assert below_floor(figures, floor) == []
     lower = summarize([score_page(case(), extracted(caption=None))], pages_per_second=None)
     assert below_floor(lower, floor) == ["caption is 0.000, below its floor of 0.990"]
+
+
+def test_floor_values_are_hundredths_without_float_noise() -> None:
+    figures = Figures(
+        pages=100, failed=0, precision=0.9, recall=0.9, f1=0.905, image=Rate(57, 100),
+        image_junk=0, caption=Rate(29, 100), credit=Rate(0, 0), byline=Rate(1, 3),
+        byline_junk=0, time=Rate(0, 4), pages_per_second=None,
+    )  # fmt: skip
+    assert floor_of(figures) == {
+        "f1": 0.89, "image": 0.56, "caption": 0.28, "credit": 0.99, "byline": 0.32, "time": 0.0,
+    }  # fmt: skip
 
 
 def test_check_exits_1_with_one_line_per_figure_below_the_floor(
