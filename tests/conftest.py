@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,6 +53,16 @@ def data_dir(template_profile: Path, tmp_path: Path) -> Path:
 def paths(data_dir: Path) -> AppPaths:
     """The folders of this test's profile."""
     return resolve(data_dir)
+
+
+@pytest.fixture
+def connection(paths: AppPaths) -> Iterator[sqlite3.Connection]:
+    """The store of this test's profile, opened as the app opens it."""
+    from desktop.store.database import connect
+
+    opened = connect(paths.store)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture

@@ -20,8 +20,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from desktop.ingest.captions import (
@@ -31,7 +29,15 @@ from desktop.ingest.captions import (
     is_captionish,
     split_credit,
 )
-from desktop.ingest.elements import Element, absolute, attr, clean, text_of
+from desktop.ingest.elements import (
+    Element,
+    absolute,
+    attr,
+    clean,
+    etree_module,
+    parsed_body,
+    text_of,
+)
 
 # The width an image is wanted at: the reader's column at a large text size, or at twice the
 # pixel density of an ordinary one. Of a srcset, the smallest file at least this wide is taken.
@@ -101,14 +107,10 @@ def may_hold_pictures(markup: str) -> bool:
 
 def prepare_pictures(markup: str, base: str | None) -> str:
     """The markup with each picture in the one form described above, before sanitizing."""
-    etree = _etree()
-    try:
-        document = etree.fromstring(f"<html><body>{markup}</body></html>", _parser())
-    except (etree.ParserError, ValueError):
-        return markup
-    root = document.find("body") if document is not None else None
+    root = parsed_body(f"<html><body>{markup}</body></html>")
     if root is None:
         return markup
+    etree = etree_module()
     _unwrap_amp_images(root)
     _flatten_pictures(root)
     _use_noscript_fallbacks(root)
@@ -125,13 +127,11 @@ def body_images(sanitized: str) -> tuple[BodyImage, ...]:
     caption and credit of its figure."""
     if "<img" not in sanitized:
         return ()
-    etree = _etree()
-    try:
-        document = etree.fromstring(f"<html><body>{sanitized}</body></html>", _parser())
-    except (etree.ParserError, ValueError):
+    root = parsed_body(f"<html><body>{sanitized}</body></html>")
+    if root is None:
         return ()
     found: dict[str, BodyImage] = {}
-    for img in document.iter("img"):
+    for img in root.iter("img"):
         url = absolute(attr(img, "src"), None)
         if url is None or url in found or _is_tracker(img, url):
             continue
@@ -181,7 +181,9 @@ def picture_keys(url: str) -> frozenset[str]:
 def _unwrap_amp_images(root: Element) -> None:
     """``<amp-img>`` as a plain ``<img>`` (its ``<noscript>`` fallback when it names no file)."""
     for amp in list(root.iter("amp-img")):
-        img = _etree().Element("img", {k: v for k, v in amp.attrib.items() if isinstance(v, str)})
+        img = etree_module().Element(
+            "img", {k: v for k, v in amp.attrib.items() if isinstance(v, str)}
+        )
         fallback = next((i for i in amp.iter("img")), None)
         if fallback is not None and not _chosen_source(img, []):
             img = fallback
@@ -446,7 +448,7 @@ def _split(caption: str | None, credit: str | None) -> tuple[str | None, str | N
 
 def _plain_figure(img: Element | None, caption: str | None, credit: str | None) -> Element:
     """``<figure><img><figcaption>caption<small>credit</small></figcaption></figure>``."""
-    etree = _etree()
+    etree = etree_module()
     figure = etree.Element("figure")
     if img is not None:
         shown = etree.SubElement(figure, "img")
@@ -535,17 +537,3 @@ def _unwrap(element: Element) -> None:
     parent.remove(element)
     for offset, child in enumerate(children):
         parent.insert(index + offset, child)
-
-
-@cache
-def _etree() -> Any:
-    """lxml's etree, imported when first needed."""
-    from lxml import etree
-
-    return etree
-
-
-@cache
-def _parser() -> Any:
-    """libxml2's forgiving HTML parser, made once."""
-    return _etree().HTMLParser()

@@ -8,9 +8,9 @@ title in its head) is not text of the article.
 
 from __future__ import annotations
 
-import re
-from functools import cache
 from typing import Any
+
+from desktop.ingest.elements import etree_module, parsed_body
 
 BLOCKS = frozenset(
     {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption",
@@ -21,43 +21,19 @@ SKIPPED = frozenset({"script", "style", "template", "noscript"})
 CELLS = frozenset({"td", "th"})
 # Source line breaks and tabs are spaces outside <pre>.
 _TO_SPACES = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " "})
-# Markup that is a whole document rather than a fragment of one.
-_WHOLE_DOCUMENT = re.compile(r"\s*<(?:html|!doctype)", re.IGNORECASE)
 
 
 def html_to_text(html: str) -> str:
     """Return the text of an HTML fragment or document: one line per block, spaces folded."""
     if not html or not html.strip():
         return ""
-    etree = _etree()
-    # A fragment goes into a body of its own, where the parser keeps all of it; plain lxml
-    # elements, not lxml.html's, which look up their class at every step of the walk.
-    markup = html if _WHOLE_DOCUMENT.match(html) else f"<html><body>{html}</body></html>"
-    try:
-        document = etree.fromstring(markup, _parser())
-    except (etree.ParserError, ValueError):
-        return ""
-    root = document.find("body") if document is not None else None
+    root = parsed_body(html)
     if root is None:
         return ""
     parts: list[str] = []
-    _collect(root, parts, etree)
+    _collect(root, parts, etree_module())
     lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
-
-
-@cache
-def _etree() -> Any:
-    """lxml's etree, imported when first needed."""
-    from lxml import etree
-
-    return etree
-
-
-@cache
-def _parser() -> Any:
-    """libxml2's forgiving HTML parser, made once (it keeps no state between documents)."""
-    return _etree().HTMLParser()
 
 
 def _collect(root: Any, parts: list[str], etree: Any) -> None:

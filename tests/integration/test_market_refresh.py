@@ -9,7 +9,6 @@ import sqlite3
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -30,20 +29,12 @@ from desktop.operations.market import (
 )
 from desktop.operations.market_view import load_market
 from desktop.paths import AppPaths
-from desktop.store.database import connect
 from tests.commands import broadsheet as run_broadsheet
 from tests.marketserver import KEY, PATHS, environment, fixture, serve, serve_every_provider
 
 ROOT = Path(__file__).resolve().parents[2]
 QUICK = Limits(connect_timeout=2.0, total_timeout=3.0)
 ECB = "European Central Bank"
-
-
-@pytest.fixture
-def connection(paths: AppPaths) -> Iterator[sqlite3.Connection]:
-    connection = connect(paths.store)
-    yield connection
-    connection.close()
 
 
 def refresh(

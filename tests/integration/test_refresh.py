@@ -1,26 +1,23 @@
 """Refreshing subscriptions against a local news site: new entries, full articles, photos,
-unchanged feeds, and feeds that fail, each as a person would find them in the store."""
+unchanged feeds, and feeds that fail, each as a person would find them in the connection."""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
 from pytest_httpserver import HTTPServer
 
-from desktop.domain import ALL, Article
-from desktop.ingest.fetch import Limits
+from desktop.domain import ALL
 from desktop.operations import direct_writer
 from desktop.operations.refresh import RefreshOptions, RefreshReport, refresh
 from desktop.paths import AppPaths
 from desktop.store import articles
-from desktop.store.database import connect
-from desktop.store.feeds import add_feed
 from tests.newsroom import Item, Newsroom
+from tests.refreshing import FAST, article_titled, run_refresh, subscribe
 
 PARAGRAPHS = [
     "The harbour board voted on Tuesday evening to keep the old pilot station open through the "
@@ -31,7 +28,6 @@ PARAGRAPHS = [
     "The board's chair said the station would cost less to heat than the temporary cabins "
     "proposed in its place, once the roof repairs paid for this year are finished.",
 ]
-FAST = Limits(connect_timeout=2.0, total_timeout=5.0)
 
 
 @pytest.fixture
@@ -76,54 +72,20 @@ def newsroom(httpserver: HTTPServer) -> Newsroom:
     return room
 
 
-@pytest.fixture
-def store(paths: AppPaths) -> Iterator[sqlite3.Connection]:
-    connection = connect(paths.store)
-    yield connection
-    connection.close()
-
-
-def _subscribe(store: sqlite3.Connection, url: str, title: str = "Feed") -> int:
-    with store:
-        return add_feed(store, url, title, 0)
-
-
-def _refresh(
-    store: sqlite3.Connection, paths: AppPaths, options: RefreshOptions | None = None
-) -> RefreshReport:
-    report = RefreshReport()
-    steps = list(
-        refresh(
-            direct_writer(store),
-            paths.images,
-            options or RefreshOptions(limits=FAST),
-            threading.Event(),
-            report,
-        )
-    )
-    assert steps and steps[-1].done == steps[-1].total  # it says when it is done
-    return report
-
-
-def _article(store: sqlite3.Connection, paths: AppPaths, title: str) -> Article:
-    row = next(r for r in articles.page(store, ALL, limit=500).rows if r.title == title)
-    return articles.get(store, row.id, paths.images)
-
-
 def test_a_refresh_stores_entries_full_articles_and_photos(
-    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths
+    newsroom: Newsroom, connection: sqlite3.Connection, paths: AppPaths
 ) -> None:
-    source = _subscribe(store, newsroom.url("/feeds/courier.xml"))
-    report = _refresh(store, paths)
+    source = subscribe(connection, newsroom.url("/feeds/courier.xml"))
+    report = run_refresh(connection, paths)
     (outcome,) = report.outcomes
     assert (outcome.source_id, outcome.status, outcome.new) == (source, "updated", 3)
 
-    ferry = _article(store, paths, "Winter ferry timetable published")
+    ferry = article_titled(connection, paths, "Winter ferry timetable published")
     assert "Night crossing" in ferry.body_html  # the feed's full content, subheading kept
     assert ferry.photo is not None and ferry.photo.file.is_file()
     assert (ferry.caption, ferry.credit) == ("The ferry at the north quay", "Photo: Ida Marsh")
 
-    station = _article(store, paths, "Pilot station stays open through the winter")
+    station = article_titled(connection, paths, "Pilot station stays open through the winter")
     assert "granite building" in station.body_html  # fetched and extracted from its page
     assert "Related stories" not in station.body_html and "Home" not in station.body_html
     assert station.byline == "Ida Marsh"
@@ -131,45 +93,45 @@ def test_a_refresh_stores_entries_full_articles_and_photos(
     assert station.credit == "Photo: © Courier Pictures"
     assert station.photo is not None and station.photo.thumbnail is not None
 
-    missing = _article(store, paths, "A story whose page is gone")
+    missing = article_titled(connection, paths, "A story whose page is gone")
     assert "Only this summary remains." in missing.body_html  # the summary is kept
     assert report.pages_completed == 1 and report.photos_stored == 2
 
 
 def test_a_second_refresh_adds_nothing_and_costs_one_304(
-    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths
+    newsroom: Newsroom, connection: sqlite3.Connection, paths: AppPaths
 ) -> None:
-    _subscribe(store, newsroom.url("/feeds/courier.xml"))
-    _refresh(store, paths)
-    before = store.execute("SELECT count(*) FROM articles").fetchone()[0]
+    subscribe(connection, newsroom.url("/feeds/courier.xml"))
+    run_refresh(connection, paths)
+    before = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
     asked = len(newsroom.requests)
-    report = _refresh(store, paths)
+    report = run_refresh(connection, paths)
     assert [o.status for o in report.outcomes] == ["unchanged"]
-    assert store.execute("SELECT count(*) FROM articles").fetchone()[0] == before
+    assert connection.execute("SELECT count(*) FROM articles").fetchone()[0] == before
     assert len(newsroom.requests) == asked + 1  # the feed alone, answered 304
 
 
 def test_entries_seen_under_a_new_id_or_link_are_not_stored_twice(
-    newsroom: Newsroom, httpserver: HTTPServer, store: sqlite3.Connection, paths: AppPaths
+    newsroom: Newsroom, httpserver: HTTPServer, connection: sqlite3.Connection, paths: AppPaths
 ) -> None:
     first = Item(
         "kiln", "The brick kiln fires again", "Bricks for the chapel roof.", content="<p>x</p>"
     )
     url = newsroom.publish_feed("/feeds/kiln.xml", "Kiln", [first], etag="a")
-    _subscribe(store, url)
-    _refresh(store, paths, RefreshOptions(limits=FAST, photos=False))
+    subscribe(connection, url)
+    run_refresh(connection, paths, RefreshOptions(limits=FAST, photos=False))
     httpserver.clear()
     room = Newsroom(httpserver)
     moved = Item(
         "kiln-2", "The brick kiln fires again", "Bricks for the chapel roof.", content="<p>x</p>"
     )
     room.publish_feed("/feeds/kiln.xml", "Kiln", [moved], etag="b")  # a new guid, same content
-    report = _refresh(store, paths, RefreshOptions(limits=FAST, photos=False))
+    report = run_refresh(connection, paths, RefreshOptions(limits=FAST, photos=False))
     assert [o.new for o in report.outcomes] == [0]
 
 
 def test_a_feed_repeating_a_link_or_a_text_under_new_ids_stores_each_story_once(
-    httpserver: HTTPServer, store: sqlite3.Connection, paths: AppPaths
+    httpserver: HTTPServer, connection: sqlite3.Connection, paths: AppPaths
 ) -> None:
     page = httpserver.url_for("/news/")
     items = [  # (id, link, title): the second repeats the first's link, the fourth the third's
@@ -188,67 +150,71 @@ def test_a_feed_repeating_a_link_or_a_text_under_new_ids_stores_each_story_once(
     httpserver.expect_request("/feeds/repeats.xml").respond_with_data(
         feed, content_type="application/rss+xml"
     )
-    _subscribe(store, httpserver.url_for("/feeds/repeats.xml"))
-    report = _refresh(store, paths, RefreshOptions(limits=FAST, full_articles=False))
+    subscribe(connection, httpserver.url_for("/feeds/repeats.xml"))
+    report = run_refresh(connection, paths, RefreshOptions(limits=FAST, full_articles=False))
     assert [o.new for o in report.outcomes] == [2]
-    stored = store.execute("SELECT guid FROM articles WHERE guid IN ('a1','a2','b1','b2')")
+    stored = connection.execute("SELECT guid FROM articles WHERE guid IN ('a1','a2','b1','b2')")
     assert sorted(row[0] for row in stored) == ["a1", "b1"]
 
 
-def test_failing_feeds_are_reported_in_plain_sentences_and_the_rest_refresh(
-    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths
+def test_failing_feeds_are_reported_in_plain_sentences_and_the_restrun_refresh(
+    newsroom: Newsroom, connection: sqlite3.Connection, paths: AppPaths
 ) -> None:
-    good = _subscribe(store, newsroom.url("/feeds/courier.xml"), "Courier")
-    gone = _subscribe(store, newsroom.publish_status("/feeds/old.xml", 410), "Old")
-    noise = _subscribe(
-        store,
+    good = subscribe(connection, newsroom.url("/feeds/courier.xml"), "Courier")
+    gone = subscribe(connection, newsroom.publish_status("/feeds/old.xml", 410), "Old")
+    noise = subscribe(
+        connection,
         newsroom.publish_bytes("/feeds/noise", bytes(range(256)) * 40, "application/octet-stream"),
         "Noise",
     )
-    page = _subscribe(
-        store,
+    page = subscribe(
+        connection,
         newsroom.publish_bytes(
             "/feeds/page", b"<html><body><p>Hello</p></body></html>", "text/html"
         ),
         "Page",
     )
-    report = _refresh(store, paths, RefreshOptions(limits=FAST, photos=False))
+    report = run_refresh(connection, paths, RefreshOptions(limits=FAST, photos=False))
     status = {o.source_id: o for o in report.outcomes}
     assert status[good].status == "updated" and status[good].new == 3
     assert status[gone].status == "gone"
     assert status[noise].status == "failed" and status[page].status == "failed"
     assert report.failed
-    errors = dict(store.execute("SELECT id, last_error FROM sources WHERE last_error IS NOT NULL"))
+    errors = dict(
+        connection.execute("SELECT id, last_error FROM sources WHERE last_error IS NOT NULL")
+    )
     for source in (gone, noise, page):
         assert errors[source] and "\n" not in errors[source] and "Traceback" not in errors[source]
     assert "web page" in errors[page]
     # A feed that is gone is not asked again; the others are.
-    again = _refresh(store, paths, RefreshOptions(limits=FAST, photos=False))
+    again = run_refresh(connection, paths, RefreshOptions(limits=FAST, photos=False))
     assert gone not in {o.source_id for o in again.outcomes}
 
 
 def test_an_unreachable_host_and_a_timeout_fail_only_their_own_sources(
-    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths
+    newsroom: Newsroom, connection: sqlite3.Connection, paths: AppPaths
 ) -> None:
     import socket
 
     with socket.socket() as closed:
         closed.bind(("127.0.0.1", 0))
         port = closed.getsockname()[1]
-    good = _subscribe(store, newsroom.url("/feeds/courier.xml"))
-    dead = _subscribe(store, f"http://127.0.0.1:{port}/feed.xml", "Dead")
-    report = _refresh(store, paths, RefreshOptions(limits=FAST, photos=False))
+    good = subscribe(connection, newsroom.url("/feeds/courier.xml"))
+    dead = subscribe(connection, f"http://127.0.0.1:{port}/feed.xml", "Dead")
+    report = run_refresh(connection, paths, RefreshOptions(limits=FAST, photos=False))
     status = {o.source_id: o.status for o in report.outcomes}
     assert status == {good: "updated", dead: "failed"}
 
 
 def test_cancelling_stops_between_sources(
-    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths
+    newsroom: Newsroom, connection: sqlite3.Connection, paths: AppPaths
 ) -> None:
-    _subscribe(store, newsroom.url("/feeds/courier.xml"))
+    subscribe(connection, newsroom.url("/feeds/courier.xml"))
     cancel = threading.Event()
     report = RefreshReport()
-    steps = refresh(direct_writer(store), paths.images, RefreshOptions(limits=FAST), cancel, report)
+    steps = refresh(
+        direct_writer(connection), paths.images, RefreshOptions(limits=FAST), cancel, report
+    )
     first = next(steps)
     assert first.done == 0
     cancel.set()
@@ -258,10 +224,10 @@ def test_cancelling_stops_between_sources(
 
 
 def test_a_refresh_without_photos_downloads_none(
-    newsroom: Newsroom, httpserver: HTTPServer, store: sqlite3.Connection, paths: AppPaths
+    newsroom: Newsroom, httpserver: HTTPServer, connection: sqlite3.Connection, paths: AppPaths
 ) -> None:
-    _subscribe(store, newsroom.url("/feeds/courier.xml"))
-    report = _refresh(store, paths, RefreshOptions(limits=FAST, photos=False))
+    subscribe(connection, newsroom.url("/feeds/courier.xml"))
+    report = run_refresh(connection, paths, RefreshOptions(limits=FAST, photos=False))
     assert report.photos_stored == 0
     asked = [request.path for request, _ in httpserver.log]
     assert "/news/pilot-station" in asked  # the full article, yes
@@ -270,7 +236,7 @@ def test_a_refresh_without_photos_downloads_none(
 
 
 def test_a_slow_site_does_not_hold_back_the_articles_of_the_others(
-    store: sqlite3.Connection, paths: AppPaths
+    connection: sqlite3.Connection, paths: AppPaths
 ) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
@@ -282,15 +248,17 @@ def test_a_slow_site_does_not_hold_back_the_articles_of_the_others(
             "/fast.xml", "Fast", [Item("a", "Quick news", "s", content="<p>x</p>")]
         )
         slow = room.publish_held_feed("/slow.xml", "Slow", [Item("b", "Late news", "s")])
-        _subscribe(store, fast, "Fast")
-        _subscribe(store, slow, "Slow")
+        subscribe(connection, fast, "Fast")
+        subscribe(connection, slow, "Slow")
         report = RefreshReport()
         with ThreadPoolExecutor(2) as parser:  # any executor; the app and CLI use processes
             options = RefreshOptions(limits=FAST, photos=False, full_articles=False, parser=parser)
-            steps = refresh(direct_writer(store), paths.images, options, threading.Event(), report)
+            steps = refresh(
+                direct_writer(connection), paths.images, options, threading.Event(), report
+            )
             while not report.outcomes:
                 next(steps)
-            titles = [row.title for row in articles.page(store, ALL, limit=50).rows]
+            titles = [row.title for row in articles.page(connection, ALL, limit=50).rows]
             assert "Quick news" in titles and "Late news" not in titles  # stored, not waiting
             room.release.set()
             list(steps)
@@ -301,7 +269,7 @@ def test_a_slow_site_does_not_hold_back_the_articles_of_the_others(
 
 
 def test_an_image_that_is_not_an_image_is_skipped_and_the_article_kept(
-    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths
+    newsroom: Newsroom, connection: sqlite3.Connection, paths: AppPaths
 ) -> None:
     newsroom.publish_bytes("/photos/fake.jpg", b"<html>not a photo</html>", "image/jpeg")
     item = Item(
@@ -312,8 +280,8 @@ def test_an_image_that_is_not_an_image_is_skipped_and_the_article_kept(
         photo="/photos/fake.jpg",
     )
     url = newsroom.publish_feed("/feeds/fake.xml", "Fake", [item], etag="f")
-    _subscribe(store, url)
-    report = _refresh(store, paths, RefreshOptions(limits=FAST, only=None))
-    story = _article(store, paths, "A story with a broken photo")
+    subscribe(connection, url)
+    report = run_refresh(connection, paths, RefreshOptions(limits=FAST, only=None))
+    story = article_titled(connection, paths, "A story with a broken photo")
     assert story.photo is None and "Words." in story.body_html
     assert report.photos_stored == 0 and report.outcomes[0].status == "updated"

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 import struct
-import threading
 import zlib
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -16,20 +14,16 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
-from desktop.domain import ALL, Article
-from desktop.ingest.fetch import Limits
+from desktop.domain import Article
 from desktop.ingest.figures import MAX_BODY_IMAGES
 from desktop.operations import direct_writer, photos
 from desktop.operations.entries import start_parser_process
 from desktop.operations.importing import import_file
-from desktop.operations.refresh import RefreshOptions, RefreshReport, refresh
+from desktop.operations.refresh import RefreshOptions
 from desktop.paths import AppPaths
-from desktop.store import articles
-from desktop.store.database import connect
-from desktop.store.feeds import add_feed
 from tests.newsroom import Item, Newsroom, photo_bytes
+from tests.refreshing import FAST, article_titled, run_refresh, subscribe
 
-FAST = Limits(connect_timeout=2.0, total_timeout=5.0)
 WORDS = (
     "The harbour board voted on Tuesday to keep the pilot station open through the winter, "
     "after a petition gathered signatures from almost every household on the north shore."
@@ -53,31 +47,6 @@ def body(*parts: str) -> str:
     return f"<p>{WORDS}</p>{''.join(parts)}<p>{WORDS}</p>"
 
 
-@pytest.fixture
-def store(paths: AppPaths) -> Iterator[sqlite3.Connection]:
-    connection = connect(paths.store)
-    yield connection
-    connection.close()
-
-
-def subscribe(store: sqlite3.Connection, url: str, title: str = "Feed") -> int:
-    with store:
-        return add_feed(store, url, title, 0)
-
-
-def run_refresh(store: sqlite3.Connection, paths: AppPaths, **options: object) -> RefreshReport:
-    report = RefreshReport()
-    chosen = RefreshOptions(limits=FAST, **options)  # type: ignore[arg-type]
-    for _ in refresh(direct_writer(store), paths.images, chosen, threading.Event(), report):
-        pass
-    return report
-
-
-def article(store: sqlite3.Connection, paths: AppPaths, title: str) -> Article:
-    row = next(r for r in articles.page(store, ALL, limit=500).rows if r.title == title)
-    return articles.get(store, row.id, paths.images)
-
-
 def cached(story: Article) -> dict[str, Path]:
     """The body's cached pictures, file by address."""
     return {photo.url or "": photo.file for photo in story.images}
@@ -85,7 +54,7 @@ def cached(story: Article) -> dict[str, Path]:
 
 @pytest.mark.parametrize("pooled", [False, True], ids=["here", "in-processes"])
 def test_twenty_ordinary_feeds_keep_every_body_picture_and_the_figure_caption(
-    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths, pooled: bool
+    newsroom: Newsroom, connection: sqlite3.Connection, paths: AppPaths, pooled: bool
 ) -> None:
     """A new user's day: feeds whose content holds paragraphs and a captioned figure; pictures
     are checked where feeds are parsed, in the pool of processes when there is one."""
@@ -104,12 +73,16 @@ def test_twenty_ordinary_feeds_keep_every_body_picture_and_the_figure_caption(
                 )
             ),
         )
-        subscribe(store, newsroom.publish_feed(f"/feeds/{number}.xml", f"Paper {number}", [item]))
+        subscribe(
+            connection, newsroom.publish_feed(f"/feeds/{number}.xml", f"Paper {number}", [item])
+        )
     with ProcessPoolExecutor(2, initializer=start_parser_process) as pool:
-        report = run_refresh(store, paths, parser=pool if pooled else None)
+        report = run_refresh(
+            connection, paths, RefreshOptions(limits=FAST, parser=pool if pooled else None)
+        )
     assert report.new_articles == 20 and not report.failed
     for number in range(20):
-        story = article(store, paths, f"Story {number} from the harbour")
+        story = article_titled(connection, paths, f"Story {number} from the harbour")
         assert story.photo is not None and story.photo.file.is_file()
         assert story.caption == f"The quay at dawn, day {number}."
         assert story.credit == "Photo: Ida Marsh/Courier"
@@ -121,7 +94,7 @@ def test_twenty_ordinary_feeds_keep_every_body_picture_and_the_figure_caption(
 
 
 def test_a_feed_photo_at_another_size_is_the_figures_picture_and_takes_its_caption(
-    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths
+    newsroom: Newsroom, connection: sqlite3.Connection, paths: AppPaths
 ) -> None:
     newsroom.publish_photo("/uploads/regatta-1200x675.jpg", size=(1200, 675))
     newsroom.publish_photo("/uploads/regatta-768x432.jpg", size=(768, 432))
@@ -136,9 +109,9 @@ def test_a_feed_photo_at_another_size_is_the_figures_picture_and_takes_its_capti
         ),
         photo="/uploads/regatta-1200x675.jpg",  # Media RSS, without a caption of its own
     )
-    subscribe(store, newsroom.publish_feed("/feeds/regatta.xml", "Courier", [item]))
-    report = run_refresh(store, paths)
-    story = article(store, paths, "The regatta goes ahead")
+    subscribe(connection, newsroom.publish_feed("/feeds/regatta.xml", "Courier", [item]))
+    report = run_refresh(connection, paths)
+    story = article_titled(connection, paths, "The regatta goes ahead")
     assert (story.caption, story.credit) == ("Sails at the start line", "AFP")
     assert story.photo is not None and story.photo.width == 1200
     pictures = cached(story)
@@ -149,7 +122,7 @@ def test_a_feed_photo_at_another_size_is_the_figures_picture_and_takes_its_capti
 
 
 def test_the_same_pixels_at_another_address_are_the_lead_photo_once(
-    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths
+    newsroom: Newsroom, connection: sqlite3.Connection, paths: AppPaths
 ) -> None:
     same = photo_bytes((10, 120, 60))
     newsroom.publish_counted("/media/feed-photo.jpg", same, "image/jpeg")
@@ -163,9 +136,9 @@ def test_the_same_pixels_at_another_address_are_the_lead_photo_once(
         ),
         photo="/media/feed-photo.jpg",
     )
-    subscribe(store, newsroom.publish_feed("/feeds/light.xml", "Courier", [item]))
-    run_refresh(store, paths)
-    story = article(store, paths, "Lighthouse relit")
+    subscribe(connection, newsroom.publish_feed("/feeds/light.xml", "Courier", [item]))
+    run_refresh(connection, paths)
+    story = article_titled(connection, paths, "Lighthouse relit")
     assert story.photo is not None
     assert cached(story) == {newsroom.url("/uploads/b7f3a-lighthouse.jpg"): story.photo.file}
     assert (story.caption, story.credit) == ("The lamp relit.", "Photo: R. Lund")
@@ -185,7 +158,7 @@ def png_header(width: int, height: int) -> bytes:
 
 def test_each_picture_that_cannot_be_had_is_skipped_alone(
     newsroom: Newsroom,
-    store: sqlite3.Connection,
+    connection: sqlite3.Connection,
     paths: AppPaths,
     httpserver: HTTPServer,
     monkeypatch: pytest.MonkeyPatch,
@@ -211,17 +184,17 @@ def test_each_picture_that_cannot_be_had_is_skipped_alone(
         content=body(figure(newsroom, "/uploads/good.jpg", "The one that works."), *parts),
     )
     calm = Item("calm", "A calm story", WORDS, content=body(), hours=1)
-    subscribe(store, newsroom.publish_feed("/feeds/trouble.xml", "Courier", [item, calm]))
-    report = run_refresh(store, paths)
+    subscribe(connection, newsroom.publish_feed("/feeds/trouble.xml", "Courier", [item, calm]))
+    report = run_refresh(connection, paths)
     assert report.new_articles == 2 and not report.failed
-    story = article(store, paths, "A story with troubled pictures")
+    story = article_titled(connection, paths, "A story with troubled pictures")
     assert story.photo is not None and story.caption == "The one that works."
     assert list(cached(story)) == [newsroom.url("/uploads/good.jpg")]
-    assert article(store, paths, "A calm story").images == ()
+    assert article_titled(connection, paths, "A calm story").images == ()
 
 
 def test_a_body_of_hundreds_of_pictures_keeps_the_bound(
-    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths
+    newsroom: Newsroom, connection: sqlite3.Connection, paths: AppPaths
 ) -> None:
     same = photo_bytes((90, 90, 90), (320, 180))
     parts = []
@@ -229,16 +202,16 @@ def test_a_body_of_hundreds_of_pictures_keeps_the_bound(
         newsroom.publish_counted(f"/gallery/{number}.jpg", same, "image/jpeg")
         parts.append(figure(newsroom, f"/gallery/{number}.jpg", f"Picture {number}"))
     item = Item("gallery", "Five hundred pictures", WORDS, content=body(*parts))
-    subscribe(store, newsroom.publish_feed("/feeds/gallery.xml", "Courier", [item]))
-    report = run_refresh(store, paths)
+    subscribe(connection, newsroom.publish_feed("/feeds/gallery.xml", "Courier", [item]))
+    report = run_refresh(connection, paths)
     assert not report.failed and report.new_articles == 1
-    story = article(store, paths, "Five hundred pictures")
+    story = article_titled(connection, paths, "Five hundred pictures")
     assert len(story.images) == MAX_BODY_IMAGES
     assert len([p for p in newsroom.requests if p.startswith("/gallery/")]) == MAX_BODY_IMAGES
 
 
 def test_only_the_size_nearest_the_column_is_downloaded(
-    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths
+    newsroom: Newsroom, connection: sqlite3.Connection, paths: AppPaths
 ) -> None:
     for width in (300, 1024, 2048):
         newsroom.publish_photo(f"/uploads/tide-{width}.jpg", size=(width, width // 2))
@@ -248,26 +221,26 @@ def test_only_the_size_nearest_the_column_is_downloaded(
         "<figcaption>High water</figcaption></figure>"
     )
     subscribe(
-        store,
+        connection,
         newsroom.publish_feed("/feeds/tide.xml", "Courier", [Item("t", "Tide", WORDS, content)]),
     )
-    run_refresh(store, paths)
+    run_refresh(connection, paths)
     assert [p for p in newsroom.requests if p.startswith("/uploads/")] == ["/uploads/tide-1024.jpg"]
 
 
 def test_a_refresh_without_pictures_asks_for_none(
-    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths
+    newsroom: Newsroom, connection: sqlite3.Connection, paths: AppPaths
 ) -> None:
     newsroom.publish_photo("/uploads/one.jpg")
     item = Item("one", "One picture", WORDS, content=body(figure(newsroom, "/uploads/one.jpg")))
-    subscribe(store, newsroom.publish_feed("/feeds/one.xml", "Courier", [item]))
-    report = run_refresh(store, paths, photos=False)
+    subscribe(connection, newsroom.publish_feed("/feeds/one.xml", "Courier", [item]))
+    report = run_refresh(connection, paths, RefreshOptions(limits=FAST, photos=False))
     assert (report.photos_stored, report.pictures_stored) == (0, 0)
     assert not any(path.startswith("/uploads/") for path in newsroom.requests)
 
 
 def test_an_imported_feed_file_brings_its_pictures(
-    newsroom: Newsroom, store: sqlite3.Connection, paths: AppPaths, tmp_path: Path
+    newsroom: Newsroom, connection: sqlite3.Connection, paths: AppPaths, tmp_path: Path
 ) -> None:
     newsroom.publish_photo("/uploads/imported.jpg")
     feed = (
@@ -279,8 +252,8 @@ def test_an_imported_feed_file_brings_its_pictures(
     )
     file = tmp_path / "saved.xml"
     file.write_text(feed, encoding="utf-8")
-    import_file(direct_writer(store), paths.images, file)
-    story = article(store, paths, "An imported story")
+    import_file(direct_writer(connection), paths.images, file)
+    story = article_titled(connection, paths, "An imported story")
     assert story.photo is not None and story.caption == "Kept."
     assert cached(story) == {newsroom.url("/uploads/imported.jpg"): story.photo.file}
 

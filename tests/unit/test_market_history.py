@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-import pytest
-
 from desktop.domain import MarketSnapshot, Quote, Rate
 from desktop.market.history import quote_series, rate_series
-from desktop.paths import AppPaths
-from desktop.store.database import connect, transaction
+from desktop.store.database import transaction
 from desktop.store.loading import add_market_snapshot
 from desktop.store.market_data import (
     provider_statuses,
@@ -69,13 +65,6 @@ def test_quote_series_take_the_last_price_of_each_day() -> None:
 
     history = [at(DAY2, "6010"), at(DAY1.replace(hour=1), "5900"), at(DAY1, "5950")]
     assert quote_series(history) == {"SP500": (5950.0, 6010.0)}
-
-
-@pytest.fixture
-def connection(paths: AppPaths) -> Iterator[sqlite3.Connection]:
-    connection = connect(paths.store)
-    yield connection
-    connection.close()
 
 
 def test_history_keeps_every_publication_but_no_snapshot(connection: sqlite3.Connection) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -13,17 +12,10 @@ import pytest
 from desktop.domain import ALL, BOOKMARKS, UNREAD, Section
 from desktop.paths import AppPaths
 from desktop.store import articles, schema
-from desktop.store.database import connect, connect_reader, transaction
+from desktop.store.database import connect_reader, transaction
 from desktop.store.loading import add_article
 from desktop.store.sources import counts, sources
 from tests.factories import add_articles, article, scalar
-
-
-@pytest.fixture
-def connection(paths: AppPaths) -> Iterator[sqlite3.Connection]:
-    connection = connect(paths.store)
-    yield connection
-    connection.close()
 
 
 def test_a_new_store_is_at_the_head_revision_in_wal_mode(paths: AppPaths) -> None:
