@@ -6,8 +6,9 @@ The body is the sanitizer's output (``desktop.ingest.sanitize``), whose markup i
 lower-case tags, every attribute value in double quotes with quotes inside escaped, ``<`` escaped
 in text. So a few patterns read it exactly, and no HTML parser is loaded into the window's start.
 A picture the cache does not hold (it could not be downloaded, or the article has more than are
-kept) is left out with its figure; the lead photo's own figure in the body is left out too, as the
-lead photo already shows above the body with that figure's caption.
+kept) is left out with its figure, and one inside a sentence gives way to its alt text; the lead
+photo's own figure in the body is left out too, as the lead photo already shows above the body
+with that figure's caption.
 """
 
 from __future__ import annotations
@@ -105,11 +106,12 @@ def _figure(inside: str, pictures: Pictures) -> str:
 
 
 def _inline_picture(attributes: str, pictures: Pictures) -> str:
-    """A picture inside a line of text, from the cache; nothing when the cache lacks it."""
+    """A picture inside a line of text, from the cache; its alt text when the cache lacks it, as
+    browsers show an image that cannot load (the sentence keeps its word)."""
     image = _attributes(attributes)
     photo = pictures.shown(image.get("src", ""))
     if photo is None:
-        return ""
+        return image.get("alt", "")
     source = html.escape(photo_url(photo), quote=True)
     return f'<img src="{source}" width="{pictures.width(photo)}" alt="{image.get("alt", "")}">'
 
