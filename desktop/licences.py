@@ -23,6 +23,7 @@ TOP_LEVEL = (
     "Pillow",
     "feedparser",
     "httpx",
+    "sniffio",
     "brotli",
     "nh3",
     "trafilatura",

@@ -25,6 +25,7 @@ from desktop.ingest.figures import BodyImage, same_picture
 from desktop.ingest.images import NotAPhotoError, check_whole, describe, thumbnail
 from desktop.operations import StoreWriter
 from desktop.store import loading
+from desktop.store.images import cache_photo
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,7 @@ def fetch_pictures(
     checking: list[_Checking] = []
     done = 0
     for result in drain(requests):
-        checking.append(_check(checker, result, by_url[result.url]))
+        checking.append(_check(checker, result, by_url[result.url], images))
         for finished in _finished(checking, wait=False):
             done += 1
             _keep_checked(write, images, finished, tally)
@@ -115,16 +116,20 @@ class _Checking:
     future: Future[NewPhoto | str]
 
 
-def _check(checker: Executor | None, result: Response | Failure, items: list[Wanted]) -> _Checking:
+def _check(
+    checker: Executor | None, result: Response | Failure, items: list[Wanted], images: Path
+) -> _Checking:
     """Check a downloaded picture in the pool, or here and now without one (a failed download
     is its own reason at once)."""
     lead = any(item.lead for item in items)
     if isinstance(result, Failure) or checker is None:
         future: Future[NewPhoto | str] = Future()
-        found = result.sentence if isinstance(result, Failure) else checked_picture(result, lead)
-        future.set_result(found)
+        if isinstance(result, Failure):
+            future.set_result(result.sentence)
+        else:
+            future.set_result(checked_picture(result, lead, images))
         return _Checking(items, future)
-    return _Checking(items, checker.submit(checked_picture, result, lead))
+    return _Checking(items, checker.submit(checked_picture, result, lead, images))
 
 
 def _finished(checking: list[_Checking], wait: bool) -> Iterator[_Checking]:
@@ -177,9 +182,10 @@ def _keep(
             )
 
 
-def checked_picture(response: Response, with_thumbnail: bool) -> NewPhoto | str:
-    """A downloaded picture, checked whole (with a thumbnail for a lead photo), or why it is not
-    a usable image; runs in a parsing process (its arguments and result pickle)."""
+def checked_picture(response: Response, with_thumbnail: bool, images: Path) -> NewPhoto | str:
+    """A downloaded picture, checked whole (with a thumbnail for a lead photo) and written into
+    the photo cache, or why it is not a usable image; runs in a parsing process (its arguments
+    and result pickle), which leaves the refresh's own thread only the store to write."""
     try:
         if with_thumbnail:  # making the thumbnail decodes the whole photo, checking it
             found, small = describe(response.body), thumbnail(response.body)
@@ -187,7 +193,7 @@ def checked_picture(response: Response, with_thumbnail: bool) -> NewPhoto | str:
             found, small = check_whole(response.body), None
     except (NotAPhotoError, OSError, ValueError) as error:
         return f"not a usable picture ({error})"
-    return NewPhoto(
+    photo = NewPhoto(
         data=response.body,
         content_type=found.content_type,
         width=found.width,
@@ -195,3 +201,8 @@ def checked_picture(response: Response, with_thumbnail: bool) -> NewPhoto | str:
         thumbnail=small,
         url=response.url,
     )
+    try:
+        cache_photo(images, photo)  # storing it then finds its files there
+    except OSError as error:
+        return f"the photo cache cannot be written ({error.strerror})"
+    return photo
