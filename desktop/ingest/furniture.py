@@ -1,0 +1,138 @@
+"""Page furniture inside and around article bodies, told by the names publishers' themes share
+(class and id words) and by the few anchored lines that open or close boilerplate."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from desktop.ingest.blocks import HEADING_TAGS, Block
+from desktop.ingest.elements import Element, attr
+
+# Words of class and id names that mark what is not the article's text, as whole words of a
+# name split at "-", "_" and spaces ("block-share", "ad-slot--inline", "related_posts").
+FURNITURE_WORDS = frozenset(
+    {"share", "sharing", "sharebar", "social", "related", "recommended", "recirculation",
+     "newsletter", "newsletters", "subscribe", "subscription", "signup", "promo", "advert",
+     "advertisement", "ad", "ads", "adslot", "dfp", "sponsor", "sponsored", "byline", "bylines",
+     "author", "authors", "bio", "comments", "comment", "tags", "breadcrumb", "breadcrumbs",
+     "caption", "credit", "meta", "dateline", "timestamp", "toolbar", "pagination", "pager",
+     "nav", "navigation", "menu", "sidebar", "popular", "mostread", "readmore", "cta", "paywall",
+     "donate", "donation", "outbrain", "taboola", "teaser", "teasers", "keyevents", "summary",
+     "label", "badge", "rating", "print", "tools", "embed", "tweet", "instagram", "bluesky",
+     "tiktok", "youtube", "video", "player", "podcast", "audio", "correction", "disclaimer",
+     "copyright", "pinned", "hidden", "visually", "sronly", "offscreen", "screen"}
+)  # fmt: skip
+# Pairs of words that are furniture together ("most-read", "ReadMore", "key_events").
+FURNITURE_PAIRS = frozenset(
+    {"mostread", "mostviewed", "mostpopular", "readmore", "keyevents", "alsoread", "readalso",
+     "morestories", "signup", "sronly", "adslot", "adunit", "adcontainer", "seealso"}
+)  # fmt: skip
+# Whole class and id words of an article's notes, kept after its last paragraph.
+NOTE_WORDS = frozenset({"footnote", "footnotes", "endnote", "endnotes", "fn", "notes"})
+# The words of a class or id: runs of capitals, capitalised words, lower-case runs, digits.
+_NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+# Lines that point elsewhere or ask for something, wherever they stand: "Read also: ...",
+# "Lesen Sie auch", "Sign up for our newsletter ...", "Advertisement".
+_FURNITURE_LINE = re.compile(
+    r"^(?:read more|read also|also read|see also|more on this|related\b|lesen sie (?:auch|mehr)"
+    r"|mehr zum thema|(?:à |a )?lire aussi|voir aussi|leggi anche|le(?:e|er) también|ver también"
+    r"|veja também|leia também|sign up|subscribe\b|advertisement|anzeige\b|publicité"
+    r"|follow us|click here|share (?:this|on)\b)",
+    re.I,
+)
+FURNITURE_LINE_CHARS = 250  # the longest line the furniture-line rule may take
+# Embedded posts by the class their platforms' snippets give them.
+_EMBEDS = re.compile(
+    r"twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|reddit-card|threads-post"
+    r"|fb-post|fb-video|mastodon-embed",
+    re.I,
+)
+# Lines that end an article's own text, with everything after them: press boilerplate.
+_BOILERPLATE_START = re.compile(
+    r"^(?:about (?:the )?\S.{0,60}$|über \S.{0,60}$|à propos d[eu'’]\s?\S.{0,60}$"
+    r"|acerca de \S.{0,60}$|forward[- ]looking statements?\b|safe harbor statement"
+    r"|cautionary (?:note|statement)|(?:media|press|investor) (?:contacts?|inquiries|relations)\b"
+    r"|contacts?:)",
+    re.I,
+)
+# Short lines that are furniture wherever they stand at either end of a body.
+_EDGE_LINES = re.compile(
+    r"^(?:(?:estimated )?reading time\b|\d+\s*(?:min(?:ute)?s?|mins?\.?)\s*(?:read|de lecture)\b"
+    r"|lesezeit\b|temps de lecture\b|read more\b|more\b.{0,40}\bstories\b|related\b|sign up\b"
+    r"|subscribe\b|follow us\b|share (?:this|on)\b|advertisement\b|thanks for reading\b"
+    r"|(?-i:SOURCE:? [A-Z].{0,100}$)|©|\(c\) \d|copyright\b|all rights reserved\b"
+    r"|this (?:article|story|report|piece|content|coverage|reporting) (?:was|is|has been)"
+    r" (?:produced|published|written|made possible|supported|funded|republished|co-published"
+    r"|reported|originally)"
+    r"|have an opinion\b|send us a letter\b|click here\b)",
+    re.I,
+)
+EDGE_LINE_CHARS = 300  # the longest line that the edge rules may take for furniture
+ITALIC_NOTE_CHARS = 300  # the longest all-italic closing note (a tagline, a disclaimer)
+
+
+def is_furniture_element(element: Element) -> bool:
+    """Whether an element's class or id names page furniture, or it is an embedded post."""
+    names = f"{attr(element, 'class')} {attr(element, 'id')}"
+    if not names.strip():
+        return False
+    if _EMBEDS.search(names):
+        return True
+    words = name_words(names)
+    pairs = {first + second for first, second in pairwise(words)}
+    return not (FURNITURE_WORDS.isdisjoint(words) and FURNITURE_PAIRS.isdisjoint(pairs))
+
+
+def name_words(names: str) -> list[str]:
+    """The words of class and id names, split at punctuation and camel-case humps, lower-cased."""
+    return [word.lower() for word in _NAME_WORDS.findall(names)]
+
+
+def is_furniture_line(block: Block) -> bool:
+    """Whether a block is a short line pointing elsewhere or asking the reader for something."""
+    return len(block.text) <= FURNITURE_LINE_CHARS and bool(_FURNITURE_LINE.match(block.text))
+
+
+def is_note_element(element: Element) -> bool:
+    """Whether an element holds the article's footnotes or endnotes."""
+    names = f"{attr(element, 'class')} {attr(element, 'id')}"
+    return not NOTE_WORDS.isdisjoint(name_words(names))
+
+
+def without_boilerplate(blocks: list[Block], italic: set[int]) -> list[Block]:
+    """The body without furniture lines at either end, nor press boilerplate at its end (from
+    "About <company>", forward-looking statements or media contacts on); ``italic`` holds the
+    indexes of blocks written wholly in italics, which are notes when they close the body."""
+    end = _boilerplate_start(blocks)
+    while end > 0 and _closes_body(blocks[end - 1], end - 1 in italic):
+        end -= 1
+    start = 0
+    while start < end and _is_edge_line(blocks[start]):
+        start += 1
+    return blocks[start:end]
+
+
+def _boilerplate_start(blocks: list[Block]) -> int:
+    """Where press boilerplate starts in the second half of the body, or its length."""
+    half = len(blocks) // 2
+    for index in range(max(1, half), len(blocks)):
+        block = blocks[index]
+        if len(block.text) <= EDGE_LINE_CHARS and _BOILERPLATE_START.match(block.text):
+            short_heading = block.tag in HEADING_TAGS or len(block.text) <= 80
+            if short_heading or not block.text.lower().startswith("about"):
+                return index
+    return len(blocks)
+
+
+def _closes_body(block: Block, italic: bool) -> bool:
+    """Whether a block at the end of a body is furniture: an edge line or an italic note."""
+    if block.tag == "figure":
+        return False
+    return _is_edge_line(block) or (italic and len(block.text) <= ITALIC_NOTE_CHARS)
+
+
+def _is_edge_line(block: Block) -> bool:
+    """Whether a block is one of the short furniture lines."""
+    text = block.text
+    return block.tag != "figure" and len(text) <= EDGE_LINE_CHARS and bool(_EDGE_LINES.match(text))
