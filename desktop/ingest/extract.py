@@ -145,10 +145,11 @@ def _article_blocks(
     """The body's blocks: found by the extractors, read again from the page where they are
     (captions left out by their place there), without boilerplate, headline and byline."""
     found = _body(page, _run_trafilatura(page.tree, url))
-    read = page_body(page.tree, found, photo[0])
+    live = "LiveBlogPosting" in _as_list(page.ld.get("@type"))
+    read = page_body(page.tree, found, photo[0], live)
     if read is None:  # the page could not place the blocks found: they stand as they are
-        return _without_repeats(without_boilerplate(found, set()), *heads, photo[1:])
-    return _without_repeats(without_boilerplate(*read), *heads, ())
+        return _without_repeats(without_boilerplate(found), *heads, photo[1:])
+    return _without_repeats(without_boilerplate(read), *heads, ())
 
 
 def _not_found(url: str | None) -> ExtractionError:

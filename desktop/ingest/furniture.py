@@ -21,7 +21,7 @@ FURNITURE_WORDS = frozenset(
      "donate", "donation", "outbrain", "taboola", "teaser", "teasers", "keyevents", "summary",
      "label", "badge", "rating", "print", "tools", "embed", "tweet", "instagram", "bluesky",
      "tiktok", "youtube", "video", "player", "podcast", "audio", "correction", "disclaimer",
-     "copyright", "pinned", "hidden", "visually", "sronly", "offscreen", "screen"}
+     "copyright", "hidden", "visually", "sronly", "offscreen", "screen"}
 )  # fmt: skip
 # Pairs of words that are furniture together ("most-read", "ReadMore", "key_events").
 FURNITURE_PAIRS = frozenset(
@@ -32,6 +32,9 @@ FURNITURE_PAIRS = frozenset(
 NOTE_WORDS = frozenset({"footnote", "footnotes", "endnote", "endnotes", "fn", "notes"})
 # The words of a class or id: runs of capitals, capitalised words, lower-case runs, digits.
 _NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_NAME_PARTS = re.compile(r"[^A-Za-z0-9]+")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[A-Za-z]")
 # Lines that point elsewhere or ask for something, wherever they stand: "Read also: ...",
 # "Lesen Sie auch", "Sign up for our newsletter ...", "Advertisement".
 _FURNITURE_LINE = re.compile(
@@ -65,11 +68,11 @@ _EDGE_LINES = re.compile(
     r"|this (?:article|story|report|piece|content|coverage|reporting) (?:was|is|has been)"
     r" (?:produced|published|written|made possible|supported|funded|republished|co-published"
     r"|reported|originally)"
-    r"|have an opinion\b|send us a letter\b|click here\b)",
+    r"|have an opinion\b|send us a letter\b|click here\b"
+    r"|(?:posted|published|updated|last updated|first published)\b[^.]{0,60}\d)",
     re.I,
 )
 EDGE_LINE_CHARS = 300  # the longest line that the edge rules may take for furniture
-ITALIC_NOTE_CHARS = 300  # the longest all-italic closing note (a tagline, a disclaimer)
 
 
 def is_furniture_element(element: Element) -> bool:
@@ -85,8 +88,14 @@ def is_furniture_element(element: Element) -> bool:
 
 
 def name_words(names: str) -> list[str]:
-    """The words of class and id names, split at punctuation and camel-case humps, lower-cased."""
-    return [word.lower() for word in _NAME_WORDS.findall(names)]
+    """The words of class and id names, split at punctuation and camel-case humps, lower-cased;
+    names mixing letters and digits are generated hashes ("css-1ad4x"), not words."""
+    return [
+        word.lower()
+        for name in _NAME_PARTS.split(names)
+        if not (_DIGIT.search(name) and _LETTER.search(name))
+        for word in _NAME_WORDS.findall(name)
+    ]
 
 
 def is_furniture_line(block: Block) -> bool:
@@ -100,15 +109,14 @@ def is_note_element(element: Element) -> bool:
     return not NOTE_WORDS.isdisjoint(name_words(names))
 
 
-def without_boilerplate(blocks: list[Block], italic: set[int]) -> list[Block]:
+def without_boilerplate(blocks: list[Block]) -> list[Block]:
     """The body without furniture lines at either end, nor press boilerplate at its end (from
-    "About <company>", forward-looking statements or media contacts on); ``italic`` holds the
-    indexes of blocks written wholly in italics, which are notes when they close the body."""
+    "About <company>", forward-looking statements or media contacts on)."""
     end = _boilerplate_start(blocks)
-    while end > 0 and _closes_body(blocks[end - 1], end - 1 in italic):
+    while end > 0 and is_edge_line(blocks[end - 1]):
         end -= 1
     start = 0
-    while start < end and _is_edge_line(blocks[start]):
+    while start < end and is_edge_line(blocks[start]):
         start += 1
     return blocks[start:end]
 
@@ -125,14 +133,7 @@ def _boilerplate_start(blocks: list[Block]) -> int:
     return len(blocks)
 
 
-def _closes_body(block: Block, italic: bool) -> bool:
-    """Whether a block at the end of a body is furniture: an edge line or an italic note."""
-    if block.tag == "figure":
-        return False
-    return _is_edge_line(block) or (italic and len(block.text) <= ITALIC_NOTE_CHARS)
-
-
-def _is_edge_line(block: Block) -> bool:
+def is_edge_line(block: Block) -> bool:
     """Whether a block is one of the short furniture lines."""
     text = block.text
     return block.tag != "figure" and len(text) <= EDGE_LINE_CHARS and bool(_EDGE_LINES.match(text))

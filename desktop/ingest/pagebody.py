@@ -25,6 +25,7 @@ from desktop.ingest.captions import caption_parts, caption_region
 from desktop.ingest.elements import Element, attr, clean, text_of
 from desktop.ingest.figures import same_picture
 from desktop.ingest.furniture import (
+    is_edge_line,
     is_furniture_element,
     is_furniture_line,
     is_note_element,
@@ -39,6 +40,7 @@ RUN_MIN_CHARS = 50  # loose text in a <div> shorter than this is a paragraph onl
 LINK_LIST_SHARE = 0.9  # of a block's text in links from which it is a list of links
 SHORT_LINE = 150  # characters under which a linked line is a "read this" link, not prose
 TIMESTAMP_CHARS = 100  # the longest line that is only a time
+ITALIC_NOTE = 300  # the longest all-italic closing note (a tagline, a disclaimer) or caption
 DUPLICATE_CHARS = 40  # key characters from which a block said twice is said once
 SMALL_PICTURE = 100  # pixels under which an image is an icon, a logo or an avatar
 
@@ -83,10 +85,10 @@ class Piece:
 
 
 def page_body(
-    tree: Element, found: list[Block], lead_image: str | None
-) -> tuple[list[Block], set[int]] | None:
-    """The article's blocks as the page writes them, placed by the blocks the extractors found,
-    with the indexes of those written wholly in italics; None when the page cannot place them."""
+    tree: Element, found: list[Block], lead_image: str | None, live: bool = False
+) -> list[Block] | None:
+    """The article's blocks as the page writes them, placed by the blocks the extractors found
+    (``live`` when the page says it is a live blog); None when the page cannot place them."""
     keys = [block.key for block in found if block.tag not in HEADING_TAGS and block.key]
     anchors = [key for key in keys if len(key) >= MIN_ANCHOR] or keys
     body = tree.find("body") if tree.tag != "body" else tree
@@ -95,13 +97,13 @@ def page_body(
     container = _container(_anchor_elements(body, anchors))
     if container is None:
         return None
-    stream = _entry_stream(container)
+    stream = _entry_stream(container, live)
     pieces = list(_Walk(lead_image).pieces(stream if stream is not None else container))
-    chosen = pieces if stream is not None else _span(pieces, set(keys), anchors)
+    chosen = _without_notes(pieces) if stream is not None else _span(pieces, set(keys), anchors)
     if not chosen:
         return None
     chosen = _without_repeated(_without_standfirst(chosen, body, container))
-    return [piece.block for piece in chosen], {i for i, p in enumerate(chosen) if p.italic}
+    return [piece.block for piece in chosen]
 
 
 # Placing the article
@@ -123,9 +125,9 @@ def _anchor_elements(body: Element, anchors: list[str]) -> list[tuple[Element, i
         elif len(key) >= MIN_ANCHOR:
             candidates.append((element, key))
     for anchor in wanted:  # a block the extractor cut short or glued: inside a page element
-        holder = next((element for element, key in candidates if anchor in key), None)
-        if holder is not None and len(anchor) >= MIN_ANCHOR:
-            placed.append((holder, len(anchor)))
+        holders = [(len(key), element) for element, key in candidates if anchor in key]
+        if holders and len(anchor) >= MIN_ANCHOR:
+            placed.append((min(holders, key=lambda holder: holder[0])[1], len(anchor)))
     return placed
 
 
@@ -146,22 +148,42 @@ def _container(placed: list[tuple[Element, int]]) -> Element | None:
     return best if best.tag not in TEXT_BLOCKS and best.tag != "li" else best.getparent()
 
 
-def _entry_stream(container: Element) -> Element | None:
-    """The stream of a live blog's entries when the article's element is one of them (or is in
-    one): siblings alike in tag and class, each with a time, none with a headline of its own;
-    all of it is the article."""
+def _entry_stream(container: Element, live: bool) -> Element | None:
+    """The stream of a live blog's entries when the article's element holds them, is one of
+    them or is in one: siblings alike in tag and class, each with a time, none with a headline
+    of its own, on a page that says it is live; all of the stream is the article."""
+    if not (live or _says_live(container)):
+        return None
+    signatures = {(child.tag, attr(child, "class")): child for child in container}
+    if any(_are_entries(_entries_like(child, container)) for child in signatures.values()):
+        return container
     node = container
     for _ in range(ENTRY_CLIMB):
         parent = node.getparent()
         if parent is None or parent.tag in {"body", "html"}:
             break
-        entries = _entries_like(node, parent)
-        if len(entries) >= MIN_ENTRIES and all(not e.xpath(".//h1") for e in entries):
-            timed = sum(1 for entry in entries if entry.xpath(".//time"))
-            if timed >= max(MIN_ENTRIES, len(entries) * 2 // 3):
-                return parent
+        if _are_entries(_entries_like(node, parent)):
+            return parent
         node = parent
     return None
+
+
+def _says_live(element: Element) -> bool:
+    """Whether an element or one around it is named for live coverage ("liveblog", "live-feed")."""
+    return any(
+        word.startswith("live")
+        for node in (element, *element.iterancestors())
+        for word in name_words(f"{attr(node, 'class')} {attr(node, 'id')}")
+    )
+
+
+def _are_entries(entries: list[Element]) -> bool:
+    """Whether elements are a live blog's entries: enough of them, most with a time, none with
+    a headline of its own."""
+    if len(entries) < MIN_ENTRIES or any(entry.xpath(".//h1") for entry in entries):
+        return False
+    timed = sum(1 for entry in entries if entry.xpath(".//time"))
+    return timed >= max(MIN_ENTRIES, len(entries) * 2 // 3)
 
 
 def _entries_like(node: Element, parent: Element) -> list[Element]:
@@ -186,7 +208,22 @@ def _span(pieces: list[Piece], keys: set[str], anchors: list[str]) -> list[Piece
     while first > 0 and pieces[first - 1].block.tag in HEADING_TAGS - {"h1"}:
         first -= 1
     notes = [piece for piece in pieces[last + 1 :] if piece.note]
-    return [*pieces[first : last + 1], *notes]
+    return [*_without_notes(pieces[first : last + 1]), *notes]
+
+
+def _without_notes(pieces: list[Piece]) -> list[Piece]:
+    """The pieces without the notes in italics that close the text (a tagline, a disclaimer,
+    an invitation to write in)."""
+    end = len(pieces)
+    while end > 0 and _closes_text(pieces[end - 1]):
+        end -= 1
+    return pieces[:end]
+
+
+def _closes_text(piece: Piece) -> bool:
+    """Whether a piece after the text is a note in italics or a furniture line."""
+    short = len(piece.block.text) <= ITALIC_NOTE
+    return (piece.italic and short) or is_edge_line(piece.block)
 
 
 def _was_found(block: Block, keys: set[str], anchors: list[str]) -> bool:
@@ -239,6 +276,7 @@ class _Walk:
         self._lead = lead_image
         self._skipped: set[Element] = set()  # caption elements already taken by a picture
         self._pictures: list[str] = []
+        self._after_picture = False  # the last thing read was a picture: an italic line is its caption
 
     def pieces(self, element: Element, note: bool = False) -> Iterator[Piece]:
         """The pieces inside an element: its loose text in runs, its blocks, its pictures."""
@@ -273,7 +311,7 @@ class _Walk:
                 yield from self._picture(element)
             return
         note = note or is_note_element(element)
-        if tag in TEXT_BLOCKS and not (tag == "table" and element.xpath(LAYOUT_INSIDE)):
+        if tag in TEXT_BLOCKS and not (tag == "table" and _lays_out(element)):
             yield from self._text_block(element, note)
             return
         yield from self.pieces(element, note)
@@ -287,9 +325,7 @@ class _Walk:
             return
         if _is_timestamp(element, text):
             return
-        block = _block(element)
-        if _is_text(block):
-            yield Piece(block, note, _is_italic(element, text))
+        yield from self._text(_block(element), note, _is_italic(element, text))
 
     def _run(self, run: list[Element | str], note: bool) -> Iterator[Piece]:
         """Loose text and inline elements of a ``<div>`` as paragraphs, split at double breaks."""
@@ -305,9 +341,14 @@ class _Walk:
                 continue
             if len(text) < RUN_MIN_CHARS and not _SENTENCE_END.search(text):
                 continue
-            block = _block(paragraph)
-            if _is_text(block):
-                yield Piece(block, note, _is_italic(paragraph, text))
+            yield from self._text(_block(paragraph), note, _is_italic(paragraph, text))
+
+    def _text(self, block: Block, note: bool, italic: bool) -> Iterator[Piece]:
+        """A text block, unless it is furniture or the italic caption of the picture before it."""
+        caption = self._after_picture and italic and len(block.text) <= ITALIC_NOTE
+        self._after_picture = False
+        if _is_text(block) and not caption:
+            yield Piece(block, note, italic)
 
     def _picture(self, element: Element) -> Iterator[Piece]:
         """A picture of the article as a figure block; nothing for furniture or the lead photo
@@ -319,6 +360,7 @@ class _Walk:
         loose = element.tag != "figure" and not element.xpath(".//figcaption")
         region = caption_region(img) if loose else []
         self._skipped.update(region)
+        self._after_picture = True
         if not self._is_article_picture(img):
             return
         yield Piece(Block(FIGURE, _framed(img, region) if loose else _markup(element), "", "", 0))
@@ -418,6 +460,14 @@ def _is_embed(element: Element) -> bool:
     """Whether an element is an embedded post or player (AMP's components, amp-img aside)."""
     tag = element.tag
     return tag.startswith("amp-") and tag not in PICTURE_TAGS
+
+
+def _lays_out(table: Element) -> bool:
+    """Whether a table lays out a page (it holds paragraphs, divisions or photos) rather than
+    data (whose cells may hold icons, such as flags)."""
+    if table.xpath(LAYOUT_INSIDE):
+        return True
+    return any(not _is_furniture_picture(img) for img in table.iter("img"))
 
 
 def _is_timestamp(element: Element, text: str) -> bool:
