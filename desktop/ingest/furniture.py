@@ -13,15 +13,15 @@ from desktop.ingest.elements import Element, attr
 # name split at "-", "_" and spaces ("block-share", "ad-slot--inline", "related_posts").
 FURNITURE_WORDS = frozenset(
     {"share", "sharing", "sharebar", "social", "related", "recommended", "recirculation",
-     "newsletter", "newsletters", "subscribe", "subscription", "signup", "promo", "advert",
-     "advertisement", "ad", "ads", "adslot", "dfp", "sponsor", "sponsored", "byline", "bylines",
-     "author", "authors", "bio", "comments", "comment", "tags", "breadcrumb", "breadcrumbs",
-     "caption", "credit", "meta", "dateline", "timestamp", "toolbar", "pagination", "pager",
-     "nav", "navigation", "menu", "sidebar", "popular", "mostread", "readmore", "cta", "paywall",
-     "donate", "donation", "outbrain", "taboola", "teaser", "teasers", "keyevents", "summary",
-     "label", "badge", "rating", "print", "tools", "embed", "tweet", "instagram", "bluesky",
-     "tiktok", "youtube", "video", "player", "podcast", "audio", "correction", "disclaimer",
-     "copyright", "hidden", "visually", "sronly", "offscreen", "screen"}
+     "relatedposts", "newsletter", "newsletters", "subscribe", "subscription", "signup", "promo",
+     "advert", "advertisement", "ad", "ads", "adslot", "dfp", "sponsor", "sponsored", "byline",
+     "bylines", "author", "authors", "bio", "comments", "comment", "tags", "breadcrumb",
+     "breadcrumbs", "caption", "credit", "meta", "dateline", "timestamp", "toolbar", "pagination",
+     "pager", "nav", "navigation", "menu", "sidebar", "popular", "mostread", "readmore", "cta",
+     "paywall", "donate", "donation", "outbrain", "taboola", "teaser", "teasers", "keyevents",
+     "summary", "label", "badge", "rating", "print", "tools", "embed", "tweet", "instagram",
+     "bluesky", "tiktok", "youtube", "video", "player", "podcast", "audio", "correction",
+     "disclaimer", "copyright", "hidden", "visually", "sronly", "offscreen", "screen"}
 )  # fmt: skip
 # Pairs of words that are furniture together ("most-read", "ReadMore", "key_events").
 FURNITURE_PAIRS = frozenset(
@@ -111,9 +111,10 @@ def is_note_element(element: Element) -> bool:
 
 def without_boilerplate(blocks: list[Block]) -> list[Block]:
     """The body without furniture lines at either end, nor press boilerplate at its end (from
-    "About <company>", forward-looking statements or media contacts on)."""
+    "About <company>", forward-looking statements or media contacts on), nor a subheading
+    with nothing after it."""
     end = _boilerplate_start(blocks)
-    while end > 0 and is_edge_line(blocks[end - 1]):
+    while end > 0 and (is_edge_line(blocks[end - 1]) or blocks[end - 1].tag in HEADING_TAGS):
         end -= 1
     start = 0
     while start < end and is_edge_line(blocks[start]):

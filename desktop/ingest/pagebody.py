@@ -57,6 +57,14 @@ SKIPPED_TAGS = frozenset(
      "canvas", "map", "dialog", "menu", "head", "title", "link", "meta"}
 )  # fmt: skip
 PICTURE_TAGS = frozenset({"img", "picture", "amp-img"})
+# Words of class and id names of blocks that point to other stories.
+RELATED_WORDS = frozenset(
+    {"related", "relatedposts", "recommended", "recommendations", "recirculation", "popular",
+     "mostread", "teaser", "teasers", "outbrain", "taboola", "promo", "readnext", "upnext"}
+)  # fmt: skip
+RELATED_CLIMB = 5  # levels above a found block where a related-posts block is looked for
+CARD_CHARS = 500  # the most text a card for another story holds
+_HEADLINES = ".//h2 | .//h3 | .//h4 | .//h5 | .//h6"
 LAYOUT_INSIDE = ".//p | .//div | .//table | .//ul | .//ol | .//blockquote"
 _SELF_LINKS = ".//a[starts-with(@href, '#')]"
 _PICTURE_WORDS = frozenset(
@@ -94,11 +102,13 @@ def page_body(
     body = tree.find("body") if tree.tag != "body" else tree
     if not anchors or body is None:
         return None
-    container = _container(_anchor_elements(body, anchors))
+    placed = [(e, size) for e, size in _anchor_elements(body, anchors) if not _elsewhere(e)]
+    container = _container(placed)
     if container is None:
         return None
     stream = _entry_stream(container, live)
-    pieces = list(_Walk(lead_image).pieces(stream if stream is not None else container))
+    walk = _Walk(lead_image, stream is not None)
+    pieces = list(walk.pieces(stream if stream is not None else container))
     chosen = _without_notes(pieces) if stream is not None else _span(pieces, set(keys), anchors)
     if not chosen:
         return None
@@ -129,6 +139,50 @@ def _anchor_elements(body: Element, anchors: list[str]) -> list[tuple[Element, i
         if holders and len(anchor) >= MIN_ANCHOR:
             placed.append((min(holders, key=lambda holder: holder[0])[1], len(anchor)))
     return placed
+
+
+def _elsewhere(element: Element) -> bool:
+    """Whether an element points to other stories: inside a related-posts block (by its name)
+    or in a card of a list of them."""
+    for level, node in enumerate((element, *element.iterancestors())):
+        if level > RELATED_CLIMB or node.tag in {"body", "main", "html"}:
+            return False
+        if not RELATED_WORDS.isdisjoint(name_words(f"{attr(node, 'class')} {attr(node, 'id')}")):
+            return True
+        if node.tag not in TEXT_BLOCKS and _is_card(node):
+            return True
+    return False
+
+
+def _is_card(element: Element) -> bool:
+    """Whether an element is a card for another story, one of several alike: a headline that is
+    a link away from the page and at most a short excerpt."""
+    parent = element.getparent()
+    if parent is None:
+        return False
+    names = attr(element, "class")
+    alike = [
+        sibling
+        for sibling in parent
+        if sibling is not element and sibling.tag == element.tag and attr(sibling, "class") == names
+    ]
+    return (
+        bool(alike)
+        and _has_linked_headline(element)
+        and len(clean(text_of(element))) <= CARD_CHARS
+        and any(_has_linked_headline(sibling) for sibling in alike)
+    )
+
+
+def _has_linked_headline(element: Element) -> bool:
+    """Whether an element's first headline is a link to another page."""
+    heading = next(iter(element.xpath(_HEADLINES)), None)
+    if heading is None:
+        return False
+    text = clean(text_of(heading))
+    links = [a for a in heading.iter("a") if "#" not in attr(a, "href")]
+    linked = sum(len(clean(text_of(a))) for a in links)
+    return bool(text) and linked >= 0.8 * len(text)
 
 
 def _container(placed: list[tuple[Element, int]]) -> Element | None:
@@ -272,11 +326,12 @@ def _without_repeated(pieces: list[Piece]) -> list[Piece]:
 class _Walk:
     """One reading of an article's element in page order, into pieces."""
 
-    def __init__(self, lead_image: str | None) -> None:
-        self._lead = lead_image
+    def __init__(self, lead_image: str | None, stream: bool) -> None:
+        self._lead, self._stream = lead_image, stream
         self._skipped: set[Element] = set()  # caption elements already taken by a picture
         self._pictures: list[str] = []
-        self._after_picture = False  # the last thing read was a picture: an italic line is its caption
+        # The last thing read was a picture: an italic line now is its caption.
+        self._after_picture = False
 
     def pieces(self, element: Element, note: bool = False) -> Iterator[Piece]:
         """The pieces inside an element: its loose text in runs, its blocks, its pictures."""
@@ -309,6 +364,8 @@ class _Walk:
         if is_furniture_element(element):
             if "caption" in attr(element, "class").lower():  # a picture in a caption's frame
                 yield from self._picture(element)
+            return
+        if tag not in TEXT_BLOCKS and not self._stream and _is_card(element):
             return
         note = note or is_note_element(element)
         if tag in TEXT_BLOCKS and not (tag == "table" and _lays_out(element)):
