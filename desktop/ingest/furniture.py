@@ -19,14 +19,15 @@ FURNITURE_WORDS = frozenset(
      "breadcrumbs", "caption", "credit", "meta", "dateline", "timestamp", "toolbar", "pagination",
      "pager", "nav", "navigation", "menu", "sidebar", "popular", "mostread", "readmore", "cta",
      "paywall", "donate", "donation", "outbrain", "taboola", "teaser", "teasers", "keyevents",
-     "summary", "label", "badge", "rating", "print", "tools", "embed", "tweet", "instagram",
+     "summary", "label", "pullquote", "badge", "rating", "tools", "embed", "tweet", "instagram",
      "bluesky", "tiktok", "youtube", "video", "player", "podcast", "audio", "correction",
-     "disclaimer", "copyright", "hidden", "visually", "sronly", "offscreen", "screen"}
+     "disclaimer", "copyright", "visually", "sronly", "offscreen"}
 )  # fmt: skip
 # Pairs of words that are furniture together ("most-read", "ReadMore", "key_events").
 FURNITURE_PAIRS = frozenset(
     {"mostread", "mostviewed", "mostpopular", "readmore", "keyevents", "alsoread", "readalso",
-     "morestories", "signup", "sronly", "adslot", "adunit", "adcontainer", "seealso"}
+     "morestories", "signup", "sronly", "screenreader", "adslot", "adunit", "adcontainer",
+     "seealso"}
 )  # fmt: skip
 # Whole class and id words of an article's notes, kept after its last paragraph.
 NOTE_WORDS = frozenset({"footnote", "footnotes", "endnote", "endnotes", "fn", "notes"})

@@ -34,6 +34,7 @@ from desktop.ingest.furniture import (
 
 MIN_ANCHOR = 30  # key characters from which a found block can place the article on the page
 CONTAINER_SHARE = 0.7  # of the found text that the article's element holds
+SPLIT_SHARE = 0.1  # of the found text beside the article's element that makes it a part of it
 ENTRY_CLIMB = 4  # levels above the article's element where a live blog's entries are looked for
 MIN_ENTRIES = 3  # entries, each with a time, that make a live blog
 RUN_MIN_CHARS = 50  # loose text in a <div> shorter than this is a paragraph only as a sentence
@@ -53,6 +54,7 @@ INLINE_TAGS = frozenset(
 )  # fmt: skip
 SKIPPED_TAGS = frozenset(
     {"script", "style", "noscript", "template", "svg", "nav", "aside", "footer", "form", "button",
+     "figcaption",
      "iframe", "object", "embed", "select", "textarea", "input", "label", "video", "audio",
      "canvas", "map", "dialog", "menu", "head", "title", "link", "meta"}
 )  # fmt: skip
@@ -65,6 +67,8 @@ RELATED_WORDS = frozenset(
 RELATED_CLIMB = 5  # levels above a found block where a related-posts block is looked for
 CARD_CHARS = 500  # the most text a card for another story holds
 _HEADLINES = ".//h2 | .//h3 | .//h4 | .//h5 | .//h6"
+_PICTURES = ".//img | .//picture | .//amp-img"
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 LAYOUT_INSIDE = ".//p | .//div | .//table | .//ul | .//ol | .//blockquote"
 _SELF_LINKS = ".//a[starts-with(@href, '#')]"
 _PICTURE_WORDS = frozenset(
@@ -199,7 +203,12 @@ def _container(placed: list[tuple[Element, int]]) -> Element | None:
     if not enough:
         return None
     best = max(enough, key=lambda element: depth[element])
-    return best if best.tag not in TEXT_BLOCKS and best.tag != "li" else best.getparent()
+    if best.tag in TEXT_BLOCKS or best.tag == "li":
+        best = best.getparent()
+    parent = best.getparent()
+    while parent is not None and held.get(parent, 0) - held[best] >= SPLIT_SHARE * total:
+        best, parent = parent, parent.getparent()  # a body split in parts (around an ad, say)
+    return best
 
 
 def _entry_stream(container: Element, live: bool) -> Element | None:
@@ -358,7 +367,9 @@ class _Walk:
         tag = element.tag
         if tag in SKIPPED_TAGS or element in self._skipped or _is_embed(element):
             return
-        if tag in PICTURE_TAGS or tag == "figure":
+        if _is_hidden(element):
+            return
+        if tag in PICTURE_TAGS or (tag == "figure" and element.xpath(_PICTURES)):
             yield from self._picture(element)
             return
         if is_furniture_element(element):
@@ -377,11 +388,17 @@ class _Walk:
         """A paragraph, subheading, quote, list or table, or the picture a paragraph holds."""
         text = clean(text_of(element))
         if not text:
-            if element.xpath(".//img | .//picture | .//amp-img"):
+            if element.xpath(_PICTURES):
                 yield from self._picture(element)
             return
         if _is_timestamp(element, text):
             return
+        if element.xpath(".//img"):  # the pictures of a paragraph: its own, not the lead's
+            element = deepcopy(element)
+            element.tail = None
+            for img in list(element.iter("img")):
+                if _is_furniture_picture(img) or not self._is_article_picture(img):
+                    img.drop_tree()
         yield from self._text(_block(element), note, _is_italic(element, text))
 
     def _run(self, run: list[Element | str], note: bool) -> Iterator[Piece]:
@@ -513,6 +530,11 @@ def _has_loose_text(element: Element) -> bool:
     return any(clean(child.tail or "") for child in element)
 
 
+def _is_hidden(element: Element) -> bool:
+    """Whether an element is not shown: the hidden attribute, or a style that hides it."""
+    return element.get("hidden") is not None or bool(_DISPLAY_NONE.search(attr(element, "style")))
+
+
 def _is_embed(element: Element) -> bool:
     """Whether an element is an embedded post or player (AMP's components, amp-img aside)."""
     tag = element.tag
@@ -557,7 +579,7 @@ def _picture_sources(img: Element) -> list[str]:
     """The addresses an image may load: plain, lazy and each of its source sets'."""
     found: list[str] = []
     for name, value in img.attrib.items():
-        if "src" not in name and name not in {"data-original", "data-url"}:
+        if "src" not in name and name not in {"data-original", "data-url", "data-lazy"}:
             continue
         for candidate in value.split(",") if "srcset" in name else [value]:
             address = candidate.strip().split(" ")[0]

@@ -201,6 +201,33 @@ def test_link_dense_prose_and_text_after_embeds_and_ad_slots_are_kept() -> None:
     assert blocks(found) == expected
 
 
+def test_a_body_split_in_parts_around_an_ad_is_read_whole() -> None:
+    """Bodies cut into sibling sections (companion columns, chunks around inline ads) are one
+    article, whatever share of it the first part holds."""
+    long_part = paragraphs([*STORY[:4], STORY[0].replace("Monday", "Tuesday")])
+    body = (
+        f'<section name="articleBody"><div class="StoryBodyCompanionColumn">{long_part}</div>'
+        '<div class="ad-unit" id="mid1"></div>'
+        f'<div class="StoryBodyCompanionColumn"><p>{STORY[4]}</p></div></section>'
+    )
+    found = extract_article(page(article(body)), URL)
+    assert blocks(found)[-1] == STORY[4]
+
+
+def test_tables_in_figures_are_kept_and_hidden_text_is_not() -> None:
+    """Gutenberg wraps a data table in a <figure>: it is text; an element hidden by the page is
+    not."""
+    table = (
+        '<figure class="wp-block-table"><table><tbody><tr><td>North pier</td><td>Closed</td></tr>'
+        "<tr><td>South quay</td><td>Open</td></tr></tbody></table></figure>"
+    )
+    hidden = '<div style="display: none"><p>Keywords: pier, harbour, board, closure.</p></div>'
+    inner = paragraphs(STORY[:2]) + table + hidden + paragraphs(STORY[2:])
+    found = extract_article(page(article(inner)), URL)
+    assert "North pier Closed" in found.text
+    assert "Keywords" not in found.text
+
+
 # 4. A lede that repeats the caption
 
 
