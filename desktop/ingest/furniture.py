@@ -18,11 +18,13 @@ FURNITURE_WORDS = frozenset(
      "bylines", "author", "authors", "bio", "comments", "comment", "tags", "breadcrumb",
      "breadcrumbs", "caption", "credit", "meta", "dateline", "timestamp", "toolbar", "pagination",
      "pager", "nav", "navigation", "menu", "sidebar", "popular", "mostread", "readmore", "cta",
-     "paywall", "donate", "donation", "outbrain", "taboola", "teaser", "teasers", "keyevents",
+     "donate", "donation", "outbrain", "taboola", "keyevents",
      "summary", "label", "pullquote", "badge", "rating", "tools", "embed", "tweet", "instagram",
-     "bluesky", "tiktok", "youtube", "video", "player", "podcast", "audio", "correction",
-     "disclaimer", "copyright", "visually", "sronly", "offscreen"}
+     "bluesky", "tiktok", "youtube", "player", "correction",
+     "disclaimer", "copyright", "visually", "sronly", "offscreen", "popup", "modal"}
 )  # fmt: skip
+# The attributes whose values name what an element is for.
+NAMING_ATTRIBUTES = ("class", "id", "data-component", "data-testid")
 # Pairs of words that are furniture together ("most-read", "ReadMore", "key_events").
 FURNITURE_PAIRS = frozenset(
     {"mostread", "mostviewed", "mostpopular", "readmore", "keyevents", "alsoread", "readalso",
@@ -78,7 +80,7 @@ EDGE_LINE_CHARS = 300  # the longest line that the edge rules may take for furni
 
 def is_furniture_element(element: Element) -> bool:
     """Whether an element's class or id names page furniture, or it is an embedded post."""
-    names = f"{attr(element, 'class')} {attr(element, 'id')}"
+    names = " ".join(attr(element, name) for name in NAMING_ATTRIBUTES)
     if not names.strip():
         return False
     if _EMBEDS.search(names):

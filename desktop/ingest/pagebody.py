@@ -62,7 +62,7 @@ PICTURE_TAGS = frozenset({"img", "picture", "amp-img"})
 # Words of class and id names of blocks that point to other stories.
 RELATED_WORDS = frozenset(
     {"related", "relatedposts", "recommended", "recommendations", "recirculation", "popular",
-     "mostread", "teaser", "teasers", "outbrain", "taboola", "promo", "readnext", "upnext"}
+     "mostread", "outbrain", "taboola", "promo", "readnext", "upnext"}
 )  # fmt: skip
 RELATED_CLIMB = 5  # levels above a found block where a related-posts block is looked for
 CARD_CHARS = 500  # the most text a card for another story holds
@@ -78,8 +78,11 @@ _PICTURE_WORDS = frozenset(
 )  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?。！？…:;”\"’»)]\s*$")
 _DOUBLE_BREAK = re.compile(r"<br\s*/?>\s*(?:&nbsp;|\s)*<br\s*/?>", re.I)
-_CJK = re.compile(r"[\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-                  r"\uff00-\uffef]")  # fmt: skip
+# Chinese and Japanese characters, between which a browser shows a line break of the source as
+# nothing (Korean, written with spaces between words, shows it as a space).
+_CJK = re.compile(
+    r"[\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff9f]"
+)
 _STANDFIRST = re.compile(
     r"(?:^|[^a-z])(?:standfirst|dek|deck|subtitle|sub-title|subheadline|subhead|strapline|excerpt"
     r"|summary|intro|lede|description|teaser-text|article-sub)(?:[^a-z]|$)",
@@ -94,6 +97,7 @@ class Piece:
     block: Block
     note: bool = False  # inside the article's footnotes
     italic: bool = False  # written wholly in italics
+    parent: Element | None = None  # the element it was read in
 
 
 def page_body(
@@ -268,10 +272,16 @@ def _span(pieces: list[Piece], keys: set[str], anchors: list[str]) -> list[Piece
     if not found:
         return []
     first, last = found[0], found[-1]
-    while first > 0 and pieces[first - 1].block.tag in HEADING_TAGS - {"h1"}:
+    while first > 0 and _heads(pieces[first - 1], pieces[first]):
         first -= 1
     notes = [piece for piece in pieces[last + 1 :] if piece.note]
     return [*_without_notes(pieces[first : last + 1]), *notes]
+
+
+def _heads(piece: Piece, following: Piece) -> bool:
+    """Whether a piece is a subheading of the text that follows it in the same element (not a
+    headline's subtitle in the header above the body)."""
+    return piece.block.tag in HEADING_TAGS - {"h1"} and piece.parent is following.parent
 
 
 def _without_notes(pieces: list[Piece]) -> list[Piece]:
@@ -355,12 +365,12 @@ class _Walk:
             if child.tag in INLINE_TAGS and not child.xpath(LAYOUT_INSIDE):
                 run.append(child)
                 continue
-            yield from self._run(run, note)
+            yield from self._run(run, note, element)
             run = []
             yield from self._child(child, note)
             if clean(child.tail or ""):
                 run.append(child.tail)
-        yield from self._run(run, note)
+        yield from self._run(run, note, element)
 
     def _child(self, element: Element, note: bool) -> Iterator[Piece]:
         """The pieces of one block-level element."""
@@ -386,7 +396,7 @@ class _Walk:
 
     def _text_block(self, element: Element, note: bool) -> Iterator[Piece]:
         """A paragraph, subheading, quote, list or table, or the picture a paragraph holds."""
-        text = clean(text_of(element))
+        text, parent = clean(text_of(element)), element.getparent()
         if not text:
             if element.xpath(_PICTURES):
                 yield from self._picture(element)
@@ -399,9 +409,9 @@ class _Walk:
             for img in list(element.iter("img")):
                 if _is_furniture_picture(img) or not self._is_article_picture(img):
                     img.drop_tree()
-        yield from self._text(_block(element), note, _is_italic(element, text))
+        yield from self._text(_block(element), note, _is_italic(element, text), parent)
 
-    def _run(self, run: list[Element | str], note: bool) -> Iterator[Piece]:
+    def _run(self, run: list[Element | str], note: bool, holder: Element) -> Iterator[Piece]:
         """Loose text and inline elements of a ``<div>`` as paragraphs, split at double breaks."""
         if not run:
             return
@@ -415,14 +425,14 @@ class _Walk:
                 continue
             if len(text) < RUN_MIN_CHARS and not _SENTENCE_END.search(text):
                 continue
-            yield from self._text(_block(paragraph), note, _is_italic(paragraph, text))
+            yield from self._text(_block(paragraph), note, _is_italic(paragraph, text), holder)
 
-    def _text(self, block: Block, note: bool, italic: bool) -> Iterator[Piece]:
+    def _text(self, block: Block, note: bool, italic: bool, parent: Element) -> Iterator[Piece]:
         """A text block, unless it is furniture or the italic caption of the picture before it."""
         caption = self._after_picture and italic and len(block.text) <= ITALIC_NOTE
         self._after_picture = False
         if _is_text(block) and not caption:
-            yield Piece(block, note, italic)
+            yield Piece(block, note, italic, parent)
 
     def _picture(self, element: Element) -> Iterator[Piece]:
         """A picture of the article as a figure block; nothing for furniture or the lead photo

@@ -98,6 +98,21 @@ def test_chinese_text_gains_no_spaces_around_links() -> None:
     assert "据港务局发布的报告，北侧码头有两根木桩已经腐烂。" in blocks(found)
 
 
+def test_korean_text_keeps_its_spaces_around_links() -> None:
+    """Korean puts spaces between words: a line break of the source beside a link is one."""
+    story = [
+        "항만위원회는 월요일 북쪽 부두의 나무 기둥 두 개가 수면 아래에서 "
+        "썩은 것으로 드러나 6월부터 차량 통행을 금지하기로 했다.",
+        "어민들은 여름철에는 남쪽 부두가 여객선과 요트로 붐비기 때문에 "
+        "잡은 고기를 내릴 곳이 없다고 말했다.",
+        "위원회는 목요일 저녁 항만 사무소에서 주민 설명회를 열고 그 전에 "
+        "조사 보고서 전문을 공개할 예정이다.",
+    ]
+    linked = '<p>위원회는\n<a href="/news/report">새로운</a>\n계획을 발표했다.</p>'
+    found = extract_article(page(article(paragraphs(story[:2]) + linked + f"<p>{story[2]}</p>")))
+    assert "위원회는 새로운 계획을 발표했다." in blocks(found)
+
+
 # 2. Furniture at the start and end
 
 
@@ -154,6 +169,18 @@ def test_a_standfirst_repeated_as_the_first_paragraph_is_said_once() -> None:
     standfirst = "Engineers found rotten piles below the waterline of the old north pier."
     body = f'<p class="article-standfirst">{standfirst}</p>' + article(
         paragraphs([standfirst, *STORY])
+    )
+    found = extract_article(page(body), URL)
+    assert blocks(found) == STORY
+
+
+def test_a_subtitle_in_the_header_is_not_a_subheading_of_the_body() -> None:
+    """Substack and Ghost print the subtitle as a heading under the headline, above the body."""
+    body = (
+        '<article class="post"><div class="post-header"><h1 class="post-title">Harbour board '
+        'closes north pier</h1><h3 class="subtitle">Why two rotten piles shut a working pier'
+        '</h3></div><div class="available-content"><div class="body markup">'
+        f"{paragraphs(STORY)}</div></div></article>"
     )
     found = extract_article(page(body), URL)
     assert blocks(found) == STORY
