@@ -73,9 +73,11 @@ class Extracted:
     image_url: str | None
     caption: str | None  # plain text, without the credit
     credit: str | None  # as written: "Photo: © AFP", "Reuters/Jane Doe", "Getty Images"
-    # The blocks of ``html`` (paragraphs, subheadings, quotes, lists) as plain text, separated by
-    # blank lines, from the lede on: no headline, byline, caption or page furniture.
+    # The text blocks of ``html`` (paragraphs, subheadings, quotes, lists) as plain text,
+    # separated by blank lines, from the lede on: no headline, byline, caption or page furniture,
+    # and none of the captions of the body's figures.
     text: str
+    # The body's blocks and its own pictures in their place, as figures, sanitized.
     html: str
 
 

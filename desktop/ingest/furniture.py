@@ -72,6 +72,7 @@ _EDGE_LINES = re.compile(
     r" (?:produced|published|written|made possible|supported|funded|republished|co-published"
     r"|reported|originally)"
     r"|have an opinion\b|send us a letter\b|click here\b"
+    r"|\(?(?:additional )?(?:reporting|writing|editing) by\b"
     r"|(?:posted|published|updated|last updated|first published)\b[^.]{0,60}\d)",
     re.I,
 )
