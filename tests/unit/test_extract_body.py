@@ -134,10 +134,12 @@ def test_press_release_boilerplate_is_left_out() -> None:
 
 
 def test_reading_time_disclaimer_and_copyright_lines_are_left_out() -> None:
-    """A reading-time line first; a funding disclaimer and a copyright line last."""
+    """A reading-time line first; a wire sign-off, a funding disclaimer and a copyright line
+    last."""
     inner = (
         '<p class="reading-time-line">Reading Time: 4 minutes</p>'
         + paragraphs(STORY)
+        + "<p>Reporting by Ruth Ellis; Editing by Sam Holt</p>"
         + "<p>This article was produced with support from the Coastal Reporting Fund, which has "
         "no say over what we publish.</p><p>Copyright 2025 Coastal Herald. All rights "
         "reserved.</p>"
