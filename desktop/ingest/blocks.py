@@ -13,6 +13,7 @@ from desktop.ingest.elements import Element, clean, text_of
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 FIGURE = "figure"  # the tag of a block that is a picture, whose caption is not body text
+RULE = "hr"  # the tag of a thematic break between blocks, which holds no text
 
 _NON_WORDS = re.compile(r"\W+")
 

@@ -21,7 +21,7 @@ FURNITURE_WORDS = frozenset(
      "donate", "donation", "outbrain", "taboola", "keyevents",
      "summary", "label", "pullquote", "badge", "rating", "tools", "embed", "tweet", "instagram",
      "bluesky", "tiktok", "youtube", "player", "correction",
-     "disclaimer", "copyright", "visually", "sronly", "offscreen", "popup", "modal"}
+     "disclaimer", "copyright", "visually", "sronly", "offscreen", "popup", "modal", "signature"}
 )  # fmt: skip
 # The attributes whose values name what an element is for.
 NAMING_ATTRIBUTES = ("class", "id", "data-component", "data-testid")

@@ -20,7 +20,7 @@ from html import escape
 
 from lxml import html as lxml_html
 
-from desktop.ingest.blocks import FIGURE, HEADING_TAGS, Block, block_of, key_of
+from desktop.ingest.blocks import FIGURE, HEADING_TAGS, RULE, Block, block_of, key_of
 from desktop.ingest.captions import caption_parts, caption_region
 from desktop.ingest.elements import Element, attr, clean, text_of
 from desktop.ingest.figures import same_picture
@@ -42,6 +42,8 @@ LINK_LIST_SHARE = 0.9  # of a block's text in links from which it is a list of l
 SHORT_LINE = 150  # characters under which a linked line is a "read this" link, not prose
 TIMESTAMP_CHARS = 100  # the longest line that is only a time
 ITALIC_NOTE = 300  # the longest all-italic closing note (a tagline, a disclaimer) or caption
+RULED_NOTES = 2  # the most blocks after a closing rule (<hr>) that are a note, not the text
+RULED_NOTE_CHARS = 400  # and the most characters they hold
 DUPLICATE_CHARS = 40  # key characters from which a block said twice is said once
 SMALL_PICTURE = 100  # pixels under which an image is an icon, a logo or an avatar
 
@@ -68,6 +70,7 @@ RELATED_CLIMB = 5  # levels above a found block where a related-posts block is l
 CARD_CHARS = 500  # the most text a card for another story holds
 _HEADLINES = ".//h2 | .//h3 | .//h4 | .//h5 | .//h6"
 _PICTURES = ".//img | .//picture | .//amp-img"
+_CENTRED = re.compile(r"text-align\s*:\s*center", re.I)
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 LAYOUT_INSIDE = ".//p | .//div | .//table | .//ul | .//ol | .//blockquote"
 _SELF_LINKS = ".//a[starts-with(@href, '#')]"
@@ -121,7 +124,7 @@ def page_body(
     if not chosen:
         return None
     chosen = _without_repeated(_without_standfirst(chosen, body, container))
-    return [piece.block for piece in chosen]
+    return [piece.block for piece in chosen if piece.block.tag != RULE]
 
 
 # Placing the article
@@ -285,10 +288,15 @@ def _heads(piece: Piece, following: Piece) -> bool:
 
 
 def _without_notes(pieces: list[Piece]) -> list[Piece]:
-    """The pieces without the notes in italics that close the text (a tagline, a disclaimer,
-    an invitation to write in)."""
+    """The pieces without the notes that close the text: in italics (a tagline, a disclaimer,
+    an invitation to write in), furniture lines, and a short note after a closing rule."""
     end = len(pieces)
-    while end > 0 and _closes_text(pieces[end - 1]):
+    rules = [i for i, piece in enumerate(pieces) if piece.block.tag == RULE]
+    if rules and rules[-1] >= len(pieces) // 2:
+        after = [piece.block.text for piece in pieces[rules[-1] + 1 :]]
+        if len(after) <= RULED_NOTES and sum(map(len, after)) <= RULED_NOTE_CHARS:
+            end = rules[-1]
+    while end > 0 and (_closes_text(pieces[end - 1]) or pieces[end - 1].block.tag == RULE):
         end -= 1
     return pieces[:end]
 
@@ -310,7 +318,7 @@ def _was_found(block: Block, keys: set[str], anchors: list[str]) -> bool:
 
 def _without_standfirst(pieces: list[Piece], body: Element, container: Element) -> list[Piece]:
     """The pieces without a first paragraph that repeats the standfirst shown above the body."""
-    first = next((p for p in pieces if p.block.tag != FIGURE), None)
+    first = next((p for p in pieces if p.block.tag not in {FIGURE, RULE}), None)
     if first is None or first.block.tag in HEADING_TAGS:
         return pieces
     for element in body.iter():
@@ -379,6 +387,9 @@ class _Walk:
             return
         if _is_hidden(element):
             return
+        if tag == "hr":
+            yield Piece(Block(RULE, "", "", "", 0))
+            return
         if tag in PICTURE_TAGS or (tag == "figure" and element.xpath(_PICTURES)):
             yield from self._picture(element)
             return
@@ -409,7 +420,8 @@ class _Walk:
             for img in list(element.iter("img")):
                 if _is_furniture_picture(img) or not self._is_article_picture(img):
                     img.drop_tree()
-        yield from self._text(_block(element), note, _is_italic(element, text), parent)
+        italic = _is_italic(element, text)
+        yield from self._text(_block(element), note, italic, parent, italic or _is_centred(element))
 
     def _run(self, run: list[Element | str], note: bool, holder: Element) -> Iterator[Piece]:
         """Loose text and inline elements of a ``<div>`` as paragraphs, split at double breaks."""
@@ -425,11 +437,16 @@ class _Walk:
                 continue
             if len(text) < RUN_MIN_CHARS and not _SENTENCE_END.search(text):
                 continue
-            yield from self._text(_block(paragraph), note, _is_italic(paragraph, text), holder)
+            italic = _is_italic(paragraph, text)
+            aside = italic or _is_centred(holder)
+            yield from self._text(_block(paragraph), note, italic, holder, aside)
 
-    def _text(self, block: Block, note: bool, italic: bool, parent: Element) -> Iterator[Piece]:
-        """A text block, unless it is furniture or the italic caption of the picture before it."""
-        caption = self._after_picture and italic and len(block.text) <= ITALIC_NOTE
+    def _text(
+        self, block: Block, note: bool, italic: bool, parent: Element, set_apart: bool
+    ) -> Iterator[Piece]:
+        """A text block, unless it is furniture or the caption of the picture before it (a short
+        line set apart, in italics or centred)."""
+        caption = self._after_picture and set_apart and len(block.text) <= ITALIC_NOTE
         self._after_picture = False
         if _is_text(block) and not caption:
             yield Piece(block, note, italic, parent)
@@ -557,6 +574,17 @@ def _lays_out(table: Element) -> bool:
     if table.xpath(LAYOUT_INSIDE):
         return True
     return any(not _is_furniture_picture(img) for img in table.iter("img"))
+
+
+def _is_centred(element: Element) -> bool:
+    """Whether a block is centred by its own or its cell's markup, as captions under pictures
+    are in older layouts."""
+    for node in (element, element.getparent()):
+        if node is not None and (
+            attr(node, "align").lower() == "center" or _CENTRED.search(attr(node, "style"))
+        ):
+            return True
+    return False
 
 
 def _is_timestamp(element: Element, text: str) -> bool:

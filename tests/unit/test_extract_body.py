@@ -176,6 +176,18 @@ def test_a_standfirst_repeated_as_the_first_paragraph_is_said_once() -> None:
     assert blocks(found) == STORY
 
 
+def test_a_note_after_a_closing_rule_and_a_signature_line_are_left_out() -> None:
+    """Ghost newsrooms close with a rule and a line about themselves; French dailies sign the
+    story with the correspondent's name in a line of its own."""
+    ghost = (
+        paragraphs(STORY) + "<hr><p><strong>The Coastal Herald</strong> is a nonprofit newsroom. "
+        '<a href="#/portal/signup">Get our free newsletter</a> every Tuesday.</p>'
+    )
+    assert blocks(extract_article(page(article(ghost)), URL)) == STORY
+    signed = paragraphs(STORY) + '<p class="article__signature">Ruth Ellis (Portmore)</p>'
+    assert blocks(extract_article(page(article(signed)), URL)) == STORY
+
+
 def test_a_subtitle_in_the_header_is_not_a_subheading_of_the_body() -> None:
     """Substack and Ghost print the subtitle as a heading under the headline, above the body."""
     body = (
@@ -460,6 +472,24 @@ def test_in_body_pictures_keep_their_place_without_the_lead_or_furniture() -> No
     order = [found.html.find(marker) for marker in (STORY[1][:30], "rotten-pile", STORY[2][:30])]
     assert order == sorted(order) and -1 not in order
     assert found.html.find("crane.jpg") > found.html.find(STORY[3][:30])
+
+
+def test_a_centred_caption_under_a_picture_in_a_table_layout_is_not_text() -> None:
+    """Chinese portals lay a picture and its centred caption out in a table above the text."""
+    story = [
+        "市政府周一宣布，将在明年春季前完成港口北侧码头的加固工程，以保障渔船的正常作业和旅客的安全。",
+        "渔民代表表示，码头关闭期间，他们将不得不把渔获运往南侧码头，那里在夏季经常十分拥挤。",
+        "工程预计耗资约两千四百万元，其中一部分资金将由省级财政和沿海社区发展基金共同承担。",
+        "港务局表示，将在周四晚上举行公众说明会，并在会前公布工程师的完整检测报告。",
+    ]
+    picture = (
+        '<table width="100%"><tr><td align="center"><img src="/images/2025/pier.jpg" '
+        'style="max-width:640px"></td></tr><tr><td class="pic-title"><p style="text-align:'
+        'center">5月12日，北侧码头的木桩。（本报记者 张华 摄）</p></td></tr></table>'
+    )
+    body = f'<div class="content" id="content">{picture}{paragraphs(story)}</div>'
+    found = extract_article(page(article(body)), URL)
+    assert blocks(found) == story
 
 
 def test_figure_captions_are_not_body_text() -> None:
