@@ -34,6 +34,7 @@ from desktop.ingest.furniture import (
 
 MIN_ANCHOR = 30  # key characters from which a found block can place the article on the page
 CONTAINER_SHARE = 0.7  # of the found text that the article's element holds
+KEPT_SHARE = 0.5  # of the found text in the article's element that its reading must keep
 SPLIT_SHARE = 0.1  # of the found text beside the article's element that makes it a part of it
 ENTRY_CLIMB = 4  # levels above the article's element where a live blog's entries are looked for
 MIN_ENTRIES = 3  # entries, each with a time, that make a live blog
@@ -121,10 +122,16 @@ def page_body(
     walk = _Walk(lead_image, stream is not None)
     pieces = list(walk.pieces(stream if stream is not None else container))
     chosen = _without_notes(pieces) if stream is not None else _span(pieces, set(keys), anchors)
-    if not chosen:
-        return None
     chosen = _without_repeated(_without_standfirst(chosen, body, container))
+    inside = sum(size for element, size in placed if _within(element, container))
+    if sum(len(piece.block.key) for piece in chosen) < KEPT_SHARE * inside:
+        return None  # the reading lost what the extractors found there: trust them instead
     return [piece.block for piece in chosen if piece.block.tag != RULE]
+
+
+def _within(element: Element, container: Element) -> bool:
+    """Whether an element is the container or inside it."""
+    return element is container or any(up is container for up in element.iterancestors())
 
 
 # Placing the article
