@@ -122,9 +122,10 @@ def page_body(
     walk = _Walk(lead_image, stream is not None)
     pieces = list(walk.pieces(stream if stream is not None else container))
     chosen = _without_notes(pieces) if stream is not None else _span(pieces, set(keys), anchors)
-    chosen = _without_repeated(_without_standfirst(chosen, body, container))
+    chosen = _without_repeated(_without_standfirst(_without_caption_twins(chosen), body, container))
     inside = sum(size for element, size in placed if _within(element, container))
-    if sum(len(piece.block.key) for piece in chosen) < KEPT_SHARE * inside:
+    kept = sum(len(piece.block.key) for piece in chosen if piece.block.tag != FIGURE)
+    if kept < KEPT_SHARE * inside:
         return None  # the reading lost what the extractors found there: trust them instead
     return [piece.block for piece in chosen if piece.block.tag != RULE]
 
@@ -316,6 +317,8 @@ def _closes_text(piece: Piece) -> bool:
 
 def _was_found(block: Block, keys: set[str], anchors: list[str]) -> bool:
     """Whether the extractors found a block (whole, cut short, or as part of one of theirs)."""
+    if block.tag == FIGURE:
+        return False
     if block.key in keys:
         return True
     if len(block.key) < MIN_ANCHOR:
@@ -339,6 +342,25 @@ def _without_standfirst(pieces: list[Piece], body: Element, container: Element) 
         ):
             return [piece for piece in pieces if piece is not first]
     return pieces
+
+
+def _without_caption_twins(pieces: list[Piece]) -> list[Piece]:
+    """The pieces without a paragraph beside a figure that repeats the figure's caption."""
+    twins: set[int] = set()
+    for index, piece in enumerate(pieces):
+        if piece.block.tag != FIGURE or not piece.block.key:
+            continue
+        for near in (index - 1, index + 1):
+            if 0 <= near < len(pieces) and _repeats(pieces[near].block, piece.block.key):
+                twins.add(near)
+    return [piece for index, piece in enumerate(pieces) if index not in twins]
+
+
+def _repeats(block: Block, caption: str) -> bool:
+    """Whether a text block says a caption again (with or without its credit)."""
+    if block.tag == FIGURE or not block.key:
+        return False
+    return block.key == caption or (len(block.key) >= MIN_ANCHOR and block.key in caption)
 
 
 def _without_repeated(pieces: list[Piece]) -> list[Piece]:
@@ -471,7 +493,9 @@ class _Walk:
         self._after_picture = True
         if not self._is_article_picture(img):
             return
-        yield Piece(Block(FIGURE, _framed(img, region) if loose else _markup(element), "", "", 0))
+        markup = _framed(img, region) if loose else _markup(element)
+        said = " ".join(text_of(part) for part in region) if loose else text_of(element)
+        yield Piece(Block(FIGURE, markup, "", key_of(said), 0))
 
     def _is_article_picture(self, img: Element) -> bool:
         """Whether an image is one of the article's own pictures, shown once, not the lead."""

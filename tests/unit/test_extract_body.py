@@ -500,6 +500,21 @@ def test_a_centred_caption_under_a_picture_in_a_table_layout_is_not_text() -> No
     assert blocks(found) == story
 
 
+def test_a_paragraph_repeating_an_in_body_figure_caption_beside_it_goes() -> None:
+    """Some CMSs print a picture's caption again as a paragraph under its figure."""
+    base = "https://www.coastalherald.example/wp-content/uploads/2025/05"
+    caption = "The crane that will lift the old deck, seen from the south quay."
+    figure = (
+        f'<figure class="wp-block-image"><img src="{base}/crane.jpg" width="800" height="533" '
+        f'alt=""><figcaption>{caption}</figcaption></figure><p>{caption}</p>'
+    )
+    inner = paragraphs(STORY[:2]) + figure + paragraphs(STORY[2:])
+    head = f'<meta property="og:image" content="{base}/north-pier.jpg">'
+    found = extract_article(page(article(inner), head=head), URL)
+    assert blocks(found) == STORY
+    assert [image.caption for image in body_images(found.html)] == [caption]
+
+
 def test_figure_captions_are_not_body_text() -> None:
     """The text holds the paragraphs only: no figure's caption, no credit, no lead caption."""
     found = extract_article(pictured_page(), URL)
