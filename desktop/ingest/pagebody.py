@@ -277,14 +277,18 @@ def _entries_like(node: Element, parent: Element) -> list[Element]:
 
 
 def _span(pieces: list[Piece], keys: set[str], anchors: list[str]) -> list[Piece]:
-    """The pieces from the first found block to the last, with the subheadings just before the
-    first and the footnotes after the last."""
+    """The pieces from the first found block to the last, with the subheadings and pictures just
+    before the first, the pictures just after the last and the footnotes after them."""
     found = [i for i, piece in enumerate(pieces) if _was_found(piece.block, keys, anchors)]
     if not found:
         return []
     first, last = found[0], found[-1]
-    while first > 0 and _heads(pieces[first - 1], pieces[first]):
+    while first > 0 and (
+        pieces[first - 1].block.tag == FIGURE or _heads(pieces[first - 1], pieces[first])
+    ):
         first -= 1
+    while last + 1 < len(pieces) and pieces[last + 1].block.tag == FIGURE:
+        last += 1
     notes = [piece for piece in pieces[last + 1 :] if piece.note]
     return [*_without_notes(pieces[first : last + 1]), *notes]
 

@@ -515,6 +515,23 @@ def test_a_paragraph_repeating_an_in_body_figure_caption_beside_it_goes() -> Non
     assert [image.caption for image in body_images(found.html)] == [caption]
 
 
+def test_pictures_before_the_first_paragraph_and_after_the_last_are_kept() -> None:
+    """A body that opens with a second picture under the lead and closes with a last one."""
+    base = "https://www.coastalherald.example/wp-content/uploads/2025/05"
+    head = f'<meta property="og:image" content="{base}/north-pier.jpg">'
+    inner = (
+        f'<figure class="wp-block-image"><img src="{base}/divers.jpg" alt=""><figcaption>Divers'
+        "</figcaption></figure>"
+        + paragraphs(STORY)
+        + f'<figure class="wp-block-image"><img src="{base}/sunset.jpg" alt=""></figure>'
+    )
+    found = extract_article(page(article(inner), head=head), URL)
+    names = [image.url.rsplit("/", 1)[-1] for image in body_images(found.html)]
+    assert names == ["divers.jpg", "sunset.jpg"]
+    assert found.html.index("divers.jpg") < found.html.index(STORY[0][:20])
+    assert found.html.index("sunset.jpg") > found.html.index(STORY[-1][:20])
+
+
 def test_figure_captions_are_not_body_text() -> None:
     """The text holds the paragraphs only: no figure's caption, no credit, no lead caption."""
     found = extract_article(pictured_page(), URL)
