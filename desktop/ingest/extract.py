@@ -148,7 +148,7 @@ def _article_blocks(
     (captions left out by their place there), without boilerplate, headline and byline."""
     found = _body(page, _run_trafilatura(page.tree, url))
     live = "LiveBlogPosting" in _as_list(page.ld.get("@type"))
-    read = page_body(page.tree, found, photo[0], live)
+    read = page_body(page.tree, found, (photo[0], photo[1]), live)
     if read is None:  # the page could not place the blocks found: they stand as they are
         return _without_repeats(without_boilerplate(found), *heads, photo[1:])
     return _without_repeats(without_boilerplate(read), *heads, ())

@@ -105,10 +105,14 @@ class Piece:
 
 
 def page_body(
-    tree: Element, found: list[Block], lead_image: str | None, live: bool = False
+    tree: Element,
+    found: list[Block],
+    lead: tuple[str | None, str | None] = (None, None),
+    live: bool = False,
 ) -> list[Block] | None:
-    """The article's blocks as the page writes them, placed by the blocks the extractors found
-    (``live`` when the page says it is a live blog); None when the page cannot place them."""
+    """The article's blocks as the page writes them, placed by the blocks the extractors found,
+    without the lead photo (its address and caption in ``lead``); ``live`` when the page says
+    it is a live blog. None when the page cannot place them."""
     keys = [block.key for block in found if block.tag not in HEADING_TAGS and block.key]
     anchors = [key for key in keys if len(key) >= MIN_ANCHOR] or keys
     body = tree.find("body") if tree.tag != "body" else tree
@@ -119,7 +123,7 @@ def page_body(
     if container is None:
         return None
     stream = _entry_stream(container, live)
-    walk = _Walk(lead_image, stream is not None)
+    walk = _Walk(lead, stream is not None)
     pieces = list(walk.pieces(stream if stream is not None else container))
     chosen = _without_notes(pieces) if stream is not None else _span(pieces, set(keys), anchors)
     chosen = _without_repeated(_without_standfirst(_without_caption_twins(chosen), body, container))
@@ -386,8 +390,9 @@ def _without_repeated(pieces: list[Piece]) -> list[Piece]:
 class _Walk:
     """One reading of an article's element in page order, into pieces."""
 
-    def __init__(self, lead_image: str | None, stream: bool) -> None:
-        self._lead, self._stream = lead_image, stream
+    def __init__(self, lead: tuple[str | None, str | None], stream: bool) -> None:
+        self._lead, self._stream = lead[0], stream
+        self._lead_caption = key_of(lead[1] or "")
         self._skipped: set[Element] = set()  # caption elements already taken by a picture
         self._pictures: list[str] = []
         # The last thing read was a picture: an italic line now is its caption.
@@ -495,11 +500,17 @@ class _Walk:
         region = caption_region(img) if loose else []
         self._skipped.update(region)
         self._after_picture = True
-        if not self._is_article_picture(img):
+        said = key_of(" ".join(text_of(part) for part in region) if loose else text_of(element))
+        if self._is_lead_caption(said) or not self._is_article_picture(img):
             return
         markup = _framed(img, region) if loose else _markup(element)
-        said = " ".join(text_of(part) for part in region) if loose else text_of(element)
-        yield Piece(Block(FIGURE, markup, "", key_of(said), 0))
+        yield Piece(Block(FIGURE, markup, "", said, 0))
+
+    def _is_lead_caption(self, said: str) -> bool:
+        """Whether a picture's caption is the lead photo's: it is the lead, whatever address
+        the page's meta tags give it."""
+        caption = self._lead_caption
+        return len(caption) >= MIN_ANCHOR and caption in said
 
     def _is_article_picture(self, img: Element) -> bool:
         """Whether an image is one of the article's own pictures, shown once, not the lead."""

@@ -508,11 +508,34 @@ def test_a_paragraph_repeating_an_in_body_figure_caption_beside_it_goes() -> Non
         f'<figure class="wp-block-image"><img src="{base}/crane.jpg" width="800" height="533" '
         f'alt=""><figcaption>{caption}</figcaption></figure><p>{caption}</p>'
     )
-    inner = paragraphs(STORY[:2]) + figure + paragraphs(STORY[2:])
+    lead = (
+        f'<figure class="wp-block-image"><img src="{base}/north-pier.jpg" width="1024" '
+        'height="576" alt=""><figcaption>The north pier at low tide.</figcaption></figure>'
+    )
+    inner = lead + paragraphs(STORY[:2]) + figure + paragraphs(STORY[2:])
     head = f'<meta property="og:image" content="{base}/north-pier.jpg">'
     found = extract_article(page(article(inner), head=head), URL)
+    assert found.caption == "The north pier at low tide."
     assert blocks(found) == STORY
     assert [image.caption for image in body_images(found.html)] == [caption]
+
+
+def test_the_lead_photo_in_another_crop_than_its_meta_tag_stays_out_of_the_body() -> None:
+    """A photo essay whose og:image is a cropped copy under another name: the figure whose
+    caption is the lead's is the lead."""
+    base = "https://media.coastalherald.example/images/2025/05"
+    head = f'<meta property="og:image" content="{base}/pier-keepers-og.jpg">'
+    caption = "The last two keepers on the landing stage of the north pier in May."
+    inner = (
+        f'<figure class="essay-photo essay-photo--lead"><img data-src="{base}/pier-keepers.jpg" '
+        f'class="lazyload" alt=""><figcaption>{caption}</figcaption></figure>'
+        + paragraphs(STORY[:3])
+        + f'<figure class="essay-photo"><img data-src="{base}/pier-stair.jpg" alt=""></figure>'
+        + paragraphs(STORY[3:])
+    )
+    found = extract_article(page(article(inner), head=head), URL)
+    assert found.caption == caption
+    assert [image.url.rsplit("/", 1)[-1] for image in body_images(found.html)] == ["pier-stair.jpg"]
 
 
 def test_pictures_before_the_first_paragraph_and_after_the_last_are_kept() -> None:
