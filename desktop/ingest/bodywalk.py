@@ -57,6 +57,8 @@ _PICTURE_WORDS = frozenset(
      "emoji", "button", "share", "ad", "ads", "sponsor", "advert", "gravatar", "favicon",
      "thumbnail", "thumb", "placeholder", "spacer", "pixel", "banner", "flag", "wordmark"}
 )  # fmt: skip
+# A line that is only a time of day, as live blogs head their entries: "10.45", "9:05 pm BST".
+_CLOCK_LINE = re.compile(r"^\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?。！？…:;”\"’»)]\s*$")
 _DOUBLE_BREAK = re.compile(r"<br\s*/?>\s*(?:&nbsp;|\s)*<br\s*/?>", re.I)
 
@@ -296,6 +298,8 @@ def _is_timestamp(element: Element, text: str) -> bool:
     """Whether a line is only a time (a live blog entry's, a "Published ... Updated ..." line)."""
     if len(text) > TIMESTAMP_CHARS:
         return False
+    if _CLOCK_LINE.match(text):
+        return True
     times = sum(len(clean(text_of(time))) for time in element.iter("time"))
     return times > 0 and times >= 0.4 * len(text)
 

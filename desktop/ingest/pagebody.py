@@ -40,6 +40,11 @@ RELATED_WORDS = frozenset(
     {"related", "relatedposts", "recommended", "recommendations", "recirculation", "popular",
      "mostread", "outbrain", "taboola", "promo", "readnext", "upnext"}
 )  # fmt: skip
+# Where an entry of a live blog gives its time: a <time>, or an element named for it.
+_TIMES = (
+    ".//time | .//*[contains(@class, 'time') or contains(@class, 'Time')"
+    " or contains(@class, 'date') or contains(@class, 'Date')]"
+)
 RELATED_CLIMB = 5  # levels above a found block where a related-posts block is looked for
 _STANDFIRST = re.compile(
     r"(?:^|[^a-z])(?:standfirst|dek|deck|subtitle|sub-title|subheadline|subhead|strapline|excerpt"
@@ -177,7 +182,7 @@ def _are_entries(entries: list[Element]) -> bool:
     a headline of its own."""
     if len(entries) < MIN_ENTRIES or any(entry.xpath(".//h1") for entry in entries):
         return False
-    timed = sum(1 for entry in entries if entry.xpath(".//time"))
+    timed = sum(1 for entry in entries if entry.xpath(_TIMES))
     return timed >= max(MIN_ENTRIES, len(entries) * 2 // 3)
 
 

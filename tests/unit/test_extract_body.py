@@ -377,6 +377,19 @@ Vote passed</a></li><li><a href="#e2"><time>20:30</time> Engineers give evidence
     assert blocks(found) == expected
 
 
+def test_a_live_blog_without_time_elements_or_json_ld_is_read_whole() -> None:
+    """Entries that give their time in a named element rather than <time>, on a page that
+    says it is live only by its class names."""
+    entries = "".join(
+        f'<div class="live-post" id="p{n}"><span class="live-post__time">1{n}:05</span>'
+        f'<h3 class="live-post__title">Update {n}</h3><p>{text}</p></div>'
+        for n, text in enumerate(STORY)
+    )
+    body = f'<div class="live-coverage"><h1>Harbour board live</h1>{entries}</div>'
+    found = extract_article(page(body), URL)
+    assert blocks(found) == [item for n, text in enumerate(STORY) for item in (f"Update {n}", text)]
+
+
 def test_footnotes_are_kept_without_their_markers() -> None:
     """Substack's footnotes sit after a subscription box; their numbers in the text go."""
     marked = STORY[1].replace(
