@@ -76,6 +76,9 @@ _EDGE_LINES = re.compile(
     r"|(?:posted|published|updated|last updated|first published)\b[^.]{0,60}\d)",
     re.I,
 )
+_ABOUT = re.compile(r"^(?:about|über|à propos|acerca de)\b", re.I)
+ABOUT_HEADING_CHARS = 80  # the longest "About <company>" line that heads press boilerplate
+ABOUT_TAIL_BLOCKS = 8  # the most blocks from such a line to the end of the body
 EDGE_LINE_CHARS = 300  # the longest line that the edge rules may take for furniture
 
 
@@ -127,14 +130,18 @@ def without_boilerplate(blocks: list[Block]) -> list[Block]:
 
 
 def _boilerplate_start(blocks: list[Block]) -> int:
-    """Where press boilerplate starts in the second half of the body, or its length."""
+    """Where press boilerplate starts in the second half of the body, or its length; an "About
+    ..." heading starts it only near the end (a long read may have a section "About the study")."""
     half = len(blocks) // 2
     for index in range(max(1, half), len(blocks)):
         block = blocks[index]
-        if len(block.text) <= EDGE_LINE_CHARS and _BOILERPLATE_START.match(block.text):
-            short_heading = block.tag in HEADING_TAGS or len(block.text) <= 80
-            if short_heading or not block.text.lower().startswith("about"):
-                return index
+        if len(block.text) > EDGE_LINE_CHARS or not _BOILERPLATE_START.match(block.text):
+            continue
+        if not _ABOUT.match(block.text):
+            return index
+        short_heading = block.tag in HEADING_TAGS or len(block.text) <= ABOUT_HEADING_CHARS
+        if short_heading and len(blocks) - index <= ABOUT_TAIL_BLOCKS:
+            return index
     return len(blocks)
 
 

@@ -133,6 +133,24 @@ def test_press_release_boilerplate_is_left_out() -> None:
         assert words not in found.text
 
 
+def test_an_about_section_of_a_long_read_is_not_boilerplate() -> None:
+    """A subheading "About the survey" late in a long read, with many paragraphs after it, is
+    the article's."""
+    days = ("first", "second", "third", "fifth", "sixth", "eighth", "ninth", "tenth", "twelfth")
+    survey = [
+        f"Divers inspected pile number {n} on the {day} of April and recorded its condition, "
+        "measuring how far the rot had reached and photographing the timber for the engineers."
+        for n, day in enumerate(days, 1)
+    ]
+    history = [
+        f"{text} That was the view of the board in {year}, when the pier was last surveyed."
+        for text, year in zip(STORY, (1953, 1961, 1974, 1988, 1990), strict=True)
+    ]
+    inner = paragraphs([*STORY, *history]) + "<h2>About the survey</h2>" + paragraphs(survey)
+    found = extract_article(page(article(inner)), URL)
+    assert blocks(found) == [*STORY, *history, "About the survey", *survey]
+
+
 def test_reading_time_disclaimer_and_copyright_lines_are_left_out() -> None:
     """A reading-time line first; a wire sign-off, a funding disclaimer and a copyright line
     last."""
