@@ -41,9 +41,10 @@ _LETTER = re.compile(r"[A-Za-z]")
 # Lines that point elsewhere or ask for something, wherever they stand: "Read also: ...",
 # "Lesen Sie auch", "Sign up for our newsletter ...", "Advertisement".
 _FURNITURE_LINE = re.compile(
-    r"^(?:read more|read also|also read|see also|more on this|related\b|lesen sie (?:auch|mehr)"
+    r"^(?:read more|read also|also read|see also|more on this\b[^.!?]*$|lesen sie (?:auch|mehr)"
+    r"|related(?: \w+)?\s*[:|]|related (?:stories|articles|coverage|posts|links|reading)\b"
     r"|mehr zum thema|(?:à |a )?lire aussi|voir aussi|leggi anche|le(?:e|er) también|ver también"
-    r"|veja também|leia também|sign up|subscribe\b|advertisement|anzeige\b|publicité"
+    r"|veja também|leia também|sign up|subscribe\b|(?:advertisement|anzeige|werbung|publicité)\s*$"
     r"|follow us|click here|share (?:this|on)\b)",
     re.I,
 )
@@ -65,7 +66,8 @@ _BOILERPLATE_START = re.compile(
 # Short lines that are furniture wherever they stand at either end of a body.
 _EDGE_LINES = re.compile(
     r"^(?:(?:estimated )?reading time\b|\d+\s*(?:min(?:ute)?s?|mins?\.?)\s*(?:read|de lecture)\b"
-    r"|lesezeit\b|temps de lecture\b|read more\b|more\b.{0,40}\bstories\b|related\b|sign up\b"
+    r"|lesezeit\b|temps de lecture\b|read more\b|more\b[^.!?]{0,40}\bstories\b[^.!?]{0,20}$"
+    r"|related\b[^.!?]{0,60}$|sign up\b"
     r"|subscribe\b|follow us\b|share (?:this|on)\b|advertisement\b|thanks for reading\b"
     r"|(?-i:SOURCE:? [A-Z].{0,100}$)|©|\(c\) \d|copyright\b|all rights reserved\b"
     r"|this (?:article|story|report|piece|content|coverage|reporting) (?:was|is|has been)"
@@ -73,7 +75,8 @@ _EDGE_LINES = re.compile(
     r"|reported|originally)"
     r"|have an opinion\b|send us a letter\b|click here\b"
     r"|\(?(?:additional )?(?:reporting|writing|editing) by\b"
-    r"|(?:posted|published|updated|last updated|first published)\b[^.]{0,60}\d)",
+    r"|(?:posted|published|updated|last updated|first published)(?: on| at)?:?\s+"
+    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*\b))",
     re.I,
 )
 _ABOUT = re.compile(r"^(?:about|über|à propos|acerca de)\b", re.I)

@@ -166,6 +166,17 @@ def test_reading_time_disclaimer_and_copyright_lines_are_left_out() -> None:
     assert blocks(found) == STORY
 
 
+def test_prose_that_opens_with_a_furniture_word_is_kept() -> None:
+    """The furniture lines are anchored: a lede or a last paragraph that merely begins with
+    "Updated", "More", "Related" or "Subscribers" is prose."""
+    first = "Updated flood maps released on Monday show 4,000 more homes at risk along the coast."
+    middle = "Related research by the university found the same rot in two other piers nearby."
+    last = "More than 40 stories about the pier have appeared in the Herald since it opened."
+    inner = paragraphs([first, *STORY[:2], middle, *STORY[2:], last])
+    found = extract_article(page(article(inner)), URL)
+    assert blocks(found) == [first, *STORY[:2], middle, *STORY[2:], last]
+
+
 def test_newsletter_prompts_and_more_stories_are_left_out() -> None:
     """A newsletter box inside the body (Brightspot's module) and a "More ... stories" line."""
     newsletter = (
