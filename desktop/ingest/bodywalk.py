@@ -46,6 +46,8 @@ SKIPPED_TAGS = frozenset(
      "audio", "canvas", "map", "dialog", "menu", "head", "title", "link", "meta"}
 )  # fmt: skip
 PICTURE_TAGS = frozenset({"img", "picture", "amp-img"})
+# AMP's components that lay out the page's own text and pictures.
+AMP_LAYOUTS = frozenset({"amp-carousel", "amp-accordion", "amp-fit-text", "amp-layout"})
 CARD_CHARS = 500  # the most text a card for another story holds
 _HEADLINES = ".//h2 | .//h3 | .//h4 | .//h5 | .//h6"
 _PICTURES = ".//img | .//picture | .//amp-img"
@@ -270,9 +272,10 @@ def _is_hidden(element: Element) -> bool:
 
 
 def _is_embed(element: Element) -> bool:
-    """Whether an element is an embedded post or player (AMP's components, amp-img aside)."""
+    """Whether an element is an embedded post, player or ad of AMP's (its components that only
+    lay out the page's own text and pictures aside)."""
     tag = element.tag
-    return tag.startswith("amp-") and tag not in PICTURE_TAGS
+    return tag.startswith("amp-") and tag not in PICTURE_TAGS and tag not in AMP_LAYOUTS
 
 
 def _lays_out(table: Element) -> bool:
