@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from configparser import ConfigParser
 from copy import deepcopy
@@ -19,8 +18,11 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
+from desktop.ingest.blocks import FIGURE, HEADING_TAGS, Block, block_of, key_of, prose
 from desktop.ingest.captions import caption_near, split_credit
 from desktop.ingest.elements import Element, absolute, attr, clean, text_of
+from desktop.ingest.furniture import is_furniture_line, without_boilerplate
+from desktop.ingest.pagebody import page_body
 from desktop.ingest.sanitize import sanitize_html
 from desktop.ingest.text import html_to_text
 
@@ -39,7 +41,6 @@ NEWS_TYPES = frozenset(
 BLOCK_TAGS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "dl", "pre", "table"}
 )
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Containers whose content is never article body: the photo and its caption are reported apart.
 # (<header> is not one: long reads put their subheadings in one; the headline is dropped later.)
 SKIPPED_CONTAINERS = frozenset(
@@ -48,12 +49,6 @@ SKIPPED_CONTAINERS = frozenset(
 )  # fmt: skip
 IMAGE_SOURCES = ("data-src", "data-original", "data-lazy-src", "src", "data-srcset", "srcset")
 _BY = re.compile(r"^\s*by\b[:\s]*", re.I)
-_FURNITURE = re.compile(
-    r"^(?:read more|read also|also read|related|more on this|sign up|subscribe|share (?:this|on)"
-    r"|advertisement|follow us|click here)\b",
-    re.I,
-)
-_NON_WORDS = re.compile(r"\W+")
 _RE_NS = {"re": "http://exslt.org/regular-expressions"}
 _BYLINES = etree.XPath(
     "//body//*[re:test(@class, '(^|[^a-z])(byline|author|author-?name|writer)([^a-z]|$)', 'i')"
@@ -78,25 +73,16 @@ class Extracted:
     image_url: str | None
     caption: str | None  # plain text, without the credit
     credit: str | None  # as written: "Photo: © AFP", "Reuters/Jane Doe", "Getty Images"
-    # The blocks of ``html`` (paragraphs, subheadings, quotes, lists) as plain text, separated by
-    # blank lines, from the lede on: no headline, byline, caption or page furniture.
+    # The text blocks of ``html`` (paragraphs, subheadings, quotes, lists) as plain text,
+    # separated by blank lines, from the lede on: no headline, byline, caption or page furniture,
+    # and none of the captions of the body's figures.
     text: str
+    # The body's blocks and its own pictures in their place, as figures, sanitized.
     html: str
 
 
 class ExtractionError(ValueError):
     """No article could be found on the page."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Block:
-    """One paragraph, subheading, quote, list or table of a body, as found by an extractor."""
-
-    tag: str
-    html: str
-    text: str
-    key: str
-    link_chars: int
 
 
 class _Guesses:
@@ -135,9 +121,8 @@ def extract_article(page: str | bytes, url: str | None = None) -> Extracted:
     parsed = _read_page(page, url)
     title, byline = _title(parsed), _byline(parsed)
     image_url, caption, credit = _lead_photo(parsed)
-    blocks = _body(parsed, _run_trafilatura(parsed.tree, url))
-    blocks = _without_repeats(blocks, title, byline, (caption, credit))
-    if _prose(blocks) < MIN_PROSE:
+    blocks = _article_blocks(parsed, url, (title, byline), (image_url, caption, credit))
+    if prose(blocks) < MIN_PROSE:
         raise _not_found(url)
     html, text = _render(blocks, parsed.base)
     return Extracted(
@@ -151,6 +136,22 @@ def extract_article(page: str | bytes, url: str | None = None) -> Extracted:
         text=text,
         html=html,
     )
+
+
+def _article_blocks(
+    page: _Page,
+    url: str | None,
+    heads: tuple[str | None, str | None],
+    photo: tuple[str | None, ...],
+) -> list[Block]:
+    """The body's blocks: found by the extractors, read again from the page where they are
+    (captions left out by their place there), without boilerplate, headline and byline."""
+    found = _body(page, _run_trafilatura(page.tree, url))
+    live = "LiveBlogPosting" in _as_list(page.ld.get("@type"))
+    read = page_body(page.tree, found, (photo[0], photo[1]), live)
+    if read is None:  # the page could not place the blocks found: they stand as they are
+        return _without_repeats(without_boilerplate(found), *heads, photo[1:])
+    return _without_repeats(without_boilerplate(read), *heads, ())
 
 
 def _not_found(url: str | None) -> ExtractionError:
@@ -400,7 +401,7 @@ def _ld_caption(image: Any) -> tuple[str | None, str | None]:
 # The body
 
 
-def _run_trafilatura(tree: Element, url: str | None) -> list[_Block]:
+def _run_trafilatura(tree: Element, url: str | None) -> list[Block]:
     """The body's blocks as trafilatura finds them, in precision mode."""
     # fast=True skips trafilatura's own readability and jusText fallbacks, which cost half its
     # time on every page: the referee below stands in for them, only on doubtful pages. Metadata
@@ -445,7 +446,7 @@ def _trafilatura_config() -> ConfigParser:
 # wins whole. Subheadings the page has before a kept paragraph are then put back.
 
 
-def _body(page: _Page, found: list[_Block]) -> list[_Block]:
+def _body(page: _Page, found: list[Block]) -> list[Block]:
     """trafilatura's blocks, refereed by readability when they look doubtful."""
     subheadings = _page_subheadings(page.tree)
     if not _is_doubtful(found, page.tree, subheadings):
@@ -453,14 +454,14 @@ def _body(page: _Page, found: list[_Block]) -> list[_Block]:
     return _with_subheadings(_referee(found, _run_readability(page)), subheadings)
 
 
-def _is_doubtful(blocks: list[_Block], tree: Element, subheadings: dict[str, Element]) -> bool:
+def _is_doubtful(blocks: list[Block], tree: Element, subheadings: dict[str, Element]) -> bool:
     """Whether a body is empty, short beside the page's prose, or lost the page's subheadings."""
-    prose = _prose(blocks)
-    if prose < MIN_PROSE:
+    found = prose(blocks)
+    if found < MIN_PROSE:
         return True
     paragraphs = (clean(text_of(p)) for p in tree.iter("p"))
     page_prose = sum(len(text) for text in paragraphs if len(text) >= LONG_PARAGRAPH)
-    if prose < DOUBTFUL_SHARE * page_prose:
+    if found < DOUBTFUL_SHARE * page_prose:
         return True
     return _with_subheadings(blocks, subheadings) != blocks
 
@@ -473,25 +474,25 @@ def _page_subheadings(tree: Element) -> dict[str, Element]:
         anchor = parent if parent is not None and parent.tag in {"header", "hgroup"} else heading
         after = _first(anchor.itersiblings())
         if after is not None and after.tag == "p":
-            found.setdefault(_key(text_of(after)), heading)
+            found.setdefault(key_of(text_of(after)), heading)
     return found
 
 
-def _with_subheadings(blocks: list[_Block], subheadings: dict[str, Element]) -> list[_Block]:
+def _with_subheadings(blocks: list[Block], subheadings: dict[str, Element]) -> list[Block]:
     """The blocks with the page's subheadings put back before the paragraphs they head."""
     keys = {block.key for block in blocks}
-    restored: list[_Block] = []
+    restored: list[Block] = []
     for block in blocks:
         heading = subheadings.get(block.key)
         if heading is not None and restored and restored[-1].tag not in HEADING_TAGS:
-            missing = _block(heading)
+            missing = block_of(heading)
             if missing.key and missing.key not in keys:
                 restored.append(missing)
         restored.append(block)
     return restored
 
 
-def _run_readability(page: _Page) -> list[_Block]:
+def _run_readability(page: _Page) -> list[Block]:
     """The body's blocks as readability-lxml finds them (on a copy: it edits the tree)."""
     from readability import Document
     from readability.readability import Unparseable
@@ -504,7 +505,7 @@ def _run_readability(page: _Page) -> list[_Block]:
     return _useful(_blocks(found))
 
 
-def _referee(found: list[_Block], second: list[_Block]) -> list[_Block]:
+def _referee(found: list[Block], second: list[Block]) -> list[Block]:
     """The paragraphs both extractors agree on, unless too few: then the better-scored body."""
     keys = {block.key for block in found}
     agreed = [
@@ -513,77 +514,73 @@ def _referee(found: list[_Block], second: list[_Block]) -> list[_Block]:
         if block.key in keys or _heads_agreed(second, index, keys)
     ]
     best = max((found, second), key=_score)
-    return agreed if _prose(agreed) >= AGREEMENT_SHARE * _prose(best) else best
+    return agreed if prose(agreed) >= AGREEMENT_SHARE * prose(best) else best
 
 
-def _heads_agreed(blocks: list[_Block], index: int, keys: set[str]) -> bool:
+def _heads_agreed(blocks: list[Block], index: int, keys: set[str]) -> bool:
     """Whether a block is a subheading followed by a paragraph that both extractors kept."""
     following = blocks[index + 1] if index + 1 < len(blocks) else None
     return blocks[index].tag in HEADING_TAGS and following is not None and following.key in keys
 
 
-def _score(blocks: list[_Block]) -> int:
+def _score(blocks: list[Block]) -> int:
     """How much prose a body holds, link text not counted."""
     return sum(len(b.text) - b.link_chars for b in blocks if b.tag not in HEADING_TAGS)
 
 
-def _prose(blocks: list[_Block]) -> int:
-    """Characters of text outside subheadings."""
-    return sum(len(block.text) for block in blocks if block.tag not in HEADING_TAGS)
-
-
-def _blocks(root: Element) -> list[_Block]:
+def _blocks(root: Element) -> list[Block]:
     """The paragraphs, subheadings, quotes, lists and tables of a body, in order."""
-    blocks: list[_Block] = []
+    blocks: list[Block] = []
     for child in root:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag in BLOCK_TAGS:
-            blocks.append(_block(child))
+            blocks.append(block_of(child))
         elif tag and tag not in SKIPPED_CONTAINERS:
             blocks.extend(_blocks(child))
     return [block for block in blocks if block.key]
 
 
-def _block(element: Element) -> _Block:
-    """One block of a body, with its text and how much of it is links."""
-    text = clean(text_of(element))
-    links = sum(len(clean(text_of(link))) for link in element.iter("a"))
-    markup = str(lxml_html.tostring(element, encoding="unicode", with_tail=False))
-    return _Block(str(element.tag), markup, text, _key(text), links)
-
-
-def _useful(blocks: list[_Block]) -> list[_Block]:
+def _useful(blocks: list[Block]) -> list[Block]:
     """Blocks that are not page furniture: link lists, "Read more", share and sign-up lines."""
     return [block for block in blocks if not _is_furniture(block)]
 
 
-def _is_furniture(block: _Block) -> bool:
+def _is_furniture(block: Block) -> bool:
     """Whether a block is mostly links or a short line of page furniture."""
     if block.link_chars > 0.6 * len(block.text):
         return True
-    return len(block.text) < 200 and bool(_FURNITURE.match(block.text))
+    return is_furniture_line(block)
 
 
 def _without_repeats(
-    blocks: list[_Block], title: str | None, byline: str | None, photo: Iterable[str | None]
-) -> list[_Block]:
-    """The body from the lede on: no headline or byline first, no photo caption or credit."""
+    blocks: list[Block], title: str | None, byline: str | None, photo: Iterable[str | None]
+) -> list[Block]:
+    """The body from the lede on: no headline or byline first, and no line that is the lead
+    photo's caption or credit (of a caption written twice, the second is the lede's)."""
     names = [title, byline, byline and f"by {byline}"]
-    heads = {_key(name) for name in names if name}
+    heads = {key_of(name) for name in names if name}
     start = 0
     while start < len(blocks) and (blocks[start].key in heads or blocks[start].tag == "h1"):
         start += 1
     parts = [part for part in photo if part]
-    photo_keys = {_key(part) for part in parts} | {_key(" ".join(parts))}
-    return [block for block in blocks[start:] if block.key not in photo_keys]
+    photo_keys = {key_of(part) for part in parts} | {key_of(" ".join(parts))}
+    kept = blocks[start:]
+    repeats = [i for i, block in enumerate(kept) if block.key in photo_keys and block.key]
+    last = repeats[-1] if len(repeats) > 1 else None
+    return [block for i, block in enumerate(kept) if i not in repeats or i == last]
 
 
-def _render(blocks: list[_Block], base: str | None) -> tuple[str, str]:
-    """Sanitized HTML and plain text of the same blocks, text blocks split by blank lines."""
+def _render(blocks: list[Block], base: str | None) -> tuple[str, str]:
+    """Sanitized HTML and plain text of the same blocks, text blocks split by blank lines; a
+    figure's caption is not text of the body."""
     htmls: list[str] = []
     texts: list[str] = []
     for block in blocks:
         html = sanitize_html(block.html, base)
+        if block.tag == FIGURE:
+            if "<img" in html:
+                htmls.append(html)
+            continue
         text = html_to_text(html)
         if text:
             htmls.append(html)
@@ -607,11 +604,6 @@ def _first_of(values: Iterable[T | None]) -> T | None:
 def _first_text(elements: list[Element]) -> str | None:
     """The text of the first element that has some."""
     return _first_of(clean(text_of(element)) for element in elements)
-
-
-def _key(text: str) -> str:
-    """Text reduced for comparison: NFKC-normalised, case-folded, letters and digits only."""
-    return _NON_WORDS.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -46,7 +46,14 @@ COLUMN_PIXELS = 1024
 MAX_BODY_IMAGES = 20
 # Tags whose presence means a body may hold pictures worth preparing.
 _PICTURE_MARKUP = re.compile(r"<(?:img|picture|amp-img|figure|noscript)\b", re.I)
-_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-hi-res-src", "data-url")
+_LAZY_SOURCES = (
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-hi-res-src",
+    "data-url",
+    "data-lazy",
+)
 _SOURCE_SETS = ("data-srcset", "data-lazy-srcset", "srcset")
 # Formats the reader shows; a <picture> offers others (AVIF, JPEG XL) that it skips.
 _PICTURE_FILES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif")

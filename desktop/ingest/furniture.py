@@ -1,0 +1,154 @@
+"""Page furniture inside and around article bodies, told by the names publishers' themes share
+(class and id words) and by the few anchored lines that open or close boilerplate."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from desktop.ingest.blocks import HEADING_TAGS, Block
+from desktop.ingest.elements import Element, attr
+
+# Words of class and id names that mark what is not the article's text, as whole words of a
+# name split at "-", "_" and spaces ("block-share", "ad-slot--inline", "related_posts").
+FURNITURE_WORDS = frozenset(
+    {"share", "sharing", "sharebar", "social", "related", "recommended", "recirculation",
+     "relatedposts", "newsletter", "newsletters", "subscribe", "subscription", "signup", "promo",
+     "advert", "advertisement", "ad", "ads", "adslot", "dfp", "sponsor", "sponsored", "byline",
+     "bylines", "author", "authors", "bio", "comments", "comment", "tags", "breadcrumb",
+     "breadcrumbs", "caption", "credit", "meta", "dateline", "timestamp", "toolbar", "pagination",
+     "pager", "nav", "navigation", "menu", "sidebar", "popular", "mostread", "readmore", "cta",
+     "donate", "donation", "outbrain", "taboola", "keyevents",
+     "summary", "label", "pullquote", "badge", "rating", "tools", "embed", "tweet", "instagram",
+     "bluesky", "tiktok", "youtube", "player", "correction",
+     "disclaimer", "copyright", "visually", "sronly", "offscreen", "popup", "modal", "signature"}
+)  # fmt: skip
+# The attributes whose values name what an element is for.
+NAMING_ATTRIBUTES = ("class", "id", "data-component", "data-testid")
+# Pairs of words that are furniture together ("most-read", "ReadMore", "key_events").
+FURNITURE_PAIRS = frozenset(
+    {"mostread", "mostviewed", "mostpopular", "readmore", "keyevents", "alsoread", "readalso",
+     "morestories", "signup", "sronly", "screenreader", "adslot", "adunit", "adcontainer",
+     "seealso"}
+)  # fmt: skip
+# Whole class and id words of an article's notes, kept after its last paragraph.
+NOTE_WORDS = frozenset({"footnote", "footnotes", "endnote", "endnotes", "fn", "notes"})
+# The words of a class or id: runs of capitals, capitalised words, lower-case runs, digits.
+_NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_NAME_PARTS = re.compile(r"[^A-Za-z0-9]+")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[A-Za-z]")
+# Lines that point elsewhere or ask for something, wherever they stand: "Read also: ...",
+# "Lesen Sie auch", "Sign up for our newsletter ...", "Advertisement".
+_FURNITURE_LINE = re.compile(
+    r"^(?:read more|read also|also read|see also|more on this\b[^.!?]*$|lesen sie (?:auch|mehr)"
+    r"|related(?: \w+)?\s*[:|]|related (?:stories|articles|coverage|posts|links|reading)\b"
+    r"|mehr zum thema|(?:à |a )?lire aussi|voir aussi|leggi anche|le(?:e|er) también|ver también"
+    r"|veja também|leia também|sign up|subscribe\b|(?:advertisement|anzeige|werbung|publicité)\s*$"
+    r"|follow us|click here|share (?:this|on)\b)",
+    re.I,
+)
+FURNITURE_LINE_CHARS = 250  # the longest line the furniture-line rule may take
+# Embedded posts by the class their platforms' snippets give them.
+_EMBEDS = re.compile(
+    r"twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|reddit-card|threads-post"
+    r"|fb-post|fb-video|mastodon-embed",
+    re.I,
+)
+# Lines that end an article's own text, with everything after them: press boilerplate.
+_BOILERPLATE_START = re.compile(
+    r"^(?:about (?:the )?\S.{0,60}$|über \S.{0,60}$|à propos d[eu'’]\s?\S.{0,60}$"
+    r"|acerca de \S.{0,60}$|forward[- ]looking statements?\b|safe harbor statement"
+    r"|cautionary (?:note|statement)|(?:media|press|investor) (?:contacts?|inquiries|relations)\b"
+    r"|contacts?:)",
+    re.I,
+)
+# Short lines that are furniture wherever they stand at either end of a body.
+_EDGE_LINES = re.compile(
+    r"^(?:(?:estimated )?reading time\b|\d+\s*(?:min(?:ute)?s?|mins?\.?)\s*(?:read|de lecture)\b"
+    r"|lesezeit\b|temps de lecture\b|read more\b|more\b[^.!?]{0,40}\bstories\b[^.!?]{0,20}$"
+    r"|related\b[^.!?]{0,60}$|sign up\b"
+    r"|subscribe\b|follow us\b|share (?:this|on)\b|advertisement\b|thanks for reading\b"
+    r"|(?-i:SOURCE:? [A-Z].{0,100}$)|©|\(c\) \d|copyright\b|all rights reserved\b"
+    r"|this (?:article|story|report|piece|content|coverage|reporting) (?:was|is|has been)"
+    r" (?:produced|published|written|made possible|supported|funded|republished|co-published"
+    r"|reported|originally)"
+    r"|have an opinion\b|send us a letter\b|click here\b"
+    r"|\(?(?:additional )?(?:reporting|writing|editing) by\b"
+    r"|(?:posted|published|updated|last updated|first published)(?: on| at)?:?\s+"
+    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*\b))",
+    re.I,
+)
+_ABOUT = re.compile(r"^(?:about|über|à propos|acerca de)\b", re.I)
+ABOUT_HEADING_CHARS = 80  # the longest "About <company>" line that heads press boilerplate
+ABOUT_TAIL_BLOCKS = 8  # the most blocks from such a line to the end of the body
+EDGE_LINE_CHARS = 300  # the longest line that the edge rules may take for furniture
+
+
+def is_furniture_element(element: Element) -> bool:
+    """Whether an element's class or id names page furniture, or it is an embedded post."""
+    names = " ".join(attr(element, name) for name in NAMING_ATTRIBUTES)
+    if not names.strip():
+        return False
+    if _EMBEDS.search(names):
+        return True
+    words = name_words(names)
+    pairs = {first + second for first, second in pairwise(words)}
+    return not (FURNITURE_WORDS.isdisjoint(words) and FURNITURE_PAIRS.isdisjoint(pairs))
+
+
+def name_words(names: str) -> list[str]:
+    """The words of class and id names, split at punctuation and camel-case humps, lower-cased;
+    names mixing letters and digits are generated hashes ("css-1ad4x"), not words."""
+    return [
+        word.lower()
+        for name in _NAME_PARTS.split(names)
+        if not (_DIGIT.search(name) and _LETTER.search(name))
+        for word in _NAME_WORDS.findall(name)
+    ]
+
+
+def is_furniture_line(block: Block) -> bool:
+    """Whether a block is a short line pointing elsewhere or asking the reader for something."""
+    return len(block.text) <= FURNITURE_LINE_CHARS and bool(_FURNITURE_LINE.match(block.text))
+
+
+def is_note_element(element: Element) -> bool:
+    """Whether an element holds the article's footnotes or endnotes."""
+    names = f"{attr(element, 'class')} {attr(element, 'id')}"
+    return not NOTE_WORDS.isdisjoint(name_words(names))
+
+
+def without_boilerplate(blocks: list[Block]) -> list[Block]:
+    """The body without furniture lines at either end, nor press boilerplate at its end (from
+    "About <company>", forward-looking statements or media contacts on), nor a subheading
+    with nothing after it."""
+    end = _boilerplate_start(blocks)
+    while end > 0 and (is_edge_line(blocks[end - 1]) or blocks[end - 1].tag in HEADING_TAGS):
+        end -= 1
+    start = 0
+    while start < end and is_edge_line(blocks[start]):
+        start += 1
+    return blocks[start:end]
+
+
+def _boilerplate_start(blocks: list[Block]) -> int:
+    """Where press boilerplate starts in the second half of the body, or its length; an "About
+    ..." heading starts it only near the end (a long read may have a section "About the study")."""
+    half = len(blocks) // 2
+    for index in range(max(1, half), len(blocks)):
+        block = blocks[index]
+        if len(block.text) > EDGE_LINE_CHARS or not _BOILERPLATE_START.match(block.text):
+            continue
+        if not _ABOUT.match(block.text):
+            return index
+        short_heading = block.tag in HEADING_TAGS or len(block.text) <= ABOUT_HEADING_CHARS
+        if short_heading and len(blocks) - index <= ABOUT_TAIL_BLOCKS:
+            return index
+    return len(blocks)
+
+
+def is_edge_line(block: Block) -> bool:
+    """Whether a block is one of the short furniture lines."""
+    text = block.text
+    return block.tag != "figure" and len(text) <= EDGE_LINE_CHARS and bool(_EDGE_LINES.match(text))
