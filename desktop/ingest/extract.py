@@ -18,8 +18,9 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
+from desktop.ingest.bylines import byline
 from desktop.ingest.elements import Element, absolute, attr, clean, text_of
-from desktop.ingest.jsonld import as_list, json_ld_article, ld_text, ld_url
+from desktop.ingest.jsonld import json_ld_article, ld_text, ld_url
 from desktop.ingest.leadphoto import lead_photo
 from desktop.ingest.sanitize import sanitize_html
 from desktop.ingest.text import html_to_text
@@ -224,38 +225,8 @@ def _without_site_name(title: str, site: str | None) -> str:
 
 
 def _byline(page: _Page) -> str | None:
-    """The authors as the page shows them, without "By ": the byline, JSON-LD, meta, trafilatura."""
-    for candidate in _bylines(page):
-        byline = _BY.sub("", clean(candidate or ""))
-        if byline and not byline.startswith(("http://", "https://")):
-            return byline
-    return None
-
-
-def _bylines(page: _Page) -> Iterator[str | None]:
-    """Where the authors may be named, best first, each looked up only when asked for."""
-    yield _visible_byline(page.tree)
-    yield _ld_authors(page.ld.get("author"))
-    yield page.meta.get("author")
-    yield page.guesses.get("author")
-
-
-def _visible_byline(tree: Element) -> str | None:
-    """The text of the first byline or author element that is short enough to be names."""
-    for element in _BYLINES(tree):
-        text = clean(text_of(element))
-        if 2 < len(_BY.sub("", text)) <= 100:
-            return text
-    return None
-
-
-def _ld_authors(author: Any) -> str | None:
-    """JSON-LD authors (strings, Person objects or a list of them) joined with "and"."""
-    names = [
-        ld_text(item.get("name") if isinstance(item, dict) else item) for item in as_list(author)
-    ]
-    found = [name for name in names if name]
-    return " and ".join(found) or None
+    """The authors' names: the byline, a signature, JSON-LD, meta, then trafilatura's guess."""
+    return byline(page.tree, page.ld, page.meta, lambda: page.guesses.get("author"))
 
 
 def _published(page: _Page) -> datetime | None:

@@ -74,6 +74,14 @@ class LeadPhoto:
 
 
 @dataclass(frozen=True, slots=True)
+class _Picture:
+    """An image of the page and every address it may load."""
+
+    element: Element
+    sources: list[str]
+
+
+@dataclass(frozen=True, slots=True)
 class _Named:
     """A picture the page names as its own: its address, and its JSON-LD object if any."""
 
@@ -88,13 +96,17 @@ def lead_photo(
 ) -> LeadPhoto:
     """The article's lead photo: the picture the page names when it is a real photo, else the
     article's first photo, else none."""
-    pictures = [element for element in _pictures(tree) if not _in_site_furniture(element)]
+    pictures = [
+        _Picture(element, _sources(element, base))
+        for element in _pictures(tree)
+        if not _in_site_furniture(element)
+    ]
     chosen = _named_photo(_named(meta, ld, base), pictures, base)
     if chosen is None:
-        element = next((e for e in _in_articles(tree, pictures) if _is_lead_photo(e, base)), None)
-        if element is None:
+        found = next((p for p in _in_articles(tree, pictures) if _is_lead_photo(p, base)), None)
+        if found is None:
             return LeadPhoto()
-        chosen = (_sources(element, base)[0], element, None)
+        chosen = (found.sources[0], found.element, None)
     url, element, named_ld = chosen
     caption, credit = _caption(tree, element, named_ld or _ld_image(ld, url))
     return LeadPhoto(url, caption, credit)
@@ -122,17 +134,17 @@ def _named(meta: dict[str, str], ld: dict[str, Any], base: str | None) -> list[_
 
 
 def _named_photo(
-    named: list[_Named], pictures: list[Element], base: str | None
+    named: list[_Named], pictures: list[_Picture], base: str | None
 ) -> tuple[str, Element | None, dict[str, Any] | None] | None:
     """The first named picture that is a photo, with the image showing it (if any)."""
     for candidate in named:
         if _file_name(candidate.url).endswith((".svg", ".ico")):
             continue
-        shown = [element for element in pictures if _shows(element, candidate.url, base)]
-        photos = [element for element in shown if _is_lead_photo(element, base)]
+        shown = [p for p in pictures if any(_same(s, candidate.url) for s in p.sources)]
+        photos = [p.element for p in shown if _is_lead_photo(p, base)]
         if _looks_like_card(candidate) and not photos:
             continue
-        return candidate.url, _first(photos or shown), candidate.ld
+        return candidate.url, _first(photos or [p.element for p in shown]), candidate.ld
     return None
 
 
@@ -200,22 +212,17 @@ def _in_site_furniture(element: Element) -> bool:
     return "header" in ancestors and not _IN_ARTICLE.intersection(ancestors)
 
 
-def _in_articles(tree: Element, pictures: list[Element]) -> list[Element]:
+def _in_articles(tree: Element, pictures: list[_Picture]) -> list[_Picture]:
     """The images inside the page's <article> or <main> elements, when it has any."""
     if not any(True for _ in tree.iter("article", "main")):
         return pictures
-    return [e for e in pictures if any(up.tag in _IN_ARTICLE for up in e.iterancestors())]
+    return [p for p in pictures if any(up.tag in _IN_ARTICLE for up in p.element.iterancestors())]
 
 
-def _shows(element: Element, url: str, base: str | None) -> bool:
-    """Whether an image shows the picture at an address, at any size or crop."""
-    return any(_same(source, url) for source in _sources(element, base))
-
-
-def _is_lead_photo(element: Element, base: str | None) -> bool:
+def _is_lead_photo(picture: _Picture, base: str | None) -> bool:
     """Whether an image may be an article's photo: big enough, no icon, logo, avatar, banner,
     ad or thumbnail of another story."""
-    sources = _sources(element, base)
+    element, sources = picture.element, picture.sources
     if not sources or _never_photo(sources[0]) or NEVER_PHOTO & _words(attr(element, "class")):
         return False
     width, height = _number(attr(element, "width")), _number(attr(element, "height"))

@@ -16,29 +16,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
-# Zones pages name by their abbreviations, where the abbreviation means one offset.
-ZONE_HOURS = {
-    "Z": 0.0, "UTC": 0.0, "GMT": 0.0, "WET": 0.0, "BST": 1.0, "CET": 1.0, "WEST": 1.0,
-    "CEST": 2.0, "EET": 2.0, "EEST": 3.0, "MSK": 3.0, "HKT": 8.0, "SGT": 8.0, "JST": 9.0,
-    "AEST": 10.0, "AEDT": 11.0, "EST": -5.0, "EDT": -4.0, "CST": -6.0, "CDT": -5.0,
-    "MST": -7.0, "MDT": -6.0, "PST": -8.0, "PDT": -7.0,
-}  # fmt: skip
+from desktop.ingest.datewords import MONTHS, ZONE_HOURS
+
 MAX_PREFIX_WORDS = 3  # "Exchange rates as of ...": a few words may come before a label
 
-_MONTH = r"(?P<mon>[A-Za-z]{3,9})\.?"
+_MONTH = r"(?P<mon>[^\W\d_]{3,10})\.?"
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>\d{4})"
 _DATES = (
