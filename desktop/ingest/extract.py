@@ -9,8 +9,7 @@ from collections.abc import Iterable, Iterator
 from configparser import ConfigParser
 from copy import deepcopy
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 from functools import cache
 from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
@@ -22,6 +21,7 @@ from desktop.ingest.bylines import byline
 from desktop.ingest.elements import Element, absolute, attr, clean, text_of
 from desktop.ingest.jsonld import json_ld_article, ld_text, ld_url
 from desktop.ingest.leadphoto import lead_photo
+from desktop.ingest.published import published
 from desktop.ingest.sanitize import sanitize_html
 from desktop.ingest.text import html_to_text
 
@@ -63,9 +63,10 @@ class Extracted:
     """An article found on a page: its metadata, lead photo, caption, credit and body."""
 
     title: str | None
-    # The names as the page writes them, without a leading "By " ("Jane Doe and John Roe").
+    # The authors' names only, joined with "and" ("Jane Doe and John Roe"), as the page writes them.
     byline: str | None
-    # Aware: a time given without a zone is taken as UTC, a bare date as midnight UTC.
+    # Aware: a time given without a zone is read in the page's own zone when it says which (one
+    # it shows, else its locale's), else as UTC; a bare date is midnight UTC.
     published: datetime | None
     # The canonical address (link rel=canonical, og:url, JSON-LD), else the one given.
     url: str | None
@@ -230,32 +231,8 @@ def _byline(page: _Page) -> str | None:
 
 
 def _published(page: _Page) -> datetime | None:
-    """When the article was published: meta, JSON-LD, <time datetime>, then trafilatura's date."""
-    return _first_of(_moment(value) for value in _dates(page))
-
-
-def _dates(page: _Page) -> Iterator[str | None]:
-    """Where the publication time may be written, best first, each looked up when asked for."""
-    yield page.meta.get("article:published_time")
-    yield page.meta.get("datepublished")
-    yield ld_text(page.ld.get("datePublished"))
-    yield attr(_first(page.tree.xpath("//article//time[@datetime]")), "datetime")
-    yield attr(_first(page.tree.xpath("//body//time[@datetime]")), "datetime")
-    yield page.guesses.get("date")
-
-
-def _moment(value: str | None) -> datetime | None:
-    """An aware datetime from ISO 8601 or RFC 2822 text; no zone means UTC."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.strip())
-    except ValueError:
-        try:
-            moment = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    """When the article was published: machine-readable times, else the one the page shows."""
+    return published(page.tree, page.meta, page.ld, lambda: page.guesses.get("date"))
 
 
 # The lead photo, its caption and credit
