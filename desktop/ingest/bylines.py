@@ -27,9 +27,12 @@ MAX_LINE = 150  # characters of a "by ..." line above the article
 MAX_NAME = 60  # characters of one name
 MAX_WORDS = 6  # words of one name ("Maria de los Angeles Garcia")
 
-_VOCABULARY = re.compile(
-    r"(?:^|[^a-z])(?:byline|by-line|author|authors|writer|contributor|signature)(?:[^a-z]|$)", re.I
-)
+# Words of a class, data-qa, data-testid or data-component that mark a byline (split at case
+# changes too: "ArticlePage-authorName", "AuthorBylines").
+_BYLINE_WORDS = frozenset(
+    {"byline", "bylines", "author", "authors", "writer", "writers", "contributor",
+     "contributors", "signature"}
+)  # fmt: skip
 _COMMENTS = re.compile(r"(?:^|[^a-z])comments?(?:[^a-z]|$)", re.I)
 _SIGNATURE_LINES = etree.XPath(
     "//body//*[self::p or self::div or self::span][string-length(normalize-space()) < 60]"
@@ -161,15 +164,31 @@ def _visible_names(tree: Element) -> list[str]:
 
 
 def _is_byline(element: Element) -> bool:
-    """Whether an element is marked as a byline or an author, outside the comments."""
+    """Whether an element is marked as a byline or an author, outside the comments, the
+    navigation, and the site's header, footer and asides (those of the article are its)."""
     get = element.get
-    marks = f"{get('class', '')} {get('data-qa', '')} {get('data-testid', '')}"
-    marked = _VOCABULARY.search(marks) or "byline" in (get("id") or "")
-    marked = marked or get("itemprop") == "author" or get("rel") == "author"
-    return bool(marked) and not any(
+    if get("itemprop") != "author" and get("rel") != "author" and not _marked(element):
+        return False
+    ancestors = list(element.iterancestors())
+    in_article = any(up.tag in {"article", "main"} for up in ancestors)
+    return not any(
         _COMMENTS.search(f"{attr(up, 'class')} {attr(up, 'id')}")
-        for up in (element, *element.iterancestors())
+        or up.tag == "nav"
+        or (up.tag in {"header", "footer", "aside"} and not in_article)
+        for up in (element, *ancestors)
     )
+
+
+def _marked(element: Element) -> bool:
+    """Whether an element's class, id or test names mark it as a byline or an author."""
+    get = element.get
+    marks = " ".join(
+        get(name) or "" for name in ("class", "id", "data-qa", "data-testid", "data-component")
+    )
+    if not marks.strip():
+        return False
+    words = {word.lower() for word in _CLASS_WORDS.findall(marks)}
+    return bool(words & _BYLINE_WORDS) or "byline" in marks.lower()
 
 
 def _holder(element: Element, candidates: list[Element]) -> Element:

@@ -38,7 +38,11 @@ _MARKED = re.compile(rf"^(?P<caption>.*?)\s*(?P<credit>{_CREDIT_MARK.pattern}.{{
 _TAIL = re.compile(r"^(?P<caption>.+[.!?])\s+(?P<credit>[^.!?]{1,60})$")
 # "... in Brussels REUTERS/Jane Doe": an agency in capitals, a slash and the photographer.
 _AGENCY_SLASH = re.compile(r"^(?P<caption>.+?)\s+(?P<credit>[A-Z][A-Z&-]{1,15}/[^/]{2,60})$")
-_CREDIT_FORMS = (_SEPARATED, _PARENTHESISED, _MARKED, _TAIL, _AGENCY_SLASH)
+# "... on Monday. JANE ROE / AFP": the photographer's name before the slash and the agency.
+_PHOTOGRAPHER_SLASH = re.compile(
+    r"^(?P<caption>.+[.!?)»”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){1,4}/\s[^/]{2,40})$"
+)
+_CREDIT_FORMS = (_PHOTOGRAPHER_SLASH, _SEPARATED, _PARENTHESISED, _MARKED, _TAIL, _AGENCY_SLASH)
 _NAME_SLASH_NAME = re.compile(r"^[\w .'’-]{2,40}/[\w .'’-]{2,40}$")
 # A Chinese credit "(本报记者 李明 摄)": the staff title before the name and "shot" after it.
 _SHOT_BY = re.compile(

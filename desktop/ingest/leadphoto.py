@@ -205,11 +205,16 @@ def _pictures(tree: Element) -> Iterator[Element]:
 
 
 def _in_site_furniture(element: Element) -> bool:
-    """Whether an image is in the site's navigation, asides, footer or page header."""
-    ancestors = [up.tag for up in element.iterancestors() if isinstance(up.tag, str)]
-    if "body" not in ancestors or any(_FURNITURE.match(tag) for tag in ancestors):
+    """Whether an image is in the site's navigation, asides, footer or page header (a header
+    holding the headline, or inside the article, is the article's)."""
+    ancestors = [up for up in element.iterancestors() if isinstance(up.tag, str)]
+    tags = [up.tag for up in ancestors]
+    if "body" not in tags or any(_FURNITURE.match(tag) for tag in tags):
         return True
-    return "header" in ancestors and not _IN_ARTICLE.intersection(ancestors)
+    headers = [up for up in ancestors if up.tag == "header"]
+    return (
+        bool(headers) and not _IN_ARTICLE.intersection(tags) and headers[-1].find(".//h1") is None
+    )
 
 
 def _in_articles(tree: Element, pictures: list[_Picture]) -> list[_Picture]:

@@ -52,6 +52,7 @@ _PUBLISHED_LABEL = re.compile(
     r"(?:first\s+)?(?:published|posted)\b|publié|veröffentlicht|publicado|pubblicato|gepubliceerd",
     re.I,
 )
+_AMERICAN_ZONE = re.compile(r"\b(?:[ECMP][SD]?T|AK[SD]T|HST)\b")
 _CLASS_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _PAST = frozenset({"nav", "aside", "footer", "script", "style", "noscript", "template"})
 
@@ -103,17 +104,20 @@ def _machine_values(tree: Element, meta: dict[str, str], ld: dict[str, Any]) -> 
 
 
 def _machine_time(value: str | None) -> Stated | None:
-    """A machine-readable time (ISO 8601, RFC 2822, or a plain date and time) as stated."""
+    """A machine-readable time (ISO 8601, a date and time as pages write them, RFC 2822)."""
     value = (value or "").strip()
     if not value:
         return None
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
+        written = stated(value)
+        if written is not None:
+            return written
         try:
             moment = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
-            return stated(value)
+            return None
     has_clock = "T" in value or ":" in value
     return Stated(moment.date(), moment.timetz().replace(tzinfo=None) if has_clock else None,
                   moment.tzinfo)  # fmt: skip
@@ -125,15 +129,21 @@ def _machine_time(value: str | None) -> Stated | None:
 def _shown_time(tree: Element, day: date | None, country: str | None) -> Stated | None:
     """The publication time the page shows beside the article (near ``day`` when the page gave
     one for machines), in the order its country writes numeric dates."""
-    order = "mdy" if country in MONTH_FIRST_COUNTRIES else "dmy"
     found = [
         when
-        for text in _date_texts(tree)
-        for when in (first_stated(_before_update(text), order, country),)
+        for text in map(_before_update, _date_texts(tree))
+        for when in (first_stated(text, _order(text, country), country),)
         if when and when.day
     ]
     near = [when for when in found if day is None or _near(when.day, day)]
     return next((when for when in near if when.clock), None) or next(iter(near), None)
+
+
+def _order(text: str, country: str | None) -> str:
+    """The order of a page's numeric dates: month first in the United States (as its country or
+    a US zone in the text says), else day first."""
+    american = country in MONTH_FIRST_COUNTRIES or _AMERICAN_ZONE.search(text)
+    return "mdy" if american else "dmy"
 
 
 def _date_texts(tree: Element) -> Iterator[str]:

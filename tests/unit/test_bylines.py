@@ -102,6 +102,21 @@ def test_several_authors_each_marked_on_their_own_are_joined_with_and() -> None:
     assert byline_of(page(before=three)) == "Ann Lee, Jane Doe and John Roe"
 
 
+def test_bylines_marked_by_test_names_in_camel_case() -> None:
+    """Bylines marked only by data-testid or data-component, in camel case, with the desk and
+    city in an element of their own."""
+    reuters = (
+        '<div data-testid="AuthorBylines">By <a href="/authors/jane-doe/">Jane Doe</a> and'
+        ' <a href="/authors/john-roe/">John Roe</a></div>'
+    )
+    assert byline_of(page(before=reuters)) == "Jane Doe and John Roe"
+    bbc = (
+        '<div data-component="byline-block"><div><span>By <span>Jane Doe</span></span>'
+        "<div>Kestrel News, Paris</div></div></div>"
+    )
+    assert byline_of(page(before=bbc)) == "Jane Doe"
+
+
 def test_names_in_capitals_are_written_as_json_ld_writes_them() -> None:
     markup = '<section class="b-byline">By <a href="/people/jane-doe/">JANE DOE</a></section>'
     markup_ld = json_ld({"@type": "Person", "name": "Jane Doe"})
