@@ -21,6 +21,7 @@ from desktop.ingest.captions import AGENCIES
 from desktop.ingest.datewords import MONTHS
 from desktop.ingest.elements import Element, attr, clean
 from desktop.ingest.jsonld import as_list, ld_text
+from desktop.ingest.pagelayout import in_site_furniture, reading_order
 
 MAX_BYLINE = 200  # characters of text beyond which an element is no byline (an author's bio)
 MAX_LINE = 150  # characters of a "by ..." line above the article
@@ -117,7 +118,6 @@ _NOT_NAME_PARTS = frozenset(
      "position", "handle", "social", "email", "mail", "bio", "biography", "avatar", "follow",
      "share", "twitter", "label", "reading", "readtime", "count"}
 )  # fmt: skip
-_PAST = frozenset({"nav", "aside", "footer", "script", "style", "noscript", "template"})
 _SKIPPED_TAGS = frozenset({"button", "script", "style", "svg", "img", "time", "noscript"})
 _CLASS_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
@@ -165,18 +165,16 @@ def _visible_names(tree: Element) -> list[str]:
 
 def _is_byline(element: Element) -> bool:
     """Whether an element is marked as a byline or an author, outside the comments, the
-    navigation, and the site's header, footer and asides (those of the article are its)."""
+    navigation, and the site's header, footer and asides (those of the article, and a header
+    holding the headline, are the article's)."""
     get = element.get
     if get("itemprop") != "author" and get("rel") != "author" and not _marked(element):
         return False
-    ancestors = list(element.iterancestors())
-    in_article = any(up.tag in {"article", "main"} for up in ancestors)
-    return not any(
+    in_comments = any(
         _COMMENTS.search(f"{attr(up, 'class')} {attr(up, 'id')}")
-        or up.tag == "nav"
-        or (up.tag in {"header", "footer", "aside"} and not in_article)
-        for up in (element, *ancestors)
+        for up in (element, *element.iterancestors())
     )
+    return not in_comments and not in_site_furniture(element)
 
 
 def _marked(element: Element) -> bool:
@@ -257,7 +255,7 @@ def _signature_names(tree: Element) -> list[str]:
 def _by_line_names(tree: Element) -> list[str]:
     """The names of a short "... by Name" line above the article's first paragraph."""
     body = tree.find("body")
-    for element in _reading_order(body) if body is not None else ():
+    for element in reading_order(body) if body is not None else ():
         own = clean(element.text or "")
         if len(own) > MAX_LINE:
             return []  # the article has begun
@@ -265,14 +263,6 @@ def _by_line_names(tree: Element) -> list[str]:
         if found and len(clean("".join(element.itertext()))) <= MAX_LINE:
             return names_in(found[1])
     return []
-
-
-def _reading_order(root: Element) -> Iterator[Element]:
-    """The elements under a root in document order, past navigation, asides and footers."""
-    for child in root:
-        if isinstance(child.tag, str) and child.tag not in _PAST:
-            yield child
-            yield from _reading_order(child)
 
 
 # Names from text

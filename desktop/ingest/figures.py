@@ -179,6 +179,11 @@ def picture_keys(url: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+def srcset_addresses(value: str) -> list[str]:
+    """The addresses a srcset offers, as HTML parses them (an address may hold commas)."""
+    return [address for address, _, _ in _srcset(value)]
+
+
 # Choosing each image's one address
 
 

@@ -19,8 +19,9 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from desktop.ingest.captions import caption_elements, caption_near, caption_parts, split_credit
 from desktop.ingest.elements import Element, absolute, attr
-from desktop.ingest.figures import picture_keys
+from desktop.ingest.figures import picture_keys, srcset_addresses
 from desktop.ingest.jsonld import as_list, ld_text, ld_url
+from desktop.ingest.pagelayout import ARTICLE_TAGS, in_site_furniture
 
 IMAGE_SOURCES = ("data-src", "data-original", "data-lazy-src", "src", "data-srcset", "srcset")
 NAMED_BY_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image",
@@ -54,8 +55,6 @@ NOT_LEAD = frozenset(
      "preview", "previews"}
 )  # fmt: skip
 _WORDS = re.compile(r"[a-z]+")
-_FURNITURE = re.compile(r"^(?:nav|aside|footer)$")
-_IN_ARTICLE = frozenset({"article", "main"})
 # A container of a page's lead picture, by class: "featured-image", "lead-media", "hero-photo".
 _PHOTO_BLOCK = re.compile(
     r"(?:featured|lead|hero)[-_]?(?:image|img|photo|media|picture|art|figure)", re.I
@@ -99,7 +98,7 @@ def lead_photo(
     pictures = [
         _Picture(element, _sources(element, base))
         for element in _pictures(tree)
-        if not _in_site_furniture(element)
+        if not in_site_furniture(element)
     ]
     chosen = _named_photo(_named(meta, ld, base), pictures, base)
     if chosen is None:
@@ -122,8 +121,8 @@ def _named(meta: dict[str, str], ld: dict[str, Any], base: str | None) -> list[_
     for key in NAMED_BY_META:
         url = absolute(meta.get(key, ""), base)
         if url:
-            found.append(_Named(url, None, width, height) if key.startswith("og:") else
-                         _Named(url, None, None, None))  # fmt: skip
+            declared = (width, height) if key.startswith("og:") else (None, None)
+            found.append(_Named(url, None, *declared))
     for image in as_list(ld.get("image")):
         url = absolute(ld_url(image) or "", base)
         if url:
@@ -199,29 +198,15 @@ def _ld_image(ld: dict[str, Any], url: str) -> dict[str, Any] | None:
 
 def _pictures(tree: Element) -> Iterator[Element]:
     """Every <img> and <amp-img> of the body, in order."""
-    for element in tree.iter("img", "amp-img"):
-        if isinstance(element.tag, str):
-            yield element
-
-
-def _in_site_furniture(element: Element) -> bool:
-    """Whether an image is in the site's navigation, asides, footer or page header (a header
-    holding the headline, or inside the article, is the article's)."""
-    ancestors = [up for up in element.iterancestors() if isinstance(up.tag, str)]
-    tags = [up.tag for up in ancestors]
-    if "body" not in tags or any(_FURNITURE.match(tag) for tag in tags):
-        return True
-    headers = [up for up in ancestors if up.tag == "header"]
-    return (
-        bool(headers) and not _IN_ARTICLE.intersection(tags) and headers[-1].find(".//h1") is None
-    )
+    body = tree.find("body")
+    yield from body.iter("img", "amp-img") if body is not None else ()
 
 
 def _in_articles(tree: Element, pictures: list[_Picture]) -> list[_Picture]:
     """The images inside the page's <article> or <main> elements, when it has any."""
     if not any(True for _ in tree.iter("article", "main")):
         return pictures
-    return [p for p in pictures if any(up.tag in _IN_ARTICLE for up in p.element.iterancestors())]
+    return [p for p in pictures if any(up.tag in ARTICLE_TAGS for up in p.element.iterancestors())]
 
 
 def _is_lead_photo(picture: _Picture, base: str | None) -> bool:
@@ -242,7 +227,7 @@ def _placed_as_no_photo(element: Element, base: str | None) -> bool:
     """Whether an image's containers say it is no article photo (a byline, an ad, a related
     story), or it links to another page."""
     for depth, up in enumerate(element.iterancestors()):
-        if depth >= ANCESTORS_LOOKED_AT or up.tag in _IN_ARTICLE:
+        if depth >= ANCESTORS_LOOKED_AT or up.tag in ARTICLE_TAGS:
             break
         if NOT_LEAD & _words(f"{attr(up, 'class')} {attr(up, 'id')}"):
             return True
@@ -256,23 +241,22 @@ def _links_elsewhere(href: str, base: str | None) -> bool:
     target = absolute(href, base)
     if not target or href.startswith("#"):
         return False
-    path = urlsplit(target).path
-    return not _PICTURE_FILE.search(path) and path.rstrip("/") != urlsplit(base or "").path.rstrip(
-        "/"
-    )
+    path = urlsplit(target).path.rstrip("/")
+    return not _PICTURE_FILE.search(path) and path != urlsplit(base or "").path.rstrip("/")
 
 
 def _sources(element: Element, base: str | None) -> list[str]:
     """Every absolute address an image may load, lazy-loading attributes first."""
+    offered: list[str] = []
+    for name in IMAGE_SOURCES:
+        value = attr(element, name)
+        offered += srcset_addresses(value) if "srcset" in name else [value]
+    for source in _picture_sources(element):
+        offered += srcset_addresses(attr(source, "srcset") or attr(source, "data-srcset"))
     sources: list[str] = []
-    offered = [(name, attr(element, name)) for name in IMAGE_SOURCES]
-    offered += [("srcset", attr(source, "srcset") or attr(source, "data-srcset"))
-                for source in _picture_sources(element)]  # fmt: skip
-    for name, value in offered:
-        for candidate in value.split(",") if "srcset" in name else [value]:
-            address = absolute(candidate.strip().split(" ")[0], base)
-            if address and address not in sources:
-                sources.append(address)
+    for address in (absolute(candidate, base) for candidate in offered):
+        if address and address not in sources:
+            sources.append(address)
     return sources
 
 

@@ -20,6 +20,7 @@ from desktop.ingest.datewords import MONTH_FIRST_COUNTRIES, locale_parts, zone_o
 from desktop.ingest.elements import Element, attr, clean
 from desktop.ingest.jsonld import ld_text
 from desktop.ingest.pagedates import Stated, first_stated, stated
+from desktop.ingest.pagelayout import ARTICLE_TAGS, reading_order
 
 MAX_DATE_TEXT = 200  # characters of an element's text beyond which it is no date line
 NEAR_DAYS = 1  # days a shown date may be from the machine-readable one and still be its
@@ -54,7 +55,6 @@ _PUBLISHED_LABEL = re.compile(
 )
 _AMERICAN_ZONE = re.compile(r"\b(?:[ECMP][SD]?T|AK[SD]T|HST)\b")
 _CLASS_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
-_PAST = frozenset({"nav", "aside", "footer", "script", "style", "noscript", "template"})
 
 
 def published(
@@ -66,19 +66,25 @@ def published(
     if exact is not None:
         return _moment(exact, UTC)
     locale = _locale(tree, meta)
-    zone, country = zone_of_locale(locale), locale_parts(locale)[1]
     day = next((when.day for when in machine if when.day), None)
-    shown = _shown_time(tree, day, country)
+    shown = _shown_time(tree, day, locale_parts(locale)[1])
+    local = next((when for when in machine if when.clock), None)
+    best = _best(local, shown, day, zone_of_locale(locale))
+    return best or _moment(_machine_time(guess()) or Stated(None, None, None), UTC)
+
+
+def _best(
+    local: Stated | None, shown: Stated | None, day: date | None, zone: tzinfo | None
+) -> datetime | None:
+    """The time the page shows with its zone, else a machine-readable or shown time of day in
+    the page's zone, else the day at midnight UTC."""
     if shown is not None and shown.clock and shown.zone:
         return _moment(shown, UTC)
-    local = next((when for when in machine if when.clock), None)
+    page_zone = (shown.zone if shown else None) or zone or UTC
     for when in (local, shown):
         if when is not None and when.clock:
-            return _moment(when, (shown and shown.zone) or zone or UTC)
-    if day is not None or shown is not None:
-        return _moment(Stated(day or (shown.day if shown else None), None, None), UTC)
-    guessed = _machine_time(guess())
-    return _moment(guessed, UTC) if guessed else None
+            return _moment(when, page_zone)
+    return _moment(Stated(day or (shown.day if shown else None), None, None), UTC)
 
 
 def _moment(when: Stated, zone: tzinfo) -> datetime | None:
@@ -150,8 +156,8 @@ def _date_texts(tree: Element) -> Iterator[str]:
     """The texts of the elements that show a date, the article's first, past navigation, asides,
     footers and updates."""
     body = tree.find("body")
-    marked = [e for e in _reading_order(body) if _shows_date(e)] if body is not None else []
-    inside = [e for e in marked if any(up.tag in {"article", "main"} for up in e.iterancestors())]
+    marked = [e for e in reading_order(body) if _shows_date(e)] if body is not None else []
+    inside = [e for e in marked if any(up.tag in ARTICLE_TAGS for up in e.iterancestors())]
     for element in inside + [e for e in marked if e not in inside]:
         text = clean("".join(element.itertext()))
         if text and len(text) <= MAX_DATE_TEXT:
@@ -162,7 +168,7 @@ def _date_texts(tree: Element) -> Iterator[str]:
 def _labelled_lines(body: Element) -> Iterator[str]:
     """Lines above the article that a page marks with nothing but a label ("Posted 14 June 2025,
     18:30 BST · by ..."), as old table layouts write them."""
-    for element in _reading_order(body):
+    for element in reading_order(body):
         own = clean(element.text or "")
         if len(own) > MAX_DATE_TEXT:
             return  # the article has begun
@@ -188,14 +194,6 @@ def _before_update(text: str) -> str:
 def _near(one: date | None, other: date) -> bool:
     """Whether two days are at most NEAR_DAYS apart."""
     return one is not None and abs((one - other).days) <= NEAR_DAYS
-
-
-def _reading_order(root: Element) -> Iterator[Element]:
-    """The elements under a root in document order, past navigation, asides and footers."""
-    for child in root:
-        if isinstance(child.tag, str) and child.tag not in _PAST:
-            yield child
-            yield from _reading_order(child)
 
 
 def _locale(tree: Element, meta: dict[str, str]) -> str | None:
