@@ -76,6 +76,7 @@ _JOB_MODIFIERS = (
     r"|sports?|business|foreign|bureau|assistant|freelance|guest|investigative|news|opinion"
     r"|local|city|metro|parish|town|county|data|digital|science|health"
 )
+_COLLECTIVE = re.compile(r"\b(?:staff|desk|bureau)$", re.I)
 _JOB = re.compile(rf"\b(?:(?:{_JOB_MODIFIERS})\s+)*(?:{_JOB_NOUNS})\b", re.I)
 # Words of a CJK byline: a bureau or a report's place ("北浜支局", "北京报道") is dropped whole, a
 # title ("本报记者", "기자") is taken off the name it may be written against.
@@ -89,6 +90,7 @@ _ORGANISATION = re.compile(
     rf"|media|wire|agency)\b\.?$|^(?:{AGENCIES})$",
     re.I,
 )
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _AGENCY_TAIL = re.compile(rf"\s+(?:the\s+)?(?:{AGENCIES})$", re.I)
 _NOT_A_NAME = frozenset(
@@ -129,7 +131,7 @@ def byline(
     guess: Callable[[], str | None],
 ) -> str | None:
     """The article's authors, names only, joined with "and"; None when the page names none."""
-    sites = _site_names(ld, meta)
+    sites = _site_names(tree, ld, meta)
     for names in _sources(tree, ld, meta, guess):
         kept = [name for name in names if name.casefold() not in sites]
         if kept:
@@ -294,6 +296,8 @@ def _name(part: str) -> str | None:
     if _CJK.search(part):
         return _cjk_name(part)
     job = _JOB.search(part)
+    if job and _COLLECTIVE.search(job[0]):
+        return None  # "Town Paper Staff", "Metro Desk": no person
     part = _AGENCY_TAIL.sub("", part[: job.start()] if job else part).strip(" ,")
     words = part.split()
     end = next((i for i, word in enumerate(words) if _ends_name(word)), None)
@@ -340,12 +344,20 @@ def _ld_names(author: Any) -> list[str]:
     return found
 
 
-def _site_names(ld: dict[str, Any], meta: dict[str, str]) -> set[str]:
+def _site_names(tree: Element, ld: dict[str, Any], meta: dict[str, str]) -> set[str]:
     """The names of the site and its publisher, case-folded: never an author's."""
     publisher = ld.get("publisher")
-    names = [meta.get("og:site_name"), meta.get("application-name")]
+    names = [meta.get("og:site_name"), meta.get("application-name"), title_suffix(tree)]
     names += [item.get("name") for item in as_list(publisher) if isinstance(item, dict)]
     return {name.casefold() for name in names if isinstance(name, str) and name}
+
+
+def title_suffix(tree: Element) -> str | None:
+    """The last part of the page's <title> after a separator ("... | Town Paper"): the site's
+    name on most pages."""
+    title = tree.find(".//title")
+    parts = _TITLE_PARTS.split(clean(title.text or "")) if title is not None else []
+    return parts[-1] if len(parts) > 1 else None
 
 
 def _cased(names: list[str], known: list[str]) -> list[str]:

@@ -27,7 +27,8 @@ _AGENCY = re.compile(rf"(?<![\w-])(?:{AGENCIES})(?![\w-])")
 # What starts a credit: "Photo:", "Photo by", "Courtesy of", "©", and the Chinese, Japanese and
 # Korean labels ("写真：", "图：", "사진=").
 _CREDIT_MARK = re.compile(
-    r"(?:(?:photo(?:graph)?s?|image|picture|pic|credit|foto|bild|crédits?)\s*:"
+    r"(?:(?:photo(?:graph)?s?|image|picture|pic|credit|foto|bild|crédits?|graphics?"
+    r"|illustration|grafik|imagen|immagine|infographic|video)\s*:"
     r"|(?:photo(?:graph)?|image|picture|pic)s?\s+(?:by|courtesy)\b|courtesy\b|©|\(c\)"
     r"|copyright\b|(?:写真|撮影|사진|图片|圖片|图|圖|摄影|攝影|照片)\s*[:：=／/])",
     re.I,

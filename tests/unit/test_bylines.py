@@ -143,6 +143,15 @@ def test_cjk_bylines_give_the_name_without_title_or_bureau(markup: str, expected
     assert byline_of(page(before=f'<div class="author-box">{markup}</div>')) == expected
 
 
+def test_the_site_named_in_the_title_is_no_author() -> None:
+    """The page names no site in its meta tags, but its title ends with the site's name."""
+    markup = page(before='<div class="byline">By Kestrel Record</div>')
+    titled = markup.replace(
+        "<title>Bridge repairs</title>", "<title>Bridge repairs | Kestrel Record</title>"
+    )
+    assert byline_of(titled) is None
+
+
 def test_a_by_line_in_a_table_layout() -> None:
     """An old table layout marks nothing: the "by ..." line above the article names the author."""
     markup = (
@@ -171,6 +180,8 @@ def test_a_by_line_in_a_table_layout() -> None:
             + '<meta property="og:site_name" content="Kestrel Record">',
             "",
         ),
+        # The newsroom, not a person.
+        ("", '<div class="byline">By Kestrel Record Staff</div>'),
         # An address instead of a name.
         ('<meta name="author" content="https://www.facebook.example/kestrelrecord">', ""),
     ],
