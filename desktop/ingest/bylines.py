@@ -230,6 +230,8 @@ def _chunks_of_names(element: Element) -> list[str]:
     """A byline's texts, each element's apart (a title in an element of its own is never run
     into the name), without the parts that hold no name."""
     chunks = [element.text or ""]
+    if element.tag == "meta" and attr(element, "itemprop") == "name":
+        chunks.append(attr(element, "content"))  # microdata naming the author without text
     for child in element:
         if isinstance(child.tag, str) and not _holds_no_name(child):
             chunks += _chunks_of_names(child)

@@ -16,6 +16,7 @@ T = TypeVar("T")
 # their tag (a Drupal <article> may wrap one media entity), and stops at the first that holds
 # more text than a caption: past it, text is the article's.
 MAX_CAPTION = 400  # characters of text beside an image up to which they may be its caption
+MAX_ICON = 40  # pixels up to which an image beside a picture is an icon, not another picture
 AGENCIES = (
     r"AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?|EFE|Shutterstock|PA(?: Images| Wire"
     r"| Media)?|Bloomberg|dpa|DPA|Alamy|ANP|ANSA|Xinhua|Kyodo|Yonhap|Anadolu|SIPA|Sipa|ZUMA|Zuma"
@@ -105,8 +106,16 @@ def caption_region(img: Element) -> list[Element]:
 
 
 def image_count(element: Element) -> int:
-    """How many images an element shows (a lazy image's <noscript> twin not counted)."""
-    return len(element.xpath(".//img[not(ancestor::noscript)] | .//amp-img"))
+    """How many pictures an element shows (a lazy image's <noscript> twin and icons, such as an
+    "enlarge" button's, not counted)."""
+    images = element.xpath(".//img[not(ancestor::noscript)] | .//amp-img")
+    return sum(1 for img in images if not _is_icon(img))
+
+
+def _is_icon(img: Element) -> bool:
+    """Whether an image is an icon: at most MAX_ICON pixels wide or high, as its tag says."""
+    sides = (attr(img, "width"), attr(img, "height"))
+    return any(side.isdigit() and int(side) <= MAX_ICON for side in sides)
 
 
 def caption_elements(root: Element) -> list[Element]:

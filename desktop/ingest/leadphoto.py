@@ -299,9 +299,15 @@ def _ld_caption(image: dict[str, Any] | None) -> tuple[str | None, str | None]:
     """The caption and credit of a JSON-LD ImageObject."""
     if image is None:
         return None, None
-    holder = image.get("copyrightHolder")
-    credit = image.get("creditText") or (holder.get("name") if isinstance(holder, dict) else holder)
-    return ld_text(image.get("caption")), ld_text(credit)
+    credits = [image.get("creditText"), image.get("copyrightHolder"), image.get("author")]
+    credit = next((name for name in map(_ld_name, credits) if name), None)
+    return ld_text(image.get("caption") or image.get("description")), credit
+
+
+def _ld_name(value: Any) -> str | None:
+    """A JSON-LD name: text, or the name of a Person or Organization (the first of a list)."""
+    first = as_list(value)[0] if as_list(value) else None
+    return ld_text(first.get("name") if isinstance(first, dict) else first)
 
 
 # Small readers

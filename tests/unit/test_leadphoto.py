@@ -218,3 +218,34 @@ def test_pixels_flags_banners_and_other_stories_thumbnails_are_no_lead_photo() -
         '<img src="/img/other-story-600.jpg" width="600" height="400"></a></section>'
     )
     assert extract(page(lead=lead, after=after)).image_url is None
+
+
+def test_a_figure_with_an_enlarge_icon_keeps_its_caption() -> None:
+    """The icon of an "enlarge" button beside the photo is no second picture of the figure."""
+    lead = (
+        '<figure><img src="/img/slipway.jpg" width="800" height="533"><button class="expand">'
+        '<img src="/static/enlarge.png" width="24" height="24"></button><figcaption>The north'
+        " slipway at low tide. Photo: Ana Ruiz</figcaption></figure>"
+    )
+    article = extract(page(lead=lead))
+    assert (article.caption, article.credit) == (
+        "The north slipway at low tide.",
+        "Photo: Ana Ruiz",
+    )
+
+
+def test_json_ld_image_credits_its_author() -> None:
+    """An ImageObject gives its caption as a description and its credit as its author."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "image": {
+            "@type": "ImageObject",
+            "url": "https://www.riverton.example/files/slipway.jpg",
+            "description": "The north slipway at low tide.",
+            "author": {"@type": "Person", "name": "Ana Ruiz"},
+        },
+    }
+    head = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    article = extract(page(head))
+    assert (article.caption, article.credit) == ("The north slipway at low tide.", "Ana Ruiz")
