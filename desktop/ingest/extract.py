@@ -42,20 +42,12 @@ SKIPPED_CONTAINERS = frozenset(
     {"figure", "figcaption", "footer", "nav", "aside", "form", "button", "script",
      "style", "noscript", "iframe", "object", "embed", "template", "svg"}
 )  # fmt: skip
-_BY = re.compile(r"^\s*by\b[:\s]*", re.I)
 _FURNITURE = re.compile(
     r"^(?:read more|read also|also read|related|more on this|sign up|subscribe|share (?:this|on)"
     r"|advertisement|follow us|click here)\b",
     re.I,
 )
 _NON_WORDS = re.compile(r"\W+")
-_RE_NS = {"re": "http://exslt.org/regular-expressions"}
-_BYLINES = etree.XPath(
-    "//body//*[re:test(@class, '(^|[^a-z])(byline|author|author-?name|writer)([^a-z]|$)', 'i')"
-    " or re:test(@id, 'byline', 'i') or @itemprop='author' or @rel='author']"
-    "[not(ancestor-or-self::*[re:test(@class, 'comment', 'i') or re:test(@id, 'comment', 'i')])]",
-    namespaces=_RE_NS,
-)
 
 
 @dataclass(frozen=True, slots=True)
