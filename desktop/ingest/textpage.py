@@ -24,7 +24,7 @@ from decimal import Decimal
 from html import escape
 
 from desktop.domain import MarketSnapshot, Quote, Rate
-from desktop.ingest.bylines import SIGNATURE
+from desktop.ingest.names import SIGNATURE
 from desktop.ingest.pagedates import DateKind, Stated, date_line, stated
 
 BASE = "USD"
