@@ -31,6 +31,7 @@ _BYLINE_WORDS = frozenset(
 )  # fmt: skip
 _BY_LINE = re.compile(r"(?:^|[·|•,]\s*)(?:[Bb]y|BY)\s+(?=[A-Z])(.+)$")
 _TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
+_BYLINE_STEMS = ("byline", "author", "writer", "contributor", "signature")
 _COMMENTS = re.compile(r"(?:^|[^a-z])comments?(?:[^a-z]|$)", re.I)
 _SIGNATURE_LINES = etree.XPath(
     "//body//*[self::p or self::div or self::span][string-length(normalize-space()) < 60]"
@@ -119,10 +120,11 @@ def _marked(element: Element) -> bool:
     marks = " ".join(
         get(name) or "" for name in ("class", "id", "data-qa", "data-testid", "data-component")
     )
-    if not marks.strip():
-        return False
+    lowered = marks.lower()
+    if not any(word in lowered for word in _BYLINE_STEMS):
+        return False  # most elements: no need to split their names into words
     words = {word.lower() for word in _CLASS_WORDS.findall(marks)}
-    return bool(words & _BYLINE_WORDS) or "byline" in marks.lower()
+    return bool(words & _BYLINE_WORDS) or "byline" in lowered
 
 
 def _holder(element: Element, candidates: list[Element]) -> Element:
