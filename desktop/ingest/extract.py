@@ -3,14 +3,11 @@ lead photo's caption and credit, which most readers lose."""
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Iterable, Iterator
 from configparser import ConfigParser
 from copy import deepcopy
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 from functools import cache
 from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
@@ -19,10 +16,13 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from desktop.ingest.blocks import FIGURE, HEADING_TAGS, Block, block_of, key_of, prose
-from desktop.ingest.captions import caption_near, split_credit
+from desktop.ingest.bylines import byline
 from desktop.ingest.elements import Element, absolute, attr, clean, text_of
 from desktop.ingest.furniture import is_furniture_line, without_boilerplate
+from desktop.ingest.jsonld import as_list, json_ld_article, ld_text, ld_url
+from desktop.ingest.leadphoto import lead_photo
 from desktop.ingest.pagebody import page_body
+from desktop.ingest.published import published
 from desktop.ingest.sanitize import sanitize_html
 from desktop.ingest.text import html_to_text
 
@@ -33,11 +33,6 @@ LONG_PARAGRAPH = 120  # characters from which a <p> counts as article prose on t
 DOUBTFUL_SHARE = 0.5  # trafilatura is doubted below this share of the page's prose
 AGREEMENT_SHARE = 0.5  # the referee keeps the agreed paragraphs above this share of the best
 
-NEWS_TYPES = frozenset(
-    {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-     "BackgroundNewsArticle", "ReviewNewsArticle", "AskPublicNewsArticle", "BlogPosting",
-     "LiveBlogPosting", "Report", "TechArticle", "SocialMediaPosting"}
-)  # fmt: skip
 BLOCK_TAGS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "dl", "pre", "table"}
 )
@@ -47,16 +42,6 @@ SKIPPED_CONTAINERS = frozenset(
     {"figure", "figcaption", "footer", "nav", "aside", "form", "button", "script",
      "style", "noscript", "iframe", "object", "embed", "template", "svg"}
 )  # fmt: skip
-IMAGE_SOURCES = ("data-src", "data-original", "data-lazy-src", "src", "data-srcset", "srcset")
-_BY = re.compile(r"^\s*by\b[:\s]*", re.I)
-_RE_NS = {"re": "http://exslt.org/regular-expressions"}
-_BYLINES = etree.XPath(
-    "//body//*[re:test(@class, '(^|[^a-z])(byline|author|author-?name|writer)([^a-z]|$)', 'i')"
-    " or re:test(@id, 'byline', 'i') or @itemprop='author' or @rel='author']"
-    "[not(ancestor-or-self::*[re:test(@class, 'comment', 'i') or re:test(@id, 'comment', 'i')])]",
-    namespaces=_RE_NS,
-)
-_SITE_FURNITURE = "ancestor::*[self::header or self::nav or self::footer or self::aside]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +49,10 @@ class Extracted:
     """An article found on a page: its metadata, lead photo, caption, credit and body."""
 
     title: str | None
-    # The names as the page writes them, without a leading "By " ("Jane Doe and John Roe").
+    # The authors' names only, joined with "and" ("Jane Doe and John Roe"), as the page writes them.
     byline: str | None
-    # Aware: a time given without a zone is taken as UTC, a bare date as midnight UTC.
+    # Aware: a time given without a zone is read in the page's own zone when it says which (one
+    # it shows, else its locale's), else as UTC; a bare date is midnight UTC.
     published: datetime | None
     # The canonical address (link rel=canonical, og:url, JSON-LD), else the one given.
     url: str | None
@@ -147,7 +133,7 @@ def _article_blocks(
     """The body's blocks: found by the extractors, read again from the page where they are
     (captions left out by their place there), without boilerplate, headline and byline."""
     found = _body(page, _run_trafilatura(page.tree, url))
-    live = "LiveBlogPosting" in _as_list(page.ld.get("@type"))
+    live = "LiveBlogPosting" in as_list(page.ld.get("@type"))
     read = page_body(page.tree, found, (photo[0], photo[1]), live)
     if read is None:  # the page could not place the blocks found: they stand as they are
         return _without_repeats(without_boilerplate(found), *heads, photo[1:])
@@ -172,18 +158,26 @@ def _read_page(page: str | bytes, url: str | None) -> _Page:
     if tree is None:
         raise _not_found(url)
     base_href = attr(_first(tree.xpath("//head/base[@href]")), "href")
-    base = urljoin(url or "", base_href) if base_href else url
-    meta, ld = _meta_tags(tree), _json_ld_article(tree)
+    meta, ld = _meta_tags(tree), json_ld_article(tree)
     named = (
         attr(_first(tree.xpath("//head/link[@rel='canonical'][@href]")), "href"),
         meta.get("og:url"),
-        _ld_url(ld.get("mainEntityOfPage")),
-        _ld_url(ld.get("url")),
+        ld_url(ld.get("mainEntityOfPage")),
+        ld_url(ld.get("url")),
     )
+    base = _base(urljoin(url or "", base_href) if base_href else url, named)
     canonical = _first_of(absolute(address or "", base) for address in named)
     if canonical and url and urlsplit(canonical).path in {"", "/"}:
         canonical = None  # a broken canonical tag naming the front page for every article
     return _Page(tree, meta, ld, base or canonical, canonical, _Guesses(tree, url))
+
+
+def _base(given: str | None, named: Iterable[str | None]) -> str | None:
+    """The web address relative links are read against: the page's <base> or its own address,
+    else (for a page read from a file) the first absolute one it names for itself."""
+    if given and urlsplit(given).scheme in {"http", "https"}:
+        return given
+    return _first_of(absolute(address or "", None) for address in named) or given
 
 
 def _meta_tags(tree: Element) -> dict[str, str]:
@@ -195,29 +189,6 @@ def _meta_tags(tree: Element) -> dict[str, str]:
         if key and content:
             found.setdefault(key.strip().lower(), content)
     return found
-
-
-def _json_ld_article(tree: Element) -> dict[str, Any]:
-    """The first JSON-LD object that describes an article, or an empty dict."""
-    for script in tree.xpath("//script[@type='application/ld+json']"):
-        try:
-            data = json.loads(script.text or "")
-        except ValueError:
-            continue
-        for item in _json_ld_items(data):
-            if NEWS_TYPES.intersection(_as_list(item.get("@type"))):
-                return item
-    return {}
-
-
-def _json_ld_items(data: Any) -> Iterator[dict[str, Any]]:
-    """Every object of a JSON-LD document, looking inside lists and @graph."""
-    if isinstance(data, list):
-        for item in data:
-            yield from _json_ld_items(item)
-    elif isinstance(data, dict):
-        yield data
-        yield from _json_ld_items(data.get("@graph"))
 
 
 # Metadata
@@ -233,7 +204,7 @@ def _titles(page: _Page) -> Iterator[str | None]:
     """Where a headline may be written, best first, each looked up only when asked for."""
     yield page.meta.get("og:title")
     yield page.meta.get("twitter:title")
-    yield _ld_text(page.ld.get("headline"))
+    yield ld_text(page.ld.get("headline"))
     yield _first_text(page.tree.xpath("//body//h1"))
     yield page.guesses.get("title")
     yield _first_text(page.tree.xpath("//title"))
@@ -247,67 +218,13 @@ def _without_site_name(title: str, site: str | None) -> str:
 
 
 def _byline(page: _Page) -> str | None:
-    """The authors as the page shows them, without "By ": the byline, JSON-LD, meta, trafilatura."""
-    for candidate in _bylines(page):
-        byline = _BY.sub("", clean(candidate or ""))
-        if byline and not byline.startswith(("http://", "https://")):
-            return byline
-    return None
-
-
-def _bylines(page: _Page) -> Iterator[str | None]:
-    """Where the authors may be named, best first, each looked up only when asked for."""
-    yield _visible_byline(page.tree)
-    yield _ld_authors(page.ld.get("author"))
-    yield page.meta.get("author")
-    yield page.guesses.get("author")
-
-
-def _visible_byline(tree: Element) -> str | None:
-    """The text of the first byline or author element that is short enough to be names."""
-    for element in _BYLINES(tree):
-        text = clean(text_of(element))
-        if 2 < len(_BY.sub("", text)) <= 100:
-            return text
-    return None
-
-
-def _ld_authors(author: Any) -> str | None:
-    """JSON-LD authors (strings, Person objects or a list of them) joined with "and"."""
-    names = [
-        _ld_text(item.get("name") if isinstance(item, dict) else item) for item in _as_list(author)
-    ]
-    found = [name for name in names if name]
-    return " and ".join(found) or None
+    """The authors' names: the byline, a signature, JSON-LD, meta, then trafilatura's guess."""
+    return byline(page.tree, page.ld, page.meta, lambda: page.guesses.get("author"))
 
 
 def _published(page: _Page) -> datetime | None:
-    """When the article was published: meta, JSON-LD, <time datetime>, then trafilatura's date."""
-    return _first_of(_moment(value) for value in _dates(page))
-
-
-def _dates(page: _Page) -> Iterator[str | None]:
-    """Where the publication time may be written, best first, each looked up when asked for."""
-    yield page.meta.get("article:published_time")
-    yield page.meta.get("datepublished")
-    yield _ld_text(page.ld.get("datePublished"))
-    yield attr(_first(page.tree.xpath("//article//time[@datetime]")), "datetime")
-    yield attr(_first(page.tree.xpath("//body//time[@datetime]")), "datetime")
-    yield page.guesses.get("date")
-
-
-def _moment(value: str | None) -> datetime | None:
-    """An aware datetime from ISO 8601 or RFC 2822 text; no zone means UTC."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.strip())
-    except ValueError:
-        try:
-            moment = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    """When the article was published: machine-readable times, else the one the page shows."""
+    return published(page.tree, page.meta, page.ld, lambda: page.guesses.get("date"))
 
 
 # The lead photo, its caption and credit
@@ -315,87 +232,8 @@ def _moment(value: str | None) -> datetime | None:
 
 def _lead_photo(page: _Page) -> tuple[str | None, str | None, str | None]:
     """The lead photo's absolute URL, caption and credit."""
-    image_url = _image_url(page)
-    element = _lead_image(page, image_url)
-    if image_url is None and element is not None:
-        image_url = _first_of(_image_sources(element, page.base))
-    if image_url is None:
-        return None, None, None
-    caption, credit = _ld_caption(page.ld.get("image"))
-    if element is not None:
-        found_caption, found_credit = caption_near(element)
-        caption, credit = found_caption or caption, found_credit or credit
-    if caption and not credit:
-        caption, credit = split_credit(caption)
-    return image_url, caption or None, credit
-
-
-def _image_url(page: _Page) -> str | None:
-    """The lead photo as the page's meta tags or JSON-LD name it, absolute."""
-    meta = page.meta
-    named = (
-        meta.get("og:image"),
-        meta.get("og:image:url"),
-        meta.get("og:image:secure_url"),
-        meta.get("twitter:image"),
-        *(_ld_url(image) for image in _as_list(page.ld.get("image"))),
-    )
-    return _first_of(absolute(value or "", page.base) for value in named)
-
-
-def _lead_image(page: _Page, image_url: str | None) -> Element | None:
-    """The <img> showing the lead photo, or else the first photo of the article."""
-    images: list[Element] = page.tree.xpath(f"//body//img[not({_SITE_FURNITURE})]")
-    if image_url:
-        for img in images:
-            if any(_same_image(src, image_url) for src in _image_sources(img, page.base)):
-                return img
-    in_figures = [img for img in images if img.xpath("ancestor::figure")]
-    photos = [img for img in images if _is_photo(img, page.base)]
-    return _first(_in_article(in_figures) or in_figures or _in_article(photos) or photos)
-
-
-def _in_article(images: list[Element]) -> list[Element]:
-    """The images inside an <article>, <main> or articleBody element."""
-    inside = "ancestor::*[self::article or self::main or @itemprop='articleBody']"
-    return [img for img in images if img.xpath(inside)]
-
-
-def _is_photo(img: Element, base: str | None) -> bool:
-    """Whether an image looks like a photo rather than a logo, icon or spacer."""
-    sizes = [attr(img, "width"), attr(img, "height")]
-    if any(size.isdigit() and int(size) < 100 for size in sizes):
-        return False
-    label = f"{attr(img, 'class')} {attr(img, 'alt')} {attr(img, 'src')}".lower()
-    small = ("logo", "icon", "avatar", "sprite", "badge")
-    return not any(word in label for word in small) and bool(_image_sources(img, base))
-
-
-def _image_sources(img: Element, base: str | None) -> list[str]:
-    """Every absolute address an <img> may load, lazy-loading attributes first."""
-    sources: list[str] = []
-    for name in IMAGE_SOURCES:
-        for candidate in attr(img, name).split(",") if "srcset" in name else [attr(img, name)]:
-            address = absolute(candidate.strip().split(" ")[0], base)
-            if address and address not in sources:
-                sources.append(address)
-    return sources
-
-
-def _same_image(one: str, other: str) -> bool:
-    """Whether two addresses name the same file, whatever the scheme and query."""
-    first, second = urlsplit(one), urlsplit(other)
-    return (first.netloc.lower(), first.path) == (second.netloc.lower(), second.path)
-
-
-def _ld_caption(image: Any) -> tuple[str | None, str | None]:
-    """The caption and credit of a JSON-LD ImageObject."""
-    first = _first(_as_list(image))
-    if not isinstance(first, dict):
-        return None, None
-    holder = first.get("copyrightHolder")
-    credit = first.get("creditText") or (holder.get("name") if isinstance(holder, dict) else holder)
-    return _ld_text(first.get("caption")), _ld_text(credit)
+    photo = lead_photo(page.tree, page.meta, page.ld, page.base)
+    return photo.url, photo.caption, photo.credit
 
 
 # The body
@@ -606,20 +444,3 @@ def _first_text(elements: list[Element]) -> str | None:
     return _first_of(clean(text_of(element)) for element in elements)
 
 
-def _as_list(value: Any) -> list[Any]:
-    """A JSON value as a list: lists as they are, None as empty, anything else alone."""
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
-def _ld_text(value: Any) -> str | None:
-    """A JSON-LD value that should be text, cleaned, or None."""
-    return (clean(value) or None) if isinstance(value, str) else None
-
-
-def _ld_url(value: Any) -> str | None:
-    """The address of a JSON-LD image: a string, or an ImageObject's url or contentUrl."""
-    if isinstance(value, dict):
-        value = value.get("url") or value.get("contentUrl") or value.get("@id")
-    return value if isinstance(value, str) else None

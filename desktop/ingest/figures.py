@@ -82,6 +82,8 @@ _WIDTH_DESCRIPTOR = re.compile(r"^(\d+(?:\.\d+)?)w$")
 _DENSITY_DESCRIPTOR = re.compile(r"^(\d+(?:\.\d+)?)x$")
 # A CDN's sizes and crops in a file name or path: "photo-1024x576.jpg", "photo-scaled.jpg",
 # "/1440x0/", "w_400,h_300,c_fill", "resize/1200x675!".
+# A file's extensions, a converted copy's too ("photo.jpg.webp" is photo.jpg served as WebP).
+_PICTURE_EXTENSIONS = re.compile(r"(?:\.(?:jpe?g|png|gif|webp|avif|jxl|heic|tiff?|bmp))+$")
 _SIZE_SUFFIX = re.compile(r"(?:-\d{2,5}x\d{2,5}|-scaled|-rotated|-e\d{10,})+$")
 _SIZED_SEGMENT = re.compile(r"\d{1,5}x\d{0,5}|[a-z]{1,3}_[^/]*,[^/]*|.*[:!(].*|\d{1,5}", re.I)
 _SIZE_PARAMETERS = frozenset(
@@ -169,7 +171,9 @@ def picture_keys(url: str) -> frozenset[str]:
     segments = [unquote(s) for s in parts.path.split("/") if s]
     keys: set[str] = set()
     if segments:
-        stem = _SIZE_SUFFIX.sub("", segments[-1].rsplit(".", 1)[0].lower())
+        name = segments[-1].lower()
+        bare = _PICTURE_EXTENSIONS.sub("", name)
+        stem = _SIZE_SUFFIX.sub("", bare if bare != name else name.rsplit(".", 1)[0])
         if len(stem) >= 3 and stem not in _GENERIC_NAMES and any(c.isalpha() for c in stem):
             keys.add(f"name:{stem}")
     keys.update(
@@ -180,6 +184,11 @@ def picture_keys(url: str) -> frozenset[str]:
     if not keys:  # nothing distinctive: the whole path, without its query, must match
         keys.add(f"path:{parts.netloc.lower()}{parts.path}")
     return frozenset(keys)
+
+
+def srcset_addresses(value: str) -> list[str]:
+    """The addresses a srcset offers, as HTML parses them (an address may hold commas)."""
+    return [address for address, _, _ in _srcset(value)]
 
 
 # Choosing each image's one address

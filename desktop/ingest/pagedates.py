@@ -1,11 +1,14 @@
-"""Dates and times as saved newspaper pages print them, so a page's figures carry its own time.
+"""Dates and times as pages print them, so a page's figures and articles carry their own time.
 
 A page states when it was published or updated on a line of its own ("Updated: 14 March 2025
 09:30", "Published 2025-03-14 | Updated 2025-03-15 10:00 GMT", a date alone), when its market
 figures are from ("Rates as of 2025-03-14"), or heads its currency table with a time ("USD -
-09:30 GMT"). Dates are English, day or month first with the month named, ISO (2025-03-14), or
-with dots, day first (14.03.2025); numeric dates with slashes are read only year first, since
-14/03 and 03/14 cannot both be told apart. A time without a zone is in ``zone``, the person's.
+09:30 GMT"); an article shows it beside the byline ("Publié le 14 janvier 2025 à 18h12"). Dates
+have the month named (in the languages of ``datewords.MONTHS``), day or month first, or are ISO
+(2025-03-14), dotted (14.03.2025, 2025.03.14) or Chinese, Japanese and Korean (2025年3月14日);
+numeric dates with slashes are read year first, or in the order a caller knows the page uses
+(14/03 and 03/14 cannot both be told apart). Zone abbreviations are those of
+``datewords``. A time without a zone is in ``zone``, the person's.
 """
 
 from __future__ import annotations
@@ -16,58 +19,41 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
-# Zones pages name by their abbreviations, where the abbreviation means one offset.
-ZONE_HOURS = {
-    "Z": 0.0, "UTC": 0.0, "GMT": 0.0, "WET": 0.0, "BST": 1.0, "CET": 1.0, "WEST": 1.0,
-    "CEST": 2.0, "EET": 2.0, "EEST": 3.0, "MSK": 3.0, "HKT": 8.0, "SGT": 8.0, "JST": 9.0,
-    "AEST": 10.0, "AEDT": 11.0, "EST": -5.0, "EDT": -4.0, "CST": -6.0, "CDT": -5.0,
-    "MST": -7.0, "MDT": -6.0, "PST": -8.0, "PDT": -7.0,
-}  # fmt: skip
+from desktop.ingest.datewords import MONTHS, ZONE_NAMES, zone_named
+
 MAX_PREFIX_WORDS = 3  # "Exchange rates as of ...": a few words may come before a label
 
-_MONTH = r"(?P<mon>[A-Za-z]{3,9})\.?"
-_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+_MONTH = r"(?P<mon>[^\W\d_]{3,10})\.?"
+_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?P<y>\d{4})"
 _DATES = (
     rf"{_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})",
     rf"{_YEAR}/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})",
+    rf"{_YEAR}\.\s?(?P<m>\d{{1,2}})\.\s?(?P<d>\d{{1,2}})\.?",
     r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})",
-    rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}",
+    rf"{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}",
     rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
+    rf"{_YEAR}\s*[年년]\s*(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}})\s*[日일]",
 )
+# Numeric dates with slashes, day or month first: read only when the page's country says which.
+_SLASHED = {
+    "dmy": r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})",
+    "mdy": r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})",
+}
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _CLOCK = (
-    r"(?P<h>\d{1,2})(?:[:.h](?P<min>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?)?"
-    r"\s*(?P<ap>[ap]\.?\s?m\.?)?"
+    r"(?:(?P<kap>오전|오후)?\s*(?P<hc>\d{1,2})\s*[時时시]\s*(?:(?P<mc>\d{1,2})\s*[分분])?"
+    r"|(?P<h>\d{1,2})(?:[:.h](?P<min>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?)?"
+    r"\s*(?P<ap>[ap]\.?\s?m\.?)?(?:\s*Uhr\b)?)"
 )
-_ZONE = r"(?P<zone>Z|[A-Z]{3,4}(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})"
-_BETWEEN = r"(?:\s*(?:,|\bat\b|-|–|—|\||·)\s*|\s+|T)"
+_ZONE_NAMES = "|".join(sorted(ZONE_NAMES, key=len, reverse=True))
+# Zone names are matched in capitals only: "et" and "at" are words, ET and AT are zones.
+_ZONE = (
+    rf"(?P<zone>(?-i:(?:{_ZONE_NAMES})(?![A-Za-z]))(?:\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?)?"
+    r"|[+-]\d{2}:?\d{2})"
+)
+_BETWEEN = r"(?:\s*(?:,|\b(?:at|à|um|a las|alle|om)\b|-|–|—|\||·)\s*|\s+|T|(?<=[日일]))"
 _CLOCK_ZONE = rf"{_CLOCK}(?:\s*\(?{_ZONE}\)?)?"
-# Each form of date, with a time after it or before it; then a time alone.
-_PATTERNS = (
-    *(
-        pattern
-        for date_form in _DATES
-        for pattern in (
-            rf"{_WEEKDAY}{date_form}(?:{_BETWEEN}{_CLOCK_ZONE})?",
-            rf"{_CLOCK_ZONE}{_BETWEEN}{_WEEKDAY}{date_form}",
-        )
-    ),
-    _CLOCK_ZONE,
-)
 _OFFSET = re.compile(r"([A-Z]{0,4})\s*(?:([+-])\s*(\d{1,2}):?(\d{2})?)?", re.IGNORECASE)
 
 
@@ -120,10 +106,25 @@ class Stated:
 def stated(text: str) -> Stated | None:
     """A date, a time of day, or both, when that is all ``text`` is; else None."""
     words = text.strip().rstrip(".")
-    for form in _forms():
+    for form in _forms(None):
         found = form.fullmatch(words)
         if found is not None:
             return _read(found)
+    return None
+
+
+def first_stated(text: str, order: str = "dmy", country: str | None = None) -> Stated | None:
+    """The first date in ``text``, with the time written beside it, wherever it stands
+    ("Posted 14 June 2025, 18:30 BST · by ..."). Numeric dates with slashes are read in
+    ``order`` ("dmy" or "mdy"; the other when only it makes a date), zone abbreviations as the
+    page's ``country`` means them; None when the text holds no date."""
+    for forms in (_forms(order), _forms("mdy" if order == "dmy" else "dmy")):
+        matches = [found for form in forms[:-1] for found in form.finditer(text)]
+        matches.sort(key=lambda found: (found.start(), -found.end()))
+        for found in matches:
+            when = _read(found, country)
+            if when is not None and when.day is not None:
+                return when
     return None
 
 
@@ -149,10 +150,20 @@ def date_line(line: str) -> dict[DateKind, Stated] | None:
 
 
 @cache
-def _forms() -> tuple[re.Pattern[str], ...]:
-    """The forms of date and time, compiled when a page is first read (about 10 ms of patterns
-    that nothing else needs)."""
-    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in _PATTERNS)
+def _forms(order: str | None) -> tuple[re.Pattern[str], ...]:
+    """The forms of date and time, numeric dates with slashes in ``order`` when it is given,
+    then a time alone; compiled when a page is first read (about 10 ms of patterns that nothing
+    else needs)."""
+    dates = (*_DATES, _SLASHED[order]) if order else _DATES
+    patterns = [
+        pattern
+        for date_form in dates
+        for pattern in (
+            rf"{_WEEKDAY}{date_form}(?:{_BETWEEN}{_CLOCK_ZONE})?",
+            rf"{_CLOCK_ZONE}{_BETWEEN}{_WEEKDAY}{date_form}",
+        )
+    ]
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in (*patterns, _CLOCK_ZONE))
 
 
 def _is_prefix(text: str) -> bool:
@@ -161,13 +172,14 @@ def _is_prefix(text: str) -> bool:
     return len(words) <= MAX_PREFIX_WORDS and all(word.isalpha() for word in words)
 
 
-def _read(found: re.Match[str]) -> Stated | None:
-    """The date, time and zone a matched form holds; None when they are no real ones."""
+def _read(found: re.Match[str], country: str | None = None) -> Stated | None:
+    """The date, time and zone a matched form holds (an abbreviation as the page's country means
+    it); None when they are no real ones."""
     groups = found.groupdict()
     try:
         day = _day(groups)
         clock = _clock(groups)
-        zone = _zone(groups.get("zone"))
+        zone = _zone(groups.get("zone"), country)
     except ValueError:
         return None
     if day is None and clock is None:
@@ -186,6 +198,9 @@ def _day(groups: dict[str, str | None]) -> date | None:
 
 def _clock(groups: dict[str, str | None]) -> time | None:
     """The time of day in a match, if it has one; ValueError when it is no real time."""
+    if groups.get("hc") is not None:  # 19時47分, 오후 7시 47분
+        hour = int(groups["hc"] or 0) + (12 if groups.get("kap") == "오후" else 0)
+        return time(hour, int(groups.get("mc") or 0))
     if groups.get("h") is None:
         return None
     hour, minutes, after_noon = int(groups["h"] or 0), groups.get("min"), groups.get("ap")
@@ -198,18 +213,23 @@ def _clock(groups: dict[str, str | None]) -> time | None:
     return time(hour, int(minutes or 0), int(groups.get("s") or 0))
 
 
-def _zone(name: str | None) -> tzinfo | None:
-    """The zone a page names ("GMT", "CET", "+01:00", "UTC+2"), or None when it names none;
-    ValueError for an abbreviation that is not one zone."""
+def _zone(name: str | None, country: str | None = None) -> tzinfo | None:
+    """The zone a page names ("GMT", "CET", "ET", "+01:00", "UTC+2"), or None when it names
+    none; ValueError for an abbreviation that is not one zone."""
     if name is None:
         return None
     found = _OFFSET.fullmatch(name.strip())
     if found is None:
         raise ValueError(name)
     abbreviation, sign, hours, minutes = found.groups()
-    if abbreviation and abbreviation.upper() not in ZONE_HOURS:
+    named = zone_named(abbreviation, country) if abbreviation else UTC
+    if named is None:
         raise ValueError(f"{abbreviation} is not one zone")
-    base = ZONE_HOURS[abbreviation.upper()] if abbreviation else 0.0
-    shift = int(hours or 0) * 60 + int(minutes or 0)
-    offset = timedelta(hours=base, minutes=-shift if sign == "-" else shift)
+    if not sign:
+        return named
+    base = named.utcoffset(None)
+    if base is None:
+        raise ValueError(f"{abbreviation} follows daylight saving: no offset can be added")
+    shift = timedelta(hours=int(hours or 0), minutes=int(minutes or 0))
+    offset = base - shift if sign == "-" else base + shift
     return UTC if not offset else timezone(offset)

@@ -24,6 +24,7 @@ from decimal import Decimal
 from html import escape
 
 from desktop.domain import MarketSnapshot, Quote, Rate
+from desktop.ingest.names import SIGNATURE
 from desktop.ingest.pagedates import DateKind, Stated, date_line, stated
 
 BASE = "USD"
@@ -35,7 +36,6 @@ _NUMBER = re.compile(r"^[+-]?[0-9]+(?:\.[0-9]+)?$")
 _PERCENT = re.compile(r"^([+-]?[0-9]+(?:\.[0-9]+)?)%$")
 _CAPTION = re.compile(r"^(.*?)\s*/\s*(Photo:\s*©.*\S)$")
 _SUBHEADING = re.compile(r"^- (.+) -$")
-_BYLINE = re.compile(r"^[A-Z][A-Za-z-]{0,5}\.[^\W\d_][\w'’ -]{0,40}--[A-Za-z][A-Za-z0-9]{1,11}$")
 _DESK_SLUG = re.compile(r"^[a-z]{2,}(?:-[a-z]{2,})*(?:/[a-z]{2,})+$")
 _TEXT_SIZE = re.compile(r"^Text size:")
 _MARKERS = re.compile(r"/ Photo:|^Text size:|^USD -(?:\s.*)?$", re.MULTILINE)
@@ -282,7 +282,7 @@ def _read_body(lines: Sequence[str], headline: str) -> _Body:
         if caption is not None:
             if body.credit is None:
                 body.caption, body.credit = caption[1] or None, caption[2]
-        elif _BYLINE.match(line):
+        elif SIGNATURE.match(line):
             body.byline = line
         elif not _is_furniture(line) and not (line == headline and not body.paragraphs):
             body.paragraphs.append(_paragraph(line))

@@ -246,6 +246,18 @@ def page_with_caption(figure: str) -> str:
         ("Storm damage on the breakwater © Shutterstock", "© Shutterstock"),
         ("Storm damage on the breakwater. Photograph: Tom Ash", "Photograph: Tom Ash"),
         ("Storm damage on the breakwater (EPA)", "EPA"),
+        ("Storm damage on the breakwater (TFWP)", "TFWP"),
+        ("Storm damage on the breakwater REUTERS/Jane Doe", "REUTERS/Jane Doe"),
+        ("Storm damage on the breakwater. Illustration: Jane Doe", "Illustration: Jane Doe"),
+        ("Storm damage on the breakwater, on Monday. JANE DOE / AFP", "JANE DOE / AFP"),
+        (
+            "Storm damage on the breakwater. Photo by Jane Doe on Unsplash",
+            "Photo by Jane Doe on Unsplash",
+        ),
+        (
+            "Storm damage on the breakwater. Courtesy of the harbour board",
+            "Courtesy of the harbour board",
+        ),
     ],
 )
 def test_credits_written_inside_the_caption(caption: str, expected: str) -> None:
@@ -256,6 +268,28 @@ def test_credits_written_inside_the_caption(caption: str, expected: str) -> None
     assert article.caption is not None
     assert article.caption.startswith("Storm damage on the breakwater")
     assert expected not in article.caption
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected_caption", "expected_credit"),
+    [
+        (
+            "防波堤の被害＝14日、南浜市（写真：佐藤健一）",
+            "防波堤の被害＝14日、南浜市",
+            "写真：佐藤健一",
+        ),
+        ("防波堤の被害＝14日、南浜市（共同）", "防波堤の被害＝14日、南浜市", "共同"),
+        ("4月1日，防波堤受损。（本报记者 李明 摄）", "4月1日，防波堤受损。", "李明"),
+        ("방파제가 파손돼 있다. /사진=김민준 기자", "방파제가 파손돼 있다.", "사진=김민준 기자"),
+    ],
+)
+def test_credits_written_inside_chinese_japanese_and_korean_captions(
+    caption: str, expected_caption: str, expected_credit: str
+) -> None:
+    """Full-width brackets, the CJK photo labels, a trailing "摄" and "/사진=" mark credits."""
+    figure = f'<figure><img src="https://img.example/breakwater.jpg"><figcaption>{caption}</figcaption></figure>'
+    article = extract_article(page_with_caption(figure), "https://news.example/breakwater")
+    assert (article.caption, article.credit) == (expected_caption, expected_credit)
 
 
 def test_a_caption_without_a_credit_stays_whole() -> None:

@@ -251,6 +251,11 @@ def test_markup_without_pictures_is_not_touched() -> None:
             "abcdef%2Fcity-hall-vote.jpg",
             "http://brightspot.example/12/34/abcdef/city-hall-vote.jpg",
         ),
+        # A converted copy keeping the original's extension before its own.
+        (
+            "https://ichef.paper.example/news/1024/branded_news/9f3c/live/5b1e7c2a-1d2f.jpg",
+            "https://ichef.paper.example/news/480/cpsprodpb/9f3c/live/5b1e7c2a-1d2f.jpg.webp",
+        ),
         # A media store whose file names are sizes: the picture's hash identifies it.
         (
             "https://i.paper.example/img/media/0a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3/"

@@ -1,0 +1,342 @@
+"""The lead photo of an article page, with its caption and credit.
+
+The page names its photo in og:image, twitter:image or JSON-LD; the picture shown for it on the
+page may be the same file at another size, crop or host (``figures.same_picture``). A named
+picture is dropped when it cannot be a photo (a logo, an icon, a pixel) and, when it looks like
+the site's own share card (named share, card, default, social ..., or a small square), unless
+the article shows it as a photo. Without a named photo, the article's first photo stands in:
+never a logo, icon, flag, avatar, ad, banner or a thumbnail linking to another story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from desktop.ingest.captions import caption_elements, caption_near, caption_parts, split_credit
+from desktop.ingest.elements import Element, absolute, attr
+from desktop.ingest.figures import picture_keys, srcset_addresses
+from desktop.ingest.jsonld import as_list, ld_text, ld_url
+from desktop.ingest.pagelayout import ARTICLE_TAGS, in_site_furniture
+
+IMAGE_SOURCES = ("data-src", "data-original", "data-lazy-src", "src", "data-srcset", "srcset")
+NAMED_BY_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image",
+                 "twitter:image:src")  # fmt: skip
+MIN_SIDE = 100  # pixels under which an image is an icon, a flag or a button
+SMALL_CARD = 600  # pixels up to which a square named picture is a headshot or a site's card
+MAX_RATIO = 4.0  # a picture wider (or taller) than this many times its other side is a banner
+ANCESTORS_LOOKED_AT = 6  # how far up an image's containers say what it is (a byline, an ad ...)
+# Words in an image's class that mean it is no photo.
+NEVER_PHOTO = frozenset(
+    {"logo", "logos", "icon", "icons", "favicon", "avatar", "avatars", "sprite", "badge",
+     "flag", "flags", "emoji", "gravatar", "placeholder", "spacer", "pixel", "spinner",
+     "loader", "wordmark", "masthead"}
+)  # fmt: skip
+# Words in a picture's file name (split at - _ . and digits) that mean a logo or an icon.
+NO_PHOTO_NAMES = frozenset(
+    {"logo", "logos", "icon", "icons", "favicon", "sprite", "placeholder", "spacer", "avatar",
+     "gravatar"}
+)  # fmt: skip
+# Words in a named picture's file name that mean the site's own share card (or a logo): such a
+# picture is the lead photo only when the article shows it as one.
+CARD_WORDS = NO_PHOTO_NAMES | frozenset(
+    {"share", "sharing", "card", "default", "social", "og", "opengraph", "fallback", "generic",
+     "facebook", "twitter", "fb", "subscribe", "brand", "branding", "blank", "pixel"}
+)  # fmt: skip
+# Words in the classes of an image's containers that mean it is not the article's photo.
+NOT_LEAD = frozenset(
+    {"byline", "author", "authors", "avatar", "logo", "brand", "ad", "ads", "advert",
+     "advertisement", "sponsor", "sponsored", "promo", "related", "recommended", "popular",
+     "trending", "teaser", "recirculation", "newsletter", "widget", "sidebar", "comments",
+     "preview", "previews"}
+)  # fmt: skip
+_WORDS = re.compile(r"[a-z]+")
+# A container of a page's lead picture, by class: "featured-image", "lead-media", "hero-photo".
+_PHOTO_BLOCK = re.compile(
+    r"(?:featured|lead|hero)[-_]?(?:image|img|photo|media|picture|art|figure)", re.I
+)
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)$", re.I)
+_SIDES = {"w": "width", "width": "width", "h": "height", "height": "height"}
+
+
+@dataclass(frozen=True, slots=True)
+class LeadPhoto:
+    """The lead photo's absolute address, its caption (no credit) and its credit."""
+
+    url: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Picture:
+    """An image of the page and every address it may load."""
+
+    element: Element
+    sources: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """A picture the page names as its own: its address, and its JSON-LD object if any."""
+
+    url: str
+    ld: dict[str, Any] | None
+    width: int | None
+    height: int | None
+
+
+def lead_photo(
+    tree: Element, meta: dict[str, str], ld: dict[str, Any], base: str | None
+) -> LeadPhoto:
+    """The article's lead photo: the picture the page names when it is a real photo, else the
+    article's first photo, else none."""
+    pictures = [
+        _Picture(element, _sources(element, base))
+        for element in _pictures(tree)
+        if not in_site_furniture(element)
+    ]
+    chosen = _named_photo(_named(meta, ld, base), pictures, base)
+    if chosen is None:
+        found = next((p for p in _in_articles(tree, pictures) if _is_lead_photo(p, base)), None)
+        if found is None:
+            return LeadPhoto()
+        chosen = (found.sources[0], found.element, None)
+    url, element, named_ld = chosen
+    caption, credit = _caption(tree, element, named_ld or _ld_image(ld, url))
+    return LeadPhoto(url, caption, credit)
+
+
+# The pictures the page names
+
+
+def _named(meta: dict[str, str], ld: dict[str, Any], base: str | None) -> list[_Named]:
+    """The pictures named by the meta tags and JSON-LD, absolute, in that order."""
+    found: list[_Named] = []
+    width, height = _number(meta.get("og:image:width")), _number(meta.get("og:image:height"))
+    for key in NAMED_BY_META:
+        url = absolute(meta.get(key, ""), base)
+        if url:
+            declared = (width, height) if key.startswith("og:") else (None, None)
+            found.append(_Named(url, None, *declared))
+    for image in as_list(ld.get("image")):
+        url = absolute(ld_url(image) or "", base)
+        if url:
+            obj = image if isinstance(image, dict) else None
+            sides = (_number(obj.get("width")), _number(obj.get("height"))) if obj else (None, None)
+            found.append(_Named(url, obj, *sides))
+    return found
+
+
+def _named_photo(
+    named: list[_Named], pictures: list[_Picture], base: str | None
+) -> tuple[str, Element | None, dict[str, Any] | None] | None:
+    """The first named picture that is a photo, with the image showing it (if any)."""
+    for candidate in named:
+        if _file_name(candidate.url).endswith((".svg", ".ico")):
+            continue
+        shown = [p for p in pictures if any(_same(s, candidate.url) for s in p.sources)]
+        photos = [p.element for p in shown if _is_lead_photo(p, base)]
+        if _looks_like_card(candidate) and not photos:
+            continue
+        return candidate.url, _first(photos or [p.element for p in shown]), candidate.ld
+    return None
+
+
+def _never_photo(url: str) -> bool:
+    """Whether a picture's file name says it is no photo: a logo, an icon, an SVG."""
+    name = _file_name(url)
+    return name.endswith((".svg", ".ico")) or bool(NO_PHOTO_NAMES & _words(name))
+
+
+def _looks_like_card(named: _Named) -> bool:
+    """Whether a named picture looks like a site's share card: so named, or a small square."""
+    if CARD_WORDS & _words(_file_name(named.url).rsplit(".", 1)[0]):
+        return True
+    width, height = _size_in_address(named.url)  # what the CDN is asked for, before what is said
+    if not (width and height):
+        width, height = named.width, named.height
+    return bool(width and height and width == height and width <= SMALL_CARD)
+
+
+def _file_name(url: str) -> str:
+    """The last segment of an address's path (or of the address it wraps), lower-cased."""
+    parts = urlsplit(url)
+    for name, value in parse_qsl(parts.query):
+        if name.lower() in {"url", "src", "image", "u", "img"} and "/" in unquote(value):
+            return _file_name(unquote(value))
+    segments = [segment for segment in unquote(parts.path).split("/") if segment]
+    return segments[-1].lower() if segments else ""
+
+
+def _size_in_address(url: str) -> tuple[int | None, int | None]:
+    """The width and height an address asks a CDN for (?width=300&height=300), if it does."""
+    sides: dict[str, int | None] = {}
+    for name, value in parse_qsl(urlsplit(url).query):
+        side = _SIDES.get(name.lower())
+        if side:
+            sides.setdefault(side, _number(value))
+    return sides.get("width"), sides.get("height")
+
+
+def _ld_image(ld: dict[str, Any], url: str) -> dict[str, Any] | None:
+    """The JSON-LD ImageObject of a picture, else the article's first one."""
+    objects = [image for image in as_list(ld.get("image")) if isinstance(image, dict)]
+    for image in objects:
+        address = ld_url(image)
+        if address and _same(address, url):
+            return image
+    return _first(objects)
+
+
+# The pictures the page shows
+
+
+def _pictures(tree: Element) -> Iterator[Element]:
+    """Every <img> and <amp-img> of the body, in order."""
+    body = tree.find("body")
+    yield from body.iter("img", "amp-img") if body is not None else ()
+
+
+def _in_articles(tree: Element, pictures: list[_Picture]) -> list[_Picture]:
+    """The images inside the page's <article> or <main> elements, when it has any."""
+    if not any(True for _ in tree.iter("article", "main")):
+        return pictures
+    return [p for p in pictures if any(up.tag in ARTICLE_TAGS for up in p.element.iterancestors())]
+
+
+def _is_lead_photo(picture: _Picture, base: str | None) -> bool:
+    """Whether an image may be an article's photo: big enough, no icon, logo, avatar, banner,
+    ad or thumbnail of another story."""
+    element, sources = picture.element, picture.sources
+    if not sources or _never_photo(sources[0]) or NEVER_PHOTO & _words(attr(element, "class")):
+        return False
+    width, height = _number(attr(element, "width")), _number(attr(element, "height"))
+    if (width and width < MIN_SIDE) or (height and height < MIN_SIDE):
+        return False
+    if width and height and max(width / height, height / width) > MAX_RATIO:
+        return False
+    return not _placed_as_no_photo(element, base)
+
+
+def _placed_as_no_photo(element: Element, base: str | None) -> bool:
+    """Whether an image's containers say it is no article photo (a byline, an ad, a related
+    story), or it links to another page."""
+    for depth, up in enumerate(element.iterancestors()):
+        if depth >= ANCESTORS_LOOKED_AT or up.tag in ARTICLE_TAGS:
+            break
+        if NOT_LEAD & _words(f"{attr(up, 'class')} {attr(up, 'id')}"):
+            return True
+        if up.tag == "a" and _links_elsewhere(attr(up, "href"), base):
+            return True
+    return False
+
+
+def _links_elsewhere(href: str, base: str | None) -> bool:
+    """Whether a link around an image leads to another page (not the picture, not this page)."""
+    target = absolute(href, base)
+    if not target or href.startswith("#"):
+        return False
+    path = urlsplit(target).path.rstrip("/")
+    return not _PICTURE_FILE.search(path) and path != urlsplit(base or "").path.rstrip("/")
+
+
+def _sources(element: Element, base: str | None) -> list[str]:
+    """Every absolute address an image may load, lazy-loading attributes first."""
+    offered: list[str] = []
+    for name in IMAGE_SOURCES:
+        value = attr(element, name)
+        offered += srcset_addresses(value) if "srcset" in name else [value]
+    for source in _picture_sources(element):
+        offered += srcset_addresses(attr(source, "srcset") or attr(source, "data-srcset"))
+    sources: list[str] = []
+    for address in (absolute(candidate, base) for candidate in offered):
+        if address and address not in sources:
+            sources.append(address)
+    return sources
+
+
+def _picture_sources(element: Element) -> list[Element]:
+    """The <source> elements of the <picture> around an image (lxml may nest the image in one)."""
+    for up in list(element.iterancestors())[:2]:
+        if up.tag == "picture":
+            return [source for source in up.iter("source") if source is not element]
+    return []
+
+
+# The caption
+
+
+def _caption(
+    tree: Element, element: Element | None, ld_image: dict[str, Any] | None
+) -> tuple[str | None, str | None]:
+    """The caption and credit shown with the photo, else in its container, else in JSON-LD."""
+    caption, credit = caption_near(element) if element is not None else _block_caption(tree)
+    ld_caption, ld_credit = _ld_caption(ld_image)
+    caption, credit = caption or ld_caption, credit or ld_credit
+    if caption:
+        caption, inline = split_credit(caption)
+        credit = credit or inline
+    return caption, credit
+
+
+def _block_caption(tree: Element) -> tuple[str | None, str | None]:
+    """The caption in the page's lead-picture container ("featured-image" ...), for a photo
+    shown without an <img> (as a background)."""
+    for block in tree.iter("div", "figure", "section", "span"):
+        if _PHOTO_BLOCK.search(attr(block, "class")):
+            captions = caption_elements(block)
+            if captions:
+                return caption_parts(captions)
+    return None, None
+
+
+def _ld_caption(image: dict[str, Any] | None) -> tuple[str | None, str | None]:
+    """The caption and credit of a JSON-LD ImageObject."""
+    if image is None:
+        return None, None
+    credits = [image.get("creditText"), image.get("copyrightHolder"), image.get("author")]
+    credit = next((name for name in map(_ld_name, credits) if name), None)
+    return ld_text(image.get("caption") or image.get("description")), credit
+
+
+def _ld_name(value: Any) -> str | None:
+    """A JSON-LD name: text, or the name of a Person or Organization (the first of a list)."""
+    first = as_list(value)[0] if as_list(value) else None
+    return ld_text(first.get("name") if isinstance(first, dict) else first)
+
+
+# Small readers
+
+
+@lru_cache(maxsize=2048)
+def _keys(url: str) -> frozenset[str]:
+    """What identifies the picture at an address (``figures.picture_keys``), remembered."""
+    return picture_keys(url)
+
+
+def _same(one: str, other: str) -> bool:
+    """Whether two addresses show one picture."""
+    return one == other or bool(_keys(one) & _keys(other))
+
+
+def _words(text: str) -> set[str]:
+    """The lower-case words of a name or class list ("b-byline__image" gives b, byline, image)."""
+    return set(_WORDS.findall(text.lower()))
+
+
+def _number(value: Any) -> int | None:
+    """A whole number of pixels from JSON or an attribute ("300", 300, "300px"), or None."""
+    if isinstance(value, int):
+        return value
+    found = re.match(r"\s*(\d+)", value) if isinstance(value, str) else None
+    return int(found[1]) if found else None
+
+
+def _first(items: list[Element]) -> Element | None:
+    """The first item, or None."""
+    return items[0] if items else None

@@ -1,0 +1,138 @@
+"""People's names in a byline's text: without the label before them ("By", "Von", "Author:"),
+the job title after them (in English, German, French, Spanish, Italian and Portuguese, or a CJK
+title or bureau), the date, "Updated ...", @handles, e-mails, agencies and "| Agency"; an agency
+signature ("J.Barnes--TFWP") gives its name ("J. Barnes"). A site's, an organisation's or an
+agency's name is no person's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.ingest.captions import AGENCIES
+from desktop.ingest.datewords import MONTHS
+from desktop.ingest.elements import clean
+
+MAX_NAME = 60  # characters of one name
+MAX_WORDS = 6  # words of one name ("Maria de los Angeles Garcia")
+
+# An agency's signature closing a story: an initial, a dot, the name, "--" and the desk's code.
+SIGNATURE = re.compile(
+    r"^(?P<initial>[A-Z][A-Za-z-]{0,5})\.\s?(?P<name>[^\W\d_][\w'’ -]{0,40})"
+    r"--(?P<desk>[A-Za-z][A-Za-z0-9]{1,11})$"
+)
+# What comes before the names: "By", "Words and pictures by", "Von", "Par", "Author:" ...
+_LABEL = re.compile(
+    r"^(?:(?:(?:[^\W\d_]+\s+){0,3}?by|von|par|por|door|di|av|af)\b\s*:?"
+    r"|(?:authors?|autor(?:in|en)?|auteur(?:e|s)?|autore|text|texte|written)\s*:)\s*",
+    re.I,
+)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Where the names end: a date or time, a label of one, a digit, a separator of other facts.
+_NAMES_END = re.compile(
+    rf"\b(?:{_MONTH_NAMES})\.?\s+\d|\d|\b(?:updated|published|posted|last modified|aktualisiert"
+    r"|veröffentlicht|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato)\b"
+    r"|[|•·]|\s[–—-]\s",
+    re.I,
+)
+_NOT_NAMES = re.compile(r"\S*@\S*|https?://\S+|www\.\S+|\([^)]*\)")  # handles, e-mails, asides
+# What joins names: commas, "and" in a few languages ("e" and "y" only before a capital, as
+# Italian, Portuguese and Spanish bylines join two names).
+_SEPARATORS = re.compile(r"\s*(?:,|;|&|\b(?:and|und|et|en)\b|\s(?:e|y)\s(?=[A-Z])|、|，)\s*", re.I)
+_JOB_NOUNS = (
+    r"writers?|reporters?|correspondents?|editors?|columnists?|contributors?|producers?"
+    r"|photographers?|journalists?|interns?|analysts?|critics?|clerk|chief|staff|bureau|desk"
+    r"|freelancer|stringer|anchor|presenter|redakteur(?:in)?|korrespondent(?:in)?|journalistin"
+    r"|journaliste|r[ée]dac(?:teur|trice)|correspondant(?:e)?|chroniqueu(?:r|se)|periodista"
+    r"|redactora?|corresponsal|giornalista|inviat[oa]|corrispondente|redattore|redattrice"
+    r"|jornalista|rep[oó]rter|correspondente"
+)
+_JOB_MODIFIERS = (
+    r"senior|chief|staff|contributing|special|deputy|associate|managing|executive|political"
+    r"|sports?|business|foreign|bureau|assistant|freelance|guest|investigative|news|opinion"
+    r"|local|city|metro|parish|town|county|data|digital|science|health"
+)
+_COLLECTIVE = re.compile(r"\b(?:staff|desk|bureau)$", re.I)
+_JOB = re.compile(rf"\b(?:(?:{_JOB_MODIFIERS})\s+)*(?:{_JOB_NOUNS})\b", re.I)
+# Words of a CJK byline: a bureau or a report's place ("北浜支局", "北京报道") is dropped whole, a
+# title ("本报记者", "기자") is taken off the name it may be written against.
+_CJK_BUREAU = re.compile(r"(?:支局|総局|总局|分社|报道|報道|電|电)$")
+_CJK_TITLE = re.compile(
+    r"本[报報]|特约|特約|记者|記者|기자|特派員|特派员|특파원|通讯员|通訊員|編集委員|编辑|編集"
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_ORGANISATION = re.compile(
+    rf"\b(?:inc|ltd|llc|plc|corp|corporation|gmbh|ag|s\.?a|co|company|group|news|press"
+    rf"|media|wire|agency)\b\.?$|^(?:{AGENCIES})$",
+    re.I,
+)
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_AGENCY_TAIL = re.compile(rf"\s+(?:the\s+)?(?:{AGENCIES})$", re.I)
+_NOT_A_NAME = frozenset(
+    {"biography", "bio", "profile", "follow", "email", "e-mail", "contact", "more", "view",
+     "share", "subscribe", "staff", "admin", "editorial", "redaktion", "rédaction", "redacción",
+     "anonymous", "guest", "team"}
+)  # fmt: skip
+_PARTICLES = frozenset(
+    {"van", "von", "de", "da", "del", "der", "den", "la", "le", "du", "dos", "das", "di", "al",
+     "el", "bin", "ibn", "ter", "ten", "zu", "af", "st."}
+)  # fmt: skip
+
+
+def names_in(text: str) -> list[str]:
+    """The names a byline's text holds, without labels, titles, dates, handles or agencies."""
+    signed = signature_name(text.strip())
+    if signed:
+        return [signed]
+    text = _LABEL.sub("", _NOT_NAMES.sub(" ", clean(text)))
+    end = _NAMES_END.search(text)
+    text = text[: end.start()] if end else text
+    found = [_name(part) for part in _SEPARATORS.split(text)]
+    return [name for name in found if name]
+
+
+def signature_name(text: str) -> str | None:
+    """The name of an agency signature, spaced after its initial ("J.Barnes--TFWP" is
+    "J. Barnes"); None for other text."""
+    found = SIGNATURE.match(text)
+    return f"{found['initial']}. {found['name'].strip()}" if found else None
+
+
+def _name(part: str) -> str | None:
+    """One part of a byline as a name, without the title, agency or words after it ("Jane Doe in
+    Paris"); None when it is no name."""
+    part = part.strip(" .:;-–—|/")
+    if _CJK.search(part):
+        return _cjk_name(part)
+    job = _JOB.search(part)
+    if job and _COLLECTIVE.search(job[0]):
+        return None  # "Town Paper Staff", "Metro Desk": no person
+    part = _AGENCY_TAIL.sub("", part[: job.start()] if job else part).strip(" ,")
+    words = part.split()
+    end = next((i for i, word in enumerate(words) if _ends_name(word)), None)
+    name = " ".join(words[:end])
+    return name if _is_name(name) else None
+
+
+def _ends_name(word: str) -> bool:
+    """Whether a word ends the name before it: a lower-case word that is no particle ("in",
+    "for"), or a label ("Biography", "Follow")."""
+    return (word[0].islower() and word not in _PARTICLES) or word.lower() in _NOT_A_NAME
+
+
+def _cjk_name(part: str) -> str | None:
+    """A Chinese, Japanese or Korean name without the title and bureau words around it."""
+    words = [_CJK_TITLE.sub("", word) for word in part.split() if not _CJK_BUREAU.search(word)]
+    name = " ".join(word for word in words if word)
+    return name if 1 < len(name) <= 12 else None
+
+
+def _is_name(text: str) -> bool:
+    """Whether text reads as a person's name: a few capitalised words, no digits, no site, no
+    organisation, no agency initials, no label."""
+    words = text.split()
+    if not 1 < len(words) <= MAX_WORDS or len(text) > MAX_NAME or any(c.isdigit() for c in text):
+        return False
+    if _ORGANISATION.search(text) or _ACRONYM.match(text) or text.casefold() in _NOT_A_NAME:
+        return False
+    return not words[0].islower() and words[0].lower() != "the"
