@@ -442,5 +442,3 @@ def _first_of(values: Iterable[T | None]) -> T | None:
 def _first_text(elements: list[Element]) -> str | None:
     """The text of the first element that has some."""
     return _first_of(clean(text_of(element)) for element in elements)
-
-

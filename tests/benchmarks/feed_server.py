@@ -1,13 +1,13 @@
 """The refresh benchmark's 100 feeds on loopback, in a process of its own, one edition at a time.
 
 It serves ``refresh_bench.feed_documents`` with ``refresh_bench.feed_handler`` (ETags, 304s) at
-``/feeds/N.xml``. Each line on its stdin names an edition to serve from then on (every item of a
-later edition is new, so a refresh stores 5,000 articles again); it answers with the same line
-once it does. It stops when stdin closes. Being a process of its own keeps its work off the GIL
-of the window it serves, as a remote server would be, and it runs at the lowest priority, so
-its work takes no core from the window either (a remote server's would not); Nagle's algorithm
-is off, as in ``market_server`` (headers and body are two writes, and the body would wait for a
-delayed ACK).
+``/feeds/N.xml`` (with ``--pictures``, every item with a figure of its own picture, served too).
+Each line on its stdin names an edition to serve from then on (every item of a later edition is
+new, so a refresh stores 5,000 articles again); it answers with the same line once it does. It
+stops when stdin closes. Being a process of its own keeps its work off the GIL of the window it
+serves, as a remote server would be, and it runs at the lowest priority, so its work takes no
+core from the window either (a remote server's would not); Nagle's algorithm is off, as in
+``market_server`` (headers and body are two writes, and the body would wait for a delayed ACK).
 """
 
 from __future__ import annotations
@@ -55,9 +55,11 @@ class FeedServer:
 
 
 @contextmanager
-def running() -> Iterator[FeedServer]:
-    """The server in a child process, serving edition 0; it stops when we leave (or die)."""
-    served = child_server("tests.benchmarks.feed_server", (), START_TIMEOUT, FeedServerError)
+def running(pictures: bool = False) -> Iterator[FeedServer]:
+    """The server in a child process, serving edition 0 (every item with a figure of its own
+    picture, with ``pictures``); it stops when we leave (or die)."""
+    arguments = ("--pictures",) if pictures else ()
+    served = child_server("tests.benchmarks.feed_server", arguments, START_TIMEOUT, FeedServerError)
     with served as (process, port):
         yield FeedServer(process, port)
 
@@ -65,7 +67,7 @@ def running() -> Iterator[FeedServer]:
 def serve() -> None:
     """Serve edition 0 on a free port, print the port, then switch editions as stdin asks."""
     os.nice(LOWEST_PRIORITY)
-    documents = feed_documents()
+    documents: dict[str, bytes] = {}
 
     class Handler(feed_handler(documents)):  # type: ignore[misc]
         """The feed handler without Nagle's algorithm."""
@@ -74,11 +76,14 @@ def serve() -> None:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    pictures = base if "--pictures" in sys.argv[1:] else None
+    documents.update(feed_documents(pictures=pictures))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(server.server_address[1], flush=True)
     for line in sys.stdin:
         edition = int(line)
-        documents.update(feed_documents(FEEDS, ITEMS, edition))
+        documents.update(feed_documents(FEEDS, ITEMS, edition, pictures))
         print(edition, flush=True)
     server.shutdown()
     server.server_close()

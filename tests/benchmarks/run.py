@@ -570,10 +570,12 @@ def measure_responsiveness(
         )
         progress(f"Responsiveness: {rounds} refreshes of 100 loopback feeds in the window …")
         refreshing = run_ui_bench(env, ["refresh", str(copy), "--rounds", str(rounds)])
+        progress(f"Responsiveness: {rounds} refreshes of feeds with pictures in the window …")
+        pictured = run_ui_bench(env, ["refresh", str(copy), "--rounds", str(rounds), "--pictures"])
     finally:
         shutil.rmtree(copy, ignore_errors=True)
     report.figures += reading_figures(reading, report.store)
-    report.figures.append(stall_figure(refreshing))
+    report.figures += [stall_figure(refreshing), stall_figure(pictured)]
 
 
 def run_ui_bench(env: dict[str, str], arguments: list[str]) -> dict[str, object]:
@@ -651,8 +653,9 @@ def stall_figure(measured: dict[str, object]) -> Figure:
     p99 = statistics.median(float(r["p99_ms"]) for r in rounds)
     seconds = statistics.median(float(r["seconds"]) for r in rounds)
     median = statistics.median(longest)
+    pictures = ", a picture each" if measured.get("pictures") else ""
     return Figure(
-        f"Longest UI stall while refreshing {measured.get('feeds')} feeds x 50 items "
+        f"Longest UI stall while refreshing {measured.get('feeds')} feeds x 50 items{pictures} "
         f"({len(rounds)} refreshes)",
         f"idle {ms_with_spread(idle)}",
         f"{ms_with_spread(longest)}, first {longest[0]:.1f}; p99 {p99:.1f} ms; "

@@ -65,6 +65,9 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--samples", type=int, default=OPEN_SAMPLES, help="articles opened")
     parser.add_argument("--scroll-steps", type=int, default=SCROLL_STEPS, help="wheel notches")
     parser.add_argument("--rounds", type=int, default=REFRESH_ROUNDS, help="refreshes")
+    parser.add_argument(
+        "--pictures", action="store_true", help="refresh feeds with a picture in every item"
+    )
     return parser.parse_args(argv)
 
 
@@ -78,7 +81,9 @@ def main(argv: list[str] | None = None) -> int:
         measured = (
             ui_measure.measure_reading(arguments.folder, arguments.samples, arguments.scroll_steps)
             if arguments.mode == "reading"
-            else ui_measure.measure_refreshes(arguments.folder, arguments.rounds)
+            else ui_measure.measure_refreshes(
+                arguments.folder, arguments.rounds, arguments.pictures
+            )
         )
     except ui_measure.FAILURES as error:
         print(f"ui_bench: {error}", file=sys.stderr)

@@ -472,9 +472,10 @@ class Round:
         }
 
 
-def measure_refreshes(folder: Path, rounds: int) -> dict[str, object]:
-    """``rounds`` refreshes of the 100 loopback feeds, each a new edition, in one window."""
-    with feed_server.running() as server:
+def measure_refreshes(folder: Path, rounds: int, pictures: bool = False) -> dict[str, object]:
+    """``rounds`` refreshes of the 100 loopback feeds, each a new edition, in one window (with
+    ``pictures``, every item with a figure whose picture the refresh downloads)."""
+    with feed_server.running(pictures) as server:
         subscribe_to_loopback(folder, server.feed_urls())
         scene = open_scene(folder)
         try:
@@ -486,7 +487,11 @@ def measure_refreshes(folder: Path, rounds: int) -> dict[str, object]:
                 settle(scene.app, 1.0)
         finally:
             close_scene(scene)
-    return {"feeds": len(server.feed_urls()), "rounds": [m.summary() for m in measured]}
+    return {
+        "feeds": len(server.feed_urls()),
+        "pictures": pictures,
+        "rounds": [m.summary() for m in measured],
+    }
 
 
 def refresh_round(scene: Scene, folder: Path, probe: GapProbe) -> Round:
