@@ -1,10 +1,13 @@
 """How well full-article extraction reads real publishers' pages (``make extract-eval``).
 
-    .venv/bin/python tools/extract_eval.py [--page NAME] [--json] [--check] [--write-floor]
+    .venv/bin/python tools/extract_eval.py [--corpus DIR] [--page NAME] [--json] [--check]
+                                           [--write-floor]
 
 Runs ``extract_article`` in process on every page of the corpus in ``tests/fixtures/extraction/``
-(``<name>.html`` with its expected answers in ``<name>.json``, described in the README there) and
-prints, per page and over the corpus:
+(``<name>.html`` with its expected answers in ``<name>.json``, described in the README there), or
+of another folder in the same format given with ``--corpus`` (such as the holdout set in
+``tests/fixtures/extraction-holdout/``, which is scored apart and never tuned on), and prints, per
+page and over the corpus:
 
 - the body: precision, recall and F1 of its word 4-gram shingles (words are NFKC case-folded runs
   of letters and digits; a page written mostly in Chinese or Japanese, which put no spaces between
@@ -22,7 +25,9 @@ prints, per page and over the corpus:
 ``--page NAME`` shows one page field by field with the body's missing, changed and extra blocks;
 ``--json`` prints the figures as JSON; ``--check`` exits 1 when a figure is below its floor in
 ``floor.json`` (speed is not checked: ``make bench`` owns speed); ``--write-floor`` records the
-figures measured now, rounded down a little, as the new floor.
+figures measured now, rounded down a little, as the new floor. Only the main corpus has a floor:
+``--check`` and ``--write-floor`` with another ``--corpus`` are refused, so that no other set
+becomes a target to tune on.
 """
 
 from __future__ import annotations
@@ -632,18 +637,33 @@ def _short(text: str, limit: int = 110) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Score extraction on the corpus; 1 when a figure is under its floor (with --check)."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS, help="the folder of pages")
+    parser.add_argument(
+        "--corpus", type=Path, default=CORPUS, help="the folder of pages (default: the main corpus)"
+    )
     parser.add_argument("--page", help="show one page's expected and extracted values")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--check", action="store_true", help="exit 1 below the floor")
     parser.add_argument("--write-floor", action="store_true", help="record the floor")
     parser.add_argument("--passes", type=int, default=PASSES, help="timed passes (0: none)")
     arguments = parser.parse_args(argv)
+    if (arguments.check or arguments.write_floor) and not is_main_corpus(arguments.corpus):
+        option = "--check" if arguments.check else "--write-floor"
+        print(
+            f"{option} works on the main corpus only ({CORPUS}), the one with a floor: score "
+            f"{arguments.corpus} without it.",
+            file=sys.stderr,
+        )
+        return 1
     try:
         return _run(arguments)
     except CorpusError as error:
         print(f"The extraction corpus could not be read: {error}", file=sys.stderr)
         return 1
+
+
+def is_main_corpus(corpus: Path) -> bool:
+    """Whether a folder is the main corpus, the only one with a floor."""
+    return corpus.resolve() == CORPUS.resolve()
 
 
 def _run(arguments: argparse.Namespace) -> int:

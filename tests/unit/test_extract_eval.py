@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+import tools.extract_eval
 from desktop.ingest.extract import Extracted
 from tools.extract_eval import (
     CORPUS,
@@ -36,6 +37,11 @@ from tools.extract_eval import (
     summarize,
     units,
 )
+
+# The holdout set: pages scored apart from the main corpus and never tuned on (its README).
+HOLDOUT = CORPUS.parent / "extraction-holdout"
+# Each set's names start with its own prefixes.
+PREFIXES = {CORPUS: {"a-", "b-"}, HOLDOUT: {"h-"}}
 
 ANSWERS: dict[str, Any] = {
     "url": "https://www.paper.example/2025/04/02/story",
@@ -267,35 +273,76 @@ def test_floor_values_are_hundredths_without_float_noise() -> None:
     }  # fmt: skip
 
 
+def copy_page(name: str, folder: Path) -> None:
+    """One page of the main corpus and its answers, copied into a folder."""
+    for suffix in (".html", ".json"):
+        shutil.copy(CORPUS / f"{name}{suffix}", folder / f"{name}{suffix}")
+
+
 def test_check_exits_1_with_one_line_per_figure_below_the_floor(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = page_names(CORPUS)[0]
+    copy_page(name, tmp_path)
+    (tmp_path / FLOOR_FILE).write_text(json.dumps(dict.fromkeys(FLOORED, 1.01)), encoding="utf-8")
+    monkeypatch.setattr(tools.extract_eval, "CORPUS", tmp_path)  # the main corpus, by default
+    assert main(["--passes", "0", "--check"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split()[0] for line in lines] == list(FLOORED)
+    assert main(["--page", name]) == 0
+    assert capsys.readouterr().out.startswith(name)
+
+
+def test_corpus_scores_the_pages_of_another_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     name = page_names(CORPUS)[0]
-    for suffix in (".html", ".json"):
-        shutil.copy(CORPUS / f"{name}{suffix}", tmp_path / f"{name}{suffix}")
-    (tmp_path / FLOOR_FILE).write_text(json.dumps(dict.fromkeys(FLOORED, 1.01)), encoding="utf-8")
-    assert main(["--corpus", str(tmp_path), "--passes", "0", "--check"]) == 1
-    lines = capsys.readouterr().err.splitlines()
-    assert [line.split()[0] for line in lines] == list(FLOORED)
+    copy_page(name, tmp_path)
+    assert main(["--corpus", str(tmp_path), "--passes", "0", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["pages"] == 1
+    assert [page["name"] for page in figures["per_page"]] == [name]
     assert main(["--corpus", str(tmp_path), "--page", name]) == 0
     assert capsys.readouterr().out.startswith(name)
 
 
-# The corpus's format
+@pytest.mark.parametrize("option", ["--check", "--write-floor"])
+def test_the_floor_is_refused_for_any_corpus_but_the_main_one(
+    option: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy_page(page_names(CORPUS)[0], tmp_path)
+    for corpus in (HOLDOUT, tmp_path):
+        assert main(["--corpus", str(corpus), "--passes", "0", option]) == 1
+        output = capsys.readouterr()
+        assert output.out == ""  # refused before scoring anything
+        assert output.err.splitlines() == [
+            f"{option} works on the main corpus only ({CORPUS}), the one with a floor: score "
+            f"{corpus} without it."
+        ]
+    assert not (tmp_path / FLOOR_FILE).exists()
+    assert not (HOLDOUT / FLOOR_FILE).exists()
 
 
-def test_every_page_has_its_answers_and_every_answer_its_page() -> None:
-    pages = {path.stem for path in CORPUS.glob("*.html")}
-    answers = {path.stem for path in CORPUS.glob("*.json")} - {Path(FLOOR_FILE).stem}
+# The corpus's format, and the holdout set's
+
+
+@pytest.mark.parametrize("corpus", [CORPUS, HOLDOUT], ids=["corpus", "holdout"])
+def test_every_page_has_its_answers_and_every_answer_its_page(corpus: Path) -> None:
+    pages = {path.stem for path in corpus.glob("*.html")}
+    answers = {path.stem for path in corpus.glob("*.json")} - {Path(FLOOR_FILE).stem}
     assert pages
     assert pages == answers
 
 
-@pytest.mark.parametrize("name", page_names(CORPUS))
-def test_every_answer_file_follows_the_format(name: str) -> None:
-    data = json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize(
+    ("corpus", "name"),
+    [(corpus, name) for corpus in (CORPUS, HOLDOUT) for name in page_names(corpus)],
+    ids=lambda value: value if isinstance(value, str) else value.name,
+)
+def test_every_answer_file_follows_the_format(corpus: Path, name: str) -> None:
+    data = json.loads((corpus / f"{name}.json").read_text(encoding="utf-8"))
     assert format_problems(data) == []
-    assert name[:2] in {"a-", "b-"}
+    assert name[:2] in PREFIXES[corpus]
 
 
 def test_the_corpus_loads_and_its_floor_names_every_figure() -> None:
@@ -303,6 +350,12 @@ def test_the_corpus_loads_and_its_floor_names_every_figure() -> None:
     floor = json.loads((CORPUS / FLOOR_FILE).read_text(encoding="utf-8"))
     assert set(floor) == set(FLOORED)
     assert all(isinstance(value, float) and 0 <= value <= 1 for value in floor.values())
+
+
+def test_the_holdout_set_loads_has_enough_pages_and_no_floor() -> None:
+    assert len(load_corpus(HOLDOUT)) == len(page_names(HOLDOUT)) >= 24
+    assert not (HOLDOUT / FLOOR_FILE).exists()
+    assert not set(page_names(HOLDOUT)) & set(page_names(CORPUS))
 
 
 @pytest.mark.parametrize(
