@@ -17,10 +17,12 @@ import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from desktop.domain import Photo
 
 PHOTO_SCHEME = "photo"
+WIDTH_QUERY = "width"
 
 _IMAGE = re.compile(r"<img((?:\s+[\w:-]+(?:=\"[^\"]*\")?)*)\s*/?>")
 # A figure, a picture outside figures, or a caption outside figures, each read once.
@@ -55,9 +57,10 @@ class Pictures:
         return min(self.column, photo.width)
 
 
-def photo_url(photo: Photo) -> str:
-    """The URL under which the reader asks for a cached picture."""
-    return f"{PHOTO_SCHEME}:{photo.file.as_posix()}"
+def photo_url(file: Path, width: int) -> str:
+    """The URL under which the reader asks for a cached picture at a width: a picture shown at
+    another width is another resource, decoded anew at that size."""
+    return f"{PHOTO_SCHEME}:{file.as_posix()}?{WIDTH_QUERY}={width}"
 
 
 def reader_body(body_html: str, pictures: Pictures) -> str:
@@ -76,7 +79,7 @@ def _piece(found: re.Match[str], pictures: Pictures) -> str:
 
 def picture_html(photo: Photo, width: int, alt: str) -> str:
     """A picture on a line of its own, across the column or as wide as it is."""
-    source = html.escape(photo_url(photo), quote=True)
+    source = html.escape(photo_url(photo.file, width), quote=True)
     return f'<p class="photo"><img src="{source}" width="{width}" alt="{alt}"></p>'
 
 
@@ -112,8 +115,9 @@ def _inline_picture(attributes: str, pictures: Pictures) -> str:
     photo = pictures.shown(image.get("src", ""))
     if photo is None:
         return image.get("alt", "")
-    source = html.escape(photo_url(photo), quote=True)
-    return f'<img src="{source}" width="{pictures.width(photo)}" alt="{image.get("alt", "")}">'
+    width = pictures.width(photo)
+    source = html.escape(photo_url(photo.file, width), quote=True)
+    return f'<img src="{source}" width="{width}" alt="{image.get("alt", "")}">'
 
 
 def _caption_parts(figcaption: str) -> tuple[str | None, str | None]:

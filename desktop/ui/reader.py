@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QUrl, QUrlQuery, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
@@ -29,7 +29,7 @@ from desktop.domain import Article
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QWheelEvent
-from desktop.ui.article_body import PHOTO_SCHEME
+from desktop.ui.article_body import PHOTO_SCHEME, WIDTH_QUERY, photo_url
 from desktop.ui.article_html import Colours, article_html, empty_html, stylesheet
 
 log = logging.getLogger(__name__)
@@ -133,7 +133,8 @@ class ArticleBrowser(QTextBrowser):
             self.verticalScrollBar().setValue(top)
 
     def loadResource(self, type_: int, name: QUrl | str) -> Any:
-        """Serve only cached photos; everything else, remote or local, is refused."""
+        """Serve only cached photos, at the width their URL names; everything else, remote or
+        local, is refused."""
         url = QUrl(name)
         if type_ != QTextDocument.ResourceType.ImageResource.value or url.scheme() != PHOTO_SCHEME:
             return None
@@ -141,7 +142,8 @@ class ArticleBrowser(QTextBrowser):
         if not file.is_relative_to(self._images) or not file.is_file():
             log.info("Refused to load %s", url.toString())
             return None
-        return self._scaled_photo(file)
+        asked = QUrlQuery(url).queryItemValue(WIDTH_QUERY)
+        return self._scaled_photo(file, int(asked) if asked.isdigit() else self._fitting(file))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -193,13 +195,15 @@ class ArticleBrowser(QTextBrowser):
         margin = int(self.document().documentMargin() * 2)
         return max(120, self.viewport().width() - margin)
 
-    def _shown_width(self, file: Path) -> int | None:
-        """A picture's width on screen: the column's, never more than its own."""
+    def _fitting(self, file: Path) -> int | None:
+        """The width a picture of this article is shown at: the column's, never more than its
+        own; None for a picture the article does not show."""
         natural = self._natural.get(file)
         return None if natural is None else min(self._column, natural)
 
     def _refit_pictures(self) -> None:
-        """Fit the pictures to the column again after it changed width."""
+        """Fit the pictures to the column again after it changed width: each picture whose width
+        changes is asked for again under its new width's URL, decoded anew at that size."""
         column = self._column_width()
         if column == self._column or not self._natural:
             return
@@ -207,27 +211,26 @@ class ArticleBrowser(QTextBrowser):
         document = self.document()
         for position, image in list(_pictures(document)):
             file = Path(QUrl(image.name()).path()).resolve()
-            width = self._shown_width(file)
+            width = self._fitting(file)
             if width is None or width == int(image.width()):
                 continue
-            kind = QTextDocument.ResourceType.ImageResource.value
-            document.addResource(kind, QUrl(image.name()), self._scaled_photo(file))
+            image.setName(photo_url(file, width))
             image.setWidth(width)
             cursor = QTextCursor(document)
             cursor.setPosition(position)
             cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
             cursor.setCharFormat(image)
 
-    def _scaled_photo(self, file: Path) -> QImage | None:
+    def _scaled_photo(self, file: Path, width: int | None) -> QImage | None:
         """A picture decoded straight at the size it is shown at (JPEG decoders scale while
         decoding, which is faster and keeps no full-size copy in memory)."""
         reader = QImageReader(str(file))
         original = reader.size()
         ratio = self.devicePixelRatioF()
-        width = int((self._shown_width(file) or original.width()) * ratio)
-        if original.isValid() and 0 < width < original.width():
-            height = max(1, round(original.height() * width / original.width()))
-            reader.setScaledSize(QSize(width, height))
+        pixels = int((width or original.width()) * ratio)
+        if original.isValid() and 0 < pixels < original.width():
+            height = max(1, round(original.height() * pixels / original.width()))
+            reader.setScaledSize(QSize(pixels, height))
             reader.setQuality(100)  # smooth scaling, not the fastest nearest-pixel one
         image = reader.read()
         if image.isNull():

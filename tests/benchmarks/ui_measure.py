@@ -127,9 +127,9 @@ def watch_photo_decoding(scene: Scene) -> None:
     reader = scene.reader
     decode = reader._scaled_photo
 
-    def noted(file: Path) -> QImage | None:
+    def noted(file: Path, width: int | None) -> QImage | None:
         """Decode as the reader does, and note the file and whether it decoded."""
-        image = decode(file)
+        image = decode(file, width)
         scene.decoded.append((str(file), image is not None and not image.isNull()))
         return image
 

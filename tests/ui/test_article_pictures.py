@@ -251,3 +251,34 @@ def test_a_new_readers_feed_articles_show_their_pictures_offline(
     text = reader.toPlainText()
     assert text.count("The quay at dawn.") == 1 and "The quay at dawn. Photo: Ida Marsh" in text
     assert "The pier, later." in text
+
+
+def test_a_resized_column_asks_for_each_picture_anew_and_keeps_no_stale_copy(
+    reader: ArticleBrowser, images: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pictures are decoded at the width they are shown at, under a URL naming that width: a
+    narrower column asks for them again, and a later article with the same picture asks too
+    (nothing decoded for one article lingers in the document for the next)."""
+    wide = cached_picture(images, "harbour", 1600, 900)
+    decoded: list[tuple[str, int | None]] = []
+    decode = reader._scaled_photo
+
+    def noted(file: Path, width: int | None) -> QImage | None:
+        decoded.append((file.name, width))
+        return decode(file, width)
+
+    monkeypatch.setattr(reader, "_scaled_photo", noted)
+    reader.show_article(story(figure("harbour") + f"<p>{WORDS}</p>", (wide,)))
+    reader.viewport().repaint()
+    first = int(column_width(reader))
+    assert decoded == [("harbour.png", first)]
+    reader.resize(480, 700)
+    qtbot.waitUntil(lambda: int(column_width(reader)) < first)
+    reader.viewport().repaint()
+    narrower = int(column_width(reader))
+    assert decoded[-1] == ("harbour.png", narrower)
+    assert [f"width={narrower}" in name for name, _, _ in shown_pictures(reader)] == [True]
+    decoded.clear()
+    reader.show_article(story(f"<p>{WORDS}</p>" + figure("harbour"), (wide,)))
+    reader.viewport().repaint()
+    assert decoded == [("harbour.png", narrower)]
