@@ -30,6 +30,9 @@ from desktop.store.images import cache_photo
 log = logging.getLogger(__name__)
 
 IMAGE_MAX_BYTES = 15 * 1024 * 1024
+# Progress is told at most this many times a stage: thousands of pictures would otherwise send
+# the window thousands of signals to repaint its status bar for.
+PROGRESS_STEPS = 100
 _PICTURE_FILE_SUFFIXES = (".svg", ".svgz", ".pdf", ".mp4", ".webm", ".mov")
 
 
@@ -95,17 +98,43 @@ def fetch_pictures(
         by_url.setdefault(item.url, []).append(item)
     requests = [Request(url, accept=IMAGE_ACCEPT, max_bytes=IMAGE_MAX_BYTES) for url in by_url]
     checking: list[_Checking] = []
-    done = 0
+    counter = _Counter(len(requests))
     for result in drain(requests):
         checking.append(_check(checker, result, by_url[result.url], images))
-        for finished in _finished(checking, wait=False):
-            done += 1
-            _keep_checked(write, images, finished, tally)
-            yield Progress(done, len(requests), f"Fetched {done} of {len(requests)} photos")
-    for finished in _finished(checking, wait=True):
-        done += 1
+        yield from _keep_finished(write, images, checking, tally, counter, wait=False)
+    yield from _keep_finished(write, images, checking, tally, counter, wait=True)
+
+
+@dataclass
+class _Counter:
+    """How many of the stage's pictures are done, told every hundredth of the way."""
+
+    total: int
+    done: int = 0
+
+    def step(self) -> Progress | None:
+        """Count one more; the progress to tell, when it is time to tell it."""
+        self.done += 1
+        every = max(1, -(-self.total // PROGRESS_STEPS))  # rounded up: at most PROGRESS_STEPS
+        if self.done % every and self.done != self.total:
+            return None
+        return Progress(self.done, self.total, f"Fetched {self.done} of {self.total} photos")
+
+
+def _keep_finished(
+    write: StoreWriter,
+    images: Path,
+    checking: list[_Checking],
+    tally: Tally,
+    counter: _Counter,
+    wait: bool,
+) -> Iterator[Progress]:
+    """Keep the pictures whose check has ended (when waiting, all of them); yield progress."""
+    for finished in _finished(checking, wait):
         _keep_checked(write, images, finished, tally)
-        yield Progress(done, len(requests), f"Fetched {done} of {len(requests)} photos")
+        told = counter.step()
+        if told is not None:
+            yield told
 
 
 @dataclass(frozen=True, slots=True)
