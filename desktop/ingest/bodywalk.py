@@ -16,7 +16,8 @@ from lxml import html as lxml_html
 
 from desktop.ingest.blocks import FIGURE, RULE, Block, key_of
 from desktop.ingest.blocktext import page_block
-from desktop.ingest.captions import caption_parts, caption_region
+from desktop.ingest.captions import caption_region
+from desktop.ingest.captiontext import caption_parts
 from desktop.ingest.elements import Element, attr, clean, text_of
 from desktop.ingest.figures import same_picture
 from desktop.ingest.furniture import (

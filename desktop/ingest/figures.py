@@ -22,13 +22,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from desktop.ingest.captions import (
-    attribute_caption,
-    caption_parts,
-    caption_region,
-    is_captionish,
-    split_credit,
-)
+from desktop.ingest.captions import attribute_caption, caption_region, is_captionish
+from desktop.ingest.captiontext import caption_parts
+from desktop.ingest.creditforms import split_credit
 from desktop.ingest.elements import (
     Element,
     absolute,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.ingest.captions import AGENCIES
+from desktop.ingest.creditforms import AGENCIES
 from desktop.ingest.datewords import MONTHS
 from desktop.ingest.elements import clean
 
