@@ -54,7 +54,7 @@ def test_the_reporter_after_the_dateline_is_the_author_not_the_editor(opening: s
 
 
 def test_a_reporters_line_opening_the_body_names_the_authors() -> None:
-    """"记者 周晓峰 李楠" as the body's first paragraph; the editor in a block named author."""
+    """ "记者 周晓峰 李楠" as the body's first paragraph; the editor in a block named author."""
     after = '<div class="show_author">责任编辑：王磊 SN225</div>'
     page = chinese_page("记者 周晓峰 李楠", after)
     assert extract_article(page, URL).byline == "周晓峰 and 李楠"
