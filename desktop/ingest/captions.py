@@ -33,9 +33,14 @@ def caption_near(img: Element) -> tuple[str | None, str | None]:
 
 
 def attribute_caption(img: Element) -> tuple[str | None, str | None]:
-    """A caption and credit given in data attributes of the image or its figure."""
+    """A caption and credit given in data attributes of the image, its containers or the
+    elements of its own figure."""
     caption = credit = None
-    for element in [img, *img.iterancestors()][:3]:
+    figure = next(img.iterancestors("figure"), None)
+    inside = list(figure.iter()) if figure is not None and image_count(figure) <= 1 else []
+    for element in [*[img, *img.iterancestors()][:3], *inside]:
+        if not isinstance(element.tag, str):
+            continue
         for name, value in element.attrib.items():
             text = clean(value)
             if not re.search(r"[^\W\d_]", text) or "://" in text:

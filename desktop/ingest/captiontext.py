@@ -207,7 +207,8 @@ def _trailing_credits(area: Element) -> list[Element]:
     if not _text_before(area, children):
         return []
     last = spaced_text(children[-1])
-    if last.endswith(_SENTENCE_ENDS) or not (looks_like_credit(last) or names_agency(last)):
+    named = looks_like_credit(last) or names_agency(last)
+    if last.endswith(_SENTENCE_ENDS) or not (named or _set_apart_name(children, last)):
         return []
     earlier = children[-2] if len(children) > 1 else None
     if (
@@ -219,6 +220,14 @@ def _trailing_credits(area: Element) -> list[Element]:
     ):
         return [earlier, children[-1]]
     return [children[-1]]
+
+
+def _set_apart_name(children: list[Element], last: str) -> bool:
+    """Whether the last of several parts, each an element of its own, is a person's name alone:
+    the photographer's ("Jan de Vries" under the caption's part)."""
+    earlier = children[-2] if len(children) > 1 else None
+    separate = earlier is not None and earlier.tag not in _INLINE and not clean(earlier.tail or "")
+    return separate and is_person(last)
 
 
 def _text_before(area: Element, children: list[Element]) -> bool:

@@ -65,7 +65,8 @@ _CREDIT_FORMS = (
 _NAME_SLASH_NAME = re.compile(r"^[\w .'’-]{2,40}/[\w .'’-]{2,40}$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")  # an agency's initials alone: "(TFWP)"
 # A person's name alone, as a credit element beside the agency's writes it ("Mònica Torres").
-_PERSON = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*\s){1,3}[A-ZÀ-Ý][\w'’.-]*$")
+_PARTICLES = r"(?:van|von|de|da|del|der|den|di|du|la|le|dos|das|ter|ten|al|el|bin|y)"
+_PERSON = re.compile(rf"^[A-ZÀ-Ý][\w'’.-]*(?:\s(?:{_PARTICLES}\s){{0,2}}[A-ZÀ-Ý][\w'’.-]*){{1,3}}$")
 
 
 def split_credit(text: str) -> tuple[str | None, str | None]:

@@ -60,12 +60,19 @@ def extract(markup: str, url: str = "https://news.example/2025/03/11/pilot-stati
     return extract_article(markup, url)
 
 
-def test_a_markdown_post_gives_the_emphasised_paragraph_under_its_image() -> None:
-    """Jekyll renders Markdown: the image in a paragraph, the caption in the next, emphasised."""
+@pytest.mark.parametrize(
+    "between",
+    [
+        "</p>\n<p>",  # the caption a paragraph of its own
+        "<br>\n",  # on the line after the image, in the image's paragraph
+    ],
+)
+def test_a_markdown_post_gives_the_emphasised_line_under_its_image(between: str) -> None:
+    """Jekyll renders Markdown: the image in a paragraph, the caption emphasised after it."""
     src = "https://blog.example/assets/images/pilot-station-roof.jpg"
     lead = (
-        f'<p><img src="{src}" alt="The pilot station"></p>'
-        "<p><em>The pilot station from the breakwater, with its new roof — Photo: Tove Lindgren"
+        f'<p><img src="{src}" alt="The pilot station">{between}'
+        "<em>The pilot station from the breakwater, with its new roof — Photo: Tove Lindgren"
         "</em></p>"
     )
     article = extract(page(lead, head=og_image(src)))
@@ -115,6 +122,36 @@ def test_two_adjacent_spans_under_the_image_are_caption_and_credit() -> None:
     )
 
 
+def test_a_name_alone_in_the_span_after_the_caption_is_the_credit() -> None:
+    """Two adjacent spans under the image: the caption, then the photographer's name alone."""
+    src = "https://cdn.omroep.example/image/2025/03/11/1180456/xxl.jpg"
+    lead = (
+        f'<div class="sc-1d3e5f7a-1"><img src="{src}" alt=""></div><div class="sc-2b4d6f8h-3">'
+        '<span class="sc-3c5e7g9i-4">Het loodsstation gezien vanaf de pier</span>'
+        '<span class="sc-4d6f8h0j-5">Jan de Vries</span></div>'
+    )
+    article = extract(page(lead, "nl", og_image(src)))
+    assert (article.caption, article.credit) == (
+        "Het loodsstation gezien vanaf de pier",
+        "Jan de Vries",
+    )
+
+
+def test_caption_and_credit_in_data_attributes_of_an_element_of_the_figure() -> None:
+    """A US chain's figure names both in data attributes of an element beside the image."""
+    src = "https://www.gannett-cdn.example/presto/2025/03/11/PVCR/pilot-station.jpg"
+    lead = (
+        f'<figure class="gnt_em gnt_em_img"><img class="gnt_em_img_i" src="{src}" alt="">'
+        '<p class="gntd" data-c-caption="The pilot station from the breakwater on Monday."'
+        ' data-c-credit="Tove Lindgren/Harbour Courier"></p></figure>'
+    )
+    article = extract(page(lead, head=og_image(src)))
+    assert (article.caption, article.credit) == (
+        "The pilot station from the breakwater on Monday.",
+        "Tove Lindgren/Harbour Courier",
+    )
+
+
 def test_a_figcaption_with_a_copyright_span_in_a_german_weekly() -> None:
     """The caption's text and a span opening with "©", in the figure of a picture whose file is
     named for its size."""
@@ -151,6 +188,9 @@ def test_a_japanese_caption_ends_with_the_photographer() -> None:
         # The caption just after the span that holds the picture.
         '<span class="end_photo_org"><div class="nbd_im_w"><div class="nbd_a">{img}</div></div>'
         '</span><em class="img_desc">{caption}</em>',
+        # The description inside the span, after the picture's wrappers.
+        '<span class="end_photo_org"><div class="nbd_im_w"><div class="nbd_a">{img}</div></div>'
+        '<em class="img_desc">{caption}</em></span>',
         # The table layout: the picture in one row, the caption in the next.
         '<table class="nbd_table"><tr><td class="nbd_td"><span class="end_photo_org">'
         '<div class="nbd_im_w"><div class="nbd_a">{img}</div></div></span></td></tr>'
