@@ -187,13 +187,14 @@ def picture_keys(url: str) -> frozenset[str]:
 
 def _file_stem(segments: list[str]) -> str | None:
     """The distinctive name of a picture's file, without size suffixes and extensions; when the
-    file is named for its size ("1024x576a.jpg", "wide__820x461"), the folder's name instead."""
+    file is named for its size ("1024x576a.jpg", "wide__820x461"), the folder's name instead (a
+    number alone, "3.jpg", names one of many pictures in its folder)."""
     if not segments:
         return None
     name = segments[-1].lower()
     bare = _PICTURE_EXTENSIONS.sub("", name)
     stem = _SIZE_SUFFIX.sub("", bare if bare != name else name.rsplit(".", 1)[0])
-    if _names_a_size(stem) and len(segments) > 1:
+    if _names_a_size(stem) and not stem.isdigit() and len(segments) > 1:
         folder = segments[-2].lower()
         return folder if _distinctive_name(folder) else None
     return stem if _distinctive_name(stem) else None

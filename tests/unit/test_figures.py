@@ -300,6 +300,7 @@ def test_one_picture_at_a_cdns_other_sizes_is_the_same_picture(one: str, other: 
             "https://cdn.example/uploads/2025/04/1024x576.jpg",
         ),
         ("https://cdn.example/img/2025/1024x576.jpg", "https://cdn.example/img/2025/800x450.jpg"),
+        ("https://cdn.example/gallery/3.jpg", "https://cdn.example/gallery/4.jpg"),
         (
             "https://cdn.omroep.example/image/2025/03/11/1180456/xxl.jpg",
             "https://cdn.omroep.example/image/2025/03/11/1180457/xxl.jpg",
