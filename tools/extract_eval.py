@@ -77,7 +77,7 @@ _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]
 # A credit's label: "Photo:", "Photo by", "Pic:", "©" ... before it; the CJK ones are written
 # "写真：", "撮影：", "사진=" (NFKC folds the wide colon and equals sign), or "摄" after the name.
 _LABEL = re.compile(
-    r"^(?:(?:photo(?:graph)?|image|picture|pic|credit|foto|写真|撮影|사진|图片|圖片|图|圖|摄影|攝影)"
+    r"^(?:(?:photo(?:graph)?|image|picture|pic|credit|foto|bild|写真|撮影|사진|图片|圖片|图|圖|摄影|攝影)"
     r"\s*[:=]|(?:photo(?:graph)?|image|picture)\s+by\b|©|\(c\)|copyright\b)|\s*[摄攝]$"
 )
 _NAME_SEPARATORS = re.compile(r"\s+and\s+|&|,|、")

@@ -16,7 +16,8 @@ from lxml import html as lxml_html
 
 from desktop.ingest.blocks import FIGURE, RULE, Block, key_of
 from desktop.ingest.blocktext import page_block
-from desktop.ingest.captions import caption_parts, caption_region
+from desktop.ingest.captions import caption_region
+from desktop.ingest.captiontext import caption_parts, spaced_text
 from desktop.ingest.elements import Element, attr, clean, text_of
 from desktop.ingest.figures import same_picture
 from desktop.ingest.furniture import (
@@ -140,6 +141,10 @@ class BodyWalk:
             return
         if _is_timestamp(element, text):
             return
+        if element.xpath(".//img") and _holds_only_pictures(element):  # each with its caption
+            for img in list(element.iter("img")):
+                yield from self._picture(img)
+            return
         if element.xpath(".//img"):  # the pictures of a paragraph: its own, not the lead's
             element = deepcopy(element)
             element.tail = None
@@ -244,6 +249,13 @@ def _has_linked_headline(element: Element) -> bool:
     links = [a for a in heading.iter("a") if "#" not in attr(a, "href")]
     linked = sum(len(clean(text_of(a))) for a in links)
     return bool(text) and linked >= 0.8 * len(text)
+
+
+def _holds_only_pictures(element: Element) -> bool:
+    """Whether a paragraph holds nothing but pictures and the captions written beside them
+    ("<p><img><br><em>caption</em></p>", as Markdown renders an image and the line under it)."""
+    regions = tuple(part for img in element.iter("img") for part in caption_region(img))
+    return bool(regions) and not spaced_text(element, regions)
 
 
 def _framed(img: Element, region: list[Element]) -> str:

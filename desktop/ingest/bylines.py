@@ -17,8 +17,9 @@ from lxml import etree
 
 from desktop.ingest.elements import Element, attr, clean
 from desktop.ingest.jsonld import as_list, ld_text
-from desktop.ingest.names import names_in, signature_name
+from desktop.ingest.names import editor_names, names_in, signature_name
 from desktop.ingest.pagelayout import in_site_furniture, reading_order
+from desktop.ingest.reporters import reporter_names
 
 MAX_BYLINE = 200  # characters of text beyond which an element is no byline (an author's bio)
 MAX_LINE = 150  # characters of a "by ..." line above the article
@@ -80,10 +81,11 @@ def _sources(
     """The names each place gives, best first, each read only when asked for."""
     yield _visible_names(tree)
     yield _signature_names(tree)
+    yield reporter_names(tree)
     yield _ld_names(ld.get("author"))
     yield names_in(meta.get("author", ""))
     yield _by_line_names(tree)
-    yield names_in(guess() or "")
+    yield _not_editors(names_in(guess() or ""), tree, meta)
 
 
 # The byline on the page
@@ -203,6 +205,21 @@ def _by_line_names(tree: Element) -> list[str]:
         if found and len(clean("".join(element.itertext()))) <= MAX_LINE:
             return names_in(found[1])
     return []
+
+
+def _not_editors(names: list[str], tree: Element, meta: dict[str, str]) -> list[str]:
+    """Names less those the page signs as its editors', in a byline or the author meta tag
+    (trafilatura's guess reads them as the author's)."""
+    if not names:
+        return []
+    body = tree.find("body")
+    signed = (
+        [clean("".join(e.itertext())) for e in body.iter() if _is_byline(e)]
+        if body is not None
+        else []
+    )
+    editors = {name for text in [*signed, meta.get("author", "")] for name in editor_names(text)}
+    return [name for name in names if name not in editors]
 
 
 # JSON-LD and the site

@@ -58,7 +58,9 @@ class Extracted:
     url: str | None
     image_url: str | None
     caption: str | None  # plain text, without the credit
-    credit: str | None  # as written: "Photo: © AFP", "Reuters/Jane Doe", "Getty Images"
+    # As written ("Photo: © AFP", "Reuters/Jane Doe", "사진=연합뉴스"), less a label written
+    # without a colon ("Credit...", "Photo by", "foto", "图/"; "記者王小明／攝影" is "王小明").
+    credit: str | None
     # The text blocks of ``html`` (paragraphs, subheadings, quotes, lists) as plain text,
     # separated by blank lines, from the lede on: no headline, byline, caption or page furniture,
     # and none of the captions of the body's figures.

@@ -22,13 +22,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from desktop.ingest.captions import (
-    attribute_caption,
-    caption_parts,
-    caption_region,
-    is_captionish,
-    split_credit,
-)
+from desktop.ingest.captions import attribute_caption, caption_region, is_captionish
+from desktop.ingest.captiontext import caption_parts
+from desktop.ingest.creditforms import split_credit
 from desktop.ingest.elements import (
     Element,
     absolute,
@@ -96,6 +92,15 @@ _GENERIC_NAMES = frozenset(
     {"image", "photo", "picture", "img", "original", "master", "main", "default", "large",
      "medium", "small", "full", "index", "file", "thumb", "thumbnail", "raw"}
 )  # fmt: skip
+# Words of a file name that say only its size or layout: "1024x576a", "xxl", "wide", "scale".
+_SIZE_WORD = re.compile(r"\d{2,5}x\d{0,5}[a-z]?|w\d{2,5}|h\d{2,5}")
+_SIZE_WORDS = frozenset(
+    {"xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "small", "medium", "large", "wide",
+     "square", "portrait", "landscape", "cinema", "desktop", "mobile", "tablet", "scale",
+     "thumb", "thumbnail", "full", "crop", "original", "master", "default", "standard", "hd"}
+)  # fmt: skip
+_NAME_WORDS = re.compile(r"[_\-.~]+")
+MIN_NUMBERED_NAME = 7  # digits from which a number alone names a picture (not a size or year)
 _DISTINCTIVE_SEGMENT = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9_-]{12,}$", re.I)
 
 
@@ -169,13 +174,7 @@ def picture_keys(url: str) -> frozenset[str]:
         if name.lower() in _ADDRESS_PARAMETERS and "/" in unquote(value):
             return picture_keys(unquote(value))
     segments = [unquote(s) for s in parts.path.split("/") if s]
-    keys: set[str] = set()
-    if segments:
-        name = segments[-1].lower()
-        bare = _PICTURE_EXTENSIONS.sub("", name)
-        stem = _SIZE_SUFFIX.sub("", bare if bare != name else name.rsplit(".", 1)[0])
-        if len(stem) >= 3 and stem not in _GENERIC_NAMES and any(c.isalpha() for c in stem):
-            keys.add(f"name:{stem}")
+    keys = {f"name:{stem}" for stem in [_file_stem(segments)] if stem}
     keys.update(
         f"id:{segment.lower()}"
         for segment in segments[:-1]
@@ -184,6 +183,39 @@ def picture_keys(url: str) -> frozenset[str]:
     if not keys:  # nothing distinctive: the whole path, without its query, must match
         keys.add(f"path:{parts.netloc.lower()}{parts.path}")
     return frozenset(keys)
+
+
+def _file_stem(segments: list[str]) -> str | None:
+    """The distinctive name of a picture's file, without size suffixes and extensions; when the
+    file is named for its size ("1024x576a.jpg", "wide__820x461"), the folder's name instead (a
+    number alone, "3.jpg", names one of many pictures in its folder)."""
+    if not segments:
+        return None
+    name = segments[-1].lower()
+    bare = _PICTURE_EXTENSIONS.sub("", name)
+    stem = _SIZE_SUFFIX.sub("", bare if bare != name else name.rsplit(".", 1)[0])
+    if _names_a_size(stem) and not stem.isdigit() and len(segments) > 1:
+        folder = segments[-2].lower()
+        return folder if _distinctive_name(folder) else None
+    return stem if _distinctive_name(stem) else None
+
+
+def _distinctive_name(name: str) -> bool:
+    """Whether a name may tell one picture from others: a long number, or three or more
+    characters with a letter that say neither a size nor a generic word."""
+    long_number = name.isdigit() and len(name) >= MIN_NUMBERED_NAME
+    worded = len(name) >= 3 and any(c.isalpha() for c in name)
+    return (long_number or worded) and name not in _GENERIC_NAMES and not _names_a_size(name)
+
+
+def _names_a_size(name: str) -> bool:
+    """Whether a file or folder name says only a size or a layout ("1024x576a", "xxl",
+    "wide__820x461__desktop__scale_2", "3000")."""
+    words = [word for word in _NAME_WORDS.split(name) if word]
+    return bool(words) and all(
+        word in _SIZE_WORDS or _SIZE_WORD.fullmatch(word) or (word.isdigit() and len(word) <= 5)
+        for word in words
+    )
 
 
 def srcset_addresses(value: str) -> list[str]:

@@ -17,7 +17,9 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from desktop.ingest.captions import caption_elements, caption_near, caption_parts, split_credit
+from desktop.ingest.captions import caption_elements, caption_near
+from desktop.ingest.captiontext import caption_parts
+from desktop.ingest.creditforms import split_credit
 from desktop.ingest.elements import Element, absolute, attr
 from desktop.ingest.figures import picture_keys, srcset_addresses
 from desktop.ingest.jsonld import as_list, ld_text, ld_url

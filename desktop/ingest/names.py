@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.ingest.captions import AGENCIES
+from desktop.ingest.creditforms import AGENCIES
 from desktop.ingest.datewords import MONTHS
 from desktop.ingest.elements import clean
 
@@ -33,6 +33,12 @@ _NAMES_END = re.compile(
     rf"\b(?:{_MONTH_NAMES})\.?\s+\d|\d|\b(?:updated|published|posted|last modified|aktualisiert"
     r"|veröffentlicht|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato)\b"
     r"|[|•·]|\s[–—-]\s",
+    re.I,
+)
+# An editor's sign-off: the names after it are the editor's, never an author's.
+_EDITOR = re.compile(
+    r"(?:责任编辑|責任編輯|编辑|編輯|編集|redaktion|redakteur(?:in)?|editor|editora?|rédaction"
+    r"|redacción)\s*[:：]|责任编辑|責任編輯|\b(?:edited|editing|produced)\s+by\b",
     re.I,
 )
 _NOT_NAMES = re.compile(r"\S*@\S*|https?://\S+|www\.\S+|\([^)]*\)")  # handles, e-mails, asides
@@ -80,15 +86,24 @@ _PARTICLES = frozenset(
 
 
 def names_in(text: str) -> list[str]:
-    """The names a byline's text holds, without labels, titles, dates, handles or agencies."""
+    """The names a byline's text holds, without labels, titles, dates, handles or agencies, and
+    never the editor's of an editor's sign-off ("责任编辑：王磊", "Edited by ...")."""
     signed = signature_name(text.strip())
     if signed:
         return [signed]
-    text = _LABEL.sub("", _NOT_NAMES.sub(" ", clean(text)))
+    text = _EDITOR.split(clean(text), maxsplit=1)[0]
+    text = _LABEL.sub("", _NOT_NAMES.sub(" ", text))
     end = _NAMES_END.search(text)
     text = text[: end.start()] if end else text
     found = [_name(part) for part in _SEPARATORS.split(text)]
     return [name for name in found if name]
+
+
+def editor_names(text: str) -> list[str]:
+    """The names an editor's sign-off gives ("Edited by John Roe", "责任编辑：王磊"): never an
+    author's, wherever else they are read."""
+    parts = _EDITOR.split(clean(text), maxsplit=1)
+    return names_in(parts[1]) if len(parts) > 1 else []
 
 
 def signature_name(text: str) -> str | None:

@@ -41,10 +41,14 @@ _SLASHED = {
     "mdy": r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})",
 }
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+# The halves of the day as Korean, Chinese and Japanese pages write them before the hour
+# ("오후 5:42", "下午5:42", "午後5時"), and those that are after noon.
+_HALVES = r"오전|오후|上午|下午|中午|晚上|凌晨|早上|午前|午後"
+AFTER_NOON = frozenset({"오후", "下午", "中午", "晚上", "午後"})
 _CLOCK = (
-    r"(?:(?P<kap>오전|오후)?\s*(?P<hc>\d{1,2})\s*[時时시]\s*(?:(?P<mc>\d{1,2})\s*[分분])?"
+    rf"(?:(?P<kap>{_HALVES})?\s*(?:(?P<hc>\d{{1,2}})\s*[時时시点點]\s*(?:(?P<mc>\d{{1,2}})\s*[分분])?"
     r"|(?P<h>\d{1,2})(?:[:.h](?P<min>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?)?"
-    r"\s*(?P<ap>[ap]\.?\s?m\.?)?(?:\s*Uhr\b)?)"
+    r"\s*(?P<ap>[ap]\.?\s?m\.?)?(?:\s*Uhr\b)?))"
 )
 _ZONE_NAMES = "|".join(sorted(ZONE_NAMES, key=len, reverse=True))
 # Zone names are matched in capitals only: "et" and "at" are words, ET and AT are zones.
@@ -198,11 +202,16 @@ def _day(groups: dict[str, str | None]) -> date | None:
 
 def _clock(groups: dict[str, str | None]) -> time | None:
     """The time of day in a match, if it has one; ValueError when it is no real time."""
+    half = groups.get("kap")
     if groups.get("hc") is not None:  # 19時47分, 오후 7시 47분
-        hour = int(groups["hc"] or 0) + (12 if groups.get("kap") == "오후" else 0)
-        return time(hour, int(groups.get("mc") or 0))
+        return time(_on_clock(int(groups["hc"] or 0), half), int(groups.get("mc") or 0))
     if groups.get("h") is None:
         return None
+    if half is not None:  # 오후 5:42, 下午5:42
+        if groups.get("min") is None:
+            raise ValueError("a lone number is no time of day")
+        hour = _on_clock(int(groups["h"] or 0), half)
+        return time(hour, int(groups["min"] or 0), int(groups.get("s") or 0))
     hour, minutes, after_noon = int(groups["h"] or 0), groups.get("min"), groups.get("ap")
     if minutes is None and after_noon is None:
         raise ValueError("a lone number is no time of day")
@@ -211,6 +220,14 @@ def _clock(groups: dict[str, str | None]) -> time | None:
             raise ValueError("not an hour on a 12-hour clock")
         hour = hour % 12 + (12 if after_noon.lower().startswith("p") else 0)
     return time(hour, int(minutes or 0), int(groups.get("s") or 0))
+
+
+def _on_clock(hour: int, half: str | None) -> int:
+    """The hour on a 24-hour clock of an hour written after a half of the day ("오후 5" is 17;
+    "下午17" stays 17)."""
+    if half is None or hour > 12:
+        return hour
+    return hour % 12 + (12 if half in AFTER_NOON else 0)
 
 
 def _zone(name: str | None, country: str | None = None) -> tzinfo | None:

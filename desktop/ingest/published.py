@@ -50,7 +50,8 @@ _UPDATE = re.compile(
     re.I,
 )
 _PUBLISHED_LABEL = re.compile(
-    r"(?:first\s+)?(?:published|posted)\b|publié|veröffentlicht|publicado|pubblicato|gepubliceerd",
+    r"(?:first\s+)?(?:published|posted)\b|publié|veröffentlicht|publicado|pubblicato|gepubliceerd"
+    r"|입력|기사입력|发布时间|發布時間|发布于|發佈",
     re.I,
 )
 _AMERICAN_ZONE = re.compile(r"\b(?:[ECMP][SD]?T|AK[SD]T|HST)\b")

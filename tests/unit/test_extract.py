@@ -252,7 +252,7 @@ def page_with_caption(figure: str) -> str:
         ("Storm damage on the breakwater, on Monday. JANE DOE / AFP", "JANE DOE / AFP"),
         (
             "Storm damage on the breakwater. Photo by Jane Doe on Unsplash",
-            "Photo by Jane Doe on Unsplash",
+            "Jane Doe on Unsplash",
         ),
         (
             "Storm damage on the breakwater. Courtesy of the harbour board",

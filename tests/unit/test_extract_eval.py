@@ -153,6 +153,7 @@ def test_chinese_and_japanese_are_cut_in_characters_korean_in_words() -> None:
         ("Getty Images", "| Getty Images"),
         ("Mia Santos / Tillman County Ledger", "Photo by Mia Santos / Tillman County Ledger"),
         ("Hamish Ross", "Picture: Hamish Ross"),
+        ("Jonas Keller", "Bild: Jonas Keller"),
         ("Marlowe Institute", "Image:  Marlowe   Institute."),
         ("佐藤健一", "写真：佐藤健一"),
         ("김민준 기자", "/사진=김민준 기자"),

@@ -263,6 +263,20 @@ def test_markup_without_pictures_is_not_touched() -> None:
             "https://i.paper.example/img/media/0a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3/"
             "0_0_3000_1800/master/3000.jpg?width=1200&s=def",
         ),
+        # A numbered picture at another size path and as a converted copy.
+        (
+            "https://ichef.paper.example/news/1024/branded_news/131234567.jpg",
+            "https://ichef.paper.example/ace/standard/976/cpsprodpb/131234567.jpg.webp",
+        ),
+        # Files named for their size in the picture's own folder.
+        (
+            "https://cdn.omroep.example/image/2025/03/11/1180456/1024x576a.jpg",
+            "https://cdn.omroep.example/image/2025/03/11/1180456/xxl.jpg",
+        ),
+        (
+            "https://img.wochen.example/politik/2025-03/bibliothek-umbau/wide__1300x731",
+            "https://img.wochen.example/politik/2025-03/bibliothek-umbau/wide__820x461__desktop",
+        ),
     ],
 )
 def test_one_picture_at_a_cdns_other_sizes_is_the_same_picture(one: str, other: str) -> None:
@@ -280,6 +294,16 @@ def test_one_picture_at_a_cdns_other_sizes_is_the_same_picture(one: str, other: 
             "3000.jpg",
             "https://i.paper.example/img/media/ffeeddccbbaa99887766554433221100ffeeddcc/master/"
             "3000.jpg",
+        ),
+        (
+            "https://cdn.example/uploads/2025/03/1024x576.jpg",
+            "https://cdn.example/uploads/2025/04/1024x576.jpg",
+        ),
+        ("https://cdn.example/img/2025/1024x576.jpg", "https://cdn.example/img/2025/800x450.jpg"),
+        ("https://cdn.example/gallery/3.jpg", "https://cdn.example/gallery/4.jpg"),
+        (
+            "https://cdn.omroep.example/image/2025/03/11/1180456/xxl.jpg",
+            "https://cdn.omroep.example/image/2025/03/11/1180457/xxl.jpg",
         ),
     ],
 )

@@ -165,3 +165,36 @@ def test_a_labelled_line_of_an_old_table_layout() -> None:
         "</font></td></tr></table>"
     )
     assert published(page(meta_line=line)) == at("2025-06-14T18:30:00+01:00")
+
+
+NAVER_DATESTAMP = (
+    '<div class="media_end_head_info_datestamp"><div class="media_end_head_info_datestamp_bunch">'
+    '<span class="media_end_head_info_datestamp_term">입력</span>'
+    '<span class="media_end_head_info_datestamp_time _ARTICLE_DATE_TIME">2025.03.11. 오후 5:42'
+    '</span></div><div class="media_end_head_info_datestamp_bunch">'
+    '<span class="media_end_head_info_datestamp_term">수정</span>'
+    '<span class="media_end_head_info_datestamp_time _ARTICLE_MODIFY_DATE_TIME">2025.03.11. 오후'
+    " 6:10</span></div></div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("meta_line", "lang", "expected"),
+    [
+        # A Korean portal's shown times, the update's after the publication's.
+        (NAVER_DATESTAMP, "ko", "2025-03-11T17:42:00+09:00"),
+        # Both on one line, in an element of no date name: the "입력" label marks it.
+        ("<div>입력 2025.03.11. 오후 5:42 수정 2025.03.11. 오후 6:10</div>", "ko",
+         "2025-03-11T17:42:00+09:00"),
+        ("<div>입력 2025.03.11. 오전 12:05</div>", "ko", "2025-03-11T00:05:00+09:00"),
+        # Chinese pages write the half of the day before the hour.
+        ('<span class="date">2025年03月11日 下午5:42</span>', "zh-CN", "2025-03-11T17:42:00+08:00"),
+        ('<span class="time">2025-03-11 上午09:05</span>', "zh-TW", "2025-03-11T09:05:00+08:00"),
+    ],
+)  # fmt: skip
+def test_a_time_shown_after_the_half_of_the_day_is_read_in_the_pages_zone(
+    meta_line: str, lang: str, expected: str
+) -> None:
+    """ "오후 5:42" and "下午5:42" are 17:42, read in KST or China's time as the page's language
+    says, when the page gives no machine-readable time."""
+    assert published(page(meta_line=meta_line, lang=lang)) == at(expected)

@@ -1,0 +1,140 @@
+"""Photo credits as news pages write them, in many languages: told apart from the caption they
+close ("... on Tuesday. Photo: Jane Doe/AFP", "... el jueves. (foto Ana Ruiz)",
+"...。記者王小明／攝影", "...＝山田太郎撮影") and reported as written, less a label written
+without a colon or equals sign ("Credit...", "Illustration by", "foto", "图/", "記者 ... 攝影")."""
+
+from __future__ import annotations
+
+import re
+
+MAX_CREDIT = 80  # characters of a credit
+_OPENING = {"(": ")", "（": "）", "[": "]", "［": "］"}  # brackets a credit may be written in
+AGENCIES = (
+    r"AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?|EFE|Shutterstock|PA(?: Images| Wire"
+    r"| Media)?|Bloomberg|dpa|DPA|Alamy|ANP|ANSA|Xinhua|Kyodo|Yonhap|Anadolu|SIPA|Sipa|ZUMA|Zuma"
+    r"|NurPhoto|Imago|IMAGO|Keystone|NTB|Ritzau|Lusa|Europa Press|AAP|Canadian Press"
+    r"|Associated Press|Agence France-Presse|iStock|Unsplash|Wikimedia Commons|Belga|APA|TT"
+    r"|共同|時事|新华社|新華社|中新社|中央社|연합뉴스|뉴시스|뉴스1"
+)
+_AGENCY = re.compile(rf"(?<![\w-])(?:{AGENCIES})(?![\w-])")
+_CJK_SHOT = r"攝影|摄影|攝|摄|撮影"
+# What starts a credit: "Photo:", "Photo by", "Illustration by", "Credit...", "Courtesy of", "©",
+# Italian "foto Ana Ruiz", and the Chinese, Japanese and Korean labels ("写真：", "图/", "사진=").
+_LABEL = (
+    r"(?:(?:photo(?:graph)?s?|image|picture|pic|credits?|foto|fotos|bild|crédits?|graphics?"
+    r"|illustration|grafik|imagen|immagine|infographic|video)\s*:"
+    r"|credits?\s*(?:\.{2,}|…)"
+    r"|(?:photo(?:graph)?|image|picture|pic|illustration|graphic|video|animation)s?\s+by\b"
+    r"|(?:photo|image|picture|pic)s?\s+courtesy\b|courtesy\b|©|\(c\)|copyright\b"
+    r"|(?-i:foto\s+(?=[A-ZÀ-Ý]))"
+    r"|(?:写真|사진|图片|圖片|图|圖|照片|攝影|摄影)\s*[:：=＝／/])"
+)
+_CREDIT_MARK = re.compile(_LABEL, re.I)
+# A label that is dropped from the credit: any but those written with a colon or equals sign.
+_DROPPED_LABEL = re.compile(
+    r"^(?:credits?\s*(?:\.{2,}|…)\s*|(?:\w+\s+)?by\s+|(?-i:foto)\s+"
+    r"|(?:图片|圖片|图|圖|照片|攝影|摄影)\s*[／/]\s*)",
+    re.I,
+)
+# The Chinese and Japanese forms naming the photographer around the name: "记者王磊／攝影",
+# "(本报记者 李明 摄)", "王磊／攝", "＝山田太郎撮影" (after a place: "＝東京都内、山田太郎撮影").
+_SHOT_BY = re.compile(
+    r"^[＝=]?(?:(?:本[报報]|[^\s、，,]{1,4}社)?(?:记者|記者|通讯员|通訊員))?\s*(?:[^、，,]*[、，,]\s*)*"
+    rf"(?P<name>[^\s、，,／/][^、，,／/]*?)\s*[／/]?\s*(?:{_CJK_SHOT})$"
+)
+_CJK_CREDIT = re.compile(
+    r"^(?P<caption>.+?)\s*(?P<credit>[（(［\[]?(?:(?:本[报報]|[^\s。（）()]{1,4}社)?(?:记者|記者|通讯员|通訊員)"
+    rf"\s*[^。（）()]{{1,12}}?\s*[／/]?\s*(?:{_CJK_SHOT})|[^\s。（）()]{{2,12}}(?:\s*[／/]\s*|\s+)(?:{_CJK_SHOT}"
+    r"|提供)|(?:＝|(?<=[、，,\s]))[^＝=、，,。\s]{1,20}?撮影|(?:图片|圖片|图|圖|照片)\s*[／/:：]\s*[^。（）()]{1,30})[）)］\]]?)$"
+)
+_SEPARATED = re.compile(r"^(?P<caption>.+)\s[/|–—]\s(?P<credit>.{1,80})$")
+_PARENTHESISED = re.compile(
+    r"^(?P<caption>.+?)\s*[(（\[［](?P<credit>[^()（）\[\]［］]{1,80})[)）\]］]\.?$"
+)
+_MARKED = re.compile(rf"^(?P<caption>.*?)\s*(?P<credit>{_LABEL}.{{0,80}})$", re.I)
+_TAIL = re.compile(r"^(?P<caption>.+[.!?])\s+(?P<credit>[^.!?]{1,60})$")
+# "... in Brussels REUTERS/Jane Doe": an agency in capitals, a slash and the photographer.
+_AGENCY_SLASH = re.compile(r"^(?P<caption>.+?)\s+(?P<credit>[A-Z][A-Z&-]{1,15}/[^/]{2,60})$")
+# "... on Monday. JANE ROE / AFP": the photographer's name before the slash and the agency.
+_PHOTOGRAPHER_SLASH = re.compile(
+    r"^(?P<caption>.+[.!?)»”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){1,4}/\s[^/]{2,40})$"
+)
+_CREDIT_FORMS = (
+    _CJK_CREDIT, _PHOTOGRAPHER_SLASH, _SEPARATED, _PARENTHESISED, _MARKED, _TAIL, _AGENCY_SLASH
+)  # fmt: skip
+_NAME_SLASH_NAME = re.compile(r"^[\w .'’-]{2,40}/[\w .'’-]{2,40}$")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")  # an agency's initials alone: "(TFWP)"
+# A person's name alone, as a credit element beside the agency's writes it ("Mònica Torres").
+_PARTICLES = r"(?:van|von|de|da|del|der|den|di|du|la|le|dos|das|ter|ten|al|el|bin|y)"
+_PERSON = re.compile(rf"^[A-ZÀ-Ý][\w'’.-]*(?:\s(?:{_PARTICLES}\s){{0,2}}[A-ZÀ-Ý][\w'’.-]*){{1,3}}$")
+
+
+def split_credit(text: str) -> tuple[str | None, str | None]:
+    """Split "caption / Photo: © AFP", "caption (Reuters)" or "caption. Jane Doe/AP" in two."""
+    for pattern in _CREDIT_FORMS:
+        match = pattern.match(text)
+        if match and looks_like_credit(match["credit"]):
+            caption = match["caption"].rstrip(" /|–—-:，,、").strip()
+            return caption or None, unwrapped(match["credit"])
+    return text, None
+
+
+def closes_with_credit(text: str) -> bool:
+    """Whether a text ends in a credit no sentence could be taken for: a label, "Name/Agency",
+    an agency in brackets, a Chinese or Japanese photographer's form."""
+    for pattern in _CREDIT_FORMS:
+        match = pattern.match(text)
+        if match and _plainly_credit(match["credit"]):
+            return True
+    return _plainly_credit(text)
+
+
+def _plainly_credit(text: str) -> bool:
+    """Whether a text is a credit by its form alone (not by an agency named inside a phrase)."""
+    bare = text.strip().strip("()[]（）［］").strip()
+    plain = _CREDIT_MARK.match(bare) or _NAME_SLASH_NAME.match(bare) or _SHOT_BY.match(bare)
+    return bool(plain or names_agency(bare)) and len(bare) <= MAX_CREDIT
+
+
+def looks_like_credit(text: str) -> bool:
+    """Whether a short text reads as a photo credit: a label, an agency or "Name/Agency"."""
+    text = text.strip().strip("()[]（）［］").strip()
+    marked = _CREDIT_MARK.match(text) or _AGENCY.search(text) or _NAME_SLASH_NAME.match(text)
+    shot = _SHOT_BY.match(text) or _ACRONYM.match(text)
+    return bool(marked or shot) and len(text) <= MAX_CREDIT
+
+
+def starts_with_label(text: str) -> bool:
+    """Whether a text opens with a credit's label ("Credit...", "Foto:", "사진=", "©")."""
+    return bool(_CREDIT_MARK.match(text.strip()))
+
+
+def names_agency(text: str) -> bool:
+    """Whether a short text is an agency's name, alone or in brackets ("(EFE)", "AFP")."""
+    bare = text.strip().strip("()[]（）［］").strip()
+    return bool(_AGENCY.fullmatch(bare) or _ACRONYM.match(bare))
+
+
+def is_person(text: str) -> bool:
+    """Whether a short text is a person's name alone, as a photographer's credit gives it."""
+    return bool(_PERSON.match(text.strip()))
+
+
+def unwrapped(credit: str | None) -> str | None:
+    """A credit without surrounding brackets, separators or a label written without a colon."""
+    if not credit:
+        return None
+    credit = _unbracketed(credit.strip()).lstrip("/|–— ").strip()
+    credit = _DROPPED_LABEL.sub("", credit, count=1).strip()
+    shot = _SHOT_BY.match(credit)
+    return (shot["name"].strip() if shot else credit) or None
+
+
+def _unbracketed(text: str) -> str:
+    """A text without the brackets around the whole of it ("(EFE)", "（本报记者 李明 摄）")."""
+    while len(text) > 1 and text[0] in _OPENING and text[-1] == _OPENING[text[0]]:
+        inner = text[1:-1]
+        if any(mark in inner for mark in "()（）[]［］"):
+            break
+        text = inner.strip()
+    return text
