@@ -33,6 +33,9 @@ IMAGE_MAX_BYTES = 15 * 1024 * 1024
 # Progress is told at most this many times a stage: thousands of pictures would otherwise send
 # the window thousands of signals to repaint its status bar for.
 PROGRESS_STEPS = 100
+# Downloaded pictures waiting for or in a check at once: enough to keep every checking process
+# busy, few enough that memory stays bounded however fast the pictures arrive.
+CHECKS_AHEAD = 8
 _PICTURE_FILE_SUFFIXES = (".svg", ".svgz", ".pdf", ".mp4", ".webm", ".mov")
 
 
@@ -101,8 +104,8 @@ def fetch_pictures(
     counter = _Counter(len(requests))
     for result in drain(requests):
         checking.append(_check(checker, result, by_url[result.url], images))
-        yield from _keep_finished(write, images, checking, tally, counter, wait=False)
-    yield from _keep_finished(write, images, checking, tally, counter, wait=True)
+        yield from _keep_finished(write, images, checking, tally, counter, leave=CHECKS_AHEAD)
+    yield from _keep_finished(write, images, checking, tally, counter, leave=0)
 
 
 @dataclass
@@ -127,10 +130,11 @@ def _keep_finished(
     checking: list[_Checking],
     tally: Tally,
     counter: _Counter,
-    wait: bool,
+    leave: int,
 ) -> Iterator[Progress]:
-    """Keep the pictures whose check has ended (when waiting, all of them); yield progress."""
-    for finished in _finished(checking, wait):
+    """Keep the pictures whose check has ended, waiting until at most ``leave`` are still being
+    checked; yield progress."""
+    for finished in _finished(checking, leave):
         _keep_checked(write, images, finished, tally)
         told = counter.step()
         if told is not None:
@@ -161,11 +165,13 @@ def _check(
     return _Checking(items, checker.submit(checked_picture, result, lead, images))
 
 
-def _finished(checking: list[_Checking], wait: bool) -> Iterator[_Checking]:
-    """The pictures whose check has ended, taken off the list; when waiting, all of them."""
+def _finished(checking: list[_Checking], leave: int) -> Iterator[_Checking]:
+    """The pictures whose check has ended, taken off the list, waiting for more until at most
+    ``leave`` are still being checked (downloads wait meanwhile: what arrives faster than it is
+    checked would pile up in memory, and scanning the pile would hold the interpreter)."""
     while checking:
         ready = [item for item in checking if item.future.done()]
-        if not ready and not wait:
+        if not ready and len(checking) <= leave:
             return
         if not ready:
             futures.wait([item.future for item in checking], return_when=futures.FIRST_COMPLETED)

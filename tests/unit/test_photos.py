@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
-from desktop.ingest.fetch import Failure, FailureKind, Request
+from desktop.ingest.fetch import Failure, FailureKind, Request, Response, Validators
 from desktop.ingest.figures import BodyImage
-from desktop.operations.photos import Tally, Wanted, fetch_pictures, wanted_pictures
+from desktop.operations.photos import (
+    CHECKS_AHEAD,
+    Tally,
+    Wanted,
+    fetch_pictures,
+    wanted_pictures,
+)
+from tests.newsroom import photo_bytes
+
+T = TypeVar("T")
 
 
 def unreachable(requests: Sequence[Request]) -> Iterator[Failure]:
@@ -47,3 +59,44 @@ def test_the_lead_photo_again_in_the_body_is_not_asked_for_twice() -> None:
         ),
         ("https://cdn.example/uploads/crowd.jpg", False, ()),
     ]
+
+
+class CountingPool(ThreadPoolExecutor):
+    """A pool that notes the most pictures it was given to check at once."""
+
+    def __init__(self) -> None:
+        super().__init__(1)
+        self.waiting = 0
+        self.most = 0
+        self._lock = threading.Lock()
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        with self._lock:
+            self.waiting += 1
+            self.most = max(self.most, self.waiting)
+        future = super().submit(fn, *args, **kwargs)
+        future.add_done_callback(self._done)
+        return future
+
+    def _done(self, _: object) -> None:
+        with self._lock:
+            self.waiting -= 1
+
+
+def test_pictures_arriving_faster_than_they_are_checked_wait_for_the_checks(
+    tmp_path: Path,
+) -> None:
+    """Downloads wait for the checks: a fast network never piles up pictures in memory."""
+    picture = photo_bytes((30, 60, 90), (640, 360))
+    wanted = [Wanted(n, f"https://pictures.example/{n}.jpg") for n in range(120)]
+
+    def instant(requests: Sequence[Request]) -> Iterator[Response]:
+        for request in requests:
+            yield Response(request.url, request.url, 200, picture, "image/jpeg", None, Validators())
+
+    kept: list[object] = []
+    tally = Tally()
+    with CountingPool() as pool:
+        steps = list(fetch_pictures(kept.append, tmp_path, wanted, instant, tally, pool))  # type: ignore[arg-type]
+    assert steps[-1].done == 120 and len(kept) == 120 and tally.pictures == 120
+    assert pool.most <= CHECKS_AHEAD + 1
