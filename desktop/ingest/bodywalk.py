@@ -16,11 +16,12 @@ from lxml import html as lxml_html
 
 from desktop.ingest.blocks import FIGURE, RULE, Block, key_of
 from desktop.ingest.blocktext import page_block
-from desktop.ingest.captions import caption_region
+from desktop.ingest.captions import caption_elements, caption_region
 from desktop.ingest.captiontext import caption_parts, spaced_text
 from desktop.ingest.elements import Element, attr, clean, text_of
 from desktop.ingest.figures import same_picture
 from desktop.ingest.furniture import (
+    is_correction_note,
     is_furniture_element,
     is_furniture_line,
     is_note_element,
@@ -50,11 +51,14 @@ PICTURE_TAGS = frozenset({"img", "picture", "amp-img"})
 # AMP's components that lay out the page's own text and pictures.
 AMP_LAYOUTS = frozenset({"amp-carousel", "amp-accordion", "amp-fit-text", "amp-layout"})
 CARD_CHARS = 500  # the most text a card for another story holds
+BOLD_TAGS = frozenset({"b", "strong"})
+ITALIC_TAGS = frozenset({"em", "i"})
 _HEADLINES = ".//h2 | .//h3 | .//h4 | .//h5 | .//h6"
 _PICTURES = ".//img | .//picture | .//amp-img"
 _CENTRED = re.compile(r"text-align\s*:\s*center", re.I)
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 LAYOUT_INSIDE = ".//p | .//div | .//table | .//ul | .//ol | .//blockquote"
+_BLOCKS_INSIDE = f"{LAYOUT_INSIDE} | {_PICTURES}"
 _PICTURE_WORDS = frozenset(
     {"logo", "icon", "avatar", "author", "headshot", "mugshot", "profile", "sprite", "badge",
      "emoji", "button", "share", "ad", "ads", "sponsor", "advert", "gravatar", "favicon",
@@ -74,6 +78,8 @@ class Piece:
     note: bool = False  # inside the article's footnotes
     italic: bool = False  # written wholly in italics
     parent: Element | None = None  # the element it was read in
+    bold: bool = False  # written wholly in bold
+    correction: bool = False  # a note correcting the article, part of its record
 
 
 class BodyWalk:
@@ -93,19 +99,29 @@ class BodyWalk:
         if clean(element.text or ""):
             run.append(element.text)
         for child in element:
-            if not isinstance(child.tag, str):
+            if not isinstance(child.tag, str) or child in self._skipped:
                 if clean(child.tail or ""):
                     run.append(child.tail)
                 continue
-            if child.tag in INLINE_TAGS and not child.xpath(LAYOUT_INSIDE):
+            if child.tag in INLINE_TAGS and not _stands_apart(child, opens=not run):
                 run.append(child)
                 continue
             yield from self._run(run, note, element)
             run = []
-            yield from self._child(child, note)
+            yield from self._inline_apart(child, note, element)
             if clean(child.tail or ""):
                 run.append(child.tail)
         yield from self._run(run, note, element)
+
+    def _inline_apart(self, child: Element, note: bool, holder: Element) -> Iterator[Piece]:
+        """A child that is a block of its own: bold lines broken apart are a paragraph of their
+        own (not glued to the text after them); any other goes as a block."""
+        if child.tag in BOLD_TAGS and not child.xpath(_BLOCKS_INSIDE):
+            lines = deepcopy(child)
+            lines.tail = None
+            yield from self._run([lines], note, holder)
+        else:
+            yield from self._child(child, note)
 
     def _child(self, element: Element, note: bool) -> Iterator[Piece]:
         """The pieces of one block-level element."""
@@ -120,7 +136,7 @@ class BodyWalk:
         if tag in PICTURE_TAGS or (tag == "figure" and element.xpath(_PICTURES)):
             yield from self._picture(element)
             return
-        if is_furniture_element(element):
+        if is_furniture_element(element) and not is_correction_note(clean(text_of(element))):
             if "caption" in attr(element, "class").lower():  # a picture in a caption's frame
                 yield from self._picture(element)
             return
@@ -151,10 +167,7 @@ class BodyWalk:
             for img in list(element.iter("img")):
                 if _is_furniture_picture(img) or not self._is_article_picture(img):
                     img.drop_tree()
-        italic = _is_italic(element, text)
-        yield from self._text(
-            page_block(element), note, italic, parent, italic or _is_centred(element)
-        )
+        yield from self._text(page_block(element), note, element, parent, _is_centred(element))
 
     def _run(self, run: list[Element | str], note: bool, holder: Element) -> Iterator[Piece]:
         """Loose text and inline elements of a ``<div>`` as paragraphs, split at double breaks."""
@@ -170,19 +183,21 @@ class BodyWalk:
                 continue
             if len(text) < RUN_MIN_CHARS and not _SENTENCE_END.search(text):
                 continue
-            italic = _is_italic(paragraph, text)
-            aside = italic or _is_centred(holder)
-            yield from self._text(page_block(paragraph), note, italic, holder, aside)
+            yield from self._text(
+                page_block(paragraph), note, paragraph, holder, _is_centred(holder)
+            )
 
     def _text(
-        self, block: Block, note: bool, italic: bool, parent: Element, set_apart: bool
+        self, block: Block, note: bool, written: Element, parent: Element, centred: bool
     ) -> Iterator[Piece]:
-        """A text block, unless it is furniture or the caption of the picture before it (a short
-        line set apart, in italics or centred)."""
-        caption = self._after_picture and set_apart and len(block.text) <= ITALIC_NOTE
+        """A text block (``written`` is the element that gives its type), unless it is furniture
+        or the caption of the picture before it (a short line set apart, in italics or centred)."""
+        italic = _is_in(written, block.text, ITALIC_TAGS)
+        caption = self._after_picture and (italic or centred) and len(block.text) <= ITALIC_NOTE
         self._after_picture = False
         if _is_text(block) and not caption:
-            yield Piece(block, note, italic, parent)
+            bold = _is_in(written, block.text, BOLD_TAGS)
+            yield Piece(block, note, italic, parent, bold, is_correction_note(block.text))
 
     def _picture(self, element: Element) -> Iterator[Piece]:
         """A picture of the article as a figure block; nothing for furniture or the lead photo
@@ -271,6 +286,17 @@ def _markup(element: Element, with_tail: bool = False) -> str:
     return str(lxml_html.tostring(element, encoding="unicode", with_tail=with_tail))
 
 
+def _stands_apart(element: Element, opens: bool) -> bool:
+    """Whether an inline element is read as a block of its own: it lays out blocks, frames a
+    picture with its caption (as a portal's photo frame does), or opens a paragraph with lines
+    in bold broken apart (a portal's summary lines)."""
+    if element.xpath(LAYOUT_INSIDE):
+        return True
+    if element.xpath(_PICTURES):
+        return bool(caption_elements(element))
+    return opens and element.tag in BOLD_TAGS and element.find(".//br") is not None
+
+
 def has_loose_text(element: Element) -> bool:
     """Whether an element holds text of its own, outside its child elements."""
     if clean(element.text or ""):
@@ -331,10 +357,12 @@ def _is_link_list(block: Block) -> bool:
     return block.tag in {"ul", "ol", "dl"} or len(block.text) < SHORT_LINE
 
 
-def _is_italic(element: Element, text: str) -> bool:
-    """Whether a block is written wholly in italics."""
-    slanted = sum(len(clean(text_of(part))) for part in element.iter("em", "i"))
-    return slanted >= len(text) - 2
+def _is_in(element: Element, text: str, tags: frozenset[str]) -> bool:
+    """Whether a block is written wholly in a type (italics, bold) that its tags set."""
+    if element.tag in tags:
+        return True
+    styled = sum(len(clean(text_of(part))) for part in element.iter(*tags))
+    return styled >= len(text) - 2
 
 
 def _picture_sources(img: Element) -> list[str]:

@@ -15,6 +15,12 @@ from __future__ import annotations
 import re
 
 from desktop.ingest.blocks import FIGURE, HEADING_TAGS, RULE, Block, key_of
+from desktop.ingest.bodyedges import (
+    BIO_CHARS,
+    says_who,
+    without_bold_summary,
+    without_summary_box,
+)
 from desktop.ingest.bodywalk import (
     ITALIC_NOTE,
     TEXT_BLOCKS,
@@ -45,6 +51,11 @@ _TIMES = (
     ".//time | .//*[contains(@class, 'time') or contains(@class, 'Time')"
     " or contains(@class, 'date') or contains(@class, 'Date')]"
 )
+# Elements whose text may be a found block: text blocks, and wrappers that hold loose text (a
+# portal writes its whole article as text and line breaks in an <article>).
+_WRAPPER_TAGS = frozenset({"div", "article", "section"})
+_ANCHOR_TAGS = ("p", "li", "ul", "ol", "blockquote", "pre", "td", "dd", *_WRAPPER_TAGS,
+                *HEADING_TAGS)  # fmt: skip
 RELATED_CLIMB = 5  # levels above a found block where a related-posts block is looked for
 _STANDFIRST = re.compile(
     r"(?:^|[^a-z])(?:standfirst|dek|deck|subtitle|sub-title|subheadline|subhead|strapline|excerpt"
@@ -75,7 +86,8 @@ def page_body(
     walk = BodyWalk(lead, stream is not None)
     pieces = list(walk.pieces(stream if stream is not None else container))
     chosen = _without_notes(pieces) if stream is not None else _span(pieces, set(keys), anchors)
-    chosen = _without_repeated(_without_standfirst(_without_caption_twins(chosen), body, container))
+    chosen = without_bold_summary(without_summary_box(_without_caption_twins(chosen)))
+    chosen = _without_repeated(_without_standfirst(chosen, body, container))
     inside = sum(size for element, size in placed if _within(element, container))
     kept = sum(len(piece.block.key) for piece in chosen if piece.block.tag != FIGURE)
     if kept < KEPT_SHARE * inside:
@@ -96,9 +108,8 @@ def _anchor_elements(body: Element, anchors: list[str]) -> list[tuple[Element, i
     wanted = set(anchors)
     placed: list[tuple[Element, int]] = []
     candidates: list[tuple[Element, str]] = []
-    tags = ("p", "li", "ul", "ol", "blockquote", "pre", "td", "dd", "div", *HEADING_TAGS)
-    for element in body.iter(*tags):
-        if element.tag == "div" and not has_loose_text(element):
+    for element in body.iter(*_ANCHOR_TAGS):
+        if element.tag in _WRAPPER_TAGS and not has_loose_text(element):
             continue
         key = key_of(text_of(element))
         if key in wanted:
@@ -209,12 +220,14 @@ def _span(pieces: list[Piece], keys: set[str], anchors: list[str]) -> list[Piece
         return []
     first, last = found[0], found[-1]
     while first > 0 and (
-        pieces[first - 1].block.tag == FIGURE or _heads(pieces[first - 1], pieces[first])
+        pieces[first - 1].block.tag == FIGURE
+        or pieces[first - 1].correction
+        or _heads(pieces[first - 1], pieces[first])
     ):
         first -= 1
     while last + 1 < len(pieces) and pieces[last + 1].block.tag == FIGURE:
         last += 1
-    notes = [piece for piece in pieces[last + 1 :] if piece.note]
+    notes = [piece for piece in pieces[last + 1 :] if piece.note or piece.correction]
     return [*_without_notes(pieces[first : last + 1]), *notes]
 
 
@@ -226,21 +239,26 @@ def _heads(piece: Piece, following: Piece) -> bool:
 
 def _without_notes(pieces: list[Piece]) -> list[Piece]:
     """The pieces without the notes that close the text: in italics (a tagline, a disclaimer,
-    an invitation to write in), furniture lines, and a short note after a closing rule."""
+    an invitation to write in), furniture lines, and a short note after a closing rule; a
+    correction among them stays."""
     end = len(pieces)
     rules = [i for i, piece in enumerate(pieces) if piece.block.tag == RULE]
     if rules and rules[-1] >= len(pieces) // 2:
         after = [piece.block.text for piece in pieces[rules[-1] + 1 :]]
         if len(after) <= RULED_NOTES and sum(map(len, after)) <= RULED_NOTE_CHARS:
             end = rules[-1]
-    while end > 0 and (_closes_text(pieces[end - 1]) or pieces[end - 1].block.tag == RULE):
+    while end > 0 and (pieces[end - 1].correction or _closes_text(pieces[end - 1])):
         end -= 1
-    return pieces[:end]
+    return [*pieces[:end], *(piece for piece in pieces[end:] if piece.correction)]
 
 
 def _closes_text(piece: Piece) -> bool:
-    """Whether a piece after the text is a note in italics or a furniture line."""
-    short = len(piece.block.text) <= ITALIC_NOTE
+    """Whether a piece after the text is a rule, a note in italics (a tagline, a contributor's
+    bio) or a furniture line."""
+    if piece.block.tag == RULE:
+        return True
+    text = piece.block.text
+    short = len(text) <= ITALIC_NOTE or (len(text) <= BIO_CHARS and says_who(text))
     return (piece.italic and short) or is_edge_line(piece.block)
 
 
