@@ -27,6 +27,7 @@ from desktop.ingest.furniture import (
     is_note_element,
     name_words,
 )
+from desktop.ingest.photoessay import told_caption, uncaptioned
 
 CAPTION_MIN = 30  # key characters from which the lead photo's caption tells its figure
 RUN_MIN_CHARS = 50  # loose text in a <div> shorter than this is a paragraph only as a sentence
@@ -85,8 +86,11 @@ class Piece:
 class BodyWalk:
     """One reading of an article's element in page order, into pieces."""
 
-    def __init__(self, lead: tuple[str | None, str | None], stream: bool) -> None:
-        self._lead, self._stream = lead[0], stream
+    def __init__(
+        self, lead: tuple[str | None, str | None], stream: bool, told: bool = False
+    ) -> None:
+        # ``told``: the captions tell the story (a photo essay) and are read as its text.
+        self._lead, self._stream, self._told = lead[0], stream, told
         self._lead_caption = key_of(lead[1] or "")
         self._skipped: set[Element] = set()  # caption elements already taken by a picture
         self._pictures: list[str] = []
@@ -211,10 +215,28 @@ class BodyWalk:
         self._skipped.update(region)
         self._after_picture = True
         said = key_of(" ".join(text_of(part) for part in region) if loose else text_of(element))
-        if self._is_lead_caption(said) or not self._is_article_picture(img):
+        shown = not self._is_lead_caption(said) and self._is_article_picture(img)
+        if self._told:
+            yield from self._told_picture(element, img, region if loose else None, shown)
+        if self._told or not shown:
             return
         markup = _framed(img, region) if loose else _markup(element)
         yield Piece(Block(FIGURE, markup, "", said, 0))
+
+    def _told_picture(
+        self, element: Element, img: Element, region: list[Element] | None, shown: bool
+    ) -> Iterator[Piece]:
+        """A picture of a photo essay, then its caption (without the credit) as a paragraph;
+        ``region`` is a loose image's caption, None for a figure's. A picture not ``shown`` in
+        the body (the lead photo) still tells its part of the story."""
+        if region is None:
+            markup, caption = _markup(uncaptioned(element)), told_caption(element)
+        else:
+            markup, caption = _framed(img, []), told_caption(region)
+        if shown:
+            yield Piece(Block(FIGURE, markup, "", "", 0))
+        if caption is not None:
+            yield Piece(caption)
 
     def _is_lead_caption(self, said: str) -> bool:
         """Whether a picture's caption is the lead photo's: it is the lead, whatever address

@@ -31,6 +31,7 @@ from desktop.ingest.bodywalk import (
 )
 from desktop.ingest.elements import Element, attr, text_of
 from desktop.ingest.furniture import is_edge_line, name_words
+from desktop.ingest.photoessay import essay_element
 
 MIN_ANCHOR = 30  # key characters from which a found block can place the article on the page
 CONTAINER_SHARE = 0.7  # of the found text that the article's element holds
@@ -83,9 +84,14 @@ def page_body(
     if container is None:
         return None
     stream = _entry_stream(container, live)
-    walk = BodyWalk(lead, stream is not None)
-    pieces = list(walk.pieces(stream if stream is not None else container))
-    chosen = _without_notes(pieces) if stream is not None else _span(pieces, set(keys), anchors)
+    essay = essay_element(container) if stream is None else None
+    walk = BodyWalk(lead, stream is not None, told=essay is not None)
+    root = next(node for node in (stream, essay, container) if node is not None)
+    pieces = list(walk.pieces(root))
+    if stream is not None:
+        chosen = _without_notes(pieces)
+    else:
+        chosen = _span(pieces, set(keys), anchors, to_end=essay is not None)
     chosen = without_bold_summary(without_summary_box(_without_caption_twins(chosen)))
     chosen = _without_repeated(_without_standfirst(chosen, body, container))
     inside = sum(size for element, size in placed if _within(element, container))
@@ -212,13 +218,16 @@ def _entries_like(node: Element, parent: Element) -> list[Element]:
 # Choosing the body's span
 
 
-def _span(pieces: list[Piece], keys: set[str], anchors: list[str]) -> list[Piece]:
-    """The pieces from the first found block to the last, with the subheadings and pictures just
-    before the first, the pictures just after the last and the footnotes after them."""
+def _span(
+    pieces: list[Piece], keys: set[str], anchors: list[str], to_end: bool = False
+) -> list[Piece]:
+    """The pieces from the first found block to the last (or, ``to_end``, to the last piece),
+    with the subheadings and pictures just before the first, the pictures just after the last
+    and the footnotes after them."""
     found = [i for i, piece in enumerate(pieces) if _was_found(piece.block, keys, anchors)]
     if not found:
         return []
-    first, last = found[0], found[-1]
+    first, last = found[0], len(pieces) - 1 if to_end else found[-1]
     while first > 0 and (
         pieces[first - 1].block.tag == FIGURE
         or pieces[first - 1].correction
