@@ -8,21 +8,27 @@ import re
 
 from desktop.ingest.blocks import FIGURE, HEADING_TAGS, RULE, Block
 from desktop.ingest.bodywalk import Piece
-from desktop.ingest.elements import Element
+from desktop.ingest.elements import Element, clean, text_of
 
 LIST_TAGS = frozenset({"ul", "ol"})
 LABEL_CHARS = 60  # the longest label of a summary box
 BOLD_LINE_CHARS = 200  # the longest bold summary line
 BOLD_LINES_CHARS = 400  # and the most characters the lines hold together
 BIO_CHARS = 600  # the longest closing line about the author
-# The labels summary boxes carry above their list, alone on a line.
+# The labels summary boxes carry above their list, alone on a line or with a word on the
+# machine that wrote them ("Key Points AI-assisted summary").
 _SUMMARY_LABEL = re.compile(
-    r"^(?:(?:the )?key (?:points|takeaways|facts)|(?:story |article )?(?:highlights|summary)"
-    r"|(?:ai[- ](?:generated )?)?summary|(?:the )?(?:quick|short) (?:read|version|take)"
-    r"|at a glance|in brief|in short|the big picture|the takeaways?|tl;? ?dr"
-    r"|what (?:you need to|to) know|what we know(?: so far)?|why it matters)"
-    r"(?:\s*\([^)]{0,40}\))?\s*[:.]?$",
+    r"^(?:(?:the )?(?:key|top|main) (?:points|takeaways|facts)|(?:story |article )?highlights"
+    r"|(?:(?:the )?(?:story|article|news|quick|ai|ai[- ]generated) )?(?:summary|in brief"
+    r"|at a glance)|(?:the )?(?:quick|short) (?:read|version|take)|at a glance|in brief"
+    r"|in short|briefly|the big picture|(?:the )?takeaways?|tl;? ?dr|need to know"
+    r"|(?:here['’]?s |here is )?what (?:you need to|to|we) know(?: so far| now)?"
+    r"|why it matters)(?P<rest>.*)$",
     re.I,
+)
+# What may follow a label on its line: punctuation, or words on the machine that wrote it.
+_LABEL_REST = re.compile(
+    r"^[\s:.\-–—|]*(?:\(?[^()]*\b(?:ai|a\.i\.|artificial intelligence|summary)\b[^()]*\)?)?$", re.I
 )
 # A line that says who someone is: a name and a verb ("Jane Doe is a librarian and ...").
 _WHO = re.compile(
@@ -34,12 +40,19 @@ _NAME_JOINS = re.compile(r"\s*(?:,|\band\b|&)\s*")
 
 def without_summary_box(pieces: list[Piece]) -> list[Piece]:
     """The pieces without a summary box above the lede: a label such boxes carry, then its
-    list, or everything in the label's own box when the label is boxed apart from the text."""
+    list, or everything in the label's own box when the label is boxed apart from the text (a
+    box whose label is no piece of its own, too)."""
     start = next((i for i, piece in enumerate(pieces) if _is_text(piece)), None)
-    if start is None or not _is_summary_label(pieces[start].block):
+    if start is None:
         return pieces
-    box = _box_of(pieces[start], pieces[start + 1 :])
-    end = start + 1
+    first = pieces[start]
+    box = _box_of(first, pieces[start + 1 :])
+    if is_summary_label(first.block.text):
+        end = start + 1
+    elif box is not None and first.block.tag in LIST_TAGS and _labelled(box):
+        end = start
+    else:
+        return pieces
     while end < len(pieces) and _in_box(pieces[end], box):
         end += 1
     return [*pieces[:start], *pieces[end:]]
@@ -50,9 +63,20 @@ def _is_text(piece: Piece) -> bool:
     return piece.block.tag not in {FIGURE, RULE}
 
 
-def _is_summary_label(block: Block) -> bool:
-    """Whether a block is the label of a summary box ("Key points", "At a glance")."""
-    return len(block.text) <= LABEL_CHARS and bool(_SUMMARY_LABEL.match(block.text))
+def is_summary_label(text: str) -> bool:
+    """Whether a line is the label of a summary box ("Key points", "At a glance")."""
+    found = _SUMMARY_LABEL.match(text) if len(text) <= LABEL_CHARS else None
+    return found is not None and _LABEL_REST.match(found["rest"]) is not None
+
+
+def _labelled(box: Element) -> bool:
+    """Whether a box holds a summary box's label, in an element or as loose text."""
+    if is_summary_label(clean(box.text or "")):
+        return True
+    return any(
+        isinstance(element.tag, str) and is_summary_label(clean(text_of(element)))
+        for element in box.iterdescendants()
+    )
 
 
 def _box_of(label: Piece, after: list[Piece]) -> Element | None:

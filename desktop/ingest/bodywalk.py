@@ -48,6 +48,7 @@ SKIPPED_TAGS = frozenset(
      "figcaption", "iframe", "object", "embed", "select", "textarea", "input", "label", "video",
      "audio", "canvas", "map", "dialog", "menu", "head", "title", "link", "meta"}
 )  # fmt: skip
+NOTE_HOLDERS = frozenset({"aside", "footer"})  # skipped tags that may hold a correction
 PICTURE_TAGS = frozenset({"img", "picture", "amp-img"})
 # AMP's components that lay out the page's own text and pictures.
 AMP_LAYOUTS = frozenset({"amp-carousel", "amp-accordion", "amp-fit-text", "amp-layout"})
@@ -127,10 +128,14 @@ class BodyWalk:
         else:
             yield from self._child(child, note)
 
+    def read(self, element: Element) -> Iterator[Piece]:
+        """The pieces of one element, itself included (its name may make it furniture)."""
+        yield from self._child(element, False)
+
     def _child(self, element: Element, note: bool) -> Iterator[Piece]:
         """The pieces of one block-level element."""
         tag = element.tag
-        if tag in SKIPPED_TAGS or element in self._skipped or _is_embed(element):
+        if element in self._skipped or _is_embed(element) or _is_skipped_tag(element):
             return
         if _is_hidden(element):
             return
@@ -306,6 +311,14 @@ def _framed(img: Element, region: list[Element]) -> str:
 def _markup(element: Element, with_tail: bool = False) -> str:
     """An element's markup."""
     return str(lxml_html.tostring(element, encoding="unicode", with_tail=with_tail))
+
+
+def _is_skipped_tag(element: Element) -> bool:
+    """Whether an element's tag says it holds no article text (an aside or a footer that
+    holds the article's correction does)."""
+    if element.tag not in SKIPPED_TAGS:
+        return False
+    return element.tag not in NOTE_HOLDERS or not is_correction_note(clean(text_of(element)))
 
 
 def _stands_apart(element: Element, opens: bool) -> bool:

@@ -76,6 +76,8 @@ _EDGE_LINES = re.compile(
     r"|(?:do you )?have an opinion\b|send us a letter\b|click here\b"
     r"|if you would like to (?:submit|send|write)\b|(?:submit|send|write) (?:us )?a letter\b"
     r"|a version of this (?:article|story) appear(?:s|ed) in print\b"
+    r"|(?:the|this) (?:key points|summary|highlights|takeaways|bullet points)\b[^.]{0,80}"
+    r"\b(?:created|generated|written|produced|compiled) (?:with|by|using)\b"
     r"|\(?(?:additional )?(?:reporting|writing|editing) by\b"
     r"|(?:posted|published|updated|last updated|first published)(?: on| at)?:?\s+"
     r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*\b))",
@@ -84,12 +86,12 @@ _EDGE_LINES = re.compile(
 _ABOUT = re.compile(r"^(?:about|über|à propos|acerca de)\b", re.I)
 # Notes that correct the article, which are part of its record: "Correction: ...", "Correction
 # (June 4, 2025): ...", "An earlier version of this article misstated ...".
+_NOTE_LABEL = r"(?:(?:editor['’]?s )?note\s*[:.—–-]\s*)?"
+_PIECE = r"(?:article|story|report|post|piece|column|review|obituary)"
 _CORRECTION = re.compile(
     r"^(?:corrections?|clarifications?)(?:\s*[:(—–-]|\s+\w{3,9}\.? \d)"
-    r"|^(?:an? )?(?:earlier|previous|prior) version of this (?:article|story|report|post|piece"
-    r"|column|review|obituary)\b"
-    r"|^this (?:article|story|report|post|piece|column) (?:has been|was) (?:corrected|amended"
-    r"|updated to correct)\b",
+    rf"|^{_NOTE_LABEL}(?:an? )?(?:earlier|previous|prior) version of this {_PIECE}\b"
+    rf"|^{_NOTE_LABEL}this {_PIECE} (?:has been|was) (?:corrected|amended|updated to correct)\b",
     re.I,
 )
 CORRECTION_CHARS = 1200  # the longest correction note

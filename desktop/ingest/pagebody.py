@@ -13,6 +13,7 @@ timestamps and link lists are left out on the way.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from desktop.ingest.blocks import FIGURE, HEADING_TAGS, RULE, Block, key_of
 from desktop.ingest.bodyedges import (
@@ -57,6 +58,9 @@ _TIMES = (
 _WRAPPER_TAGS = frozenset({"div", "article", "section"})
 _ANCHOR_TAGS = ("p", "li", "ul", "ol", "blockquote", "pre", "td", "dd", *_WRAPPER_TAGS,
                 *HEADING_TAGS)  # fmt: skip
+CORRECTION_CLIMB = 3  # levels above the article's element whose next elements may correct it
+CORRECTION_SIBLINGS = 3  # the elements after each that are looked at
+_CORRECTION_HINT = re.compile(r"correct|clarif|earlier version|previous version", re.I)
 RELATED_CLIMB = 5  # levels above a found block where a related-posts block is looked for
 _STANDFIRST = re.compile(
     r"(?:^|[^a-z])(?:standfirst|dek|deck|subtitle|sub-title|subheadline|subhead|strapline|excerpt"
@@ -92,6 +96,7 @@ def page_body(
         chosen = _without_notes(pieces)
     else:
         chosen = _span(pieces, set(keys), anchors, to_end=essay is not None)
+        chosen += _corrections_after(root, walk, {piece.block.key for piece in chosen})
     chosen = without_bold_summary(without_summary_box(_without_caption_twins(chosen)))
     chosen = _without_repeated(_without_standfirst(chosen, body, container))
     inside = sum(size for element, size in placed if _within(element, container))
@@ -269,6 +274,22 @@ def _closes_text(piece: Piece) -> bool:
     text = piece.block.text
     short = len(text) <= ITALIC_NOTE or (len(text) <= BIO_CHARS and says_who(text))
     return (piece.italic and short) or is_edge_line(piece.block)
+
+
+def _corrections_after(element: Element, walk: BodyWalk, said: set[str]) -> list[Piece]:
+    """The corrections set apart just after the article's element (in the first elements after
+    it or after those around it), which the extractors left out."""
+    found: list[Piece] = []
+    node: Element | None = element
+    for _ in range(CORRECTION_CLIMB):
+        if node is None or node.tag in {"body", "html"}:
+            break
+        siblings = (s for s in node.itersiblings() if isinstance(s.tag, str))
+        for sibling in islice(siblings, CORRECTION_SIBLINGS):
+            if _CORRECTION_HINT.search(text_of(sibling)):
+                found += [p for p in walk.read(sibling) if p.correction and p.block.key not in said]
+        node = node.getparent()
+    return found
 
 
 def _was_found(block: Block, keys: set[str], anchors: list[str]) -> bool:

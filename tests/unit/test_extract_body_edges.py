@@ -91,10 +91,28 @@ def test_a_key_points_box_above_the_lede_is_not_body() -> None:
     assert blocks(found) == STORY
 
 
+def test_a_summary_box_labelled_in_loose_text_with_its_note_in_plain_type_goes() -> None:
+    """The label written as loose text of the box (no heading), the AI's name beside it, and the
+    note about it at the end in plain type."""
+    box = (
+        '<div class="gnt_ar_b_bx"><div class="gnt_ar_b_bx_t">Key Points AI-assisted summary</div>'
+        f'{points_list(POINTS)}</ul><div class="gnt_ar_b_bx_s">Reviewed by a journalist before '
+        "publication.</div></div>"
+    )
+    note = (
+        '<p class="gnt_ar_b_p">The Key Points at the top of this article were created with the '
+        "assistance of Artificial Intelligence (AI) and reviewed by a journalist before "
+        "publication. No other parts of the article were generated using AI.</p>"
+    )
+    found = extract_article(page(chain_story(box, note)), URL)
+    assert blocks(found) == STORY
+
+
 def test_an_unboxed_summary_heading_and_its_list_are_not_body() -> None:
     """The heading and list written straight into the body, before the first paragraph, under
     the labels such boxes carry."""
-    for label in ("At a glance", "What you need to know:", "Summary", "In brief"):
+    labels = ("At a glance", "What you need to know:", "Summary", "In brief", "Key Takeaways")
+    for label in (*labels, "Here's what to know", "Story highlights", "The story in brief"):
         box = f'<h3 class="gnt_ar_b_h3">{label}</h3>{points_list(POINTS)}</ul>'
         found = extract_article(page(chain_story(box)), URL)
         assert blocks(found) == STORY, label
@@ -154,6 +172,15 @@ def test_a_correction_in_an_element_named_for_it_is_kept_without_the_policy_link
     )
     found = extract_article(page(national_story(closing)), URL)
     assert blocks(found) == [*STORY, f"Correction: {CORRECTION}"]
+
+
+def test_a_correction_set_apart_after_the_body_is_kept() -> None:
+    """An editor's note that corrects the story, in an aside after the article body's element,
+    which the extractors did not take."""
+    note = f"Editor's note: {CORRECTION}"
+    closing = f'<aside class="css-1d8a290"><p class="css-x0k3y1">{note}</p></aside>'
+    found = extract_article(page(national_story(closing)), URL)
+    assert blocks(found) == [*STORY, note]
 
 
 def test_a_corrections_policy_line_with_no_correction_is_left_out() -> None:
