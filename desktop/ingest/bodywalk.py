@@ -82,6 +82,7 @@ class Piece:
     parent: Element | None = None  # the element it was read in
     bold: bool = False  # written wholly in bold
     correction: bool = False  # a note correcting the article, part of its record
+    told: bool = False  # a photo essay's caption, read as its text
 
 
 class BodyWalk:
@@ -241,7 +242,7 @@ class BodyWalk:
         if shown:
             yield Piece(Block(FIGURE, markup, "", "", 0))
         if caption is not None:
-            yield Piece(caption)
+            yield Piece(caption, told=True)
 
     def _is_lead_caption(self, said: str) -> bool:
         """Whether a picture's caption is the lead photo's: it is the lead, whatever address

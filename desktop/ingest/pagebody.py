@@ -233,6 +233,8 @@ def _span(
     if not found:
         return []
     first, last = found[0], len(pieces) - 1 if to_end else found[-1]
+    if to_end:  # a photo essay may open with a picture and its caption before the intro
+        first = next((i for i, p in enumerate(pieces[:first]) if p.told or _is_picture(p)), first)
     while first > 0 and (
         pieces[first - 1].block.tag == FIGURE
         or pieces[first - 1].correction
@@ -243,6 +245,11 @@ def _span(
         last += 1
     notes = [piece for piece in pieces[last + 1 :] if piece.note or piece.correction]
     return [*_without_notes(pieces[first : last + 1]), *notes]
+
+
+def _is_picture(piece: Piece) -> bool:
+    """Whether a piece is a figure."""
+    return piece.block.tag == FIGURE
 
 
 def _heads(piece: Piece, following: Piece) -> bool:

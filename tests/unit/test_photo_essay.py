@@ -148,3 +148,36 @@ def test_short_captions_do_not_make_a_photo_essay() -> None:
     pictures = "".join(image_block(n, text) for n, text in enumerate(labels, start=1))
     found = extract_article(blog_post(text_block(f"<p>{INTRO}</p>") + pictures), URL)
     assert blocks(found) == [INTRO]
+
+
+def grid_item(number: int, caption: str) -> str:
+    """One picture of a Squarespace gallery grid, its caption and credit below it."""
+    address = picture(number)
+    return f"""<figure class="gallery-grid-item"><div class="gallery-grid-item-wrapper"><a
+href="{address}" class="gallery-grid-lightbox-link"><img data-src="{address}" data-image=
+"{address}" data-image-dimensions="2500x1667" alt="" src="{address}?format=750w" loading="lazy">
+</a></div><figcaption class="gallery-caption gallery-caption-grid-simple"><div
+class="gallery-caption-wrapper"><p class="gallery-caption-content">{caption} <span
+class="credit">Photo: Mira Sol</span></p></div></figcaption></figure>"""
+
+
+def test_a_gallery_grid_tells_its_captions_without_their_credits() -> None:
+    """A gallery block's grid of captioned pictures is read the same way; the credits stay out."""
+    items = "".join(grid_item(n, text) for n, text in enumerate(CAPTIONS, start=1))
+    gallery = (
+        '<div class="sqs-block gallery-block sqs-block-gallery"><div class="sqs-block-content">'
+        f'<div class="gallery-grid gallery-grid--layout-grid"><div class="gallery-grid-wrapper">'
+        f"{items}</div></div></div></div>"
+    )
+    found = extract_article(blog_post(text_block(f"<p>{INTRO}</p>") + gallery), URL)
+    assert blocks(found) == [INTRO, *CAPTIONS]
+    assert "Mira Sol" not in found.text
+
+
+def test_an_essay_that_opens_with_a_picture_keeps_its_caption_before_the_intro() -> None:
+    """The first picture and its caption above the intro are the essay's opening."""
+    first = image_block(1, CAPTIONS[0])
+    rest = "".join(image_block(n, text) for n, text in enumerate(CAPTIONS[1:], start=2))
+    page = blog_post(first + text_block(f"<p>{INTRO}</p>") + rest, lead=3)
+    found = extract_article(page, URL)
+    assert blocks(found) == [CAPTIONS[0], INTRO, *CAPTIONS[1:]]
