@@ -16,8 +16,13 @@ from lxml import html as lxml_html
 
 from desktop.ingest.blocks import FIGURE, RULE, Block, key_of
 from desktop.ingest.blocktext import page_block
+from desktop.ingest.bodypictures import (
+    framed,
+    holds_only_pictures,
+    is_furniture_picture,
+    picture_sources,
+)
 from desktop.ingest.captions import caption_elements, caption_region
-from desktop.ingest.captiontext import caption_parts, spaced_text
 from desktop.ingest.elements import Element, attr, clean, text_of
 from desktop.ingest.figures import same_picture
 from desktop.ingest.furniture import (
@@ -25,7 +30,6 @@ from desktop.ingest.furniture import (
     is_furniture_element,
     is_furniture_line,
     is_note_element,
-    name_words,
 )
 from desktop.ingest.photoessay import told_caption, uncaptioned
 
@@ -35,7 +39,6 @@ LINK_LIST_SHARE = 0.9  # of a block's text in links from which it is a list of l
 SHORT_LINE = 150  # characters under which a linked line is a "read this" link, not prose
 TIMESTAMP_CHARS = 100  # the longest line that is only a time
 ITALIC_NOTE = 300  # the longest all-italic closing note (a tagline, a disclaimer) or caption
-SMALL_PICTURE = 100  # pixels under which an image is an icon, a logo or an avatar
 TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "dl",
                          "pre", "table"})  # fmt: skip
 INLINE_TAGS = frozenset(
@@ -61,11 +64,6 @@ _CENTRED = re.compile(r"text-align\s*:\s*center", re.I)
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 LAYOUT_INSIDE = ".//p | .//div | .//table | .//ul | .//ol | .//blockquote"
 _BLOCKS_INSIDE = f"{LAYOUT_INSIDE} | {_PICTURES}"
-_PICTURE_WORDS = frozenset(
-    {"logo", "icon", "avatar", "author", "headshot", "mugshot", "profile", "sprite", "badge",
-     "emoji", "button", "share", "ad", "ads", "sponsor", "advert", "gravatar", "favicon",
-     "thumbnail", "thumb", "placeholder", "spacer", "pixel", "banner", "flag", "wordmark"}
-)  # fmt: skip
 # A line that is only a time of day, as live blogs head their entries: "10.45", "9:05 pm BST".
 _CLOCK_LINE = re.compile(r"^\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?。！？…:;”\"’»)]\s*$")
@@ -167,7 +165,7 @@ class BodyWalk:
             return
         if _is_timestamp(element, text):
             return
-        if element.xpath(".//img") and _holds_only_pictures(element):  # each with its caption
+        if element.xpath(".//img") and holds_only_pictures(element):  # each with its caption
             for img in list(element.iter("img")):
                 yield from self._picture(img)
             return
@@ -175,7 +173,7 @@ class BodyWalk:
             element = deepcopy(element)
             element.tail = None
             for img in list(element.iter("img")):
-                if _is_furniture_picture(img) or not self._is_article_picture(img):
+                if is_furniture_picture(img) or not self._is_article_picture(img):
                     img.drop_tree()
         yield from self._text(page_block(element), note, element, parent, _is_centred(element))
 
@@ -214,7 +212,7 @@ class BodyWalk:
         (whose caption, written beside it, is not taken for text either)."""
         single = element.tag in {"img", "amp-img"}
         img = element if single else next(iter(element.xpath(".//img | .//amp-img")), None)
-        if img is None or _is_furniture_picture(img):
+        if img is None or is_furniture_picture(img):
             return
         loose = element.tag != "figure" and not element.xpath(".//figcaption")
         region = caption_region(img) if loose else []
@@ -226,7 +224,7 @@ class BodyWalk:
             yield from self._told_picture(element, img, region if loose else None, shown)
         if self._told or not shown:
             return
-        markup = _framed(img, region) if loose else _markup(element)
+        markup = framed(img, region) if loose else _markup(element)
         yield Piece(Block(FIGURE, markup, "", said, 0))
 
     def _told_picture(
@@ -238,7 +236,7 @@ class BodyWalk:
         if region is None:
             markup, caption = _markup(uncaptioned(element)), told_caption(element)
         else:
-            markup, caption = _framed(img, []), told_caption(region)
+            markup, caption = framed(img, []), told_caption(region)
         if shown:
             yield Piece(Block(FIGURE, markup, "", "", 0))
         if caption is not None:
@@ -252,7 +250,7 @@ class BodyWalk:
 
     def _is_article_picture(self, img: Element) -> bool:
         """Whether an image is one of the article's own pictures, shown once, not the lead."""
-        sources = _picture_sources(img)
+        sources = picture_sources(img)
         if not sources:
             return False
         if self._lead and any(same_picture(source, self._lead) for source in sources):
@@ -292,21 +290,6 @@ def _has_linked_headline(element: Element) -> bool:
     links = [a for a in heading.iter("a") if "#" not in attr(a, "href")]
     linked = sum(len(clean(text_of(a))) for a in links)
     return bool(text) and linked >= 0.8 * len(text)
-
-
-def _holds_only_pictures(element: Element) -> bool:
-    """Whether a paragraph holds nothing but pictures and the captions written beside them
-    ("<p><img><br><em>caption</em></p>", as Markdown renders an image and the line under it)."""
-    regions = tuple(part for img in element.iter("img") for part in caption_region(img))
-    return bool(regions) and not spaced_text(element, regions)
-
-
-def _framed(img: Element, region: list[Element]) -> str:
-    """A loose image as a figure with the caption written beside it."""
-    caption, credit = caption_parts(region) if region else (None, None)
-    words = escape(caption or "") + (f"<small>{escape(credit)}</small>" if credit else "")
-    figcaption = f"<figcaption>{words}</figcaption>" if words else ""
-    return f"<figure>{_markup(img)}{figcaption}</figure>"
 
 
 def _markup(element: Element, with_tail: bool = False) -> str:
@@ -357,7 +340,7 @@ def _lays_out(table: Element) -> bool:
     data (whose cells may hold icons, such as flags)."""
     if table.xpath(LAYOUT_INSIDE):
         return True
-    return any(not _is_furniture_picture(img) for img in table.iter("img"))
+    return any(not is_furniture_picture(img) for img in table.iter("img"))
 
 
 def _is_centred(element: Element) -> bool:
@@ -399,30 +382,3 @@ def _is_in(element: Element, text: str, tags: frozenset[str]) -> bool:
         return True
     styled = sum(len(clean(text_of(part))) for part in element.iter(*tags))
     return styled >= len(text) - 2
-
-
-def _picture_sources(img: Element) -> list[str]:
-    """The addresses an image may load: plain, lazy and each of its source sets'."""
-    found: list[str] = []
-    for name, value in img.attrib.items():
-        if "src" not in name and name not in {"data-original", "data-url", "data-lazy"}:
-            continue
-        for candidate in value.split(",") if "srcset" in name else [value]:
-            address = candidate.strip().split(" ")[0]
-            if address and not address.startswith("data:") and address not in found:
-                found.append(address)
-    return found
-
-
-def _is_furniture_picture(img: Element) -> bool:
-    """Whether an image is a logo, icon, avatar, button, ad or a linked story's thumbnail."""
-    for name in ("width", "height"):
-        size = attr(img, name).strip().removesuffix("px")
-        if size.isdigit() and int(size) < SMALL_PICTURE:
-            return True
-    source = attr(img, "src").rsplit("/", 1)[-1]
-    names = f"{attr(img, 'class')} {attr(img, 'id')} {source}"
-    if not _PICTURE_WORDS.isdisjoint(name_words(names)):
-        return True
-    link = next(img.iterancestors("a"), None)
-    return link is not None and bool(clean(text_of(link)))
