@@ -16,16 +16,22 @@ from lxml import html as lxml_html
 
 from desktop.ingest.blocks import FIGURE, RULE, Block, key_of
 from desktop.ingest.blocktext import page_block
-from desktop.ingest.captions import caption_region
-from desktop.ingest.captiontext import caption_parts, spaced_text
+from desktop.ingest.bodypictures import (
+    framed,
+    holds_only_pictures,
+    is_furniture_picture,
+    picture_sources,
+)
+from desktop.ingest.captions import caption_elements, caption_region
 from desktop.ingest.elements import Element, attr, clean, text_of
 from desktop.ingest.figures import same_picture
 from desktop.ingest.furniture import (
+    is_correction_note,
     is_furniture_element,
     is_furniture_line,
     is_note_element,
-    name_words,
 )
+from desktop.ingest.photoessay import told_caption, uncaptioned
 
 CAPTION_MIN = 30  # key characters from which the lead photo's caption tells its figure
 RUN_MIN_CHARS = 50  # loose text in a <div> shorter than this is a paragraph only as a sentence
@@ -33,7 +39,6 @@ LINK_LIST_SHARE = 0.9  # of a block's text in links from which it is a list of l
 SHORT_LINE = 150  # characters under which a linked line is a "read this" link, not prose
 TIMESTAMP_CHARS = 100  # the longest line that is only a time
 ITALIC_NOTE = 300  # the longest all-italic closing note (a tagline, a disclaimer) or caption
-SMALL_PICTURE = 100  # pixels under which an image is an icon, a logo or an avatar
 TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "dl",
                          "pre", "table"})  # fmt: skip
 INLINE_TAGS = frozenset(
@@ -46,20 +51,19 @@ SKIPPED_TAGS = frozenset(
      "figcaption", "iframe", "object", "embed", "select", "textarea", "input", "label", "video",
      "audio", "canvas", "map", "dialog", "menu", "head", "title", "link", "meta"}
 )  # fmt: skip
+NOTE_HOLDERS = frozenset({"aside", "footer"})  # skipped tags that may hold a correction
 PICTURE_TAGS = frozenset({"img", "picture", "amp-img"})
 # AMP's components that lay out the page's own text and pictures.
 AMP_LAYOUTS = frozenset({"amp-carousel", "amp-accordion", "amp-fit-text", "amp-layout"})
 CARD_CHARS = 500  # the most text a card for another story holds
+BOLD_TAGS = frozenset({"b", "strong"})
+ITALIC_TAGS = frozenset({"em", "i"})
 _HEADLINES = ".//h2 | .//h3 | .//h4 | .//h5 | .//h6"
 _PICTURES = ".//img | .//picture | .//amp-img"
 _CENTRED = re.compile(r"text-align\s*:\s*center", re.I)
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 LAYOUT_INSIDE = ".//p | .//div | .//table | .//ul | .//ol | .//blockquote"
-_PICTURE_WORDS = frozenset(
-    {"logo", "icon", "avatar", "author", "headshot", "mugshot", "profile", "sprite", "badge",
-     "emoji", "button", "share", "ad", "ads", "sponsor", "advert", "gravatar", "favicon",
-     "thumbnail", "thumb", "placeholder", "spacer", "pixel", "banner", "flag", "wordmark"}
-)  # fmt: skip
+_BLOCKS_INSIDE = f"{LAYOUT_INSIDE} | {_PICTURES}"
 # A line that is only a time of day, as live blogs head their entries: "10.45", "9:05 pm BST".
 _CLOCK_LINE = re.compile(r"^\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?。！？…:;”\"’»)]\s*$")
@@ -74,13 +78,19 @@ class Piece:
     note: bool = False  # inside the article's footnotes
     italic: bool = False  # written wholly in italics
     parent: Element | None = None  # the element it was read in
+    bold: bool = False  # written wholly in bold
+    correction: bool = False  # a note correcting the article, part of its record
+    told: bool = False  # a photo essay's caption, read as its text
 
 
 class BodyWalk:
     """One reading of an article's element in page order, into pieces."""
 
-    def __init__(self, lead: tuple[str | None, str | None], stream: bool) -> None:
-        self._lead, self._stream = lead[0], stream
+    def __init__(
+        self, lead: tuple[str | None, str | None], stream: bool, told: bool = False
+    ) -> None:
+        # ``told``: the captions tell the story (a photo essay) and are read as its text.
+        self._lead, self._stream, self._told = lead[0], stream, told
         self._lead_caption = key_of(lead[1] or "")
         self._skipped: set[Element] = set()  # caption elements already taken by a picture
         self._pictures: list[str] = []
@@ -93,24 +103,38 @@ class BodyWalk:
         if clean(element.text or ""):
             run.append(element.text)
         for child in element:
-            if not isinstance(child.tag, str):
+            if not isinstance(child.tag, str) or child in self._skipped:
                 if clean(child.tail or ""):
                     run.append(child.tail)
                 continue
-            if child.tag in INLINE_TAGS and not child.xpath(LAYOUT_INSIDE):
+            if child.tag in INLINE_TAGS and not _stands_apart(child, opens=not run):
                 run.append(child)
                 continue
             yield from self._run(run, note, element)
             run = []
-            yield from self._child(child, note)
+            yield from self._inline_apart(child, note, element)
             if clean(child.tail or ""):
                 run.append(child.tail)
         yield from self._run(run, note, element)
 
+    def _inline_apart(self, child: Element, note: bool, holder: Element) -> Iterator[Piece]:
+        """A child that is a block of its own: bold lines broken apart are a paragraph of their
+        own (not glued to the text after them); any other goes as a block."""
+        if child.tag in BOLD_TAGS and not child.xpath(_BLOCKS_INSIDE):
+            lines = deepcopy(child)
+            lines.tail = None
+            yield from self._run([lines], note, holder)
+        else:
+            yield from self._child(child, note)
+
+    def read(self, element: Element) -> Iterator[Piece]:
+        """The pieces of one element, itself included (its name may make it furniture)."""
+        yield from self._child(element, False)
+
     def _child(self, element: Element, note: bool) -> Iterator[Piece]:
         """The pieces of one block-level element."""
         tag = element.tag
-        if tag in SKIPPED_TAGS or element in self._skipped or _is_embed(element):
+        if element in self._skipped or _is_embed(element) or _is_skipped_tag(element):
             return
         if _is_hidden(element):
             return
@@ -120,7 +144,7 @@ class BodyWalk:
         if tag in PICTURE_TAGS or (tag == "figure" and element.xpath(_PICTURES)):
             yield from self._picture(element)
             return
-        if is_furniture_element(element):
+        if is_furniture_element(element) and not is_correction_note(clean(text_of(element))):
             if "caption" in attr(element, "class").lower():  # a picture in a caption's frame
                 yield from self._picture(element)
             return
@@ -141,7 +165,7 @@ class BodyWalk:
             return
         if _is_timestamp(element, text):
             return
-        if element.xpath(".//img") and _holds_only_pictures(element):  # each with its caption
+        if element.xpath(".//img") and holds_only_pictures(element):  # each with its caption
             for img in list(element.iter("img")):
                 yield from self._picture(img)
             return
@@ -149,12 +173,9 @@ class BodyWalk:
             element = deepcopy(element)
             element.tail = None
             for img in list(element.iter("img")):
-                if _is_furniture_picture(img) or not self._is_article_picture(img):
+                if is_furniture_picture(img) or not self._is_article_picture(img):
                     img.drop_tree()
-        italic = _is_italic(element, text)
-        yield from self._text(
-            page_block(element), note, italic, parent, italic or _is_centred(element)
-        )
+        yield from self._text(page_block(element), note, element, parent, _is_centred(element))
 
     def _run(self, run: list[Element | str], note: bool, holder: Element) -> Iterator[Piece]:
         """Loose text and inline elements of a ``<div>`` as paragraphs, split at double breaks."""
@@ -170,36 +191,56 @@ class BodyWalk:
                 continue
             if len(text) < RUN_MIN_CHARS and not _SENTENCE_END.search(text):
                 continue
-            italic = _is_italic(paragraph, text)
-            aside = italic or _is_centred(holder)
-            yield from self._text(page_block(paragraph), note, italic, holder, aside)
+            yield from self._text(
+                page_block(paragraph), note, paragraph, holder, _is_centred(holder)
+            )
 
     def _text(
-        self, block: Block, note: bool, italic: bool, parent: Element, set_apart: bool
+        self, block: Block, note: bool, written: Element, parent: Element, centred: bool
     ) -> Iterator[Piece]:
-        """A text block, unless it is furniture or the caption of the picture before it (a short
-        line set apart, in italics or centred)."""
-        caption = self._after_picture and set_apart and len(block.text) <= ITALIC_NOTE
+        """A text block (``written`` is the element that gives its type), unless it is furniture
+        or the caption of the picture before it (a short line set apart, in italics or centred)."""
+        italic = _is_in(written, block.text, ITALIC_TAGS)
+        caption = self._after_picture and (italic or centred) and len(block.text) <= ITALIC_NOTE
         self._after_picture = False
         if _is_text(block) and not caption:
-            yield Piece(block, note, italic, parent)
+            bold = _is_in(written, block.text, BOLD_TAGS)
+            yield Piece(block, note, italic, parent, bold, is_correction_note(block.text))
 
     def _picture(self, element: Element) -> Iterator[Piece]:
         """A picture of the article as a figure block; nothing for furniture or the lead photo
         (whose caption, written beside it, is not taken for text either)."""
         single = element.tag in {"img", "amp-img"}
         img = element if single else next(iter(element.xpath(".//img | .//amp-img")), None)
-        if img is None or _is_furniture_picture(img):
+        if img is None or is_furniture_picture(img):
             return
         loose = element.tag != "figure" and not element.xpath(".//figcaption")
         region = caption_region(img) if loose else []
         self._skipped.update(region)
         self._after_picture = True
         said = key_of(" ".join(text_of(part) for part in region) if loose else text_of(element))
-        if self._is_lead_caption(said) or not self._is_article_picture(img):
+        shown = not self._is_lead_caption(said) and self._is_article_picture(img)
+        if self._told:
+            yield from self._told_picture(element, img, region if loose else None, shown)
+        if self._told or not shown:
             return
-        markup = _framed(img, region) if loose else _markup(element)
+        markup = framed(img, region) if loose else _markup(element)
         yield Piece(Block(FIGURE, markup, "", said, 0))
+
+    def _told_picture(
+        self, element: Element, img: Element, region: list[Element] | None, shown: bool
+    ) -> Iterator[Piece]:
+        """A picture of a photo essay, then its caption (without the credit) as a paragraph;
+        ``region`` is a loose image's caption, None for a figure's. A picture not ``shown`` in
+        the body (the lead photo) still tells its part of the story."""
+        if region is None:
+            markup, caption = _markup(uncaptioned(element)), told_caption(element)
+        else:
+            markup, caption = framed(img, []), told_caption(region)
+        if shown:
+            yield Piece(Block(FIGURE, markup, "", "", 0))
+        if caption is not None:
+            yield Piece(caption, told=True)
 
     def _is_lead_caption(self, said: str) -> bool:
         """Whether a picture's caption is the lead photo's: it is the lead, whatever address
@@ -209,7 +250,7 @@ class BodyWalk:
 
     def _is_article_picture(self, img: Element) -> bool:
         """Whether an image is one of the article's own pictures, shown once, not the lead."""
-        sources = _picture_sources(img)
+        sources = picture_sources(img)
         if not sources:
             return False
         if self._lead and any(same_picture(source, self._lead) for source in sources):
@@ -251,24 +292,28 @@ def _has_linked_headline(element: Element) -> bool:
     return bool(text) and linked >= 0.8 * len(text)
 
 
-def _holds_only_pictures(element: Element) -> bool:
-    """Whether a paragraph holds nothing but pictures and the captions written beside them
-    ("<p><img><br><em>caption</em></p>", as Markdown renders an image and the line under it)."""
-    regions = tuple(part for img in element.iter("img") for part in caption_region(img))
-    return bool(regions) and not spaced_text(element, regions)
-
-
-def _framed(img: Element, region: list[Element]) -> str:
-    """A loose image as a figure with the caption written beside it."""
-    caption, credit = caption_parts(region) if region else (None, None)
-    words = escape(caption or "") + (f"<small>{escape(credit)}</small>" if credit else "")
-    figcaption = f"<figcaption>{words}</figcaption>" if words else ""
-    return f"<figure>{_markup(img)}{figcaption}</figure>"
-
-
 def _markup(element: Element, with_tail: bool = False) -> str:
     """An element's markup."""
     return str(lxml_html.tostring(element, encoding="unicode", with_tail=with_tail))
+
+
+def _is_skipped_tag(element: Element) -> bool:
+    """Whether an element's tag says it holds no article text (an aside or a footer that
+    holds the article's correction does)."""
+    if element.tag not in SKIPPED_TAGS:
+        return False
+    return element.tag not in NOTE_HOLDERS or not is_correction_note(clean(text_of(element)))
+
+
+def _stands_apart(element: Element, opens: bool) -> bool:
+    """Whether an inline element is read as a block of its own: it lays out blocks, frames a
+    picture with its caption (as a portal's photo frame does), or opens a paragraph with lines
+    in bold broken apart (a portal's summary lines)."""
+    if element.xpath(LAYOUT_INSIDE):
+        return True
+    if element.xpath(_PICTURES):
+        return bool(caption_elements(element))
+    return opens and element.tag in BOLD_TAGS and element.find(".//br") is not None
 
 
 def has_loose_text(element: Element) -> bool:
@@ -295,7 +340,7 @@ def _lays_out(table: Element) -> bool:
     data (whose cells may hold icons, such as flags)."""
     if table.xpath(LAYOUT_INSIDE):
         return True
-    return any(not _is_furniture_picture(img) for img in table.iter("img"))
+    return any(not is_furniture_picture(img) for img in table.iter("img"))
 
 
 def _is_centred(element: Element) -> bool:
@@ -331,34 +376,9 @@ def _is_link_list(block: Block) -> bool:
     return block.tag in {"ul", "ol", "dl"} or len(block.text) < SHORT_LINE
 
 
-def _is_italic(element: Element, text: str) -> bool:
-    """Whether a block is written wholly in italics."""
-    slanted = sum(len(clean(text_of(part))) for part in element.iter("em", "i"))
-    return slanted >= len(text) - 2
-
-
-def _picture_sources(img: Element) -> list[str]:
-    """The addresses an image may load: plain, lazy and each of its source sets'."""
-    found: list[str] = []
-    for name, value in img.attrib.items():
-        if "src" not in name and name not in {"data-original", "data-url", "data-lazy"}:
-            continue
-        for candidate in value.split(",") if "srcset" in name else [value]:
-            address = candidate.strip().split(" ")[0]
-            if address and not address.startswith("data:") and address not in found:
-                found.append(address)
-    return found
-
-
-def _is_furniture_picture(img: Element) -> bool:
-    """Whether an image is a logo, icon, avatar, button, ad or a linked story's thumbnail."""
-    for name in ("width", "height"):
-        size = attr(img, name).strip().removesuffix("px")
-        if size.isdigit() and int(size) < SMALL_PICTURE:
-            return True
-    source = attr(img, "src").rsplit("/", 1)[-1]
-    names = f"{attr(img, 'class')} {attr(img, 'id')} {source}"
-    if not _PICTURE_WORDS.isdisjoint(name_words(names)):
+def _is_in(element: Element, text: str, tags: frozenset[str]) -> bool:
+    """Whether a block is written wholly in a type (italics, bold) that its tags set."""
+    if element.tag in tags:
         return True
-    link = next(img.iterancestors("a"), None)
-    return link is not None and bool(clean(text_of(link)))
+    styled = sum(len(clean(text_of(part))) for part in element.iter(*tags))
+    return styled >= len(text) - 2

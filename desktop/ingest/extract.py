@@ -16,6 +16,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from desktop.ingest.blocks import FIGURE, HEADING_TAGS, Block, block_of, key_of, prose
+from desktop.ingest.bodyedges import without_author_note
 from desktop.ingest.bylines import byline
 from desktop.ingest.elements import Element, absolute, attr, clean, text_of
 from desktop.ingest.furniture import is_furniture_line, without_boilerplate
@@ -138,8 +139,11 @@ def _article_blocks(
     live = "LiveBlogPosting" in as_list(page.ld.get("@type"))
     read = page_body(page.tree, found, (photo[0], photo[1]), live)
     if read is None:  # the page could not place the blocks found: they stand as they are
-        return _without_repeats(without_boilerplate(found), *heads, photo[1:])
-    return _without_repeats(without_boilerplate(read), *heads, ())
+        read, photo = found, photo[1:]
+    else:
+        photo = ()
+    kept = without_author_note(without_boilerplate(read), heads[1])
+    return _without_repeats(kept, *heads, photo)
 
 
 def _not_found(url: str | None) -> ExtractionError:

@@ -168,18 +168,20 @@ def same_picture(one: str, other: str) -> bool:
 def picture_keys(url: str) -> frozenset[str]:
     """What identifies the picture an address shows, whatever size or host a CDN serves it at:
     the file's own name without size suffixes and extension when it is distinctive, and the
-    path's long identifiers (a hash, an id)."""
+    path's last long identifier (a hash, an id: one before it names the site or account that
+    holds every picture, as in /content/v1/<site>/<picture>/name.jpg)."""
     parts = urlsplit(url)
     for name, value in parse_qsl(parts.query):
         if name.lower() in _ADDRESS_PARAMETERS and "/" in unquote(value):
             return picture_keys(unquote(value))
     segments = [unquote(s) for s in parts.path.split("/") if s]
     keys = {f"name:{stem}" for stem in [_file_stem(segments)] if stem}
-    keys.update(
-        f"id:{segment.lower()}"
+    ids = [
+        segment.lower()
         for segment in segments[:-1]
         if _DISTINCTIVE_SEGMENT.match(segment) and not _SIZED_SEGMENT.fullmatch(segment)
-    )
+    ]
+    keys.update(f"id:{segment}" for segment in ids[-1:])  # the picture's, not its site's
     if not keys:  # nothing distinctive: the whole path, without its query, must match
         keys.add(f"path:{parts.netloc.lower()}{parts.path}")
     return frozenset(keys)
@@ -289,7 +291,8 @@ def _names_a_picture(img: Element) -> bool:
 
 
 def _twin_before(noscript: Element) -> Element | None:
-    """The image just before a ``<noscript>`` (its lazy twin), in its parent or a sibling."""
+    """The image just before a ``<noscript>`` (its lazy twin), in its parent or a sibling, else
+    the image right after it (Squarespace writes the fallback first)."""
     for sibling in noscript.itersiblings(preceding=True):
         if not isinstance(sibling.tag, str):
             continue
@@ -297,7 +300,17 @@ def _twin_before(noscript: Element) -> Element | None:
             return sibling
         return next((img for img in sibling.iter("img")), None)
     parent = noscript.getparent()
-    return parent if parent is not None and parent.tag == "img" else None
+    if parent is not None and parent.tag == "img":
+        return parent
+    after = next((e for e in noscript.itersiblings() if isinstance(e.tag, str)), None)
+    return after if after is not None and after.tag == "img" and _twins(noscript, after) else None
+
+
+def _twins(noscript: Element, img: Element) -> bool:
+    """Whether a lazy image shows the picture of a ``<noscript>`` fallback, or nothing yet."""
+    inside = next(noscript.iter("img"), None)
+    source = _chosen_source(img, [])
+    return inside is None or not source or same_picture(source, attr(inside, "src"))
 
 
 def _settle_images(root: Element, base: str | None) -> None:
@@ -432,6 +445,7 @@ def _captions_in(figure: Element) -> list[Element]:
         and isinstance(element.tag, str)
         and is_captionish(element)
         and _figure_of(element) is figure
+        and next(element.iter("img"), None) is None  # a frame named for the caption below it
         and not any(is_captionish(up) for up in element.iterancestors() if up is not figure)
     ]
 

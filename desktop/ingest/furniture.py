@@ -15,10 +15,10 @@ FURNITURE_WORDS = frozenset(
     {"share", "sharing", "sharebar", "social", "related", "recommended", "recirculation",
      "relatedposts", "newsletter", "newsletters", "subscribe", "subscription", "signup", "promo",
      "advert", "advertisement", "ad", "ads", "adslot", "dfp", "sponsor", "sponsored", "byline",
-     "bylines", "author", "authors", "bio", "comments", "comment", "tags", "breadcrumb",
-     "breadcrumbs", "caption", "credit", "meta", "dateline", "timestamp", "toolbar", "pagination",
-     "pager", "nav", "navigation", "menu", "sidebar", "popular", "mostread", "readmore", "cta",
-     "donate", "donation", "outbrain", "taboola", "keyevents",
+     "bylines", "author", "authors", "bio", "contributor", "contributors", "comments", "comment",
+     "tags", "breadcrumb", "breadcrumbs", "caption", "credit", "meta", "dateline", "timestamp",
+     "toolbar", "pagination", "pager", "nav", "navigation", "menu", "sidebar", "popular",
+     "mostread", "readmore", "cta", "donate", "donation", "outbrain", "taboola", "keyevents",
      "summary", "label", "pullquote", "badge", "rating", "tools", "embed", "tweet", "instagram",
      "bluesky", "tiktok", "youtube", "player", "correction",
      "disclaimer", "copyright", "visually", "sronly", "offscreen", "popup", "modal", "signature"}
@@ -73,13 +73,28 @@ _EDGE_LINES = re.compile(
     r"|this (?:article|story|report|piece|content|coverage|reporting) (?:was|is|has been)"
     r" (?:produced|published|written|made possible|supported|funded|republished|co-published"
     r"|reported|originally)"
-    r"|have an opinion\b|send us a letter\b|click here\b"
+    r"|(?:do you )?have an opinion\b|send us a letter\b|click here\b"
+    r"|if you would like to (?:submit|send|write)\b|(?:submit|send|write) (?:us )?a letter\b"
+    r"|a version of this (?:article|story) appear(?:s|ed) in print\b"
+    r"|(?:the|this) (?:key points|summary|highlights|takeaways|bullet points)\b[^.]{0,80}"
+    r"\b(?:created|generated|written|produced|compiled) (?:with|by|using)\b"
     r"|\(?(?:additional )?(?:reporting|writing|editing) by\b"
     r"|(?:posted|published|updated|last updated|first published)(?: on| at)?:?\s+"
     r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*\b))",
     re.I,
 )
 _ABOUT = re.compile(r"^(?:about|über|à propos|acerca de)\b", re.I)
+# Notes that correct the article, which are part of its record: "Correction: ...", "Correction
+# (June 4, 2025): ...", "An earlier version of this article misstated ...".
+_NOTE_LABEL = r"(?:(?:editor['’]?s )?note\s*[:.—–-]\s*)?"
+_PIECE = r"(?:article|story|report|post|piece|column|review|obituary)"
+_CORRECTION = re.compile(
+    r"^(?:corrections?|clarifications?)(?:\s*[:(—–-]|\s+\w{3,9}\.? \d)"
+    rf"|^{_NOTE_LABEL}(?:an? )?(?:earlier|previous|prior) version of this {_PIECE}\b"
+    rf"|^{_NOTE_LABEL}this {_PIECE} (?:has been|was) (?:corrected|amended|updated to correct)\b",
+    re.I,
+)
+CORRECTION_CHARS = 1200  # the longest correction note
 ABOUT_HEADING_CHARS = 80  # the longest "About <company>" line that heads press boilerplate
 ABOUT_TAIL_BLOCKS = 8  # the most blocks from such a line to the end of the body
 EDGE_LINE_CHARS = 300  # the longest line that the edge rules may take for furniture
@@ -111,6 +126,11 @@ def name_words(names: str) -> list[str]:
 def is_furniture_line(block: Block) -> bool:
     """Whether a block is a short line pointing elsewhere or asking the reader for something."""
     return len(block.text) <= FURNITURE_LINE_CHARS and bool(_FURNITURE_LINE.match(block.text))
+
+
+def is_correction_note(text: str) -> bool:
+    """Whether a text is a note correcting the article (not a link to a corrections policy)."""
+    return len(text) <= CORRECTION_CHARS and bool(_CORRECTION.match(text))
 
 
 def is_note_element(element: Element) -> bool:

@@ -13,8 +13,15 @@ timestamps and link lists are left out on the way.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from desktop.ingest.blocks import FIGURE, HEADING_TAGS, RULE, Block, key_of
+from desktop.ingest.bodyedges import (
+    BIO_CHARS,
+    says_who,
+    without_bold_summary,
+    without_summary_box,
+)
 from desktop.ingest.bodywalk import (
     ITALIC_NOTE,
     TEXT_BLOCKS,
@@ -25,6 +32,7 @@ from desktop.ingest.bodywalk import (
 )
 from desktop.ingest.elements import Element, attr, text_of
 from desktop.ingest.furniture import is_edge_line, name_words
+from desktop.ingest.photoessay import essay_element
 
 MIN_ANCHOR = 30  # key characters from which a found block can place the article on the page
 CONTAINER_SHARE = 0.7  # of the found text that the article's element holds
@@ -45,6 +53,14 @@ _TIMES = (
     ".//time | .//*[contains(@class, 'time') or contains(@class, 'Time')"
     " or contains(@class, 'date') or contains(@class, 'Date')]"
 )
+# Elements whose text may be a found block: text blocks, and wrappers that hold loose text (a
+# portal writes its whole article as text and line breaks in an <article>).
+_WRAPPER_TAGS = frozenset({"div", "article", "section"})
+_ANCHOR_TAGS = ("p", "li", "ul", "ol", "blockquote", "pre", "td", "dd", *_WRAPPER_TAGS,
+                *HEADING_TAGS)  # fmt: skip
+CORRECTION_CLIMB = 3  # levels above the article's element whose next elements may correct it
+CORRECTION_SIBLINGS = 3  # the elements after each that are looked at
+_CORRECTION_HINT = re.compile(r"correct|clarif|earlier version|previous version", re.I)
 RELATED_CLIMB = 5  # levels above a found block where a related-posts block is looked for
 _STANDFIRST = re.compile(
     r"(?:^|[^a-z])(?:standfirst|dek|deck|subtitle|sub-title|subheadline|subhead|strapline|excerpt"
@@ -72,10 +88,17 @@ def page_body(
     if container is None:
         return None
     stream = _entry_stream(container, live)
-    walk = BodyWalk(lead, stream is not None)
-    pieces = list(walk.pieces(stream if stream is not None else container))
-    chosen = _without_notes(pieces) if stream is not None else _span(pieces, set(keys), anchors)
-    chosen = _without_repeated(_without_standfirst(_without_caption_twins(chosen), body, container))
+    essay = essay_element(container) if stream is None else None
+    walk = BodyWalk(lead, stream is not None, told=essay is not None)
+    root = next(node for node in (stream, essay, container) if node is not None)
+    pieces = list(walk.pieces(root))
+    if stream is not None:
+        chosen = _without_notes(pieces)
+    else:
+        chosen = _span(pieces, set(keys), anchors, to_end=essay is not None)
+        chosen += _corrections_after(root, walk, {piece.block.key for piece in chosen})
+    chosen = without_bold_summary(without_summary_box(_without_caption_twins(chosen)))
+    chosen = _without_repeated(_without_standfirst(chosen, body, container))
     inside = sum(size for element, size in placed if _within(element, container))
     kept = sum(len(piece.block.key) for piece in chosen if piece.block.tag != FIGURE)
     if kept < KEPT_SHARE * inside:
@@ -96,9 +119,8 @@ def _anchor_elements(body: Element, anchors: list[str]) -> list[tuple[Element, i
     wanted = set(anchors)
     placed: list[tuple[Element, int]] = []
     candidates: list[tuple[Element, str]] = []
-    tags = ("p", "li", "ul", "ol", "blockquote", "pre", "td", "dd", "div", *HEADING_TAGS)
-    for element in body.iter(*tags):
-        if element.tag == "div" and not has_loose_text(element):
+    for element in body.iter(*_ANCHOR_TAGS):
+        if element.tag in _WRAPPER_TAGS and not has_loose_text(element):
             continue
         key = key_of(text_of(element))
         if key in wanted:
@@ -201,21 +223,33 @@ def _entries_like(node: Element, parent: Element) -> list[Element]:
 # Choosing the body's span
 
 
-def _span(pieces: list[Piece], keys: set[str], anchors: list[str]) -> list[Piece]:
-    """The pieces from the first found block to the last, with the subheadings and pictures just
-    before the first, the pictures just after the last and the footnotes after them."""
+def _span(
+    pieces: list[Piece], keys: set[str], anchors: list[str], to_end: bool = False
+) -> list[Piece]:
+    """The pieces from the first found block to the last (or, ``to_end``, to the last piece),
+    with the subheadings and pictures just before the first, the pictures just after the last
+    and the footnotes after them."""
     found = [i for i, piece in enumerate(pieces) if _was_found(piece.block, keys, anchors)]
     if not found:
         return []
-    first, last = found[0], found[-1]
+    first, last = found[0], len(pieces) - 1 if to_end else found[-1]
+    if to_end:  # a photo essay may open with a picture and its caption before the intro
+        first = next((i for i, p in enumerate(pieces[:first]) if p.told or _is_picture(p)), first)
     while first > 0 and (
-        pieces[first - 1].block.tag == FIGURE or _heads(pieces[first - 1], pieces[first])
+        pieces[first - 1].block.tag == FIGURE
+        or pieces[first - 1].correction
+        or _heads(pieces[first - 1], pieces[first])
     ):
         first -= 1
     while last + 1 < len(pieces) and pieces[last + 1].block.tag == FIGURE:
         last += 1
-    notes = [piece for piece in pieces[last + 1 :] if piece.note]
+    notes = [piece for piece in pieces[last + 1 :] if piece.note or piece.correction]
     return [*_without_notes(pieces[first : last + 1]), *notes]
+
+
+def _is_picture(piece: Piece) -> bool:
+    """Whether a piece is a figure."""
+    return piece.block.tag == FIGURE
 
 
 def _heads(piece: Piece, following: Piece) -> bool:
@@ -226,22 +260,43 @@ def _heads(piece: Piece, following: Piece) -> bool:
 
 def _without_notes(pieces: list[Piece]) -> list[Piece]:
     """The pieces without the notes that close the text: in italics (a tagline, a disclaimer,
-    an invitation to write in), furniture lines, and a short note after a closing rule."""
+    an invitation to write in), furniture lines, and a short note after a closing rule; a
+    correction among them stays."""
     end = len(pieces)
     rules = [i for i, piece in enumerate(pieces) if piece.block.tag == RULE]
     if rules and rules[-1] >= len(pieces) // 2:
         after = [piece.block.text for piece in pieces[rules[-1] + 1 :]]
         if len(after) <= RULED_NOTES and sum(map(len, after)) <= RULED_NOTE_CHARS:
             end = rules[-1]
-    while end > 0 and (_closes_text(pieces[end - 1]) or pieces[end - 1].block.tag == RULE):
+    while end > 0 and (pieces[end - 1].correction or _closes_text(pieces[end - 1])):
         end -= 1
-    return pieces[:end]
+    return [*pieces[:end], *(piece for piece in pieces[end:] if piece.correction)]
 
 
 def _closes_text(piece: Piece) -> bool:
-    """Whether a piece after the text is a note in italics or a furniture line."""
-    short = len(piece.block.text) <= ITALIC_NOTE
+    """Whether a piece after the text is a rule, a note in italics (a tagline, a contributor's
+    bio) or a furniture line."""
+    if piece.block.tag == RULE:
+        return True
+    text = piece.block.text
+    short = len(text) <= ITALIC_NOTE or (len(text) <= BIO_CHARS and says_who(text))
     return (piece.italic and short) or is_edge_line(piece.block)
+
+
+def _corrections_after(element: Element, walk: BodyWalk, said: set[str]) -> list[Piece]:
+    """The corrections set apart just after the article's element (in the first elements after
+    it or after those around it), which the extractors left out."""
+    found: list[Piece] = []
+    node: Element | None = element
+    for _ in range(CORRECTION_CLIMB):
+        if node is None or node.tag in {"body", "html"}:
+            break
+        siblings = (s for s in node.itersiblings() if isinstance(s.tag, str))
+        for sibling in islice(siblings, CORRECTION_SIBLINGS):
+            if _CORRECTION_HINT.search(text_of(sibling)):
+                found += [p for p in walk.read(sibling) if p.correction and p.block.key not in said]
+        node = node.getparent()
+    return found
 
 
 def _was_found(block: Block, keys: set[str], anchors: list[str]) -> bool:
