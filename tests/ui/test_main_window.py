@@ -42,7 +42,7 @@ def test_the_window_opens_on_the_newest_article(window: MainWindow) -> None:
         assert part and part in text
 
 
-def test_the_parts_have_the_names_tools_look_for(window: MainWindow) -> None:
+def test_the_parts_have_the_names_tools_look_for(window: MainWindow, qtbot: QtBot) -> None:
     assert window.objectName() == "mainWindow"
     for name, kind in [
         ("articleList", QAbstractItemView),
@@ -52,7 +52,8 @@ def test_the_parts_have_the_names_tools_look_for(window: MainWindow) -> None:
         ("currencyTable", QTableView),
         ("quoteTable", QTableView),
     ]:
-        assert window.findChild(kind, name) is not None, name
+        # The market tables are built after the first paint: on a busy machine, a while after.
+        qtbot.waitUntil(partial(_has_part, window, kind, name))
     shortcuts = {
         "actionZoomIn": {"Ctrl++", "Ctrl+="},
         "actionZoomOut": {"Ctrl+-"},
@@ -63,6 +64,11 @@ def test_the_parts_have_the_names_tools_look_for(window: MainWindow) -> None:
         action = window.commands.__dict__[_attribute(name)]
         assert action.objectName() == name
         assert expected <= {s.toString() for s in action.shortcuts()}, name
+
+
+def _has_part(window: MainWindow, kind: type[QWidget], name: str) -> bool:
+    """Whether the window holds a part of this kind by this name (yet)."""
+    return window.findChild(kind, name) is not None
 
 
 def _attribute(object_name: str) -> str:
