@@ -16,6 +16,11 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test, nor any process a test starts, reaches a host but this machine (tests/offline; the
+# guard is imported below for this process too).
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    filter(None, [str(Path(__file__).resolve().parent / "offline"), os.environ.get("PYTHONPATH")])
+)
 # No test, nor any command a test runs, reads or writes the keyring of the machine it runs on.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 # Nor does any test reach a real market provider: unless a test points them at its own server,
@@ -27,6 +32,7 @@ os.environ["BROADSHEET_FRED_URL"] = "http://127.0.0.1:9/closed"
 os.environ["BROADSHEET_QUOTES_URL"] = "http://127.0.0.1:9/closed"
 os.environ["BROADSHEET_QUOTES_KEY"] = ""
 
+import tests.offline.sitecustomize  # noqa: F401
 from desktop.paths import AppPaths, resolve
 from desktop.profile import close_profile, open_profile
 
