@@ -136,6 +136,20 @@ def test_removing_a_source_keeps_its_bookmarks(site: Newsroom, tmp_path: Path) -
     assert "No source has the id" in missing
 
 
+def test_subscribing_again_to_a_removed_feed_fetches_its_articles_afresh(
+    site: Newsroom, tmp_path: Path
+) -> None:
+    data = tmp_path / "profile"
+    first = json.loads(broadsheet(data, "feeds", "add", site.url("/feed.xml"), "--json").stdout)
+    assert first["new"] == 2
+    assert broadsheet(data, "feeds", "remove", str(first["id"])).returncode == 0
+    again = broadsheet(data, "feeds", "add", site.url("/feed.xml"), "--json")
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["new"] == 2  # not a 304 answered to the old ETag
+    titles = {row["title"] for row in json.loads(broadsheet(data, "list", "--json").stdout)}
+    assert {"Pilot station stays open through the winter", "Ferry timetable"} <= titles
+
+
 def test_opml_export_and_import_keep_folders(tmp_path: Path) -> None:
     data, other = tmp_path / "one", tmp_path / "two"
     assert (
