@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from desktop.cli import UsageError, print_json
+from desktop.cli_progress import RefreshPrinter
 from desktop.domain import Progress, Source
 from desktop.ingest.opml import OpmlError, OutlineFeed, read_opml, write_opml
 from desktop.operations import direct_writer
@@ -34,7 +35,7 @@ from desktop.operations.refresh import refresh as run_refresh
 from desktop.operations.subscribe import SubscribeError, find_feed, subscribe
 from desktop.paths import AppPaths
 from desktop.store import sources
-from desktop.store.feeds import FeedExistsError
+from desktop.store.feeds import FEED, FeedExistsError
 from desktop.store.sources import SourceNotFoundError
 
 EXIT_SOME_FAILED = 2
@@ -68,11 +69,9 @@ def opml(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: A
 
 def refresh(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
     """``refresh``: every due subscription (or the ones named); exit 2 if any failed."""
-    options = RefreshOptions(
-        only=tuple(arguments.source) if arguments.source else None,
-        photos=not arguments.no_images,
-    )
-    report = _run_refresh(connection, paths, options, quiet=arguments.json)
+    only = tuple(_refreshable(connection, source_id) for source_id in arguments.source or ())
+    options = RefreshOptions(only=only or None, photos=not arguments.no_images)
+    report = _run_refresh(connection, paths, options, printed=not arguments.json)
     if arguments.json:
         print_json([_outcome_json(outcome) for outcome in report.outcomes])
     return EXIT_SOME_FAILED if report.failed else 0
@@ -139,7 +138,7 @@ def _add(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: A
         source_id = subscribe(direct_writer(connection), found, arguments.folder)
     except (SubscribeError, FeedExistsError) as error:
         raise UsageError(str(error)) from None
-    report = _run_refresh(connection, paths, RefreshOptions(only=(source_id,)), quiet=True)
+    report = _run_refresh(connection, paths, RefreshOptions(only=(source_id,)), printed=False)
     new = report.new_articles
     if arguments.json:
         return print_json({"id": source_id, "url": found.url, "title": found.title, "new": new})
@@ -173,23 +172,32 @@ def _list(arguments: argparse.Namespace, connection: sqlite3.Connection) -> int:
     return 0
 
 
+def _refreshable(connection: sqlite3.Connection, source_id: int) -> int:
+    """A source id given to ``refresh --source``, once it is known to name a feed."""
+    try:
+        source = sources.source(connection, source_id)
+    except SourceNotFoundError as error:
+        raise UsageError(str(error)) from None
+    if source.kind != FEED:
+        raise UsageError(f"“{source.title}” (source {source_id}) has no feed to refresh.")
+    return source_id
+
+
 def _run_refresh(
-    connection: sqlite3.Connection, paths: AppPaths, options: RefreshOptions, *, quiet: bool
+    connection: sqlite3.Connection, paths: AppPaths, options: RefreshOptions, *, printed: bool
 ) -> RefreshReport:
-    """Run a refresh here, its feeds parsed by a pool of processes (one per core), printing its
-    progress unless quiet; Ctrl+C stops it cleanly."""
+    """Run a refresh here, its feeds parsed by a pool of processes (one per core), printing a
+    line per source and a summary when ``printed``; Ctrl+C stops it cleanly."""
     report = RefreshReport()
     cancel = threading.Event()
+    printer = RefreshPrinter(report, sys.stdout, sys.stderr) if printed else None
     with ProcessPoolExecutor(PARSERS, initializer=start_parser_process) as parser:
         options = replace(options, parser=parser)
         steps = run_refresh(direct_writer(connection), paths.images, options, cancel, report)
-        _drive(steps, cancel, None if quiet else _print_progress)
+        _drive(steps, cancel, printer.show if printer else None)
+    if printer is not None:
+        printer.finish()
     return report
-
-
-def _print_progress(step: Progress) -> None:
-    """A step's message: on stderr while under way, the last one on stdout."""
-    print(step.message, file=sys.stderr if step.done < step.total else sys.stdout)
 
 
 def _drive(

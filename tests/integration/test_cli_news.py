@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.commands import broadsheet
+from tests.commands import broadsheet, broadsheet_in_a_terminal
 from tests.integration.test_refresh import PARAGRAPHS
 from tests.newsroom import Item, Newsroom
 
@@ -118,6 +118,80 @@ def test_refresh_reports_each_source_and_exits_2_when_one_failed(
     assert set(outcomes[gone]) == {"id", "url", "status", "new", "error"}
     quiet = broadsheet(data, "refresh", "--json")
     assert quiet.returncode == 0  # the gone feed is no longer asked
+
+
+@pytest.fixture
+def papers(httpserver: HTTPServer, tmp_path: Path) -> tuple[list[str], Path]:
+    """Two papers of six stories, each story with its own photo; their feeds' addresses and an
+    OPML file that lists them."""
+    room = Newsroom(httpserver)
+    urls = []
+    for paper in range(2):
+        items = []
+        for number in range(6):
+            photo = room.publish_photo(
+                f"/photos/{paper}-{number}.jpg", (paper * 90, number * 40, 90)
+            )
+            items.append(
+                Item(
+                    f"paper-{paper}-story-{number}",
+                    f"Story {number} of paper {paper}",
+                    "A summary.",
+                    content="<p>The whole story.</p>",
+                    photo=photo.removeprefix(room.url("")),
+                    caption="The quay at dawn",
+                    credit="Photo: Ida Marsh",
+                )
+            )
+        urls.append(room.publish_feed(f"/feeds/{paper}.xml", f"Paper {paper}", items))
+    opml = tmp_path / "papers.opml"
+    outlines = "".join(f'<outline text="Paper" type="rss" xmlUrl="{url}"/>' for url in urls)
+    opml.write_text(f'<opml version="2.0"><body>{outlines}</body></opml>')
+    return urls, opml
+
+
+def test_an_unknown_source_to_refresh_is_one_line(site: Newsroom, tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    added = json.loads(broadsheet(data, "feeds", "add", site.url("/feed.xml"), "--json").stdout)
+    result = broadsheet(data, "refresh", "--source", str(added["id"]), "--source", "999")
+    assert one_line_failure(result) == "broadsheet: No source has the id 999."
+    assert result.stdout == ""  # nothing was checked, not even the source that exists
+    sample = one_line_failure(broadsheet(data, "refresh", "--source", "1"))
+    assert "The Harbour Gazette" in sample and "no feed to refresh" in sample
+
+
+def test_a_piped_refresh_prints_a_line_per_source_and_a_summary(
+    papers: tuple[list[str], Path], tmp_path: Path
+) -> None:
+    urls, opml = papers
+    data = tmp_path / "profile"
+    assert broadsheet(data, "opml", "import", str(opml)).returncode == 0
+    result = broadsheet(data, "refresh")
+    assert result.returncode == 0, result.stderr
+    *sources, summary = result.stdout.splitlines()
+    assert sorted(sources) == [f"{url}: 6 new" for url in sorted(urls)]
+    assert summary == "12 new articles from 2 sources."
+    assert result.stderr == ""  # no line per photo, nor anything else
+    again = broadsheet(data, "refresh")
+    assert sorted(again.stdout.splitlines()) == sorted(
+        [*(f"{url}: unchanged" for url in urls), "0 new articles from 2 sources."]
+    )
+
+
+def test_a_refresh_on_a_terminal_updates_its_progress_in_place(
+    papers: tuple[list[str], Path], tmp_path: Path
+) -> None:
+    urls, opml = papers
+    data = tmp_path / "profile"
+    assert broadsheet(data, "opml", "import", str(opml)).returncode == 0
+    code, shown = broadsheet_in_a_terminal(data, "refresh")
+    assert code == 0, shown
+    assert "\rFetched 10 of 12 photos\x1b[K\rFetched 11 of 12 photos" in shown  # in place
+    # What stays on the screen: each line as its last rewrite left it.
+    lines = [line.rsplit("\r", 1)[-1].replace("\x1b[K", "") for line in shown.split("\n")]
+    *sources, summary = [line for line in lines if line]
+    assert sorted(sources) == [f"{url}: 6 new" for url in sorted(urls)]
+    assert summary == "12 new articles from 2 sources."
 
 
 def test_removing_a_source_keeps_its_bookmarks(site: Newsroom, tmp_path: Path) -> None:
