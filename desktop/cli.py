@@ -142,9 +142,9 @@ def _add_news_commands(commands: Any) -> None:
     opml = commands.add_parser("opml", help="import or export subscriptions as OPML")
     opml_actions = opml.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     opml_actions.required = True
-    opml_actions.add_parser("import", help="subscribe to every feed of FILE").add_argument(
-        "file", type=Path
-    )
+    opml_import = opml_actions.add_parser("import", help="subscribe to every feed of FILE")
+    opml_import.add_argument("file", type=Path)
+    opml_import.add_argument("--refresh", action="store_true", help="then fetch the new ones")
     opml_actions.add_parser("export", help="write every subscription to FILE").add_argument(
         "file", type=Path
     )

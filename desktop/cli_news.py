@@ -29,6 +29,7 @@ from desktop.operations.importing import (
     page_json,
     read_page,
     subscribe_outlines,
+    subscriptions_added,
 )
 from desktop.operations.refresh import RefreshOptions, RefreshReport, SourceOutcome
 from desktop.operations.refresh import refresh as run_refresh
@@ -37,6 +38,7 @@ from desktop.paths import AppPaths
 from desktop.store import sources
 from desktop.store.feeds import FEED, FeedExistsError
 from desktop.store.sources import SourceNotFoundError
+from desktop.wording import count
 
 EXIT_SOME_FAILED = 2
 PARSERS = max(1, min(4, os.cpu_count() or 1))
@@ -56,15 +58,21 @@ def opml(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: A
     if arguments.action == "export":
         feeds_ = [_outline(source) for source in sources.sources(connection) if source.url]
         arguments.file.write_bytes(write_opml(feeds_))
-        print(f"Exported {len(feeds_)} subscriptions to {arguments.file}.")
+        print(f"Exported {count(len(feeds_), 'subscription')} to {arguments.file}.")
         return 0
     try:
         outlines = read_opml(arguments.file.read_bytes())
     except (OpmlError, OSError) as error:
         raise UsageError(_sentence(error, arguments.file)) from None
     added = subscribe_outlines(direct_writer(connection), outlines)
-    print(f"Added {added} of the {len(outlines)} subscriptions in {arguments.file.name}.")
-    return 0
+    print(subscriptions_added(len(added), len(outlines), arguments.file.name))
+    if not added:
+        return 0
+    if not arguments.refresh:
+        print("Run 'broadsheet refresh' to fetch their articles.")
+        return 0
+    report = _run_refresh(connection, paths, RefreshOptions(only=added), printed=True)
+    return EXIT_SOME_FAILED if report.failed else 0
 
 
 def refresh(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
@@ -94,7 +102,8 @@ def market_refresh(
         print_json(report.as_json())
     else:
         for outcome in report.outcomes:
-            said = f"{outcome.count} figures" if outcome.status == "updated" else outcome.error
+            updated = outcome.status == "updated"
+            said = count(outcome.count, "figure") if updated else outcome.error
             print(f"{outcome.name}: {outcome.status}, {said}")
     return EXIT_SOME_FAILED if report.failed else 0
 
@@ -142,7 +151,7 @@ def _add(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: A
     new = report.new_articles
     if arguments.json:
         return print_json({"id": source_id, "url": found.url, "title": found.title, "new": new})
-    print(f"Subscribed to “{found.title}” ({found.url}): {new} articles.")
+    print(f"Subscribed to “{found.title}” ({found.url}): {count(new, 'article')}.")
     return 0
 
 
@@ -154,7 +163,7 @@ def _remove(source_id: int, connection: sqlite3.Connection) -> int:
         )
     except SourceNotFoundError as error:
         raise UsageError(str(error)) from None
-    print(f"Removed source {source_id} and {deleted} of its articles; bookmarks stay.")
+    print(f"Removed source {source_id} and {count(deleted, 'article')}; bookmarks stay.")
     return 0
 
 

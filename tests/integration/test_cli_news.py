@@ -194,6 +194,73 @@ def test_a_refresh_on_a_terminal_updates_its_progress_in_place(
     assert summary == "12 new articles from 2 sources."
 
 
+def test_an_opml_import_says_what_it_added_and_fetches_only_those_with_refresh(
+    papers: tuple[list[str], Path], tmp_path: Path
+) -> None:
+    urls, opml = papers
+    data = tmp_path / "profile"
+    assert broadsheet(data, "feeds", "add", urls[0]).returncode == 0  # one of the two
+    result = broadsheet(data, "opml", "import", str(opml), "--refresh")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Added 1 of the 2 subscriptions in papers.opml (the other one you already had).",
+        f"{urls[1]}: 6 new",  # the new one alone is fetched
+        "6 new articles from 1 source.",
+    ]
+    again = broadsheet(data, "opml", "import", str(opml), "--refresh")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == "You already had the 2 subscriptions in papers.opml.\n"
+
+
+def test_an_opml_import_without_refresh_says_how_to_fetch(
+    papers: tuple[list[str], Path], tmp_path: Path
+) -> None:
+    _, opml = papers
+    data = tmp_path / "profile"
+    result = broadsheet(data, "opml", "import", str(opml))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Added 2 subscriptions from papers.opml.",
+        "Run 'broadsheet refresh' to fetch their articles.",
+    ]
+    feeds_ = json.loads(broadsheet(data, "feeds", "list", "--json").stdout)
+    assert json.loads(broadsheet(data, "stats", "--json").stdout)["articles"] == 8  # the sample's
+    assert len(feeds_) == 5
+    single = tmp_path / "one.opml"
+    single = tmp_path / "one.opml"
+    single.write_text(
+        '<opml version="2.0"><body>'
+        '<outline text="One" type="rss" xmlUrl="https://one.example/feed"/></body></opml>'
+    )
+    assert broadsheet(data, "opml", "import", str(single)).stdout.splitlines()[0] == (
+        "Added 1 subscription from one.opml."
+    )
+    assert broadsheet(data, "opml", "import", str(single)).stdout == (
+        "You already had the subscription in one.opml.\n"
+    )
+
+
+def test_one_of_anything_is_said_in_the_singular(httpserver: HTTPServer, tmp_path: Path) -> None:
+    one = [Item("only", "The only story", "Just one.", content="<p>Just the one.</p>")]
+    url = Newsroom(httpserver).publish_feed("/one.xml", "The Single Sheet", one)
+    data = tmp_path / "profile"
+    added = broadsheet(data, "feeds", "add", url, "--json")
+    assert broadsheet(data, "feeds", "remove", str(json.loads(added.stdout)["id"])).stdout == (
+        f"Removed source {json.loads(added.stdout)['id']} and 1 article; bookmarks stay.\n"
+    )
+    assert broadsheet(data, "feeds", "add", url).stdout == (
+        f"Subscribed to “The Single Sheet” ({url}): 1 article.\n"
+    )
+    feed = tmp_path / "single.xml"
+    feed.write_text(
+        '<rss version="2.0"><channel><title>Parish Notes</title><item><title>Fete</title>'
+        "<guid>fete</guid><description>On Saturday.</description></item></channel></rss>"
+    )
+    assert broadsheet(data, "import", str(feed)).stdout == (
+        "Imported 1 new article from the feed “Parish Notes”.\n"
+    )
+
+
 def test_removing_a_source_keeps_its_bookmarks(site: Newsroom, tmp_path: Path) -> None:
     data = tmp_path / "profile"
     source = json.loads(broadsheet(data, "feeds", "add", site.url("/feed.xml"), "--json").stdout)
