@@ -15,12 +15,15 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from desktop.cli import UsageError, print_json
 from desktop.cli_progress import RefreshPrinter
 from desktop.domain import Progress, Source
+from desktop.ingest.fetch import not_web_address
 from desktop.ingest.opml import OpmlError, OutlineFeed, read_opml, write_opml
+from desktop.ingest.targets import WEB_SCHEMES, scheme_of
 from desktop.operations import direct_writer
 from desktop.operations.entries import start_parser_process
 from desktop.operations.importing import (
@@ -113,7 +116,7 @@ def import_document(
 ) -> int:
     """``import FILE``: a feed document, an OPML file, a saved web page or a page saved as text."""
     try:
-        imported = import_file(direct_writer(connection), paths.images, arguments.file)
+        imported = import_file(direct_writer(connection), paths.images, _file(arguments.file))
     except DocumentError as error:
         raise UsageError(str(error)) from None
     if arguments.json:
@@ -138,6 +141,19 @@ def extract(arguments: argparse.Namespace, connection: sqlite3.Connection, paths
     print()
     print(document["text"])
     return 0
+
+
+def _file(text: str) -> Path:
+    """The file ``import`` is given; an address in its place says which command reads it."""
+    file = Path(text)
+    if "://" not in text or file.exists():
+        return file
+    if scheme_of(text) in WEB_SCHEMES:
+        raise UsageError(
+            f"{text} is a web address: 'broadsheet feeds add' subscribes to its feed, "
+            "'broadsheet extract' shows its article."
+        )
+    raise UsageError(not_web_address(text))
 
 
 def _add(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:

@@ -24,7 +24,7 @@ from desktop.ingest.byteorder import wide_encoding
 from desktop.ingest.detect import DocumentKind, detect
 from desktop.ingest.extract import Extracted, ExtractionError, extract_article
 from desktop.ingest.feeds import FeedParseError, ParsedFeed, parse_feed
-from desktop.ingest.fetch import PAGE_ACCEPT, Limits, Request, Response, fetch
+from desktop.ingest.fetch import PAGE_ACCEPT, Limits, Request, Response, fetch, not_web_address
 from desktop.ingest.figures import body_images
 from desktop.ingest.opml import OpmlError, OutlineFeed, read_opml
 from desktop.ingest.text import html_to_text
@@ -212,6 +212,8 @@ def _document(location: str) -> tuple[bytes, str | None]:
             raise DocumentError(answer.sentence)
         return answer.body, answer.final_url
     file = Path(location)
+    if "://" in location and not file.exists():  # a mistyped scheme, not a file
+        raise DocumentError(not_web_address(location))
     return _read(file), file.resolve().as_uri()
 
 

@@ -261,6 +261,23 @@ def test_one_of_anything_is_said_in_the_singular(httpserver: HTTPServer, tmp_pat
     )
 
 
+@pytest.mark.parametrize("command", [("feeds", "add"), ("extract",), ("import",)])
+def test_a_mistyped_scheme_is_named_with_what_to_use(
+    command: tuple[str, ...], tmp_path: Path
+) -> None:
+    line = one_line_failure(broadsheet(tmp_path / "profile", *command, "htp://paper.example/feed"))
+    assert line == (
+        "broadsheet: htp://paper.example/feed is not a web address Broadsheet can read "
+        "(use http or https, not htp)."
+    )
+
+
+def test_import_given_a_web_address_says_which_command_reads_one(tmp_path: Path) -> None:
+    line = one_line_failure(broadsheet(tmp_path / "profile", "import", "https://paper.example/"))
+    assert "https://paper.example/ is a web address" in line
+    assert "'broadsheet feeds add'" in line and "'broadsheet extract'" in line
+
+
 def test_removing_a_source_keeps_its_bookmarks(site: Newsroom, tmp_path: Path) -> None:
     data = tmp_path / "profile"
     source = json.loads(broadsheet(data, "feeds", "add", site.url("/feed.xml"), "--json").stdout)
