@@ -25,6 +25,7 @@ from desktop.paths import AppPaths, resolve
 from desktop.store import articles
 from desktop.store.database import connect
 from desktop.store.errors import StoreError
+from desktop.wording import count, long_date, size
 
 log = logging.getLogger(__name__)
 
@@ -141,9 +142,9 @@ def _add_news_commands(commands: Any) -> None:
     opml = commands.add_parser("opml", help="import or export subscriptions as OPML")
     opml_actions = opml.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     opml_actions.required = True
-    opml_actions.add_parser("import", help="subscribe to every feed of FILE").add_argument(
-        "file", type=Path
-    )
+    opml_import = opml_actions.add_parser("import", help="subscribe to every feed of FILE")
+    opml_import.add_argument("file", type=Path)
+    opml_import.add_argument("--refresh", action="store_true", help="then fetch the new ones")
     opml_actions.add_parser("export", help="write every subscription to FILE").add_argument(
         "file", type=Path
     )
@@ -156,7 +157,7 @@ def _add_news_commands(commands: Any) -> None:
     )
 
     imports = commands.add_parser("import", help="store a feed, OPML file or saved page")
-    imports.add_argument("file", type=Path)
+    imports.add_argument("file")  # not a Path yet: "htp://x" would lose a slash
     imports.add_argument("--json", action="store_true", help="print JSON")
 
     extract = commands.add_parser("extract", help="show the article a page holds, storing nothing")
@@ -222,7 +223,8 @@ def _show(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: 
     from desktop.ingest.text import html_to_text
 
     print(article.title)
-    print(" · ".join(p for p in (article.byline, article.source, iso(article.published)) if p))
+    published = long_date(article.published) if article.published else None
+    print(" · ".join(p for p in (article.byline, article.source, published) if p))
     if article.caption or article.credit:
         print(f"[Photo] {' / '.join(p for p in (article.caption, article.credit) if p)}")
     print()
@@ -252,24 +254,32 @@ def _bookmarks(
         raise UsageError(str(error)) from None
     saved = articles.bookmarked(connection, paths.images)
     write_bookmarks(saved, arguments.file, datetime.now(UTC))
-    print(f"Exported {len(saved)} bookmarks to {arguments.file}.")
+    print(f"Exported {count(len(saved), 'bookmark')} to {arguments.file}.")
     return 0
 
 
 def _stats(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
-    """``stats``: counts and the store's size."""
+    """``stats``: counts and the store's size (in bytes in JSON, in KB, MB or GB in text)."""
     counts = articles.stats(connection, paths.store)
-    figures = {
-        "articles": counts.articles,
-        "unread": counts.unread,
-        "bookmarks": counts.bookmarks,
-        "sources": counts.sources,
-        "db_bytes": counts.db_bytes,
-    }
     if arguments.json:
-        return print_json(figures)
-    for name, value in figures.items():
-        print(f"{name:>10}: {value}")
+        return print_json(
+            {
+                "articles": counts.articles,
+                "unread": counts.unread,
+                "bookmarks": counts.bookmarks,
+                "sources": counts.sources,
+                "db_bytes": counts.db_bytes,
+            }
+        )
+    shown = {
+        "Articles": f"{counts.articles:,}",
+        "Unread": f"{counts.unread:,}",
+        "Bookmarks": f"{counts.bookmarks:,}",
+        "Sources": f"{counts.sources:,}",
+        "Store size": size(counts.db_bytes),
+    }
+    for label, value in shown.items():
+        print(f"{label:>10}: {value}")
     return 0
 
 

@@ -15,11 +15,15 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from desktop.cli import UsageError, print_json
+from desktop.cli_progress import RefreshPrinter
 from desktop.domain import Progress, Source
+from desktop.ingest.fetch import not_web_address
 from desktop.ingest.opml import OpmlError, OutlineFeed, read_opml, write_opml
+from desktop.ingest.targets import WEB_SCHEMES, scheme_of
 from desktop.operations import direct_writer
 from desktop.operations.entries import start_parser_process
 from desktop.operations.importing import (
@@ -28,14 +32,16 @@ from desktop.operations.importing import (
     page_json,
     read_page,
     subscribe_outlines,
+    subscriptions_added,
 )
 from desktop.operations.refresh import RefreshOptions, RefreshReport, SourceOutcome
 from desktop.operations.refresh import refresh as run_refresh
 from desktop.operations.subscribe import SubscribeError, find_feed, subscribe
 from desktop.paths import AppPaths
 from desktop.store import sources
-from desktop.store.feeds import FeedExistsError
+from desktop.store.feeds import FEED, FeedExistsError
 from desktop.store.sources import SourceNotFoundError
+from desktop.wording import count
 
 EXIT_SOME_FAILED = 2
 PARSERS = max(1, min(4, os.cpu_count() or 1))
@@ -55,24 +61,28 @@ def opml(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: A
     if arguments.action == "export":
         feeds_ = [_outline(source) for source in sources.sources(connection) if source.url]
         arguments.file.write_bytes(write_opml(feeds_))
-        print(f"Exported {len(feeds_)} subscriptions to {arguments.file}.")
+        print(f"Exported {count(len(feeds_), 'subscription')} to {arguments.file}.")
         return 0
     try:
         outlines = read_opml(arguments.file.read_bytes())
     except (OpmlError, OSError) as error:
         raise UsageError(_sentence(error, arguments.file)) from None
     added = subscribe_outlines(direct_writer(connection), outlines)
-    print(f"Added {added} of the {len(outlines)} subscriptions in {arguments.file.name}.")
-    return 0
+    print(subscriptions_added(len(added), len(outlines), arguments.file.name))
+    if not added:
+        return 0
+    if not arguments.refresh:
+        print("Run 'broadsheet refresh' to fetch their articles.")
+        return 0
+    report = _run_refresh(connection, paths, RefreshOptions(only=added), printed=True)
+    return EXIT_SOME_FAILED if report.failed else 0
 
 
 def refresh(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
     """``refresh``: every due subscription (or the ones named); exit 2 if any failed."""
-    options = RefreshOptions(
-        only=tuple(arguments.source) if arguments.source else None,
-        photos=not arguments.no_images,
-    )
-    report = _run_refresh(connection, paths, options, quiet=arguments.json)
+    only = tuple(_refreshable(connection, source_id) for source_id in arguments.source or ())
+    options = RefreshOptions(only=only or None, photos=not arguments.no_images)
+    report = _run_refresh(connection, paths, options, printed=not arguments.json)
     if arguments.json:
         print_json([_outcome_json(outcome) for outcome in report.outcomes])
     return EXIT_SOME_FAILED if report.failed else 0
@@ -95,7 +105,8 @@ def market_refresh(
         print_json(report.as_json())
     else:
         for outcome in report.outcomes:
-            said = f"{outcome.count} figures" if outcome.status == "updated" else outcome.error
+            updated = outcome.status == "updated"
+            said = count(outcome.count, "figure") if updated else outcome.error
             print(f"{outcome.name}: {outcome.status}, {said}")
     return EXIT_SOME_FAILED if report.failed else 0
 
@@ -105,7 +116,7 @@ def import_document(
 ) -> int:
     """``import FILE``: a feed document, an OPML file, a saved web page or a page saved as text."""
     try:
-        imported = import_file(direct_writer(connection), paths.images, arguments.file)
+        imported = import_file(direct_writer(connection), paths.images, _file(arguments.file))
     except DocumentError as error:
         raise UsageError(str(error)) from None
     if arguments.json:
@@ -132,6 +143,19 @@ def extract(arguments: argparse.Namespace, connection: sqlite3.Connection, paths
     return 0
 
 
+def _file(text: str) -> Path:
+    """The file ``import`` is given; an address in its place says which command reads it."""
+    file = Path(text)
+    if "://" not in text or file.exists():
+        return file
+    if scheme_of(text) in WEB_SCHEMES:
+        raise UsageError(
+            f"{text} is a web address: 'broadsheet feeds add' subscribes to its feed, "
+            "'broadsheet extract' shows its article."
+        )
+    raise UsageError(not_web_address(text))
+
+
 def _add(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
     """Subscribe to a feed (found behind a site's address if need be), then fetch it."""
     try:
@@ -139,11 +163,11 @@ def _add(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: A
         source_id = subscribe(direct_writer(connection), found, arguments.folder)
     except (SubscribeError, FeedExistsError) as error:
         raise UsageError(str(error)) from None
-    report = _run_refresh(connection, paths, RefreshOptions(only=(source_id,)), quiet=True)
+    report = _run_refresh(connection, paths, RefreshOptions(only=(source_id,)), printed=False)
     new = report.new_articles
     if arguments.json:
         return print_json({"id": source_id, "url": found.url, "title": found.title, "new": new})
-    print(f"Subscribed to “{found.title}” ({found.url}): {new} articles.")
+    print(f"Subscribed to “{found.title}” ({found.url}): {count(new, 'article')}.")
     return 0
 
 
@@ -155,7 +179,7 @@ def _remove(source_id: int, connection: sqlite3.Connection) -> int:
         )
     except SourceNotFoundError as error:
         raise UsageError(str(error)) from None
-    print(f"Removed source {source_id} and {deleted} of its articles; bookmarks stay.")
+    print(f"Removed source {source_id} and {count(deleted, 'article')}; bookmarks stay.")
     return 0
 
 
@@ -173,23 +197,32 @@ def _list(arguments: argparse.Namespace, connection: sqlite3.Connection) -> int:
     return 0
 
 
+def _refreshable(connection: sqlite3.Connection, source_id: int) -> int:
+    """A source id given to ``refresh --source``, once it is known to name a feed."""
+    try:
+        source = sources.source(connection, source_id)
+    except SourceNotFoundError as error:
+        raise UsageError(str(error)) from None
+    if source.kind != FEED:
+        raise UsageError(f"“{source.title}” (source {source_id}) has no feed to refresh.")
+    return source_id
+
+
 def _run_refresh(
-    connection: sqlite3.Connection, paths: AppPaths, options: RefreshOptions, *, quiet: bool
+    connection: sqlite3.Connection, paths: AppPaths, options: RefreshOptions, *, printed: bool
 ) -> RefreshReport:
-    """Run a refresh here, its feeds parsed by a pool of processes (one per core), printing its
-    progress unless quiet; Ctrl+C stops it cleanly."""
+    """Run a refresh here, its feeds parsed by a pool of processes (one per core), printing a
+    line per source and a summary when ``printed``; Ctrl+C stops it cleanly."""
     report = RefreshReport()
     cancel = threading.Event()
+    printer = RefreshPrinter(report, sys.stdout, sys.stderr) if printed else None
     with ProcessPoolExecutor(PARSERS, initializer=start_parser_process) as parser:
         options = replace(options, parser=parser)
         steps = run_refresh(direct_writer(connection), paths.images, options, cancel, report)
-        _drive(steps, cancel, None if quiet else _print_progress)
+        _drive(steps, cancel, printer.show if printer else None)
+    if printer is not None:
+        printer.finish()
     return report
-
-
-def _print_progress(step: Progress) -> None:
-    """A step's message: on stderr while under way, the last one on stdout."""
-    print(step.message, file=sys.stderr if step.done < step.total else sys.stdout)
 
 
 def _drive(

@@ -468,10 +468,20 @@ def _parse_json_feed(data: bytes, url: str) -> ParsedFeed:
         raise FeedParseError("This JSON Feed has no list of items to read.")
     read = [_json_entry(item, url) if isinstance(item, dict) else None for item in items]
     entries = _unique_by_guid(filter(None, read))
-    skipped = len(items) - sum(entry is not None for entry in read)
-    problem = f"{skipped} of the feed's {len(items)} items could not be read." if skipped else None
+    problem = _skipped(len(items) - sum(entry is not None for entry in read), len(items))
     title = _title_text(document.get("title"), None) or None
     return ParsedFeed(title, _web_url(document.get("home_page_url"), url), entries, problem)
+
+
+def _skipped(skipped: int, total: int) -> str | None:
+    """One sentence on the items of a feed that could not be read, if any."""
+    if not skipped:
+        return None
+    if skipped < total:
+        return f"{skipped} of the feed's {total} items could not be read."
+    if total == 1:
+        return "The feed's one item could not be read."
+    return f"None of the feed's {total} items could be read."
 
 
 def _load_json(data: bytes) -> Any:

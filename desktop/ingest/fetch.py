@@ -523,7 +523,21 @@ def _host_of(trail: list[str], request: Request) -> str:
 
 def _bad_url_sentence(url: str) -> str:
     """Why a URL cannot be fetched at all."""
-    return f"{_shown(url)} is not a web address Broadsheet can read (only http and https are)."
+    return not_web_address(url)
+
+
+def not_web_address(url: str) -> str:
+    """Why an address is not one to fetch, saying what it begins with when that is the mistake
+    ("htp://…": use http or https, not htp)."""
+    try:
+        scheme = urlsplit(url).scheme
+    except ValueError:
+        scheme = ""
+    if scheme.lower() in _WEB_SCHEMES:
+        hint = "check how it is written" if _web_host(url) else "it names no site"
+    else:
+        hint = f"use http or https, not {scheme}" if scheme else "use http or https"
+    return f"{_shown(url)} is not a web address Broadsheet can read ({hint})."
 
 
 def _failure(

@@ -24,7 +24,7 @@ from desktop.ingest.byteorder import wide_encoding
 from desktop.ingest.detect import DocumentKind, detect
 from desktop.ingest.extract import Extracted, ExtractionError, extract_article
 from desktop.ingest.feeds import FeedParseError, ParsedFeed, parse_feed
-from desktop.ingest.fetch import PAGE_ACCEPT, Limits, Request, Response, fetch
+from desktop.ingest.fetch import PAGE_ACCEPT, Limits, Request, Response, fetch, not_web_address
 from desktop.ingest.figures import body_images
 from desktop.ingest.opml import OpmlError, OutlineFeed, read_opml
 from desktop.ingest.text import html_to_text
@@ -35,6 +35,7 @@ from desktop.operations.fetching import drain
 from desktop.operations.photos import Tally, Wanted, fetch_pictures, wanted_pictures
 from desktop.store import feeds, loading
 from desktop.store.feeds import FeedExistsError
+from desktop.wording import count
 
 SAVED_PAGES = "Saved pages"
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
@@ -46,11 +47,13 @@ class DocumentError(ValueError):
 
 @dataclass(frozen=True)
 class Imported:
-    """What an import stored: a one-line summary and the JSON the CLI prints."""
+    """What an import stored: a one-line summary, the JSON the CLI prints, and the sources it
+    subscribed to (an OPML file's new ones), which have yet to be fetched."""
 
     kind: DocumentKind
     message: str
     document: Any
+    new_sources: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,13 +128,13 @@ def _import_feed(write: StoreWriter, images: Path, file: Path, data: bytes) -> I
     added = sum(article_id is not None for article_id in ids)
     return Imported(
         DocumentKind.FEED,
-        f"Imported {added} new articles from the feed “{title}”.",
+        f"Imported {count(added, 'new article')} from the feed “{title}”.",
         _feed_json(parsed),
     )
 
 
 def _import_opml(write: StoreWriter, images: Path, file: Path, data: bytes) -> Imported:
-    """An OPML file's subscriptions, in their folders (refresh to fetch them)."""
+    """An OPML file's subscriptions, in their folders (refresh ``new_sources`` to fetch them)."""
     try:
         outlines = read_opml(data)
     except OpmlError as error:
@@ -139,8 +142,9 @@ def _import_opml(write: StoreWriter, images: Path, file: Path, data: bytes) -> I
     added = subscribe_outlines(write, outlines)
     return Imported(
         DocumentKind.OPML,
-        f"Added {added} of the {len(outlines)} subscriptions in {file.name}.",
+        subscriptions_added(len(added), len(outlines), file.name),
         [_outline_json(outline) for outline in outlines],
+        added,
     )
 
 
@@ -208,6 +212,8 @@ def _document(location: str) -> tuple[bytes, str | None]:
             raise DocumentError(answer.sentence)
         return answer.body, answer.final_url
     file = Path(location)
+    if "://" in location and not file.exists():  # a mistyped scheme, not a file
+        raise DocumentError(not_web_address(location))
     return _read(file), file.resolve().as_uri()
 
 
@@ -315,15 +321,33 @@ def _saved_source(connection: sqlite3.Connection, title: str) -> int:
     return cursor.lastrowid
 
 
-def subscribe_outlines(write: StoreWriter, outlines: list[OutlineFeed]) -> int:
-    """Subscribe to the feeds of an OPML file, in their folders; return how many were new."""
-    return write(lambda c: sum(_subscribe_outline(c, outline) for outline in outlines))
+def subscribe_outlines(write: StoreWriter, outlines: list[OutlineFeed]) -> tuple[int, ...]:
+    """Subscribe to the feeds of an OPML file, in their folders; return the ids of the sources
+    that are new (or removed once and now back), for a refresh to fetch them."""
+    added = write(lambda c: [_subscribe_outline(c, outline) for outline in outlines])
+    return tuple(source_id for source_id in added if source_id is not None)
 
 
-def _subscribe_outline(connection: sqlite3.Connection, outline: OutlineFeed) -> int:
-    """Subscribe to one outline's feed; return 1 if it was new."""
+def subscriptions_added(added: int, listed: int, name: str) -> str:
+    """One line on an OPML import: how many of the subscriptions a file lists were new."""
+    if not listed:
+        return f"{name} lists no subscriptions."
+    if added == listed:
+        return f"Added {count(added, 'subscription')} from {name}."
+    if not added:
+        listing = "the subscription" if listed == 1 else f"the {listed:,} subscriptions"
+        return f"You already had {listing} in {name}."
+    others = "one" if listed - added == 1 else f"{listed - added:,}"
+    return (
+        f"Added {added:,} of the {listed:,} subscriptions in {name} "
+        f"(the other {others} you already had)."
+    )
+
+
+def _subscribe_outline(connection: sqlite3.Connection, outline: OutlineFeed) -> int | None:
+    """Subscribe to one outline's feed; return its source's id if it was new."""
     try:
-        feeds.add_feed(
+        return feeds.add_feed(
             connection,
             outline.feed_url,
             outline.title,
@@ -332,8 +356,7 @@ def _subscribe_outline(connection: sqlite3.Connection, outline: OutlineFeed) -> 
             folder=outline.folder,
         )
     except FeedExistsError:
-        return 0
-    return 1
+        return None
 
 
 def _with_articles(source: NewSource, articles: list[NewArticle]) -> NewSource:

@@ -26,6 +26,7 @@ from desktop.ingest.images import NotAPhotoError, check_whole, describe, thumbna
 from desktop.operations import StoreWriter
 from desktop.store import loading
 from desktop.store.images import cache_photo
+from desktop.wording import count
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,8 @@ class _Counter:
         every = max(1, -(-self.total // PROGRESS_STEPS))  # rounded up: at most PROGRESS_STEPS
         if self.done % every and self.done != self.total:
             return None
-        return Progress(self.done, self.total, f"Fetched {self.done} of {self.total} photos")
+        said = f"Fetched {self.done} of {count(self.total, 'photo')}"
+        return Progress(self.done, self.total, said)
 
 
 def _keep_finished(

@@ -47,6 +47,7 @@ from desktop.operations.fetching import drain, drain_ticking
 from desktop.operations.photos import Tally, Wanted, fetch_pictures, wanted_pictures
 from desktop.store import feeds, loading
 from desktop.store.feeds import FeedState
+from desktop.wording import count
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +164,7 @@ def _feed_stage(run: _Run, due: Sequence[FeedState]) -> Iterator[Progress]:
     ]
     parsing: list[_Parsing] = []
     store = _FeedStore(run)
-    yield Progress(0, len(due), f"Checking {_count(len(due), 'source')}…")
+    yield Progress(0, len(due), f"Checking {count(len(due), 'source')}…")
     ticking = drain_ticking(
         run.loop, requests, run.options.limits, run.cancel, tick=PARSED_POLL_SECONDS
     )
@@ -242,7 +243,7 @@ class _FeedStore:
     def _done(self, outcome: SourceOutcome, total: int) -> Progress:
         """Count a source as done."""
         self.run.report.outcomes.append(outcome)
-        return Progress(len(self.run.report.outcomes), total, _progress_line(outcome))
+        return Progress(len(self.run.report.outcomes), total, outcome_line(outcome))
 
 
 def _submit(parser: Executor | None, response: Response) -> Future[ReadyFeed]:
@@ -324,7 +325,8 @@ def _page_stage(run: _Run) -> Iterator[Progress]:
         item = pending[result.url]
         run.work.pictures += _complete_from_page(run.write, item, result)
         run.report.pages_completed += isinstance(result, Response)
-        yield Progress(done, len(requests), f"Fetched {done} of {len(requests)} full articles")
+        said = f"Fetched {done} of {count(len(requests), 'full article')}"
+        yield Progress(done, len(requests), said)
 
 
 def _complete_from_page(
@@ -375,8 +377,8 @@ def _validators(response: Response) -> dict[str, str | None]:
     return {"etag": response.validators.etag, "last_modified": response.validators.last_modified}
 
 
-def _progress_line(outcome: SourceOutcome) -> str:
-    """One line of progress about a source."""
+def outcome_line(outcome: SourceOutcome) -> str:
+    """One line about what a refresh did for a source: its progress, and the CLI's report."""
     if outcome.status == "updated":
         return f"{outcome.url}: {outcome.new} new"
     if outcome.status == "unchanged":
@@ -391,20 +393,13 @@ def summary(report: RefreshReport) -> str:
             return "The refresh was cancelled."
         return "No subscription was due for a refresh."
     failed = sum(outcome.status in {"failed", "gone"} for outcome in report.outcomes)
-    text = (
-        f"{_count(report.new_articles, 'new article')} from "
-        f"{_count(len(report.outcomes), 'source')}"
-    )
+    sources = count(len(report.outcomes), "source")
+    text = f"{count(report.new_articles, 'new article')} from {sources}"
     if failed:
         text += f"; {failed} could not be refreshed"
     if report.cancelled:
         text += " (cancelled before the end)"
     return text + "."
-
-
-def _count(number: int, noun: str) -> str:
-    """A number with its noun, in the plural unless it is 1 (1 source, 2 sources)."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _now() -> int:

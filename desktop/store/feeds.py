@@ -11,6 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 FEED = "feed"
+# What a source keeps of its fetches: dropped when it is removed, so that subscribing again
+# fetches the whole feed rather than sending old validators and getting a 304 for it.
+FORGET_FETCHES = (
+    "etag = NULL, last_modified = NULL, last_fetched = NULL, last_error = NULL, "
+    "failing_since = NULL, retry_after = NULL"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,14 +56,15 @@ def add_feed(
     site_url: str | None = None,
     folder: str | None = None,
 ) -> int:
-    """Subscribe to a feed; a removed subscription to the same address comes back."""
+    """Subscribe to a feed; a removed subscription to the same address comes back, as new (its
+    first fetch asks for the whole feed)."""
     row = connection.execute("SELECT id, removed FROM sources WHERE url = ?", (url,)).fetchone()
     if row is not None and row[1] is None:
         raise FeedExistsError(url, int(row[0]))
     if row is not None:
         connection.execute(
-            "UPDATE sources SET removed = NULL, folder = ?, disabled = 0, last_error = NULL, "
-            "failing_since = NULL, retry_after = NULL WHERE id = ?",
+            f"UPDATE sources SET removed = NULL, folder = ?, disabled = 0, {FORGET_FETCHES} "
+            "WHERE id = ?",
             (folder, row[0]),
         )
         return int(row[0])
@@ -73,9 +80,11 @@ def add_feed(
 def due_feeds(
     connection: sqlite3.Connection, now: int, only: Sequence[int] | None = None
 ) -> list[FeedState]:
-    """Subscriptions to refresh now: not removed, not gone, not asked to wait (Retry-After)."""
+    """Subscriptions to refresh now: not removed, not gone, not asked to wait (Retry-After);
+    one never fetched is asked without validators."""
     sql = (
-        "SELECT id, url, etag, last_modified, full_articles FROM sources "
+        "SELECT id, url, CASE WHEN last_fetched IS NOT NULL THEN etag END, "
+        "CASE WHEN last_fetched IS NOT NULL THEN last_modified END, full_articles FROM sources "
         "WHERE kind = ? AND removed IS NULL AND NOT disabled AND url IS NOT NULL "
         "AND (retry_after IS NULL OR retry_after <= ?)"
     )

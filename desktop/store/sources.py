@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.domain import Source
+from desktop.store.feeds import FORGET_FETCHES
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,8 @@ def set_full_articles(connection: sqlite3.Connection, source_id: int, on: bool) 
 
 
 def remove(connection: sqlite3.Connection, source_id: int, now: int) -> int:
-    """Remove a source: its articles go, except the bookmarked ones, which stay with its name.
+    """Remove a source: its articles go, except the bookmarked ones, which stay with its name,
+    and so does what it kept of its fetches (subscribing again fetches the whole feed).
 
     Returns how many articles were deleted.
     """
@@ -77,7 +79,9 @@ def remove(connection: sqlite3.Connection, source_id: int, now: int) -> int:
     deleted = connection.execute(
         "DELETE FROM articles WHERE source_id = ? AND bookmarked IS NULL", (source_id,)
     ).rowcount
-    connection.execute("UPDATE sources SET removed = ? WHERE id = ?", (now, source_id))
+    connection.execute(
+        f"UPDATE sources SET removed = ?, {FORGET_FETCHES} WHERE id = ?", (now, source_id)
+    )
     return deleted
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.domain import Progress
 from desktop.operations import StoreWriter
 from desktop.tasks import OperationFactory, Runner
+from desktop.wording import count
 
 FILE_FILTER = (
     "Feeds, OPML files and saved pages (*.xml *.rss *.atom *.rdf *.json *.opml *.html *.htm "
@@ -30,6 +31,7 @@ class ImportReport:
 
     messages: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    new_sources: list[int] = field(default_factory=list)  # subscribed to, not fetched yet
 
     def sentence(self) -> str:
         """One sentence for the status bar."""
@@ -37,7 +39,8 @@ class ImportReport:
             return self.messages[0]
         if not self.messages and len(self.failures) == 1:
             return self.failures[0]
-        text = f"Imported {len(self.messages)} of {len(self.messages) + len(self.failures)} files"
+        files = count(len(self.messages) + len(self.failures), "file")
+        text = f"Imported {len(self.messages)} of {files}"
         if self.failures:
             text += f"; {self.failures[0]}"
         return text if text.endswith(".") else text + "."
@@ -54,9 +57,13 @@ class Importer(QObject):
     """Imports files on the runner, one batch at a time.
 
     Signals:
+        sources_added(object): a batch subscribed to new sources (an OPML file's), not fetched
+            yet; carries their ids as a tuple, for a refresh of those alone. Sent before
+            ``finished``.
         finished(str, bool): a batch ended; carries its sentence and whether anything was stored.
     """
 
+    sources_added = Signal(object)
     finished = Signal(str, bool)
 
     def __init__(self, runner: Runner, images: Path, parent: QObject | None = None) -> None:
@@ -94,18 +101,27 @@ class Importer(QObject):
                 if cancel.is_set():
                     return
                 try:
-                    report.messages.append(import_file(write, images, file).message)
+                    imported = import_file(write, images, file)
                 except DocumentError as error:
                     report.failures.append(str(error))
+                else:
+                    report.messages.append(imported.message)
+                    report.new_sources.extend(imported.new_sources)
                 yield Progress(number, len(files), file.name)
 
         return run
 
     def _on_done(self, report: ImportReport) -> None:
         self._running = False
-        self.finished.emit(report.sentence(), bool(report.messages))
+        self._tell(report)
 
     def _on_failed(self, report: ImportReport, error: object) -> None:
         self._running = False
         report.failures.append(f"The import stopped on an unexpected error ({error}).")
+        self._tell(report)
+
+    def _tell(self, report: ImportReport) -> None:
+        """Say what a batch subscribed to, then how it went."""
+        if report.new_sources:
+            self.sources_added.emit(tuple(report.new_sources))
         self.finished.emit(report.sentence(), bool(report.messages))

@@ -61,6 +61,7 @@ from desktop.ui.sections import SectionList
 from desktop.ui.source_editing import SourceEditor
 from desktop.ui.text_size import TextSizeControl
 from desktop.ui.window_state import WindowState
+from desktop.wording import count
 
 if TYPE_CHECKING:
     from desktop.ingest.targets import Target
@@ -356,7 +357,7 @@ class MainWindow(QMainWindow):
             log.info("Not opened: %s", sentence)
         files = [target.path for target in targets if isinstance(target, LocalFile)]
         if files and self._importer.import_files(files):
-            self.statusBar().showMessage(f"Importing {len(files)} file(s)…")
+            self.statusBar().showMessage(f"Importing {count(len(files), 'file')}…")
         elif files:
             problems.append("Broadsheet is importing other files; open these again afterwards.")
         links = [target.url for target in targets if isinstance(target, FeedLink)]
@@ -646,7 +647,7 @@ class MainWindow(QMainWindow):
         files = local_files(event.mimeData())
         if files and self._importer.import_files(files):
             event.acceptProposedAction()
-            self.statusBar().showMessage(f"Importing {len(files)} file(s)…")
+            self.statusBar().showMessage(f"Importing {count(len(files), 'file')}…")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import shutil
 import subprocess
 import sys
@@ -17,7 +18,10 @@ from typing import Any
 
 import pytest
 
+from desktop.paths import resolve
+from desktop.wording import size
 from tests.commands import broadsheet
+from tests.factories import add_articles
 from tests.locks import exclusive_lock
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -218,12 +222,26 @@ def test_show_prints_headline_then_details_caption_and_body(tmp_path: Path) -> N
     lines = succeed(data, "show", str(row["id"])).splitlines()
     assert lines[0] == row["title"]
     assert lines[1].startswith("By Maren Osei · The Harbour Gazette · ")
+    assert "T06:45" not in lines[1]  # a date for people, not ISO 8601
     assert (
         "[Photo] The restored ferry leaves the north quay on its first crossing"
         " / Illustration: © Broadsheet Studio"
     ) in lines
     assert "Eleven years in the shed" in lines  # a subheading is a line of its own
     assert not any("<" in line and ">" in line for line in lines)
+
+
+def test_show_dates_the_article_in_full_in_local_time(tmp_path: Path) -> None:
+    data = tmp_path / "fresh"
+    row = article_titled(data, "Restored ferry Margit")
+    assert row["published"] == "2026-11-24T06:45:00+00:00"
+    west = {**os.environ, "TZ": "PST+8"}  # eight hours behind UTC: the evening before
+    shown = broadsheet(data, "show", str(row["id"]), env=west)
+    assert shown.returncode == 0, shown.stderr
+    byline = shown.stdout.splitlines()[1]
+    assert byline == "By Maren Osei · The Harbour Gazette · Monday 23 November 2026, 22:45"
+    as_json = json.loads(broadsheet(data, "show", str(row["id"]), "--json", env=west).stdout)
+    assert as_json["published"] == "2026-11-24T06:45:00+00:00"
 
 
 def test_a_bookmark_shows_in_its_section_and_the_counts(tmp_path: Path) -> None:
@@ -253,7 +271,7 @@ def test_bookmarks_export_as_html_escapes_titles(tmp_path: Path) -> None:
     succeed(data, "bookmark", str(row["id"]))
     target = tmp_path / "saved.html"
     said = succeed(data, "bookmarks", "export", str(target))
-    assert said.strip() == f"Exported 1 bookmarks to {target}."
+    assert said.strip() == f"Exported 1 bookmark to {target}."
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert "Hollinsford&#x27;s" in page and "Hollinsford's" not in page
@@ -284,6 +302,23 @@ def test_stats_of_the_sample_edition(tmp_path: Path) -> None:
     assert (figures["articles"], figures["unread"], figures["bookmarks"]) == (8, 8, 0)
     assert figures["sources"] == 3
     assert figures["db_bytes"] > 0
+
+
+def test_stats_in_text_reads_counts_and_sizes_for_people(data_dir: Path) -> None:
+    paths = resolve(data_dir)
+    add_articles(paths.store, paths.images, 1200)
+    lines = succeed(data_dir, "stats").splitlines()
+    assert lines[:4] == [
+        "  Articles: 1,208",
+        "    Unread: 1,208",
+        " Bookmarks: 0",
+        "   Sources: 4",
+    ]
+    figures = succeed_json(data_dir, "stats")
+    assert figures["articles"] == 1208 and isinstance(figures["db_bytes"], int)
+    (store_size,) = lines[4:]
+    assert store_size == f"Store size: {size(figures['db_bytes'])}"
+    assert store_size.endswith((" KB", " MB"))
 
 
 def test_market_in_dollars(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.commands import broadsheet
+from tests.commands import broadsheet, broadsheet_in_a_terminal
 from tests.integration.test_refresh import PARAGRAPHS
 from tests.newsroom import Item, Newsroom
 
@@ -120,6 +120,164 @@ def test_refresh_reports_each_source_and_exits_2_when_one_failed(
     assert quiet.returncode == 0  # the gone feed is no longer asked
 
 
+@pytest.fixture
+def papers(httpserver: HTTPServer, tmp_path: Path) -> tuple[list[str], Path]:
+    """Two papers of six stories, each story with its own photo; their feeds' addresses and an
+    OPML file that lists them."""
+    room = Newsroom(httpserver)
+    urls = []
+    for paper in range(2):
+        items = []
+        for number in range(6):
+            photo = room.publish_photo(
+                f"/photos/{paper}-{number}.jpg", (paper * 90, number * 40, 90)
+            )
+            items.append(
+                Item(
+                    f"paper-{paper}-story-{number}",
+                    f"Story {number} of paper {paper}",
+                    "A summary.",
+                    content="<p>The whole story.</p>",
+                    photo=photo.removeprefix(room.url("")),
+                    caption="The quay at dawn",
+                    credit="Photo: Ida Marsh",
+                )
+            )
+        urls.append(room.publish_feed(f"/feeds/{paper}.xml", f"Paper {paper}", items))
+    opml = tmp_path / "papers.opml"
+    outlines = "".join(f'<outline text="Paper" type="rss" xmlUrl="{url}"/>' for url in urls)
+    opml.write_text(f'<opml version="2.0"><body>{outlines}</body></opml>')
+    return urls, opml
+
+
+def test_an_unknown_source_to_refresh_is_one_line(site: Newsroom, tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    added = json.loads(broadsheet(data, "feeds", "add", site.url("/feed.xml"), "--json").stdout)
+    result = broadsheet(data, "refresh", "--source", str(added["id"]), "--source", "999")
+    assert one_line_failure(result) == "broadsheet: No source has the id 999."
+    assert result.stdout == ""  # nothing was checked, not even the source that exists
+    sample = one_line_failure(broadsheet(data, "refresh", "--source", "1"))
+    assert "The Harbour Gazette" in sample and "no feed to refresh" in sample
+
+
+def test_a_piped_refresh_prints_a_line_per_source_and_a_summary(
+    papers: tuple[list[str], Path], tmp_path: Path
+) -> None:
+    urls, opml = papers
+    data = tmp_path / "profile"
+    assert broadsheet(data, "opml", "import", str(opml)).returncode == 0
+    result = broadsheet(data, "refresh")
+    assert result.returncode == 0, result.stderr
+    *sources, summary = result.stdout.splitlines()
+    assert sorted(sources) == [f"{url}: 6 new" for url in sorted(urls)]
+    assert summary == "12 new articles from 2 sources."
+    assert result.stderr == ""  # no line per photo, nor anything else
+    again = broadsheet(data, "refresh")
+    assert sorted(again.stdout.splitlines()) == sorted(
+        [*(f"{url}: unchanged" for url in urls), "0 new articles from 2 sources."]
+    )
+
+
+def test_a_refresh_on_a_terminal_updates_its_progress_in_place(
+    papers: tuple[list[str], Path], tmp_path: Path
+) -> None:
+    urls, opml = papers
+    data = tmp_path / "profile"
+    assert broadsheet(data, "opml", "import", str(opml)).returncode == 0
+    code, shown = broadsheet_in_a_terminal(data, "refresh")
+    assert code == 0, shown
+    assert "\rFetched 10 of 12 photos\x1b[K\rFetched 11 of 12 photos" in shown  # in place
+    # What stays on the screen: each line as its last rewrite left it.
+    lines = [line.rsplit("\r", 1)[-1].replace("\x1b[K", "") for line in shown.split("\n")]
+    *sources, summary = [line for line in lines if line]
+    assert sorted(sources) == [f"{url}: 6 new" for url in sorted(urls)]
+    assert summary == "12 new articles from 2 sources."
+
+
+def test_an_opml_import_says_what_it_added_and_fetches_only_those_with_refresh(
+    papers: tuple[list[str], Path], tmp_path: Path
+) -> None:
+    urls, opml = papers
+    data = tmp_path / "profile"
+    assert broadsheet(data, "feeds", "add", urls[0]).returncode == 0  # one of the two
+    result = broadsheet(data, "opml", "import", str(opml), "--refresh")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Added 1 of the 2 subscriptions in papers.opml (the other one you already had).",
+        f"{urls[1]}: 6 new",  # the new one alone is fetched
+        "6 new articles from 1 source.",
+    ]
+    again = broadsheet(data, "opml", "import", str(opml), "--refresh")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == "You already had the 2 subscriptions in papers.opml.\n"
+
+
+def test_an_opml_import_without_refresh_says_how_to_fetch(
+    papers: tuple[list[str], Path], tmp_path: Path
+) -> None:
+    _, opml = papers
+    data = tmp_path / "profile"
+    result = broadsheet(data, "opml", "import", str(opml))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Added 2 subscriptions from papers.opml.",
+        "Run 'broadsheet refresh' to fetch their articles.",
+    ]
+    feeds_ = json.loads(broadsheet(data, "feeds", "list", "--json").stdout)
+    assert json.loads(broadsheet(data, "stats", "--json").stdout)["articles"] == 8  # the sample's
+    assert len(feeds_) == 5
+    single = tmp_path / "one.opml"
+    single = tmp_path / "one.opml"
+    single.write_text(
+        '<opml version="2.0"><body>'
+        '<outline text="One" type="rss" xmlUrl="https://one.example/feed"/></body></opml>'
+    )
+    assert broadsheet(data, "opml", "import", str(single)).stdout.splitlines()[0] == (
+        "Added 1 subscription from one.opml."
+    )
+    assert broadsheet(data, "opml", "import", str(single)).stdout == (
+        "You already had the subscription in one.opml.\n"
+    )
+
+
+def test_one_of_anything_is_said_in_the_singular(httpserver: HTTPServer, tmp_path: Path) -> None:
+    one = [Item("only", "The only story", "Just one.", content="<p>Just the one.</p>")]
+    url = Newsroom(httpserver).publish_feed("/one.xml", "The Single Sheet", one)
+    data = tmp_path / "profile"
+    added = broadsheet(data, "feeds", "add", url, "--json")
+    assert broadsheet(data, "feeds", "remove", str(json.loads(added.stdout)["id"])).stdout == (
+        f"Removed source {json.loads(added.stdout)['id']} and 1 article; bookmarks stay.\n"
+    )
+    assert broadsheet(data, "feeds", "add", url).stdout == (
+        f"Subscribed to “The Single Sheet” ({url}): 1 article.\n"
+    )
+    feed = tmp_path / "single.xml"
+    feed.write_text(
+        '<rss version="2.0"><channel><title>Parish Notes</title><item><title>Fete</title>'
+        "<guid>fete</guid><description>On Saturday.</description></item></channel></rss>"
+    )
+    assert broadsheet(data, "import", str(feed)).stdout == (
+        "Imported 1 new article from the feed “Parish Notes”.\n"
+    )
+
+
+@pytest.mark.parametrize("command", [("feeds", "add"), ("extract",), ("import",)])
+def test_a_mistyped_scheme_is_named_with_what_to_use(
+    command: tuple[str, ...], tmp_path: Path
+) -> None:
+    line = one_line_failure(broadsheet(tmp_path / "profile", *command, "htp://paper.example/feed"))
+    assert line == (
+        "broadsheet: htp://paper.example/feed is not a web address Broadsheet can read "
+        "(use http or https, not htp)."
+    )
+
+
+def test_import_given_a_web_address_says_which_command_reads_one(tmp_path: Path) -> None:
+    line = one_line_failure(broadsheet(tmp_path / "profile", "import", "https://paper.example/"))
+    assert "https://paper.example/ is a web address" in line
+    assert "'broadsheet feeds add'" in line and "'broadsheet extract'" in line
+
+
 def test_removing_a_source_keeps_its_bookmarks(site: Newsroom, tmp_path: Path) -> None:
     data = tmp_path / "profile"
     source = json.loads(broadsheet(data, "feeds", "add", site.url("/feed.xml"), "--json").stdout)
@@ -134,6 +292,20 @@ def test_removing_a_source_keeps_its_bookmarks(site: Newsroom, tmp_path: Path) -
     assert source["id"] not in {row["id"] for row in listed}
     missing = one_line_failure(broadsheet(data, "feeds", "remove", str(source["id"])))
     assert "No source has the id" in missing
+
+
+def test_subscribing_again_to_a_removed_feed_fetches_its_articles_afresh(
+    site: Newsroom, tmp_path: Path
+) -> None:
+    data = tmp_path / "profile"
+    first = json.loads(broadsheet(data, "feeds", "add", site.url("/feed.xml"), "--json").stdout)
+    assert first["new"] == 2
+    assert broadsheet(data, "feeds", "remove", str(first["id"])).returncode == 0
+    again = broadsheet(data, "feeds", "add", site.url("/feed.xml"), "--json")
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["new"] == 2  # not a 304 answered to the old ETag
+    titles = {row["title"] for row in json.loads(broadsheet(data, "list", "--json").stdout)}
+    assert {"Pilot station stays open through the winter", "Ferry timetable"} <= titles
 
 
 def test_opml_export_and_import_keep_folders(tmp_path: Path) -> None:

@@ -11,6 +11,11 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QTableView
 from pytestqt.qtbot import QtBot
 
+from desktop.paths import AppPaths
+from desktop.store.database import connect
+from desktop.store.sources import sources
+from desktop.tasks import InlineRunner
+from desktop.ui.importing import Importer
 from desktop.ui.main_window import MainWindow
 from tests.ui.parts import article_titles, section_list
 
@@ -77,6 +82,7 @@ def test_a_feed_file_dropped_on_the_window_becomes_a_source(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     _drop(window, FIXTURES / "feeds" / "rss20.xml")
+    assert window.statusBar().currentMessage() == "Importing 1 file…"
     qtbot.waitUntil(
         lambda: window.statusBar().currentMessage().startswith("Imported"), timeout=LOADS
     )
@@ -107,7 +113,39 @@ def test_several_files_at_once_report_what_failed(
     junk = tmp_path / "junk.bin"
     junk.write_bytes(b"\x00\x01" * 300)
     _drop(window, SAVED_PAGE, junk)
+    assert window.statusBar().currentMessage() == "Importing 2 files…"
     qtbot.waitUntil(
         lambda: "Imported 1 of 2 files" in window.statusBar().currentMessage(), timeout=LOADS
     )
     assert "junk.bin" in window.statusBar().currentMessage()
+
+
+def test_an_opml_import_hands_over_its_new_sources_to_be_fetched(
+    qtbot: QtBot, paths: AppPaths, tmp_path: Path
+) -> None:
+    opml = tmp_path / "papers.opml"
+    opml.write_text(
+        '<opml version="2.0"><body>'
+        '<outline text="Gazette" type="rss" xmlUrl="https://harbour-gazette.example/feed.xml"/>'
+        '<outline text="Tidings" type="rss" xmlUrl="https://tidings.example/feed"/>'
+        "</body></opml>"
+    )
+    runner = InlineRunner(paths.store)
+    importer = Importer(runner, paths.images)
+    heard: list[tuple[object, ...]] = []
+    importer.sources_added.connect(lambda ids: heard.append(("added", ids)))
+    importer.finished.connect(lambda sentence, stored: heard.append((sentence, stored)))
+    try:
+        with qtbot.waitSignal(importer.finished, timeout=LOADS):
+            importer.import_files([opml])
+    finally:
+        runner.shutdown()
+    connection = connect(paths.store)
+    try:
+        (tidings,) = [s.id for s in sources(connection) if s.url == "https://tidings.example/feed"]
+    finally:
+        connection.close()
+    assert heard == [
+        ("added", (tidings,)),  # the sample's Gazette was there already: not fetched again
+        ("Added 1 of the 2 subscriptions in papers.opml (the other one you already had).", True),
+    ]

@@ -307,6 +307,25 @@ def test_jsonfeed10() -> None:
     assert cafe.guid == "312"
 
 
+@pytest.mark.parametrize(
+    ("items", "problem"),
+    [
+        ([{"id": "1"}], "The feed's one item could not be read."),
+        ([{"id": "1"}, {"id": "2"}], "None of the feed's 2 items could be read."),
+        (
+            [{"id": "1"}, {"id": "2", "title": "Tides"}],
+            "1 of the feed's 2 items could not be read.",
+        ),
+    ],
+)
+def test_unreadable_json_feed_items_are_counted_in_words(
+    items: list[dict[str, str]], problem: str
+) -> None:
+    document = {"version": "https://jsonfeed.org/version/1.1", "title": "Tides", "items": items}
+    feed = parse_feed(json.dumps(document).encode(), "https://paper.example/feed.json")
+    assert feed.problem == problem
+
+
 def test_jsonfeed_content_text_becomes_escaped_paragraphs() -> None:
     cafe = parse("jsonfeed10.json").entries[1]
     assert cafe.content_html == (

@@ -402,14 +402,20 @@ def test_a_name_that_cannot_be_found_is_said_so() -> None:
     assert sentence.startswith("paper.example could not be found; check the address")
 
 
-@pytest.mark.parametrize("url", ["ftp://paper.example/feed.xml", "paper.example/feed", "http://"])
-def test_an_address_that_is_not_on_the_web_is_refused(url: str) -> None:
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("htp://paper.example/feed.xml", "(use http or https, not htp)"),  # mistyped
+        ("ftp://paper.example/feed.xml", "(use http or https, not ftp)"),
+        ("paper.example/feed", "(use http or https)"),
+        ("http://", "(it names no site)"),
+    ],
+)
+def test_an_address_that_is_not_on_the_web_is_refused(url: str, said: str) -> None:
     failure = failed(fetch(Request(url), QUICK))
 
     assert failure.kind is FailureKind.BAD_URL
-    assert failure.sentence == (
-        f"{url} is not a web address Broadsheet can read (only http and https are)."
-    )
+    assert failure.sentence == f"{url} is not a web address Broadsheet can read {said}."
 
 
 def test_cookies_are_not_sent_back(httpserver: HTTPServer) -> None:
