@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,37 +11,26 @@ import desktop
 
 PACKAGE = Path(desktop.__file__).parent
 
-# Which layers each layer may import (besides itself). Read: importer -> allowed imported.
-ALLOWED: dict[str, set[str]] = {
-    "domain": set(),
-    "wording": set(),
-    "settings": set(),
-    "logfile": set(),
-    "licences": set(),
-    "credentials": {"package"},
-    "package": set(),
-    "paths": {"package"},
-    "export": {"domain"},
-    "store": {"domain"},
-    "ingest": {"domain", "package"},
-    "market": {"domain", "ingest"},
-    "profile": {"paths", "store", "ingest", "market", "domain"},
-    "tasks": {"operations", "store", "ingest", "market", "domain", "paths", "settings"},
-    "ui": {"tasks", "operations", "store", "ingest", "market", "domain", "paths", "settings",
-           "export", "package", "credentials", "licences", "wording"},
-    "operations": {"store", "ingest", "market", "domain", "paths", "settings", "credentials",
-                   "wording"},
-    "app": {"ui", "tasks", "store", "domain", "paths", "settings", "profile", "logfile", "package",
-            "operations"},
-    "cli": {"cli_news", "operations", "store", "ingest", "market", "domain", "paths", "settings",
-            "export", "profile", "logfile", "package", "credentials", "wording"},
-    "cli_news": {"cli", "cli_progress", "operations", "store", "ingest", "market", "domain",
-                 "paths", "settings", "wording"},
-    "cli_progress": {"operations", "domain", "wording"},
-    "selftest": {"app", "ui", "store", "ingest", "domain", "paths", "settings", "profile",
-                 "logfile", "package", "licences"},
-    "main": {"cli", "app", "selftest"},
-}  # fmt: skip
+ARCHITECTURE = Path(__file__).resolve().parents[2] / "docs" / "architecture.md"
+_TABLE = re.compile(r"<!-- layers:.*?-->(.*?)<!-- end of layers -->", re.S)
+_NONE = "–"
+
+
+def documented_layers(text: str) -> dict[str, set[str]]:
+    """The layers table of docs/architecture.md: which layers each layer may import."""
+    found = _TABLE.search(text)
+    assert found is not None, "docs/architecture.md has no layers table"
+    rows = [line.strip().strip("|").split("|") for line in found[1].strip().splitlines()[2:]]
+    return {
+        cells[0].strip(): {
+            name.strip() for name in cells[2].split(",") if name.strip() not in {"", _NONE}
+        }
+        for cells in rows
+    }
+
+
+# Which layers each layer may import (besides itself), as docs/architecture.md says.
+ALLOWED: dict[str, set[str]] = documented_layers(ARCHITECTURE.read_text(encoding="utf-8"))
 QT_LAYERS = {"app", "ui", "tasks", "selftest"}
 PACKAGE_NAMES = {"APP_NAME", "APP_ID", "version", "__version__"}
 
@@ -118,3 +108,13 @@ def test_the_checker_catches_forbidden_edges() -> None:
     }
     found = violations(sneaky)
     assert len(found) == 5, found
+
+
+def test_the_architecture_document_names_every_layer_once() -> None:
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    rows = _TABLE.search(text)
+    assert rows is not None
+    names = [line.strip().strip("|").split("|")[0].strip() for line in rows[1].strip().splitlines()]
+    assert len(names[2:]) == len(set(names[2:])) == len(ALLOWED)
+    assert {"domain", "store", "ingest", "operations", "tasks", "ui", "app"} <= set(ALLOWED)
+    assert ALLOWED["ingest"] == {"domain", "package"}  # read as the table writes it
