@@ -38,10 +38,12 @@ from tools.extract_eval import (
     units,
 )
 
-# The holdout set: pages scored apart from the main corpus and never tuned on (its README).
+# The holdout sets: pages scored apart from the main corpus and never tuned on (their READMEs).
 HOLDOUT = CORPUS.parent / "extraction-holdout"
+HOLDOUT2 = CORPUS.parent / "extraction-holdout2"
+HOLDOUTS = (HOLDOUT, HOLDOUT2)
 # Each set's names start with its own prefixes.
-PREFIXES = {CORPUS: {"a-", "b-"}, HOLDOUT: {"h-"}}
+PREFIXES = {CORPUS: {"a-", "b-"}, HOLDOUT: {"h-"}, HOLDOUT2: {"g-"}}
 
 ANSWERS: dict[str, Any] = {
     "url": "https://www.paper.example/2025/04/02/story",
@@ -312,7 +314,7 @@ def test_the_floor_is_refused_for_any_corpus_but_the_main_one(
     option: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     copy_page(page_names(CORPUS)[0], tmp_path)
-    for corpus in (HOLDOUT, tmp_path):
+    for corpus in (*HOLDOUTS, tmp_path):
         assert main(["--corpus", str(corpus), "--passes", "0", option]) == 1
         output = capsys.readouterr()
         assert output.out == ""  # refused before scoring anything
@@ -321,13 +323,15 @@ def test_the_floor_is_refused_for_any_corpus_but_the_main_one(
             f"{corpus} without it."
         ]
     assert not (tmp_path / FLOOR_FILE).exists()
-    assert not (HOLDOUT / FLOOR_FILE).exists()
+    assert not any((holdout / FLOOR_FILE).exists() for holdout in HOLDOUTS)
 
 
-# The corpus's format, and the holdout set's
+# The corpus's format, and the holdout sets'
 
 
-@pytest.mark.parametrize("corpus", [CORPUS, HOLDOUT], ids=["corpus", "holdout"])
+@pytest.mark.parametrize(
+    "corpus", [CORPUS, HOLDOUT, HOLDOUT2], ids=["corpus", "holdout", "holdout2"]
+)
 def test_every_page_has_its_answers_and_every_answer_its_page(corpus: Path) -> None:
     pages = {path.stem for path in corpus.glob("*.html")}
     answers = {path.stem for path in corpus.glob("*.json")} - {Path(FLOOR_FILE).stem}
@@ -337,7 +341,7 @@ def test_every_page_has_its_answers_and_every_answer_its_page(corpus: Path) -> N
 
 @pytest.mark.parametrize(
     ("corpus", "name"),
-    [(corpus, name) for corpus in (CORPUS, HOLDOUT) for name in page_names(corpus)],
+    [(corpus, name) for corpus in (CORPUS, *HOLDOUTS) for name in page_names(corpus)],
     ids=lambda value: value if isinstance(value, str) else value.name,
 )
 def test_every_answer_file_follows_the_format(corpus: Path, name: str) -> None:
@@ -353,10 +357,14 @@ def test_the_corpus_loads_and_its_floor_names_every_figure() -> None:
     assert all(isinstance(value, float) and 0 <= value <= 1 for value in floor.values())
 
 
-def test_the_holdout_set_loads_has_enough_pages_and_no_floor() -> None:
-    assert len(load_corpus(HOLDOUT)) == len(page_names(HOLDOUT)) >= 24
-    assert not (HOLDOUT / FLOOR_FILE).exists()
-    assert not set(page_names(HOLDOUT)) & set(page_names(CORPUS))
+@pytest.mark.parametrize("holdout", HOLDOUTS, ids=["holdout", "holdout2"])
+def test_a_holdout_set_loads_has_enough_pages_and_no_floor(holdout: Path) -> None:
+    assert len(load_corpus(holdout)) == len(page_names(holdout)) >= 24
+    assert not (holdout / FLOOR_FILE).exists()
+    others = {
+        name for corpus in (CORPUS, *HOLDOUTS) if corpus != holdout for name in page_names(corpus)
+    }
+    assert not set(page_names(holdout)) & others
 
 
 @pytest.mark.parametrize(
