@@ -82,6 +82,9 @@ class ArticleRow:
     read: bool
     bookmarked: bool
     thumbnail: Path | None = None
+    # When the list files it: its publication time, else when it was stored (an undated page
+    # sorts by when it was imported, never on top for ever).
+    filed: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -253,6 +253,7 @@ def _page_from(
             read=bool(row[4]),
             bookmarked=row[5] is not None,
             thumbnail=images / row[6] if images is not None and row[6] else None,
+            filed=from_timestamp(row[7]),
         )
         for row in rows
     ]

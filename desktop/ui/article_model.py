@@ -194,7 +194,10 @@ def _none(_: ArticleRow) -> None:
 
 
 def _when(row: ArticleRow) -> str:
-    return when_label(row.published) if row.published else ""
+    """When the article appeared; for an undated one, when it was stored."""
+    if row.published:
+        return when_label(row.published)
+    return f"added {when_label(row.filed)}" if row.filed else ""
 
 
 def _thumbnail(row: ArticleRow) -> str | None:

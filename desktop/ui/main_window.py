@@ -806,8 +806,8 @@ class MainWindow(QMainWindow):
 
     def _keeping_place(self, load: Callable[[], bool]) -> None:
         """Load the list again with ``load`` (False: it did not), keeping the selected article
-        and the scroll, and as many rows as were loaded. When the first articles come to an
-        empty list, or the open one is gone, the newest is opened."""
+        and the scroll, and as many rows as were loaded; when the open article is gone, the
+        newest is opened in its place."""
         current = self._list.current_article_id()
         shown = self._model.rowCount()
         scroll = self._list.verticalScrollBar().value()
@@ -819,7 +819,7 @@ class MainWindow(QMainWindow):
             self._list.select_article(current)
         self._list.verticalScrollBar().setValue(scroll)
         gone = self._forget_missing_article()
-        if self._reader.article is None and self._model.rowCount() and (gone or not shown):
+        if gone and self._model.rowCount():
             self._list.setCurrentIndex(self._model.index(0))
         else:
             self._section_view.settle()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QWidget
 from desktop.domain import Article
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QKeyEvent, QWheelEvent
+    from PySide6.QtGui import QKeyEvent, QPaintEvent, QWheelEvent
 from desktop.ui.article_body import PHOTO_SCHEME, WIDTH_QUERY, photo_url
 from desktop.ui.article_html import Colours, article_html, empty_html, stylesheet
 from desktop.ui.browser import open_in_browser
@@ -72,6 +72,8 @@ class ArticleBrowser(QTextBrowser):
         self._article: Article | None = None
         self._column = 0  # the width pictures are fitted to
         self._natural: dict[Path, int] = {}  # the width of each picture shown, by its file
+        self._pending: Place | None = None  # a place to keep until the view is first painted
+        self._painted = False
         font = QFont()
         font.setFamilies(SERIF_FAMILIES)
         font.setStyleHint(QFont.StyleHint.Serif)
@@ -104,6 +106,7 @@ class ArticleBrowser(QTextBrowser):
     def show_article(self, article: Article) -> None:
         """Show an article from its top."""
         self._article = article
+        self._pending = None
         photos = [article.photo, *article.images] if article.photo else list(article.images)
         self._natural = {photo.file.resolve(): photo.width for photo in photos}
         self._column = self._column_width()
@@ -160,7 +163,13 @@ class ArticleBrowser(QTextBrowser):
         return block.blockNumber(), max(0.0, min(1.0, fraction))
 
     def go_to_place(self, place: Place) -> None:
-        """Scroll back to a ``place``; nothing happens when the article has no such block."""
+        """Scroll back to a ``place``; nothing happens when the article has no such block. A
+        view not painted yet (its width still to come) is held there until it is."""
+        if not self._painted:
+            self._pending = place
+        self._scroll_to(place)
+
+    def _scroll_to(self, place: Place) -> None:
         number, fraction = place
         block = self.document().findBlockByNumber(number)
         if not block.isValid():
@@ -215,6 +224,15 @@ class ArticleBrowser(QTextBrowser):
         super().resizeEvent(event)
         self._update_margins()
         self._refit_pictures()
+        if self._pending is not None:
+            self._scroll_to(self._pending)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._pending is not None:  # laid out at its final width by now
+            self._scroll_to(self._pending)
+            self._pending = None
+        self._painted = True
+        super().paintEvent(event)
 
     def sizeHint(self) -> QSize:
         return QSize(640, 600)

@@ -269,14 +269,27 @@ class _SectionDelegate(QStyledItemDelegate):
             mark = QRect(rect.left(), rect.top(), right - rect.left() + 1, rect.height())
             painter.drawText(mark, int(_RIGHT | _MIDDLE), WARNING_MARK)
             right -= metrics.horizontalAdvance(WARNING_MARK) + 6
-        if count_text or state == "failing":
-            right -= 2
         painter.setPen(option.palette.color(muted if state == "gone" else text_role))
-        label = metrics.elidedText(
+        painter.drawText(rect, int(_MIDDLE), self.shown_name(option, index))
+        painter.restore()
+
+    def shown_name(self, option: QStyleOptionViewItem, index: Index) -> str:
+        """A line's name as painted: shortened in its middle to the room its count and mark
+        leave, so names that share a beginning stay tellable apart."""
+        rect = option.rect.adjusted(12, 0, -10, 0)
+        metrics = option.fontMetrics
+        right = rect.right()
+        count = index.data(COUNT_ROLE)
+        if count:
+            right -= metrics.horizontalAdvance(str(count)) + 6
+        failing = index.data(STATE_ROLE) == "failing"
+        if failing:
+            right -= metrics.horizontalAdvance(WARNING_MARK) + 6
+        if count or failing:
+            right -= 2
+        return metrics.elidedText(
             str(index.data()), Qt.TextElideMode.ElideMiddle, right - rect.left()
         )
-        painter.drawText(rect, int(_MIDDLE), label)
-        painter.restore()
 
     def _paint_heading(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
