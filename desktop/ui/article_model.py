@@ -156,6 +156,10 @@ class ArticleListModel(QStringListModel):
         """The list row at ``row``, if there is one."""
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def has_unread(self) -> bool:
+        """Whether a row loaded so far is unread."""
+        return any(not row.read for row in self._rows)
+
     def row_of(self, article_id: int) -> int | None:
         """The row showing an article, if it is loaded."""
         return self._positions.get(article_id)

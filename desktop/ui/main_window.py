@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
         self._importer.sources_added.connect(self._on_feeds_added)
         sample.changed.connect(self._on_sample_changed)
         sample.failed.connect(self._warn)
-        sample.answered.connect(lambda: self._places.set_flag(SAMPLE_OFFERED, True))
+        sample.answered.connect(self._on_sample_answered)
 
     def _connect_refresh(self) -> None:
         refresher = self._refresher
@@ -583,6 +583,11 @@ class MainWindow(QMainWindow):
     def _offer_sample_removal(self) -> None:
         if not self._places.flag(SAMPLE_OFFERED):
             self._sample.offer()
+
+    def _on_sample_answered(self) -> None:
+        """The offer is not made again; the keys go back to the list the notice was over."""
+        self._places.set_flag(SAMPLE_OFFERED, True)
+        self._list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_sample_changed(self, sentence: str) -> None:
         self._say(sentence)

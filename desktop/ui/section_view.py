@@ -25,7 +25,8 @@ EMPTY_STATES = {
     SectionKind.FOLDER: ("No articles in this folder yet.", ""),
 }
 NO_MATCH_HINT = "Try fewer or shorter words."
-CHOOSE_HINT = "Choose an article in the list, or press Space for the next unread one."
+CHOOSE_HINT = "Choose an article in the list."
+CHOOSE_UNREAD_HINT = "Choose an article in the list, or press Space for the next unread one."
 ShowEmpty = Callable[[str, str], None]
 
 
@@ -82,7 +83,8 @@ class SectionView(QObject):
             return no_match(search), NO_MATCH_HINT
         if not self._model.rowCount():
             return EMPTY_STATES[self._model.section.kind]
-        return self._section_title(), CHOOSE_HINT
+        hint = CHOOSE_UNREAD_HINT if self._model.has_unread() else CHOOSE_HINT
+        return self._section_title(), hint
 
     def open_first_hit(self) -> None:
         """Return in the search box: open the first article the list shows and go to the
@@ -103,8 +105,7 @@ class SectionView(QObject):
         self.settle()
 
     def _empty_list_text(self) -> str:
+        """What an empty list says: why a search found nothing (an empty section is said in
+        the reader's place, once)."""
         search = self._model.search
-        if search:
-            return f"{no_match(search)}\n{NO_MATCH_HINT}"
-        title, hint = EMPTY_STATES[self._model.section.kind]
-        return f"{title}\n{hint}" if hint else title
+        return f"{no_match(search)}\n{NO_MATCH_HINT}" if search else ""

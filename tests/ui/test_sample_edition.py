@@ -18,7 +18,13 @@ from desktop.ui.article_model import Role
 from desktop.ui.main_window import MainWindow
 from tests.newsroom import Newsroom
 from tests.ui.conftest import COURIER_FEED, COURIER_ITEMS, WindowFactory
-from tests.ui.parts import add_source, article_model, article_titles, section_texts
+from tests.ui.parts import (
+    add_source,
+    article_list,
+    article_model,
+    article_titles,
+    section_texts,
+)
 
 LOADS = 20_000  # the first import loads the parsing libraries: slow on a busy machine
 SAMPLE_PAPERS = {"The Harbour Gazette", "The Valley Courier", "The Carrowmere Herald"}
@@ -87,6 +93,7 @@ def test_the_offer_comes_at_the_start_once_and_not_again_after_keep_it(
     assert _notice(first).isVisible()
     _button(first, "sampleKeep").click()
     assert not _notice(first).isVisible()
+    assert first.focusWidget() is article_list(first)  # the keys go back to the list
     first.close()
     second = open_window()
     assert not _notice(second).isVisible()
