@@ -129,4 +129,3 @@ def counts(connection: sqlite3.Connection) -> Counts:
         "SELECT count(*) FROM articles WHERE bookmarked IS NOT NULL"
     ).fetchone()[0]
     return Counts(sum(by_source.values()), bookmarks, by_source)
-

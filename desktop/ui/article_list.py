@@ -73,11 +73,11 @@ class ArticleListView(QListView):
         self.setCurrentIndex(self._model().index(row))
         return True
 
-    def reveal(self, article_id: int) -> bool:
+    def reveal(self, article_id: int, pages: int = REVEAL_PAGES) -> bool:
         """Select an article's row, loading pages of the section until it comes (at most
-        ``REVEAL_PAGES`` of them), and scroll to it; return whether it was found."""
+        ``pages`` more), and scroll to it; return whether it was found."""
         model = self._model()
-        for _ in range(REVEAL_PAGES):
+        for _ in range(pages):
             if model.row_of(article_id) is not None or not model.canFetchMore(QModelIndex()):
                 break
             model.fetchMore(QModelIndex())

@@ -77,6 +77,7 @@ MARKET_WIDTH = 400
 MARKET_PANEL_MIN_WINDOW = 1200
 SUMMARY_MS = 8000  # how long the status bar says how a refresh went
 SAMPLE_OFFERED = "sample_offered"  # the offer to remove the sample edition was answered
+STARTUP_REVEAL_PAGES = 3  # how far the list reads for the article left open (600 rows)
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,8 @@ class MainWindow(QMainWindow):
         self._navigator = Navigator(
             services.connection, self._list, self._reader, self.open_article, self._section_title
         )
+        self._navigator.section_wanted.connect(self._sections.select)
+        self._navigator.set_next_section(self._sections.next_with_unread)
         self._sample = SampleEdition(
             services.runner, services.paths.images, self.commands, self._sample_notice
         )
@@ -438,26 +441,26 @@ class MainWindow(QMainWindow):
         self._sections.blockSignals(True)
         self._sections.select(section)
         self._sections.blockSignals(False)
-        self._section_view.show_section(self._sections.current_section() or ALL)
+        self._model.show(self._sections.current_section() or ALL)  # the reader waits for show
 
     def _open_first_article(self) -> None:
-        """Open the article the person left, where they left it, else the newest one; done
-        when the window shows, when the reader has its final width, so its photo is decoded
-        once, at the size it is shown."""
+        """Open the article the person left, where they left it (none if they left none open),
+        else the newest one; done when the window shows, when the reader has its final width,
+        so its photo is decoded once, at the size it is shown."""
         if self._first_article_opened:
             return
         self._first_article_opened = True
         place = self._place
         if place is not None and place.article_id and self._reopen(place.article_id):
             self._reader.go_to_place(place.place)
-        elif self._model.rowCount():
+        elif self._model.rowCount() and (place is None or place.article_id):
             self._list.setCurrentIndex(self._model.index(0))
         else:
             self._section_view.settle()
 
     def _reopen(self, article_id: int) -> bool:
         """Open an article again, selected in the list if the section holds it."""
-        if self._list.reveal(article_id):
+        if self._list.reveal(article_id, STARTUP_REVEAL_PAGES):
             return self._reader.article is not None and self._reader.article.id == article_id
         return articles.exists(self._services.connection, article_id) and self.open_article(
             article_id

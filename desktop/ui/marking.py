@@ -16,6 +16,7 @@ from desktop.domain import Section
 from desktop.store import reading
 from desktop.store.database import transaction
 from desktop.tasks import Runner
+from desktop.wording import count
 
 DAY_SECONDS = 24 * 60 * 60
 UNDO_DEPTH = 20  # batches kept for Undo
@@ -96,22 +97,22 @@ class ReadMarker(QObject):
             with transaction(connection):
                 return reading.mark_unread(connection, batch.article_ids)
 
-        self._runner.write(write, lambda count: self._on_undone(batch, count), self._on_failed)
+        self._runner.write(write, lambda changed: self._on_undone(batch, changed), self._on_failed)
 
     def _on_marked(self, ids: list[int], request: MarkRequest) -> None:
         age = _age(request.days)
         if not ids:
             self.message.emit(f"No unread articles{age} in {request.title}.")
             return
-        where = f"{_articles(len(ids))}{age} in {request.title}"
+        where = f"{count(len(ids), 'article')}{age} in {request.title}"
         self._batches = [*self._batches[-(UNDO_DEPTH - 1) :], Batch(ids, where)]
         self.changed.emit((ids, True))
         self.undo_changed.emit(True)
         self.undoable.emit(f"Marked {where} as read.")
 
-    def _on_undone(self, batch: Batch, count: int) -> None:
+    def _on_undone(self, batch: Batch, changed: int) -> None:
         self.changed.emit((batch.article_ids, False))
-        self.message.emit(f"Marked {_articles(count)} unread again.")
+        self.message.emit(f"Marked {count(changed, 'article')} unread again.")
 
     def _on_failed(self, error: BaseException) -> None:
         self.message.emit(f"Could not change the read state: {error}.")
@@ -122,10 +123,6 @@ def _age(days: int) -> str:
     if not days:
         return ""
     return " " + AGES.get(days, f"older than {days} days")
-
-
-def _articles(count: int) -> str:
-    return "1 article" if count == 1 else f"{count:,} articles"
 
 
 class UndoButton(QToolButton):

@@ -87,12 +87,13 @@ class SectionView(QObject):
         return self._section_title(), hint
 
     def open_first_hit(self) -> None:
-        """Return in the search box: open the first article the list shows and go to the
-        list, so J and K go on from there; with no hit, stay in the box."""
+        """Return in the search box: open the first article found and go to the list, so J
+        and K go on from there; with nothing typed, just go to the list; with no hit, stay."""
         if not self._model.rowCount():
             return
-        self._view.setCurrentIndex(self._model.index(0))
-        self._view.scrollToTop()
+        if self._model.search:
+            self._view.setCurrentIndex(self._model.index(0))
+            self._view.scrollToTop()
         self._view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_search_changed(self, text: str) -> None:

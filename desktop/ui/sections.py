@@ -130,6 +130,18 @@ class SectionList(QListWidget):
         row = self._row_of(section)
         self.setCurrentRow(0 if row is None else row)
 
+    def next_with_unread(self, section: Section) -> Section | None:
+        """The first source below ``section`` in the list that has unread articles, by the
+        counts shown; None when there is none."""
+        start = self._row_of(section)
+        for row in range(0 if start is None else start + 1, self.count()):
+            item = self.item(row)
+            found = item.data(SECTION_ROLE)
+            unread = bool(item.data(COUNT_ROLE))
+            if unread and isinstance(found, Section) and found.kind is SectionKind.SOURCE:
+                return found
+        return None
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         item = self.itemAt(event.pos())
         menu = self.menu_for(item) if item else None

@@ -220,3 +220,34 @@ def test_open_in_browser_says_so_when_no_browser_starts(
     window.statusBar().clearMessage()
     window.reader.anchorClicked.emit(QUrl("https://harbour-gazette.example/ferry-timetable"))
     assert "ferry-timetable" in _status(window) and "No web browser" in _status(window)
+
+
+def test_past_a_sources_last_unread_article_next_unread_goes_on_to_the_next_source(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from desktop.ui.sections import COUNT_ROLE
+
+    sections = section_list(window)
+    herald, gazette = sections.sources()[0], sections.sources()[1]
+    assert (herald.title, gazette.title) == ("The Carrowmere Herald", "The Harbour Gazette")
+    qtbot.waitUntil(lambda: sections.item(sections.count() - 1).data(COUNT_ROLE) is not None)
+    sections.select(Section.of_source(herald.id))
+    window.commands.next_unread.trigger()  # the Herald's other article
+    assert window.reader.article is not None and window.reader.article.source == herald.title
+    window.commands.next_unread.trigger()  # none left there: the Gazette's newest unread one
+    assert sections.current_section() == Section.of_source(gazette.id)
+    assert window.reader.article.source == gazette.title
+    assert window.reader.article.title == article_titles(window)[0]
+
+
+def test_return_in_an_empty_search_box_only_goes_to_the_list(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    view = article_list(window)
+    view.setCurrentIndex(article_model(window).index(3))
+    had = window.reader.article
+    box = _search_box(window)
+    _focus(window, qtbot, box)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(view.hasFocus)
+    assert window.reader.article == had

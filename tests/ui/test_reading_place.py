@@ -67,3 +67,26 @@ def test_a_place_whose_article_is_gone_opens_the_newest_of_its_section(
     assert newest is not None and second.reader.article is not None
     assert second.reader.article.id == newest.id
     assert second.reader.verticalScrollBar().value() == 0
+
+
+def test_a_restart_opens_no_article_when_none_was_left_open(
+    open_window: WindowFactory, qtbot: QtBot, paths: AppPaths
+) -> None:
+    first = open_window()
+    qtbot.waitUntil(lambda: _unread(paths) == 7)  # the article opened at the start was read
+    section_list(first).select(UNREAD)  # so Unread does not list it, and none is open
+    assert first.reader.article is None
+    first.close()
+    unread = _unread(paths)
+    second = open_window()
+    assert section_list(second).current_section() == UNREAD
+    assert second.reader.article is None and "Unread" in second.reader.toPlainText()
+    assert _unread(paths) == unread  # nothing opened, so nothing marked read
+
+
+def _unread(paths: AppPaths) -> int:
+    connection = sqlite3.connect(paths.store)
+    try:
+        return int(connection.execute("SELECT count(*) FROM articles WHERE read = 0").fetchone()[0])
+    finally:
+        connection.close()

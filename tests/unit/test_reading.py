@@ -4,7 +4,6 @@ the sample edition taken out and let back in."""
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 from desktop.domain import ALL, BOOKMARKS, UNREAD, Section
 from desktop.operations.sample import bring_back_sample, remove_sample
