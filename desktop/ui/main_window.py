@@ -40,7 +40,7 @@ from desktop.settings import (
     larger_text_size,
     smaller_text_size,
 )
-from desktop.store import articles, feeds, reading
+from desktop.store import articles, feeds
 from desktop.store import sources as source_queries
 from desktop.store.errors import StoreError, classify
 from desktop.tasks import Runner
@@ -53,7 +53,7 @@ from desktop.ui.importing import Importer, local_files
 from desktop.ui.lifecycle import after_first_paint, keep_startup_objects
 from desktop.ui.market_dock import MarketDock
 from desktop.ui.markets import Markets
-from desktop.ui.marking import MarkRequest, ReadMarker, UndoButton
+from desktop.ui.marking import ReadMarker, UndoButton, request_for
 from desktop.ui.navigation import Navigator
 from desktop.ui.reader import ArticleBrowser
 from desktop.ui.reader_bar import build_reader_bar
@@ -76,7 +76,6 @@ log = logging.getLogger(__name__)
 MARKET_WIDTH = 400
 MARKET_PANEL_MIN_WINDOW = 1200
 SUMMARY_MS = 8000  # how long the status bar says how a refresh went
-SAMPLE_OFFERED = "sample_offered"  # the offer to remove the sample edition was answered
 STARTUP_REVEAL_PAGES = 3  # how far the list reads for the article left open (600 rows)
 
 
@@ -188,7 +187,7 @@ class MainWindow(QMainWindow):
         self._navigator.section_wanted.connect(self._sections.select)
         self._navigator.set_next_section(self._sections.next_with_unread)
         self._sample = SampleEdition(
-            services.runner, services.paths.images, self.commands, self._sample_notice
+            services.runner, services.paths.images, self.commands, self._sample_notice, self._places
         )
         confine(self.commands.reading_keys(), [self._list, self._reader])
         self.commands.undo.setEnabled(False)
@@ -265,9 +264,9 @@ class MainWindow(QMainWindow):
         a.next_unread.triggered.connect(self._navigator.next_unread)
         a.article_top.triggered.connect(self._reader.to_top)
         a.article_end.triggered.connect(self._reader.to_end)
-        a.mark_all_read.triggered.connect(lambda: self._mark_shown_read(0))
-        a.mark_day_old_read.triggered.connect(lambda: self._mark_shown_read(1))
-        a.mark_week_old_read.triggered.connect(lambda: self._mark_shown_read(7))
+        a.mark_all_read.triggered.connect(lambda: self._mark_read(self._model.section, "", 0))
+        a.mark_day_old_read.triggered.connect(lambda: self._mark_read(self._model.section, "", 1))
+        a.mark_week_old_read.triggered.connect(lambda: self._mark_read(self._model.section, "", 7))
         a.undo.triggered.connect(self._marker.undo)
         a.find.triggered.connect(self._on_find)
         a.export_bookmarks.triggered.connect(self._on_export_bookmarks)
@@ -299,11 +298,11 @@ class MainWindow(QMainWindow):
         marker.undoable.connect(self._on_undoable)
         marker.undo_changed.connect(self.commands.undo.setEnabled)
         self._navigator.message.connect(self._say)
-        self._sections.mark_read_requested.connect(self._mark_section_read)
+        self._sections.mark_read_requested.connect(self._mark_read)
         self._importer.sources_added.connect(self._on_feeds_added)
         sample.changed.connect(self._on_sample_changed)
         sample.failed.connect(self._warn)
-        sample.answered.connect(self._on_sample_answered)
+        sample.answered.connect(lambda: self._list.setFocus(Qt.FocusReason.OtherFocusReason))
 
     def _connect_refresh(self) -> None:
         refresher = self._refresher
@@ -421,7 +420,7 @@ class MainWindow(QMainWindow):
         self._refresh_counts()
         self._markets.start(automatic=self._settings.refresh_minutes > 0)
         self._refresh_if_due()
-        self._sample.look(self._services.connection, self._places.flag(SAMPLE_OFFERED))
+        self._sample.look(self._services.connection)
         waiting, self._waiting_targets = self._waiting_targets, []
         if waiting:
             self.open_targets(waiting)
@@ -550,21 +549,11 @@ class MainWindow(QMainWindow):
         item = self._sections.currentItem()
         return item.text() if item is not None else "All articles"
 
-    def _mark_shown_read(self, days: int) -> None:
-        """Mark what the list shows read (its articles older than ``days``, when given)."""
-        model = self._model
-        self._marker.mark(
-            MarkRequest(model.section, self._section_title(), model.ceiling, model.search, days)
-        )
-
-    def _mark_section_read(self, section: Section, title: str, days: int) -> None:
-        """Mark a section chosen in the section list read; the one shown as far as it is shown,
-        any other as far as it is stored now."""
-        if section == self._model.section:
-            ceiling, search = self._model.ceiling, self._model.search
-        else:
-            ceiling, search = reading.newest_id(self._services.connection), ""
-        self._marker.mark(MarkRequest(section, title, ceiling, search, days))
+    def _mark_read(self, section: Section, title: str, days: int) -> None:
+        """Mark a section read (the one shown, when ``title`` is empty): its articles older
+        than ``days``, or all of them."""
+        connection, title = self._services.connection, title or self._section_title()
+        self._marker.mark(request_for(self._model, connection, section, title, days))
 
     def _on_read_states_changed(self, change: tuple[list[int], bool]) -> None:
         ids, read = change
@@ -581,16 +570,7 @@ class MainWindow(QMainWindow):
     def _on_feeds_added(self, source_ids: tuple[int, ...]) -> None:
         """An import subscribed to feeds: fetch them now, and offer to remove the sample."""
         self._refresher.start(source_ids)
-        self._offer_sample_removal()
-
-    def _offer_sample_removal(self) -> None:
-        if not self._places.flag(SAMPLE_OFFERED):
-            self._sample.offer()
-
-    def _on_sample_answered(self) -> None:
-        """The offer is not made again; the keys go back to the list the notice was over."""
-        self._places.set_flag(SAMPLE_OFFERED, True)
-        self._list.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._sample.offer()
 
     def _on_sample_changed(self, sentence: str) -> None:
         self._say(sentence)
@@ -670,7 +650,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Subscribed to {title}.", SUMMARY_MS)
         self._reload_sources()
         self._refresher.start((source_id,))
-        self._offer_sample_removal()
+        self._sample.offer()
 
     def _on_refresh(self) -> None:
         self._refresher.start()

@@ -16,6 +16,7 @@ from desktop.domain import Section
 from desktop.store import reading
 from desktop.store.database import transaction
 from desktop.tasks import Runner
+from desktop.ui.article_model import ArticleListModel
 from desktop.wording import count
 
 DAY_SECONDS = 24 * 60 * 60
@@ -42,6 +43,20 @@ class MarkRequest:
     ceiling: int
     search: str = ""
     days: int = 0
+
+
+def request_for(
+    shown: ArticleListModel,
+    connection: sqlite3.Connection,
+    section: Section,
+    title: str,
+    days: int = 0,
+) -> MarkRequest:
+    """What marking a section read marks: the section the list shows as far as it was read
+    (and only what its search found), any other as far as it is stored now."""
+    if section == shown.section:
+        return MarkRequest(section, title, shown.ceiling, shown.search, days)
+    return MarkRequest(section, title, reading.newest_id(connection), "", days)
 
 
 class ReadMarker(QObject):

@@ -15,9 +15,11 @@ from desktop.store import sample
 from desktop.store.database import transaction
 from desktop.tasks import Runner
 from desktop.ui.actions import Actions
+from desktop.ui.reading_place import PlaceMemory
 
 log = logging.getLogger(__name__)
 
+ANSWERED = "sample_offered"  # the person answered the offer: it is not made again
 OFFER = (
     "You have subscriptions of your own now. Remove the sample edition? "
     "Help > Sample Edition brings it back."
@@ -72,11 +74,17 @@ class SampleEdition(QObject):
     answered = Signal()
 
     def __init__(
-        self, runner: Runner, images: Path, commands: Actions, notice: SampleNotice
+        self,
+        runner: Runner,
+        images: Path,
+        commands: Actions,
+        notice: SampleNotice,
+        memory: PlaceMemory,
     ) -> None:
         super().__init__(notice)
         self._runner, self._images = runner, images
         self._commands, self._notice = commands, notice
+        self._memory = memory
         self._present = False
         commands.remove_sample.triggered.connect(self.remove)
         commands.restore_sample.triggered.connect(self.bring_back)
@@ -87,21 +95,21 @@ class SampleEdition(QObject):
         """Whether the sample edition is in the store."""
         return self._present
 
-    def look(self, connection: sqlite3.Connection, offered: bool) -> None:
+    def look(self, connection: sqlite3.Connection) -> None:
         """Read whether the edition is there and whether the person has subscriptions of their
-        own; offer to remove it unless it was ``offered`` before."""
+        own; if so, offer to remove it (unless that was answered before)."""
         try:
             self._set_present(sample.is_present(connection))
             own = sample.has_own_subscriptions(connection)
         except sqlite3.Error as error:
             log.error("Could not tell whether the sample edition is there", exc_info=error)
             return
-        if own and not offered:
+        if own:
             self.offer()
 
     def offer(self) -> None:
-        """Show the offer to remove the edition, if it is there."""
-        if self._present:
+        """Show the offer to remove the edition, if it is there and was never answered."""
+        if self._present and not self._memory.flag(ANSWERED):
             self._notice.show()
 
     def remove(self) -> None:
@@ -126,6 +134,7 @@ class SampleEdition(QObject):
 
     def _on_answered(self, remove: bool) -> None:
         self._notice.hide()
+        self._memory.set_flag(ANSWERED, True)
         self.answered.emit()
         if remove:
             self.remove()
