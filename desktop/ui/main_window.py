@@ -53,13 +53,10 @@ from desktop.ui.importing import Importer, local_files
 from desktop.ui.lifecycle import after_first_paint, keep_startup_objects
 from desktop.ui.market_dock import MarketDock
 from desktop.ui.markets import Markets
-from desktop.ui.marking import ReadMarker, UndoButton, request_for
-from desktop.ui.navigation import Navigator
 from desktop.ui.reader import ArticleBrowser
 from desktop.ui.reader_bar import build_reader_bar
 from desktop.ui.reading_place import PlaceMemory, ReadingPlace
 from desktop.ui.refreshing import Refresher, RefreshStatus
-from desktop.ui.sample_edition import SampleEdition, SampleNotice
 from desktop.ui.search_box import SearchBox
 from desktop.ui.section_view import SectionView
 from desktop.ui.sections import SectionList
@@ -118,7 +115,6 @@ class MainWindow(QMainWindow):
         self._source_editor = SourceEditor(services.runner, services.paths.store, self)
         self._importer = Importer(services.runner, services.paths.images, self)
         self._importer.finished.connect(self._on_imported)
-        self._marker = ReadMarker(services.runner, self)
         self._places = PlaceMemory(services.paths.window_state)
         self.setAcceptDrops(True)  # a feed, OPML file or saved page dropped on the window
         self._build_widgets()
@@ -147,8 +143,8 @@ class MainWindow(QMainWindow):
                 self.commands.open_in_browser,
             ]
         )
-        self._sample_notice = SampleNotice()
-        middle = _column(self._sample_notice, self._search, self._list, margins=(8, 8, 0, 0))
+        middle = _column(self._search, self._list, margins=(8, 8, 0, 0))
+        self._middle = middle
         self._reader = ArticleBrowser(self._services.paths.images)
         self._reader_bar, self._text_size = build_reader_bar(self.commands)
         right = _column(self._reader_bar, self._reader, margins=(0, 0, 0, 0))
@@ -167,12 +163,6 @@ class MainWindow(QMainWindow):
         self.statusBar().setObjectName("statusBar")
         self._refresh_status = RefreshStatus()
         self.statusBar().addPermanentWidget(self._refresh_status)
-        self._undo_button = UndoButton(self.commands.undo, self.statusBar())
-        self._build_reading()
-
-    def _build_reading(self) -> None:
-        """The controllers of the reading workflow, over the widgets."""
-        services = self._services
         self._section_view = SectionView(
             self._model,
             self._list,
@@ -181,16 +171,32 @@ class MainWindow(QMainWindow):
             self._show_reader_message,
             self._section_title,
         )
+        confine(self.commands.reading_keys(), [self._list, self._reader])
+        a = self.commands
+        for action in (a.undo, a.remove_sample, a.restore_sample):
+            action.setEnabled(False)  # until the reading tools are built, after the first paint
+
+    def _build_reading_tools(self) -> None:
+        """Next unread, mark all as read with its Undo, and the sample edition's offer: built
+        just after the first paint, which needs none of them."""
+        from desktop.ui.marking import ReadMarker, UndoButton
+        from desktop.ui.navigation import Navigator
+        from desktop.ui.sample_edition import SampleEdition, SampleNotice
+
+        services = self._services
         self._navigator = Navigator(
             services.connection, self._list, self._reader, self.open_article, self._section_title
         )
-        self._navigator.section_wanted.connect(self._sections.select)
-        self._navigator.set_next_section(self._sections.next_with_unread)
+        self._marker = ReadMarker(services.runner, self)
+        self._undo_button = UndoButton(self.commands.undo, self.statusBar())
+        notice = SampleNotice()
+        layout = self._middle.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, notice)
         self._sample = SampleEdition(
-            services.runner, services.paths.images, self.commands, self._sample_notice, self._places
+            services.runner, services.paths.images, self.commands, notice, self._places
         )
-        confine(self.commands.reading_keys(), [self._list, self._reader])
-        self.commands.undo.setEnabled(False)
+        self._connect_reading()
 
     def _build_menus(self) -> None:
         menus = self.menuBar()
@@ -261,13 +267,8 @@ class MainWindow(QMainWindow):
         a.next_article.triggered.connect(lambda: self._list.step(1))
         a.previous_article.triggered.connect(lambda: self._list.step(-1))
         a.open_in_browser.triggered.connect(self._on_open_in_browser)
-        a.next_unread.triggered.connect(self._navigator.next_unread)
         a.article_top.triggered.connect(self._reader.to_top)
         a.article_end.triggered.connect(self._reader.to_end)
-        a.mark_all_read.triggered.connect(lambda: self._mark_read(self._model.section, "", 0))
-        a.mark_day_old_read.triggered.connect(lambda: self._mark_read(self._model.section, "", 1))
-        a.mark_week_old_read.triggered.connect(lambda: self._mark_read(self._model.section, "", 7))
-        a.undo.triggered.connect(self._marker.undo)
         a.find.triggered.connect(self._on_find)
         a.export_bookmarks.triggered.connect(self._on_export_bookmarks)
         a.add_subscription.triggered.connect(self._on_add_subscription)
@@ -289,15 +290,21 @@ class MainWindow(QMainWindow):
         a.refresh_market.triggered.connect(self._markets.refresh)
         self._connect_refresh()
         self._connect_sources()
-        self._connect_reading()
 
     def _connect_reading(self) -> None:
-        marker, sample = self._marker, self._sample
+        a, marker, sample, navigator = self.commands, self._marker, self._sample, self._navigator
+        a.next_unread.triggered.connect(navigator.next_unread)
+        a.mark_all_read.triggered.connect(lambda: self._mark_read(self._model.section, "", 0))
+        a.mark_day_old_read.triggered.connect(lambda: self._mark_read(self._model.section, "", 1))
+        a.mark_week_old_read.triggered.connect(lambda: self._mark_read(self._model.section, "", 7))
+        a.undo.triggered.connect(marker.undo)
         marker.changed.connect(self._on_read_states_changed)
         marker.message.connect(self._say)
         marker.undoable.connect(self._on_undoable)
         marker.undo_changed.connect(self.commands.undo.setEnabled)
-        self._navigator.message.connect(self._say)
+        navigator.message.connect(self._say)
+        navigator.section_wanted.connect(self._sections.select)
+        navigator.set_next_section(self._sections.next_with_unread)
         self._sections.mark_read_requested.connect(self._mark_read)
         self._importer.sources_added.connect(self._on_feeds_added)
         sample.changed.connect(self._on_sample_changed)
@@ -420,6 +427,7 @@ class MainWindow(QMainWindow):
         self._refresh_counts()
         self._markets.start(automatic=self._settings.refresh_minutes > 0)
         self._refresh_if_due()
+        self._build_reading_tools()
         self._sample.look(self._services.connection)
         waiting, self._waiting_targets = self._waiting_targets, []
         if waiting:
@@ -552,6 +560,8 @@ class MainWindow(QMainWindow):
     def _mark_read(self, section: Section, title: str, days: int) -> None:
         """Mark a section read (the one shown, when ``title`` is empty): its articles older
         than ``days``, or all of them."""
+        from desktop.ui.marking import request_for
+
         connection, title = self._services.connection, title or self._section_title()
         self._marker.mark(request_for(self._model, connection, section, title, days))
 
