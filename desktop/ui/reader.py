@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QImage,
     QImageReader,
     QPalette,
+    QResizeEvent,
     QTextCursor,
     QTextDocument,
     QTextImageFormat,
@@ -260,6 +261,9 @@ class ArticleBrowser(QTextBrowser):
         side = max(MIN_GUTTER, (available - self._measure()) // 2)
         if self.viewportMargins().left() != side:
             self.setViewportMargins(side, 0, side, 0)
+            # QTextEdit fits the text to its viewport only when the widget itself is resized:
+            # without this the text kept the old viewport's width (a sideways scroll bar).
+            QTextBrowser.resizeEvent(self, QResizeEvent(self.size(), QSize(-1, -1)))
 
     def _column_width(self) -> int:
         """The width of the text column, which pictures are fitted to."""

@@ -4,12 +4,15 @@ and end a key away, a toolbar that keeps still, and source names that stay tella
 from __future__ import annotations
 
 import statistics
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyleOptionViewItem, QToolBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.app import create_window
+from desktop.domain import BOOKMARKS
 from desktop.paths import AppPaths
 from desktop.settings import TEXT_SIZES
 from desktop.ui.main_window import MainWindow
@@ -56,6 +59,27 @@ def test_lines_hold_60_to_75_characters_at_every_text_size(
         # else the window is too narrow for such a line: the column takes all there is
     if size != (800, 600):
         assert {90, 100, 110} <= set(comfortable)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_text_fits_the_column_with_no_sideways_scrolling(
+    qtbot: QtBot, data_dir: Path, size: tuple[int, int]
+) -> None:
+    window = create_window(data_dir)
+    qtbot.addWidget(window)
+    window.resize(*size)  # shown at its size at once, as a window restored at start is
+    window.show()
+    qtbot.waitExposed(window)
+    reader = window.reader
+    assert reader.document().textWidth() == reader.viewport().width()
+    assert reader.horizontalScrollBar().maximum() == 0
+    for percent in (100, 150, 75):
+        window.set_text_size(percent)
+        assert reader.document().textWidth() == reader.viewport().width()
+        assert reader.horizontalScrollBar().maximum() == 0
+    section_list(window).select(BOOKMARKS)  # an empty section's words, in the same column
+    assert "No bookmarks yet" in reader.toPlainText()
+    assert reader.horizontalScrollBar().maximum() == 0
 
 
 def test_the_caption_comes_before_the_credit(window: MainWindow) -> None:
