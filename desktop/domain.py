@@ -16,19 +16,27 @@ class SectionKind(enum.Enum):
     UNREAD = "unread"
     BOOKMARKS = "bookmarks"
     SOURCE = "source"
+    FOLDER = "folder"
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A view of the article list: all, unread, bookmarks, or one source's articles."""
+    """A view of the article list: all, unread, bookmarks, one source's articles, or the
+    articles of the sources in one folder."""
 
     kind: SectionKind
     source_id: int | None = None
+    folder: str | None = None
 
     @classmethod
     def of_source(cls, source_id: int) -> Section:
         """The section holding one source's articles."""
         return cls(SectionKind.SOURCE, source_id)
+
+    @classmethod
+    def of_folder(cls, folder: str) -> Section:
+        """The section holding the articles of the sources in one folder."""
+        return cls(SectionKind.FOLDER, folder=folder)
 
 
 ALL = Section(SectionKind.ALL)
@@ -74,6 +82,9 @@ class ArticleRow:
     read: bool
     bookmarked: bool
     thumbnail: Path | None = None
+    # When the list files it: its publication time, else when it was stored (an undated page
+    # sorts by when it was imported, never on top for ever).
+    filed: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -128,6 +128,12 @@ def get(connection: sqlite3.Connection, article_id: int, images: Path) -> Articl
     )
 
 
+def exists(connection: sqlite3.Connection, article_id: int) -> bool:
+    """Whether an article with this id is stored."""
+    row = connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row is not None
+
+
 def _body_images(
     connection: sqlite3.Connection, article_id: int, images: Path
 ) -> tuple[Photo, ...]:
@@ -189,7 +195,7 @@ def stats(connection: sqlite3.Connection, store: Path) -> StoreStats:
 def _section_sql(section: Section, after: Position | None) -> tuple[str, tuple[object, ...]]:
     """The query for a section's page, ordered by its keyset."""
     key = "a.bookmarked" if section.kind is SectionKind.BOOKMARKS else "a.dated"
-    where, params = _section_filter(section)
+    where, params = section_filter(section)
     if after is not None:
         where.append(f"({key}, a.id) < (?, ?)")
         params = (*params, *after)
@@ -205,7 +211,7 @@ def _search_sql(
     section: Section, match: str, after: Position | None
 ) -> tuple[str, tuple[object, ...]]:
     """The query for a page of search results: FTS5 order (newest rowid first), no sorting."""
-    where, params = _section_filter(section)
+    where, params = section_filter(section)
     where.insert(0, "articles_fts MATCH ?")
     params = (match, *params)
     if after is not None:
@@ -219,14 +225,17 @@ def _search_sql(
     return sql, params
 
 
-def _section_filter(section: Section) -> tuple[list[str], tuple[object, ...]]:
-    """The WHERE terms that pick a section's articles."""
+def section_filter(section: Section) -> tuple[list[str], tuple[object, ...]]:
+    """The WHERE terms that pick a section's articles (those of ``articles AS a``)."""
     if section.kind is SectionKind.UNREAD:
         return ["a.read = 0"], ()
     if section.kind is SectionKind.BOOKMARKS:
         return ["a.bookmarked IS NOT NULL"], ()
     if section.kind is SectionKind.SOURCE:
         return ["a.source_id = ?"], (section.source_id,)
+    if section.kind is SectionKind.FOLDER:
+        folder = "SELECT id FROM sources WHERE folder = ? AND removed IS NULL"
+        return [f"a.source_id IN ({folder})"], (section.folder,)
     return [], ()
 
 
@@ -244,6 +253,7 @@ def _page_from(
             read=bool(row[4]),
             bookmarked=row[5] is not None,
             thumbnail=images / row[6] if images is not None and row[6] else None,
+            filed=from_timestamp(row[7]),
         )
         for row in rows
     ]

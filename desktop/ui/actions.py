@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 Key = QKeySequence.StandardKey
 
@@ -21,6 +23,13 @@ class Actions:
     toggle_read: QAction
     next_article: QAction
     previous_article: QAction
+    next_unread: QAction
+    article_top: QAction
+    article_end: QAction
+    mark_all_read: QAction
+    mark_day_old_read: QAction
+    mark_week_old_read: QAction
+    undo: QAction
     open_in_browser: QAction
     find: QAction
     add_subscription: QAction
@@ -31,6 +40,28 @@ class Actions:
     export_bookmarks: QAction
     quit: QAction
     about: QAction
+    remove_sample: QAction
+    restore_sample: QAction
+
+    def reading_keys(self) -> list[QAction]:
+        """The actions whose keys are plain letters or a text field's own (Ctrl+Home): they act
+        only while the list or the reader has focus, never while a person types in a field."""
+        return [
+            self.toggle_read,
+            self.next_article,
+            self.previous_article,
+            self.article_top,
+            self.article_end,
+        ]
+
+
+def confine(actions: Sequence[QAction], widgets: Sequence[QWidget]) -> None:
+    """Let the shortcuts of ``actions`` act only while one of ``widgets`` (or a child of one)
+    has focus; menus and toolbars still show and trigger them."""
+    for action in actions:
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for widget in widgets:
+            widget.addAction(action)
 
 
 def create_actions(parent: QObject) -> Actions:
@@ -53,6 +84,17 @@ def create_actions(parent: QObject) -> Actions:
         previous_article=_action(
             parent, "actionPreviousArticle", "Previous Article", ["K", "P"], icon_text="‹"
         ),
+        next_unread=_action(parent, "actionNextUnread", "Next Unread", ["Ctrl+Shift+N"]),
+        article_top=_action(parent, "actionArticleTop", "Top of Article", ["Ctrl+Home"]),
+        article_end=_action(parent, "actionArticleEnd", "End of Article", ["Ctrl+End"]),
+        mark_all_read=_action(parent, "actionMarkAllRead", "Mark All as Read", ["Ctrl+K"]),
+        mark_day_old_read=_action(
+            parent, "actionMarkDayOldRead", "Mark Older Than a Day as Read", []
+        ),
+        mark_week_old_read=_action(
+            parent, "actionMarkWeekOldRead", "Mark Older Than a Week as Read", []
+        ),
+        undo=_action(parent, "actionUndo", "Undo", [Key.Undo, "Ctrl+Z"]),
         open_in_browser=_action(
             parent,
             "actionOpenInBrowser",
@@ -73,6 +115,8 @@ def create_actions(parent: QObject) -> Actions:
         ),
         quit=_action(parent, "actionQuit", "Quit", [Key.Quit, "Ctrl+Q"]),
         about=_action(parent, "actionAbout", "About Broadsheet", []),
+        remove_sample=_action(parent, "actionRemoveSample", "Remove the Sample Edition", []),
+        restore_sample=_action(parent, "actionRestoreSample", "Bring Back the Sample Edition", []),
     )
 
 

@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
 from desktop.ui.article_delegate import ArticleDelegate
 from desktop.ui.article_model import ArticleListModel, Role
+from desktop.ui.reader import space_direction
+
+# How far ``reveal`` reads into a section for an article: 25 pages, 5,000 articles.
+REVEAL_PAGES = 25
+EMPTY_MARGIN = 16
 
 
 class ArticleListView(QListView):
-    """Shows articles newest first; the context menu offers the row's article actions.
+    """Shows articles newest first; the context menu offers the row's article actions; with no
+    rows it says why, in the list itself.
 
     Signals:
         bookmark_requested(int): the person asked to toggle an article's bookmark (by its star).
+        page_requested(int): Space (+1) or Shift+Space (-1) was pressed in the list, to page
+            through the article it shows.
     """
 
     bookmark_requested = Signal(int)
+    page_requested = Signal(int)
 
     def __init__(self, model: ArticleListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +43,18 @@ class ArticleListView(QListView):
         delegate.star_clicked.connect(self._on_star_clicked)
         self.setItemDelegate(delegate)
         self._menu_actions: list[QAction] = []
+        self._empty_text = ""
+
+    @property
+    def empty_text(self) -> str:
+        """What the list says when it has no rows."""
+        return self._empty_text
+
+    def set_empty_text(self, text: str) -> None:
+        """Say ``text`` in the list while it has no rows (why it is empty)."""
+        self._empty_text = text
+        self.setAccessibleDescription(text)
+        self.viewport().update()
 
     def set_context_actions(self, actions: list[QAction]) -> None:
         """The actions the context menu offers for the row under the pointer."""
@@ -46,12 +67,23 @@ class ArticleListView(QListView):
 
     def select_article(self, article_id: int) -> bool:
         """Select an article's row if it is loaded; return whether it was."""
-        model = self.model()
-        assert isinstance(model, ArticleListModel)
-        row = model.row_of(article_id)
+        row = self._model().row_of(article_id)
         if row is None:
             return False
-        self.setCurrentIndex(model.index(row))
+        self.setCurrentIndex(self._model().index(row))
+        return True
+
+    def reveal(self, article_id: int, pages: int = REVEAL_PAGES) -> bool:
+        """Select an article's row, loading pages of the section until it comes (at most
+        ``pages`` more), and scroll to it; return whether it was found."""
+        model = self._model()
+        for _ in range(pages):
+            if model.row_of(article_id) is not None or not model.canFetchMore(QModelIndex()):
+                break
+            model.fetchMore(QModelIndex())
+        if not self.select_article(article_id):
+            return False
+        self.scrollTo(self.currentIndex())
         return True
 
     def step(self, offset: int) -> bool:
@@ -67,6 +99,25 @@ class ArticleListView(QListView):
         self.scrollTo(self.currentIndex())
         return True
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        direction = space_direction(event)
+        if direction:
+            self.page_requested.emit(direction)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.model().rowCount() or not self._empty_text:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        area = self.viewport().rect().adjusted(EMPTY_MARGIN, EMPTY_MARGIN * 2, -EMPTY_MARGIN, 0)
+        alignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        painter.drawText(area, int(alignment) | int(Qt.TextFlag.TextWordWrap), self._empty_text)
+        painter.end()
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         index = self.indexAt(event.pos())
         if not index.isValid() or not self._menu_actions:
@@ -75,6 +126,11 @@ class ArticleListView(QListView):
         menu = QMenu(self)
         menu.addActions(self._menu_actions)
         menu.exec(event.globalPos())
+
+    def _model(self) -> ArticleListModel:
+        model = self.model()
+        assert isinstance(model, ArticleListModel)
+        return model
 
     def _on_star_clicked(self, index: QModelIndex) -> None:
         self.bookmark_requested.emit(int(index.data(Role.ID)))

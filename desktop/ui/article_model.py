@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, QStringListModel, Qt
 
 from desktop.domain import ALL, ArticleRow, Section
-from desktop.store import articles
+from desktop.store import articles, reading
 from desktop.ui.dates import when_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -57,6 +57,7 @@ class ArticleListModel(QStringListModel):
         self._rows: list[ArticleRow] = []
         self._positions: dict[int, int] = {}
         self._next: articles.Position | None = None
+        self._ceiling = 0
 
     @property
     def section(self) -> Section:
@@ -67,6 +68,11 @@ class ArticleListModel(QStringListModel):
     def search(self) -> str:
         """The search text applied, or an empty string."""
         return self._search
+
+    @property
+    def ceiling(self) -> int:
+        """The newest article id stored when the list was last read: what it could show."""
+        return self._ceiling
 
     def show(self, section: Section, search: str = "") -> None:
         """Show a section, optionally narrowed by a search, from its newest article."""
@@ -105,6 +111,7 @@ class ArticleListModel(QStringListModel):
         if shown != (self._section, self._search):
             return False
         self._rows, self._positions, self._next = [], {}, None
+        self._ceiling = reading.newest_id(self._connection)
         for page in pages:
             self._append(page)
         self.setStringList([row.title for row in self._rows])  # resets the model
@@ -149,6 +156,10 @@ class ArticleListModel(QStringListModel):
         """The list row at ``row``, if there is one."""
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def has_unread(self) -> bool:
+        """Whether a row loaded so far is unread."""
+        return any(not row.read for row in self._rows)
+
     def row_of(self, article_id: int) -> int | None:
         """The row showing an article, if it is loaded."""
         return self._positions.get(article_id)
@@ -187,7 +198,10 @@ def _none(_: ArticleRow) -> None:
 
 
 def _when(row: ArticleRow) -> str:
-    return when_label(row.published) if row.published else ""
+    """When the article appeared; for an undated one, when it was stored."""
+    if row.published:
+        return when_label(row.published)
+    return f"added {when_label(row.filed)}" if row.filed else ""
 
 
 def _thumbnail(row: ArticleRow) -> str | None:

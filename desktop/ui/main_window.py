@@ -10,12 +10,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
@@ -23,17 +22,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QSplitter,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import APP_NAME
-from desktop.domain import ALL, Article, Section, SectionKind, Source
+from desktop.domain import ALL, Article, Section, Source
 from desktop.paths import AppPaths
 from desktop.settings import (
     APPEARANCES,
@@ -48,18 +45,22 @@ from desktop.store import sources as source_queries
 from desktop.store.errors import StoreError, classify
 from desktop.tasks import Runner
 from desktop.ui import appearance
-from desktop.ui.actions import create_actions
+from desktop.ui.actions import confine, create_actions
 from desktop.ui.article_list import ArticleListView
 from desktop.ui.article_model import ArticleListModel
+from desktop.ui.browser import open_in_browser
 from desktop.ui.importing import Importer, local_files
 from desktop.ui.lifecycle import after_first_paint, keep_startup_objects
 from desktop.ui.market_dock import MarketDock
 from desktop.ui.markets import Markets
 from desktop.ui.reader import ArticleBrowser
+from desktop.ui.reader_bar import build_reader_bar
+from desktop.ui.reading_place import PlaceMemory, ReadingPlace
 from desktop.ui.refreshing import Refresher, RefreshStatus
+from desktop.ui.search_box import SearchBox
+from desktop.ui.section_view import SectionView
 from desktop.ui.sections import SectionList
 from desktop.ui.source_editing import SourceEditor
-from desktop.ui.text_size import TextSizeControl
 from desktop.ui.window_state import WindowState
 from desktop.wording import count
 
@@ -72,15 +73,7 @@ log = logging.getLogger(__name__)
 MARKET_WIDTH = 400
 MARKET_PANEL_MIN_WINDOW = 1200
 SUMMARY_MS = 8000  # how long the status bar says how a refresh went
-EMPTY_STATES = {
-    SectionKind.ALL: ("No articles yet.", "Articles from your sources appear here."),
-    SectionKind.UNREAD: ("You are all caught up.", "Every article here has been read."),
-    SectionKind.BOOKMARKS: (
-        "No bookmarks yet.",
-        "Press Ctrl+D while reading to keep an article here.",
-    ),
-    SectionKind.SOURCE: ("No articles from this source yet.", ""),
-}
+STARTUP_REVEAL_PAGES = 3  # how far the list reads for the article left open (600 rows)
 
 
 @dataclass(frozen=True)
@@ -122,6 +115,7 @@ class MainWindow(QMainWindow):
         self._source_editor = SourceEditor(services.runner, services.paths.store, self)
         self._importer = Importer(services.runner, services.paths.images, self)
         self._importer.finished.connect(self._on_imported)
+        self._places = PlaceMemory(services.paths.window_state)
         self.setAcceptDrops(True)  # a feed, OPML file or saved page dropped on the window
         self._build_widgets()
         self._build_menus()
@@ -132,17 +126,15 @@ class MainWindow(QMainWindow):
         self._reader.set_text_size(self._settings.text_size)
         self._show_text_size(self._settings.text_size)
         self._sections.set_sources(source_queries.sources(services.connection))
-        self._model.show(ALL)
+        self._place = self._places.load()
+        self._show_first_section(self._place.section if self._place else ALL)
         after_first_paint(self._reader.viewport(), self._after_first_paint)
 
     # Building -------------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
         self._sections = SectionList()
-        self._search = QLineEdit()
-        self._search.setObjectName("searchBox")
-        self._search.setAccessibleName("Search articles")
-        self._search.setPlaceholderText("Search articles")
+        self._search = SearchBox()
         self._list = ArticleListView(self._model)
         self._list.set_context_actions(
             [
@@ -152,8 +144,9 @@ class MainWindow(QMainWindow):
             ]
         )
         middle = _column(self._search, self._list, margins=(8, 8, 0, 0))
+        self._middle = middle
         self._reader = ArticleBrowser(self._services.paths.images)
-        self._reader_bar = self._build_reader_bar()
+        self._reader_bar, self._text_size = build_reader_bar(self.commands)
         right = _column(self._reader_bar, self._reader, margins=(0, 0, 0, 0))
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         self._splitter.setObjectName("mainSplitter")
@@ -170,26 +163,40 @@ class MainWindow(QMainWindow):
         self.statusBar().setObjectName("statusBar")
         self._refresh_status = RefreshStatus()
         self.statusBar().addPermanentWidget(self._refresh_status)
-
-    def _build_reader_bar(self) -> QToolBar:
-        bar = QToolBar("Article")
-        bar.setObjectName("readerToolBar")
-        bar.setAccessibleName("Article tools")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.setMovable(False)
-        bar.addAction(self.commands.previous_article)
-        bar.addAction(self.commands.next_article)
-        bar.addSeparator()
-        bar.addAction(self.commands.toggle_bookmark)
-        bar.addAction(self.commands.open_in_browser)
-        spacer = QWidget()
-        spacer.setSizePolicy(
-            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
+        self._section_view = SectionView(
+            self._model,
+            self._list,
+            self._reader,
+            self._search,
+            self._show_reader_message,
+            self._section_title,
         )
-        bar.addWidget(spacer)
-        self._text_size = TextSizeControl(self.commands.zoom_out, self.commands.zoom_in)
-        bar.addWidget(self._text_size)
-        return bar
+        confine(self.commands.reading_keys(), [self._list, self._reader])
+        a = self.commands
+        for action in (a.undo, a.remove_sample, a.restore_sample):
+            action.setEnabled(False)  # until the reading tools are built, after the first paint
+
+    def _build_reading_tools(self) -> None:
+        """Next unread, mark all as read with its Undo, and the sample edition's offer: built
+        just after the first paint, which needs none of them."""
+        from desktop.ui.marking import ReadMarker, UndoButton
+        from desktop.ui.navigation import Navigator
+        from desktop.ui.sample_edition import SampleEdition, SampleNotice
+
+        services = self._services
+        self._navigator = Navigator(
+            services.connection, self._list, self._reader, self.open_article, self._section_title
+        )
+        self._marker = ReadMarker(services.runner, self)
+        self._undo_button = UndoButton(self.commands.undo, self.statusBar())
+        notice = SampleNotice()
+        layout = self._middle.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, notice)
+        self._sample = SampleEdition(
+            services.runner, services.paths.images, self.commands, notice, self._places
+        )
+        self._connect_reading()
 
     def _build_menus(self) -> None:
         menus = self.menuBar()
@@ -202,6 +209,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.commands.quit)
         edit_menu = menus.addMenu("&Edit")
+        edit_menu.addAction(self.commands.undo)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.commands.find)
         edit_menu.addSeparator()
         edit_menu.addAction(self.commands.preferences)
@@ -217,16 +226,21 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.commands.refresh_market)
         view_menu.addMenu(self._appearance_menu())
         article_menu = menus.addMenu("&Article")
-        for action in (
-            self.commands.next_article,
-            self.commands.previous_article,
-            self.commands.toggle_bookmark,
-            self.commands.toggle_read,
-            self.commands.open_in_browser,
+        a = self.commands
+        for group in (
+            (a.next_article, a.previous_article, a.next_unread),
+            (a.article_top, a.article_end),
+            (a.toggle_bookmark, a.toggle_read, a.open_in_browser),
+            (a.mark_all_read, a.mark_day_old_read, a.mark_week_old_read),
         ):
-            article_menu.addAction(action)
+            if article_menu.actions():
+                article_menu.addSeparator()
+            article_menu.addActions(list(group))
         help_menu = menus.addMenu("&Help")
-        help_menu.addAction(self.commands.about)
+        sample_menu = help_menu.addMenu("Sample Edition")
+        sample_menu.addActions([a.remove_sample, a.restore_sample])
+        help_menu.addSeparator()
+        help_menu.addAction(a.about)
 
     def _appearance_menu(self) -> QMenu:
         menu = QMenu("Appearance", self)
@@ -253,6 +267,8 @@ class MainWindow(QMainWindow):
         a.next_article.triggered.connect(lambda: self._list.step(1))
         a.previous_article.triggered.connect(lambda: self._list.step(-1))
         a.open_in_browser.triggered.connect(self._on_open_in_browser)
+        a.article_top.triggered.connect(self._reader.to_top)
+        a.article_end.triggered.connect(self._reader.to_end)
         a.find.triggered.connect(self._on_find)
         a.export_bookmarks.triggered.connect(self._on_export_bookmarks)
         a.add_subscription.triggered.connect(self._on_add_subscription)
@@ -264,10 +280,9 @@ class MainWindow(QMainWindow):
         self._reader.zoom_requested.connect(
             lambda step: a.zoom_in.trigger() if step > 0 else a.zoom_out.trigger()
         )
-        self._sections.section_chosen.connect(self._on_section_chosen)
-        self._search.textChanged.connect(self._on_search_changed)
-        self._search.returnPressed.connect(self._list.setFocus)
+        self._sections.section_chosen.connect(self._section_view.show_section)
         self._list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self._reader.link_failed.connect(self._say)
         self._list.bookmark_requested.connect(self._toggle_bookmark_of)
         self._markets.settings_chosen.connect(self._store_settings)
         self._markets.message.connect(lambda text: self.statusBar().showMessage(text, SUMMARY_MS))
@@ -275,6 +290,26 @@ class MainWindow(QMainWindow):
         a.refresh_market.triggered.connect(self._markets.refresh)
         self._connect_refresh()
         self._connect_sources()
+
+    def _connect_reading(self) -> None:
+        a, marker, sample, navigator = self.commands, self._marker, self._sample, self._navigator
+        a.next_unread.triggered.connect(navigator.next_unread)
+        a.mark_all_read.triggered.connect(lambda: self._mark_read(self._model.section, "", 0))
+        a.mark_day_old_read.triggered.connect(lambda: self._mark_read(self._model.section, "", 1))
+        a.mark_week_old_read.triggered.connect(lambda: self._mark_read(self._model.section, "", 7))
+        a.undo.triggered.connect(marker.undo)
+        marker.changed.connect(self._on_read_states_changed)
+        marker.message.connect(self._say)
+        marker.undoable.connect(self._on_undoable)
+        marker.undo_changed.connect(self.commands.undo.setEnabled)
+        navigator.message.connect(self._say)
+        navigator.section_wanted.connect(self._sections.select)
+        navigator.set_next_section(self._sections.next_with_unread)
+        self._sections.mark_read_requested.connect(self._mark_read)
+        self._importer.sources_added.connect(self._on_feeds_added)
+        sample.changed.connect(self._on_sample_changed)
+        sample.failed.connect(self._warn)
+        sample.answered.connect(lambda: self._list.setFocus(Qt.FocusReason.OtherFocusReason))
 
     def _connect_refresh(self) -> None:
         refresher = self._refresher
@@ -313,27 +348,28 @@ class MainWindow(QMainWindow):
         self._show_text_size(self._reader.text_size)
         self._store_settings(self._settings.with_text_size(self._reader.text_size))
 
-    def open_article(self, article_id: int) -> None:
-        """Show an article in the reader, and mark it read."""
+    def open_article(self, article_id: int) -> bool:
+        """Show an article in the reader, and mark it read; return whether it was shown."""
         try:
             article = articles.get(
                 self._services.connection, article_id, self._services.paths.images
             )
         except articles.ArticleNotFoundError:
-            self._reader.show_empty("This article is no longer in the store.", "")
-            return
+            self._show_reader_message("This article is no longer in the store.", "")
+            return False
         except sqlite3.Error as error:
             self._report(classify(error, self._services.paths.store))
-            return
+            return False
         self._reader.show_article(article)
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
         self._update_article_actions(article)
         if article.read:
-            return
+            return True
         if self._painted:
             self._set_read(article.id, True)
         else:
             self._unread_on_show = article.id
+        return True
 
     def bring_forward(self) -> None:
         """Show the window un-minimised, on top and active (a later start asked for it)."""
@@ -391,6 +427,8 @@ class MainWindow(QMainWindow):
         self._refresh_counts()
         self._markets.start(automatic=self._settings.refresh_minutes > 0)
         self._refresh_if_due()
+        self._build_reading_tools()
+        self._sample.look(self._services.connection)
         waiting, self._waiting_targets = self._waiting_targets, []
         if waiting:
             self.open_targets(waiting)
@@ -405,31 +443,35 @@ class MainWindow(QMainWindow):
             return
         self._refresher.start_if_due(self._settings.refresh_minutes, last)
 
+    def _show_first_section(self, section: Section) -> None:
+        """Choose the section the person left (ALL when it is gone) and fill the list."""
+        self._sections.blockSignals(True)
+        self._sections.select(section)
+        self._sections.blockSignals(False)
+        self._model.show(self._sections.current_section() or ALL)  # the reader waits for show
+
     def _open_first_article(self) -> None:
-        """Open the newest article; done when the window shows, when the reader has its final
-        width, so its photo is decoded once, at the size it is shown."""
+        """Open the article the person left, where they left it (none if they left none open),
+        else the newest one; done when the window shows, when the reader has its final width,
+        so its photo is decoded once, at the size it is shown."""
         if self._first_article_opened:
             return
         self._first_article_opened = True
-        if self._model.rowCount():
+        place = self._place
+        if place is not None and place.article_id and self._reopen(place.article_id):
+            self._reader.go_to_place(place.place)
+        elif self._model.rowCount() and (place is None or place.article_id):
             self._list.setCurrentIndex(self._model.index(0))
         else:
-            self._show_empty_state()
+            self._section_view.settle()
 
-    def _on_section_chosen(self, section: Section) -> None:
-        self._model.show(section, self._search.text())
-        if not self._model.rowCount():
-            self._show_empty_state()
-
-    def _on_search_changed(self, text: str) -> None:
-        self._model.show(self._model.section, text)
-        if not self._model.rowCount():
-            hint = "Try fewer or shorter words." if text.strip() else ""
-            self.statusBar().showMessage(
-                f"No articles match “{text.strip()}”." if text.strip() else "", 4000
-            )
-            if self._reader.article is None:
-                self._reader.show_empty("No articles match your search.", hint)
+    def _reopen(self, article_id: int) -> bool:
+        """Open an article again, selected in the list if the section holds it."""
+        if self._list.reveal(article_id, STARTUP_REVEAL_PAGES):
+            return self._reader.article is not None and self._reader.article.id == article_id
+        return articles.exists(self._services.connection, article_id) and self.open_article(
+            article_id
+        )
 
     def _on_current_changed(self, current: QModelIndex, _: QModelIndex) -> None:
         row = self._model.article_at(current.row()) if current.isValid() else None
@@ -504,8 +546,49 @@ class MainWindow(QMainWindow):
 
     def _on_open_in_browser(self) -> None:
         article = self._reader.article
-        if article is not None and article.url:
-            QDesktopServices.openUrl(QUrl(article.url))
+        sentence = open_in_browser(article.url) if article is not None and article.url else None
+        if sentence:
+            self._say(sentence)
+
+    # Reading ---------------------------------------------------------------------------------
+
+    def _section_title(self) -> str:
+        """The chosen section's name, as the section list shows it."""
+        item = self._sections.currentItem()
+        return item.text() if item is not None else "All articles"
+
+    def _mark_read(self, section: Section, title: str, days: int) -> None:
+        """Mark a section read (the one shown, when ``title`` is empty): its articles older
+        than ``days``, or all of them."""
+        from desktop.ui.marking import request_for
+
+        connection, title = self._services.connection, title or self._section_title()
+        self._marker.mark(request_for(self._model, connection, section, title, days))
+
+    def _on_read_states_changed(self, change: tuple[list[int], bool]) -> None:
+        ids, read = change
+        article = self._reader.article
+        if article is not None and article.id in ids:
+            self._reader_article_changed(replace(article, read=read))
+        self._reload_list()
+        self._refresh_counts()
+
+    def _on_undoable(self, sentence: str) -> None:
+        self._say(sentence)
+        self._undo_button.offer(sentence)
+
+    def _on_feeds_added(self, source_ids: tuple[int, ...]) -> None:
+        """An import subscribed to feeds: fetch them now, and offer to remove the sample."""
+        self._refresher.start(source_ids)
+        self._sample.offer()
+
+    def _on_sample_changed(self, sentence: str) -> None:
+        self._say(sentence)
+        self._reload_sources()
+        self._reload_list()
+
+    def _say(self, sentence: str) -> None:
+        self.statusBar().showMessage(sentence, SUMMARY_MS)
 
     def _on_find(self) -> None:
         self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -577,6 +660,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Subscribed to {title}.", SUMMARY_MS)
         self._reload_sources()
         self._refresher.start((source_id,))
+        self._sample.offer()
 
     def _on_refresh(self) -> None:
         self._refresher.start()
@@ -655,6 +739,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._state.save(self, self._splitter)
+        article = self._reader.article
+        self._places.save(
+            ReadingPlace(
+                self._model.section,
+                article.id if article is not None else None,
+                self._reader.place(),
+            )
+        )
         super().closeEvent(event)
         if event.isAccepted():
             self._refresher.stop()
@@ -712,7 +804,8 @@ class MainWindow(QMainWindow):
 
     def _keeping_place(self, load: Callable[[], bool]) -> None:
         """Load the list again with ``load`` (False: it did not), keeping the selected article
-        and the scroll, and as many rows as were loaded."""
+        and the scroll, and as many rows as were loaded; when the open article is gone, the
+        newest is opened in its place."""
         current = self._list.current_article_id()
         shown = self._model.rowCount()
         scroll = self._list.verticalScrollBar().value()
@@ -723,25 +816,23 @@ class MainWindow(QMainWindow):
         if current is not None:
             self._list.select_article(current)
         self._list.verticalScrollBar().setValue(scroll)
-        self._forget_missing_article()
-        if self._reader.article is None and self._model.rowCount():
+        gone = self._forget_missing_article()
+        if gone and self._model.rowCount():
             self._list.setCurrentIndex(self._model.index(0))
+        else:
+            self._section_view.settle()
 
-    def _forget_missing_article(self) -> None:
+    def _forget_missing_article(self) -> bool:
         """Stop showing an article that is no longer in the store (removed with its source, or
-        older than the articles kept)."""
+        older than the articles kept); return whether it was."""
         article = self._reader.article
-        if article is None:
-            return
-        try:
-            articles.get(self._services.connection, article.id, self._services.paths.images)
-        except articles.ArticleNotFoundError:
-            self._reader.show_empty("This article is no longer in the store.", "")
-            self.setWindowTitle(APP_NAME)
-            self._update_article_actions(None)
+        if article is None or articles.exists(self._services.connection, article.id):
+            return False
+        self._show_reader_message("This article is no longer in the store.", "")
+        return True
 
-    def _show_empty_state(self) -> None:
-        title, hint = EMPTY_STATES[self._model.section.kind]
+    def _show_reader_message(self, title: str, hint: str) -> None:
+        """Show a message in the reader's place, with no article open."""
         self._reader.show_empty(title, hint)
         self.setWindowTitle(APP_NAME)
         self._update_article_actions(None)
@@ -794,14 +885,14 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, APP_NAME, sentence)
 
 
-def _column(top: QWidget, body: QWidget, margins: tuple[int, int, int, int]) -> QWidget:
-    """Stack two widgets with no spacing between them."""
+def _column(*widgets: QWidget, margins: tuple[int, int, int, int]) -> QWidget:
+    """Stack widgets with a little spacing between them."""
     container = QWidget()
     layout = QVBoxLayout(container)
     layout.setContentsMargins(*margins)
     layout.setSpacing(6)
-    layout.addWidget(top)
-    layout.addWidget(body)
+    for widget in widgets:
+        layout.addWidget(widget)
     return container
 
 

@@ -13,30 +13,31 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QUrl, QUrlQuery, Signal
 from PySide6.QtGui import (
-    QDesktopServices,
     QFont,
-    QFontMetricsF,
     QImage,
     QImageReader,
     QPalette,
+    QResizeEvent,
     QTextCursor,
     QTextDocument,
     QTextImageFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QWidget
 
 from desktop.domain import Article
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtGui import QKeyEvent, QPaintEvent, QWheelEvent
 from desktop.ui.article_body import PHOTO_SCHEME, WIDTH_QUERY, photo_url
 from desktop.ui.article_html import Colours, article_html, empty_html, stylesheet
+from desktop.ui.browser import open_in_browser
+from desktop.ui.reading_column import line_width
 
 log = logging.getLogger(__name__)
 
 BASE_POINT_SIZE = 12.0
-MEASURE_CHARACTERS = 68
 MIN_GUTTER = 24
+Place = tuple[int, float]  # the block at the top of the view, and how far into it the view is
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
 SERIF_FAMILIES = [
     "Charter",
@@ -50,13 +51,20 @@ SERIF_FAMILIES = [
 
 
 class ArticleBrowser(QTextBrowser):
-    """Shows an article; Ctrl+wheel asks for a text size change.
+    """Shows an article; Ctrl+wheel asks for a text size change; Space and Shift+Space page
+    through it and, past its end or its top, ask for the next or previous article.
 
     Signals:
         zoom_requested(int): +1 to enlarge the text, -1 to reduce it (from Ctrl+wheel).
+        paged_past_end(): Space was pressed with the article's end in view.
+        paged_past_top(): Shift+Space was pressed with the article's top in view.
+        link_failed(str): no web browser took a link; carries a sentence saying so.
     """
 
     zoom_requested = Signal(int)
+    paged_past_end = Signal()
+    paged_past_top = Signal()
+    link_failed = Signal(str)
 
     def __init__(self, images: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +73,8 @@ class ArticleBrowser(QTextBrowser):
         self._article: Article | None = None
         self._column = 0  # the width pictures are fitted to
         self._natural: dict[Path, int] = {}  # the width of each picture shown, by its file
+        self._pending: Place | None = None  # a place to keep until the view is first painted
+        self._painted = False
         font = QFont()
         font.setFamilies(SERIF_FAMILIES)
         font.setStyleHint(QFont.StyleHint.Serif)
@@ -97,6 +107,7 @@ class ArticleBrowser(QTextBrowser):
     def show_article(self, article: Article) -> None:
         """Show an article from its top."""
         self._article = article
+        self._pending = None
         photos = [article.photo, *article.images] if article.photo else list(article.images)
         self._natural = {photo.file.resolve(): photo.width for photo in photos}
         self._column = self._column_width()
@@ -118,12 +129,54 @@ class ArticleBrowser(QTextBrowser):
         """Scale the text to ``percent``, keeping the paragraph at the top of the view in place."""
         if percent == self._percent:
             return
-        anchor = self._top_anchor()
+        anchor = self.place()
         self._percent = percent
         self._apply_font()
         self._update_margins()
         self._refit_pictures()
-        self._restore_anchor(anchor)
+        self.go_to_place(anchor)
+
+    def page(self, direction: int) -> bool:
+        """Scroll a page down (+1) or up (-1); False when the view is already at that end."""
+        bar = self.verticalScrollBar()
+        if bar.value() == (bar.maximum() if direction > 0 else bar.minimum()):
+            return False
+        step = QAbstractSlider.SliderAction
+        bar.triggerAction(step.SliderPageStepAdd if direction > 0 else step.SliderPageStepSub)
+        return True
+
+    def to_top(self) -> None:
+        """Show the article from its top."""
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+
+    def to_end(self) -> None:
+        """Show the article's end."""
+        self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
+
+    def place(self) -> Place:
+        """Where the reader is in the article: the block at the top of the view and how far
+        into it, which holds whatever the width or text size the article is shown at."""
+        cursor = self.cursorForPosition(QPoint(0, 0))
+        block = cursor.block()
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        offset = self.verticalScrollBar().value() - rect.top()
+        fraction = offset / rect.height() if rect.height() > 0 else 0.0
+        return block.blockNumber(), max(0.0, min(1.0, fraction))
+
+    def go_to_place(self, place: Place) -> None:
+        """Scroll back to a ``place``; nothing happens when the article has no such block. A
+        view not painted yet (its width still to come) is held there until it is."""
+        if not self._painted:
+            self._pending = place
+        self._scroll_to(place)
+
+    def _scroll_to(self, place: Place) -> None:
+        number, fraction = place
+        block = self.document().findBlockByNumber(number)
+        if not block.isValid():
+            return
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        self.verticalScrollBar().setValue(int(rect.top() + fraction * rect.height()))
 
     def refresh_colours(self) -> None:
         """Render again with the palette's current colours (after a light/dark switch)."""
@@ -150,6 +203,15 @@ class ArticleBrowser(QTextBrowser):
         if event.type() == QEvent.Type.PaletteChange:
             self.refresh_colours()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        direction = space_direction(event)
+        if direction and not self.page(direction):
+            (self.paged_past_end if direction > 0 else self.paged_past_top).emit()
+        if direction:
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y()
@@ -163,6 +225,15 @@ class ArticleBrowser(QTextBrowser):
         super().resizeEvent(event)
         self._update_margins()
         self._refit_pictures()
+        if self._pending is not None:
+            self._scroll_to(self._pending)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._pending is not None:  # laid out at its final width by now
+            self._scroll_to(self._pending)
+            self._pending = None
+        self._painted = True
+        super().paintEvent(event)
 
     def sizeHint(self) -> QSize:
         return QSize(640, 600)
@@ -179,9 +250,10 @@ class ArticleBrowser(QTextBrowser):
         self.document().setDefaultFont(font)
 
     def _measure(self) -> int:
-        """The width of a comfortable line of text at the current size."""
-        metrics = QFontMetricsF(self.document().defaultFont())
-        return int(metrics.averageCharWidth() * MEASURE_CHARACTERS)
+        """The width of a comfortable line of text at the current size, with the document's
+        own margins on either side of it."""
+        margins = int(self.document().documentMargin() * 2)
+        return line_width(self.document().defaultFont()) + margins
 
     def _update_margins(self) -> None:
         """Centre a column of comfortable width in the available space."""
@@ -189,6 +261,9 @@ class ArticleBrowser(QTextBrowser):
         side = max(MIN_GUTTER, (available - self._measure()) // 2)
         if self.viewportMargins().left() != side:
             self.setViewportMargins(side, 0, side, 0)
+            # QTextEdit fits the text to its viewport only when the widget itself is resized:
+            # without this the text kept the old viewport's width (a sideways scroll bar).
+            QTextBrowser.resizeEvent(self, QResizeEvent(self.size(), QSize(-1, -1)))
 
     def _column_width(self) -> int:
         """The width of the text column, which pictures are fitted to."""
@@ -239,28 +314,23 @@ class ArticleBrowser(QTextBrowser):
         image.setDevicePixelRatio(ratio)
         return image
 
-    def _top_anchor(self) -> tuple[int, float]:
-        """The block at the top of the view and how far into it the view starts."""
-        cursor = self.cursorForPosition(QPoint(0, 0))
-        block = cursor.block()
-        rect = self.document().documentLayout().blockBoundingRect(block)
-        offset = self.verticalScrollBar().value() - rect.top()
-        fraction = offset / rect.height() if rect.height() > 0 else 0.0
-        return block.blockNumber(), max(0.0, min(1.0, fraction))
-
-    def _restore_anchor(self, anchor: tuple[int, float]) -> None:
-        number, fraction = anchor
-        block = self.document().findBlockByNumber(number)
-        if not block.isValid():
-            return
-        rect = self.document().documentLayout().blockBoundingRect(block)
-        self.verticalScrollBar().setValue(int(rect.top() + fraction * rect.height()))
-
     def _on_anchor_clicked(self, url: QUrl) -> None:
-        if url.scheme() in OPENABLE_SCHEMES:
-            QDesktopServices.openUrl(url)
-        else:
+        if url.scheme() not in OPENABLE_SCHEMES:
             log.info("Ignored a link with the scheme %r", url.scheme())
+            return
+        sentence = open_in_browser(url.toString())
+        if sentence:
+            self.link_failed.emit(sentence)
+
+
+def space_direction(event: QKeyEvent) -> int:
+    """+1 for Space, -1 for Shift+Space, 0 for any other key (or Space with another modifier)."""
+    if event.key() != Qt.Key.Key_Space:
+        return 0
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if modifiers == Qt.KeyboardModifier.NoModifier:
+        return 1
+    return -1 if modifiers == Qt.KeyboardModifier.ShiftModifier else 0
 
 
 def _pictures(document: QTextDocument) -> Iterator[tuple[int, QTextImageFormat]]:

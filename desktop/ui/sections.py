@@ -1,5 +1,7 @@
 """The section list: All, Unread, Bookmarks, then the sources under their folders, with unread
-counts, a mark on a source whose last refresh failed, and a context menu to edit a source."""
+counts, a mark on a source whose last refresh failed, and a context menu to mark a section or a
+folder read and to edit a source. A long name is shortened in its middle, where names that
+share a beginning ("The Daily Courier — Sport", "— Politics") still differ."""
 
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 HEADING_ROLE = Qt.ItemDataRole.UserRole + 3
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 4
 STATE_ROLE = Qt.ItemDataRole.UserRole + 5  # "failing", "gone" or None
+FOLDER_ROLE = Qt.ItemDataRole.UserRole + 6  # a folder heading's folder
 Index = QModelIndex | QPersistentModelIndex
 UNFILED = "Sources"
 GONE_SENTENCE = "This feed is gone (the site said so); it is no longer refreshed."
@@ -42,6 +45,8 @@ class SectionList(QListWidget):
         full_articles_toggled(object, bool): the person switched full articles of a ``Source``.
         refresh_requested(object): the person asked to refresh one ``Source`` now.
         remove_requested(object): the person asked to remove a ``Source``.
+        mark_read_requested(object, str, int): the person asked to mark a ``Section`` (named
+            by the str) read, its articles older than the int in days (0: all of them).
     """
 
     section_chosen = Signal(object)
@@ -50,6 +55,7 @@ class SectionList(QListWidget):
     full_articles_toggled = Signal(object, bool)
     refresh_requested = Signal(object)
     remove_requested = Signal(object)
+    mark_read_requested = Signal(object, str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,7 +81,7 @@ class SectionList(QListWidget):
         self._add("Unread", UNREAD)
         self._add("Bookmarks", BOOKMARKS)
         for folder, members in groupby(self._sources, key=lambda source: source.folder):
-            self._add_heading(folder or UNFILED)
+            self._add_heading(folder)
             for source in members:
                 self._add_source(source)
         row = self._row_of(current)
@@ -124,19 +130,58 @@ class SectionList(QListWidget):
         row = self._row_of(section)
         self.setCurrentRow(0 if row is None else row)
 
+    def next_with_unread(self, section: Section) -> Section | None:
+        """The first source below ``section`` in the list that has unread articles, by the
+        counts shown; None when there is none."""
+        start = self._row_of(section)
+        for row in range(0 if start is None else start + 1, self.count()):
+            item = self.item(row)
+            found = item.data(SECTION_ROLE)
+            unread = bool(item.data(COUNT_ROLE))
+            if unread and isinstance(found, Section) and found.kind is SectionKind.SOURCE:
+                return found
+        return None
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         item = self.itemAt(event.pos())
-        source = item.data(SOURCE_ROLE) if item else None
-        if not isinstance(source, Source):
+        menu = self.menu_for(item) if item else None
+        if menu is None:
             return
-        menu = self._source_menu(source)
         menu.exec(event.globalPos())
         menu.deleteLater()
 
-    def _source_menu(self, source: Source) -> QMenu:
-        """What can be done to one source."""
+    def menu_for(self, item: QListWidgetItem) -> QMenu | None:
+        """The context menu of a line: marking its articles read, and for a source, editing it;
+        None for a line that has none (the heading of the sources in no folder)."""
+        section = item.data(SECTION_ROLE)
+        folder = item.data(FOLDER_ROLE)
+        if not isinstance(section, Section) and not folder:
+            return None
         menu = QMenu(self)
-        menu.setObjectName("sourceMenu")
+        menu.setObjectName("sectionMenu")
+        target = section if isinstance(section, Section) else Section.of_folder(str(folder))
+        self._add_marking(menu, target, item.text())
+        source = item.data(SOURCE_ROLE)
+        if isinstance(source, Source):
+            menu.addSeparator()
+            self._add_source_actions(menu, source)
+        return menu
+
+    def _add_marking(self, menu: QMenu, section: Section, title: str) -> None:
+        """Mark all read, and only the articles older than a day or a week."""
+        for name, label, days in (
+            ("actionMarkSectionRead", "Mark All as Read", 0),
+            ("actionMarkSectionDayOld", "Mark Older Than a Day as Read", 1),
+            ("actionMarkSectionWeekOld", "Mark Older Than a Week as Read", 7),
+        ):
+            action = menu.addAction(label)
+            action.setObjectName(name)
+            action.triggered.connect(
+                lambda _=False, d=days: self.mark_read_requested.emit(section, title, d)
+            )
+
+    def _add_source_actions(self, menu: QMenu, source: Source) -> None:
+        """What can be done to one source."""
         is_feed = source.kind == "feed"
         rename = menu.addAction("Rename…")
         rename.setObjectName("actionRenameSource")
@@ -158,7 +203,6 @@ class SectionList(QListWidget):
         remove = menu.addAction("Remove…")
         remove.setObjectName("actionRemoveSource")
         remove.triggered.connect(lambda: self.remove_requested.emit(source))
-        return menu
 
     def _row_of(self, section: Section) -> int | None:
         for row in range(self.count()):
@@ -173,10 +217,12 @@ class SectionList(QListWidget):
         self.addItem(item)
         return item
 
-    def _add_heading(self, label: str) -> None:
+    def _add_heading(self, folder: str | None) -> None:
+        label = folder or UNFILED
         heading = QListWidgetItem(label)
         heading.setFlags(Qt.ItemFlag.NoItemFlags)
         heading.setData(HEADING_ROLE, True)
+        heading.setData(FOLDER_ROLE, folder)
         heading.setData(Qt.ItemDataRole.AccessibleTextRole, f"Folder {label}")
         self.addItem(heading)
 
@@ -186,10 +232,8 @@ class SectionList(QListWidget):
         problem = GONE_SENTENCE if source.disabled else source.last_error
         if problem:
             item.setData(STATE_ROLE, "gone" if source.disabled else "failing")
-            item.setToolTip(problem)
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, problem)
-        elif source.url:
-            item.setToolTip(source.url)
+        item.setToolTip("\n".join(line for line in (source.title, problem or source.url) if line))
 
     def _on_current_item_changed(self, current: QListWidgetItem | None, _: object) -> None:
         section = current.data(SECTION_ROLE) if current else None
@@ -237,14 +281,27 @@ class _SectionDelegate(QStyledItemDelegate):
             mark = QRect(rect.left(), rect.top(), right - rect.left() + 1, rect.height())
             painter.drawText(mark, int(_RIGHT | _MIDDLE), WARNING_MARK)
             right -= metrics.horizontalAdvance(WARNING_MARK) + 6
-        if count_text or state == "failing":
-            right -= 2
         painter.setPen(option.palette.color(muted if state == "gone" else text_role))
-        label = metrics.elidedText(
-            str(index.data()), Qt.TextElideMode.ElideRight, right - rect.left()
-        )
-        painter.drawText(rect, int(_MIDDLE), label)
+        painter.drawText(rect, int(_MIDDLE), self.shown_name(option, index))
         painter.restore()
+
+    def shown_name(self, option: QStyleOptionViewItem, index: Index) -> str:
+        """A line's name as painted: shortened in its middle to the room its count and mark
+        leave, so names that share a beginning stay tellable apart."""
+        rect = option.rect.adjusted(12, 0, -10, 0)
+        metrics = option.fontMetrics
+        right = rect.right()
+        count = index.data(COUNT_ROLE)
+        if count:
+            right -= metrics.horizontalAdvance(str(count)) + 6
+        failing = index.data(STATE_ROLE) == "failing"
+        if failing:
+            right -= metrics.horizontalAdvance(WARNING_MARK) + 6
+        if count or failing:
+            right -= 2
+        return metrics.elidedText(
+            str(index.data()), Qt.TextElideMode.ElideMiddle, right - rect.left()
+        )
 
     def _paint_heading(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()

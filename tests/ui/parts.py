@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtWidgets import QAbstractItemView, QListWidgetItem
+from PySide6.QtWidgets import QListWidgetItem
 
 from desktop.domain import Section
 from desktop.paths import AppPaths
 from desktop.settings import Settings, save
 from desktop.store.database import connect, transaction
 from desktop.store.feeds import add_feed
+from desktop.ui.article_list import ArticleListView
 from desktop.ui.article_model import ArticleListModel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sections import SECTION_ROLE, SectionList
 
 
-def article_list(window: MainWindow) -> QAbstractItemView:
+def article_list(window: MainWindow) -> ArticleListView:
     """The article list view."""
-    found = window.findChild(QAbstractItemView, "articleList")
+    found = window.findChild(ArticleListView, "articleList")
     assert found is not None
     return found
 

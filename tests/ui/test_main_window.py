@@ -230,7 +230,7 @@ def test_search_narrows_the_list_as_you_type(window: MainWindow, qtbot: QtBot) -
     assert len(_titles(window)) == 8
     qtbot.keyClicks(box, "zzzqqq")
     assert _titles(window) == []
-    assert "No articles match" in window.statusBar().currentMessage()
+    assert "No articles match “zzzqqq”" in article_list(window).empty_text
 
 
 def test_keyboard_moves_between_articles(window: MainWindow, qtbot: QtBot) -> None:

@@ -221,17 +221,17 @@ def test_a_failing_source_shows_its_sentence_and_a_gone_one_is_greyed(
     broken = add_source(paths, url, "Broken Bugle")
     add_source(paths, courier.publish_status("/feeds/old.xml", 410), "Old Observer")
     window = open_window()
-    assert source_item(window, "Broken Bugle").toolTip() == url  # no problem known yet
+    assert source_item(window, "Broken Bugle").toolTip() == f"Broken Bugle\n{url}"  # no problem yet
     assert source_item(window, "Broken Bugle").data(STATE_ROLE) is None
     window.commands.refresh.trigger()
     qtbot.waitUntil(lambda: source_item(window, "Broken Bugle").data(STATE_ROLE) == "failing")
     sentence = stored(paths, "SELECT last_error FROM sources WHERE id = ?", broken)
     assert isinstance(sentence, str) and sentence.endswith(".") and "\n" not in sentence
     item = source_item(window, "Broken Bugle")
-    assert item.toolTip() == sentence
+    assert item.toolTip() == f"Broken Bugle\n{sentence}"
     assert item.data(Qt.ItemDataRole.AccessibleDescriptionRole) == sentence
     gone = source_item(window, "Old Observer")
-    assert gone.data(STATE_ROLE) == "gone" and gone.toolTip() == GONE_SENTENCE
+    assert gone.data(STATE_ROLE) == "gone" and gone.toolTip() == f"Old Observer\n{GONE_SENTENCE}"
     assert gone.data(Qt.ItemDataRole.AccessibleDescriptionRole) == GONE_SENTENCE
 
 
