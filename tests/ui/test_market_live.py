@@ -255,7 +255,8 @@ def test_the_converter_explains_what_it_cannot_do(dock: MarketDock) -> None:
     amount, _, _, result, detail = _converter(dock)
     dock.set_converter_pair("USD", "LTL")
     amount.setText("ten")
-    assert not result.isVisible() and detail.text() == "Type an amount, such as 100 or 2,500.50."
+    assert not result.isVisible()
+    assert detail.text() == "“ten” is not an amount; type a number, such as 100 or 2,500.50."
     amount.setText("10")
     assert result.text() == "10 USD = 29.53 LTL"
     assert "LTL is retired; its successor is EUR" in detail.text()
