@@ -268,9 +268,6 @@ class MainWindow(QMainWindow):
         self._markets.settings_chosen.connect(self._store_settings)
         self._markets.message.connect(lambda text: self.statusBar().showMessage(text, SUMMARY_MS))
         self._markets.preferences_requested.connect(self._on_preferences)
-        self._market_room.message.connect(
-            lambda text: self.statusBar().showMessage(text, SUMMARY_MS)
-        )
         a.refresh_market.triggered.connect(self._markets.refresh)
         self._connect_refresh()
         self._connect_sources()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QFontMetricsF, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextBrowser
 
@@ -23,19 +23,19 @@ READER_CHARACTERS = 45
 PROSE = "The harbour board reversed its spring decision, and the pilots stay open. "
 SLACK = 24  # pixels the reader must have beyond its 45 characters for the panel to come back
 PREFERRED_WIDTH = 400
+GAVE_WAY = (
+    "The Markets panel makes room for the article; it comes back when the window is wider "
+    "(Ctrl+Shift+M shows it floating)."
+)
+MESSAGE_MS = 8000
 SHOWN_KEY = "markets/shown"
 WIDTH_KEY = "markets/width"
 _SIDES = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
 
 
 class MarketRoom(QObject):
-    """Shows, narrows, hides and brings back the Markets dock so the reader keeps its line.
-
-    Signals:
-        message(str): a sentence for the status bar when the panel gives way.
-    """
-
-    message = Signal(str)
+    """Shows, narrows, hides and brings back the Markets dock so the reader keeps its line, and
+    says so in the window's status bar when the panel gives way."""
 
     def __init__(self, window: QMainWindow, dock: QDockWidget, reader: QTextBrowser) -> None:
         super().__init__(window)
@@ -177,8 +177,12 @@ class MarketRoom(QObject):
         """Show the panel again when the reader keeps its room beside it."""
         least = self._least_width() + self._separator()
         if spare < least + SLACK:
+            self._gave_way = True  # still no room: lit, waiting (turned on in a narrow window)
             return
         self._gave_way = False
+        bar = self._window.statusBar()
+        if bar.currentMessage() == GAVE_WAY:
+            bar.clearMessage()
         self._dock.show()
         self._resize(min(self._preferred, spare - self._separator()))
 
@@ -187,10 +191,7 @@ class MarketRoom(QObject):
         self._dock.hide()
         if not self._gave_way:
             self._gave_way = True
-            self.message.emit(
-                "The Markets panel makes room for the article; it comes back when the window is "
-                "wider (Ctrl+Shift+M shows it floating)."
-            )
+            self._window.statusBar().showMessage(GAVE_WAY, MESSAGE_MS)
 
     def _float(self) -> None:
         """Show the panel as a window of its own over the right of the article."""

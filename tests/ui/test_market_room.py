@@ -77,6 +77,7 @@ def test_the_panel_narrows_gives_way_and_comes_back_as_the_window_changes(
     settle(qtbot, window, (1600, 1000))
     qtbot.waitUntil(dock.isVisible)
     qtbot.waitUntil(lambda: dock.width() == wide)  # the width it had, not its least
+    assert "makes room" not in window.statusBar().currentMessage()  # no longer true
     assert not market_room(window).gave_way
     assert reader_characters(window) >= READER_CHARACTERS
 
@@ -125,6 +126,37 @@ def test_a_panel_that_gave_way_comes_back_after_a_restart_in_a_wider_window(
     second = opened(qtbot, open_window, (1600, 1000))
     qtbot.waitUntil(market_dock(second).isVisible)
     assert toggle(second).isChecked()
+
+
+@pytest.mark.usefixtures("live")
+def test_a_panel_that_gave_way_is_still_lit_after_a_restart_in_a_small_window(
+    qtbot: QtBot, open_window: WindowFactory
+) -> None:
+    first = opened(qtbot, open_window, (800, 600))
+    first.close()
+    second = opened(qtbot, open_window, (800, 600))
+    dock = market_dock(second)
+    assert not dock.isVisible() and toggle(second).isChecked()
+    toggle(second).trigger()
+    qtbot.waitUntil(lambda: dock.isVisible() and dock.isFloating())
+    assert toggle(second).isChecked()
+
+
+@pytest.mark.usefixtures("live")
+def test_turned_on_in_a_narrow_window_the_panel_waits_lit_and_floats_when_asked_again(
+    qtbot: QtBot, open_window: WindowFactory
+) -> None:
+    window = opened(qtbot, open_window, (1600, 1000))
+    dock, action = market_dock(window), toggle(window)
+    action.trigger()
+    qtbot.waitUntil(lambda: not dock.isVisible())
+    settle(qtbot, window, (800, 600))
+    action.trigger()
+    qtbot.waitUntil(lambda: market_room(window).gave_way)
+    assert action.isChecked() and not dock.isVisible()
+    action.trigger()
+    qtbot.waitUntil(lambda: dock.isVisible() and dock.isFloating())
+    assert action.isChecked()
 
 
 @pytest.mark.usefixtures("live")
