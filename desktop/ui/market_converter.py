@@ -106,6 +106,7 @@ class Converter(QWidget):
                     box.addItem(code, code)
                 box.setCurrentIndex(max(0, box.findData(chosen)))
         self.setEnabled(bool(codes))
+        self._arrange(wide=self.width() >= self.one_row_width())  # the boxes' codes take room
         self._update()
 
     def set_pair(self, source: str, target: str) -> None:

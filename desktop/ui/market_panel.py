@@ -285,7 +285,8 @@ class MarketPanel(QWidget):
         self._filter = QLineEdit()
         self._filter.setObjectName("marketFilter")
         self._filter.setAccessibleName("Filter markets")
-        self._filter.setPlaceholderText("Filter currencies and stocks")
+        self._filter.setPlaceholderText("Filter")  # whole even in the narrowest panel
+        self._filter.setToolTip("Show only the currencies and stocks whose code or name holds this")
         self._filter.setClearButtonEnabled(True)
         self._filter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._filter.textChanged.connect(self._on_filter_text_changed)

@@ -19,6 +19,8 @@ from desktop.ui.reader import MIN_GUTTER
 from desktop.ui.window_state import WindowState
 
 READER_CHARACTERS = 45
+# A line breaks between words, so it holds on average about half a word less than would fit.
+HALF_A_WORD = 3
 # A line of ordinary prose, to measure what 45 characters of the article's text take.
 PROSE = "The harbour board reversed its spring decision, and the pilots stay open. "
 SLACK = 24  # pixels the reader must have beyond its 45 characters for the panel to come back
@@ -85,7 +87,7 @@ class MarketRoom(QObject):
     def reader_room(self) -> int:
         """The reader's width in pixels for 45 characters of the article's text a line."""
         metrics = QFontMetricsF(self._reader.document().defaultFont())
-        prose = (PROSE * 2)[:READER_CHARACTERS]
+        prose = (PROSE * 2)[: READER_CHARACTERS + HALF_A_WORD]
         margins = 2 * (MIN_GUTTER + self._reader.document().documentMargin())
         scroll = self._reader.verticalScrollBar().sizeHint().width()
         return math.ceil(metrics.horizontalAdvance(prose) + margins + scroll)

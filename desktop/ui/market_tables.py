@@ -21,7 +21,7 @@ from desktop.ui.market_models import TREND, CurrencyTableModel, QuoteTableModel
 NAME = 1  # the names' column, in both tables
 SPARKLINE_WIDTH = 52
 COLUMN_GAP = 4
-NAME_CHARACTERS = 11  # the least of a name worth showing: "United Arab…", "Swiss Franc"
+NAME_CHARACTERS = 14  # the least of a name worth showing: "Afghan Afghani", "United Arab E…"
 FiguresModel = CurrencyTableModel | QuoteTableModel
 
 

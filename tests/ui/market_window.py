@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from PySide6.QtGui import QAction, QFontMetricsF
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QTableView
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +15,7 @@ from desktop.paths import AppPaths
 from desktop.store.database import connect, transaction
 from desktop.store.market_data import add_figures
 from desktop.ui.main_window import MainWindow
-from desktop.ui.market_room import PROSE, READER_CHARACTERS, MarketRoom
+from desktop.ui.market_room import READER_CHARACTERS, MarketRoom
 from desktop.ui.market_tables import NAME, FiguresView
 
 SIZES = [(800, 600), (1280, 800), (1600, 1000)]
@@ -79,11 +79,17 @@ def settled(window: MainWindow) -> bool:
 
 
 def reader_characters(window: MainWindow) -> float:
-    """How many characters of ordinary prose a line of the reading column holds."""
-    reader = window.reader
-    metrics = QFontMetricsF(reader.document().defaultFont())
-    line = reader.viewport().width() - 2 * reader.document().documentMargin()
-    return line * len(PROSE) / metrics.horizontalAdvance(PROSE)
+    """How many characters the lines of the open article's paragraphs hold, on average (each
+    paragraph's last line left out, as it ends where the paragraph does)."""
+    lengths: list[int] = []
+    block = window.reader.document().begin()
+    while block.isValid():
+        layout = block.layout()
+        if len(block.text()) > 200 and layout is not None:
+            lengths += [layout.lineAt(i).textLength() for i in range(layout.lineCount() - 1)]
+        block = block.next()
+    assert lengths, "the open article has paragraphs"
+    return sum(lengths) / len(lengths)
 
 
 def show_panel(qtbot: QtBot, window: MainWindow) -> None:
