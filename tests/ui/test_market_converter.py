@@ -8,7 +8,15 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import MarketSnapshot
@@ -130,3 +138,21 @@ def test_a_german_reader_types_commas_for_decimals(qtbot: QtBot, dock: MarketDoc
         )
     finally:
         QLocale.setDefault(before)
+
+
+def test_in_the_narrowest_panel_the_currencies_go_under_the_whole_amount(
+    qtbot: QtBot, dock: MarketDock
+) -> None:
+    window = dock.parentWidget()
+    assert isinstance(window, QMainWindow)
+    window.setCentralWidget(QWidget())  # an article beside the panel, taking what it leaves
+    window.resizeDocks([dock], [dock.minimumSizeHint().width()], Qt.Orientation.Horizontal)
+    amount, result, _ = parts(dock)
+    source = dock.findChild(QComboBox, "convertFrom")
+    assert source is not None
+    qtbot.waitUntil(lambda: source.geometry().top() > amount.geometry().bottom())
+    typed(qtbot, dock, "1,234,567.89")
+    assert QFontMetrics(amount.font()).horizontalAdvance("1,234,567.89") < amount.width() - 8
+    assert result.text() == "1,234,567.89 USD = 1,137,129.62 EUR"
+    window.resizeDocks([dock], [420], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: source.geometry().top() < amount.geometry().bottom())  # one row
