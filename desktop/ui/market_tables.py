@@ -75,6 +75,8 @@ class FiguresView(QTableView):
 
     def fit_columns(self) -> None:
         """Work out each column's width from its samples and texts, then lay the columns out."""
+        if self.model() is None:
+            return  # sorted before it had figures
         model = self.figures()
         metrics = self.fontMetrics()
         header = self.horizontalHeader()

@@ -171,3 +171,22 @@ def test_a_panel_the_reader_closed_stays_closed_after_a_restart(
     assert not market_dock(second).isVisible() and not toggle(second).isChecked()
     toggle(second).trigger()
     qtbot.waitUntil(market_dock(second).isVisible)
+
+
+@pytest.mark.usefixtures("live")
+def test_a_larger_text_size_takes_room_from_the_panel_not_from_the_line(
+    qtbot: QtBot, open_window: WindowFactory
+) -> None:
+    window = opened(qtbot, open_window, (1600, 1000))
+    dock = market_dock(window)
+    wide = dock.width()
+    window.set_text_size(200)
+    settle(qtbot, window, (1600, 1000))
+    assert dock.isVisible() and dock.width() < wide  # narrower, the line kept whole
+    assert reader_characters(window) >= READER_CHARACTERS
+    settle(qtbot, window, (1280, 800))
+    assert not dock.isVisible() and market_room(window).gave_way
+    window.set_text_size(100)
+    qtbot.waitUntil(dock.isVisible)
+    settle(qtbot, window, (1280, 800))
+    assert reader_characters(window) >= READER_CHARACTERS
