@@ -1,6 +1,7 @@
 """The reader before the Markets panel: the reading column keeps at least 45 characters a line.
 
-As the window narrows, the docked panel first narrows to its least width, then gives way: it is
+As the window narrows, the docked panel first narrows (towards its least width) so that the reader
+keeps a comfortable 60 characters, then, below 45, gives way: it is
 hidden while its toggle (View > Markets Panel) stays lit, and it comes back, at the width the
 person gave it, once the window has room again. Asked for while it has given way, it opens as a
 floating window over the article instead. Whether the person wants the panel and how wide are
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextBrowser
 from desktop.ui.reader import MIN_GUTTER
 from desktop.ui.window_state import WindowState
 
-READER_CHARACTERS = 45
+READER_CHARACTERS = 45  # below this the panel gives way
+COMFORTABLE_CHARACTERS = 60  # down to this the panel narrows to leave the reader its line
 # A line breaks between words, so it holds on average about half a word less than would fit.
 HALF_A_WORD = 3
 # A line of ordinary prose, to measure what 45 characters of the article's text take.
@@ -84,10 +86,11 @@ class MarketRoom(QObject):
         self.action.setChecked(self._wanted)
         self._dock.setVisible(self._wanted)
 
-    def reader_room(self) -> int:
-        """The reader's width in pixels for 45 characters of the article's text a line."""
+    def reader_room(self, characters: int = READER_CHARACTERS) -> int:
+        """The reader's width in pixels for this many characters of the article's text a line
+        (45 unless told)."""
         metrics = QFontMetricsF(self._reader.document().defaultFont())
-        prose = (PROSE * 2)[: READER_CHARACTERS + HALF_A_WORD]
+        prose = (PROSE * 4)[: characters + HALF_A_WORD]
         margins = 2 * (MIN_GUTTER + self._reader.document().documentMargin())
         scroll = self._reader.verticalScrollBar().sizeHint().width()
         return math.ceil(metrics.horizontalAdvance(prose) + margins + scroll)
@@ -103,7 +106,10 @@ class MarketRoom(QObject):
             self._dock.show()
             return
         if self._dock.isVisible():
-            self._make_room(self._reader.width() - self.reader_room())
+            reader = self._reader.width()
+            self._make_room(
+                reader - self.reader_room(COMFORTABLE_CHARACTERS), reader - self.reader_room()
+            )
         else:
             self._come_back(self._reader.width() - self.reader_room())
 
@@ -161,19 +167,23 @@ class MarketRoom(QObject):
             self._floated = False
         return self._window.dockWidgetArea(self._dock) in _SIDES
 
-    def _make_room(self, spare: int) -> None:
-        """Narrow the panel, down to its least width, until the reader has its room (or widen it
-        back towards the person's width when there is more); give way when that is not enough."""
+    def _make_room(self, comfortable: int, spare: int) -> None:
+        """Narrow the panel, down to its least width, until the reader has a comfortable line (or
+        widen it back towards the person's width when there is more); give way when even its
+        least width leaves the reader under 45 characters. ``comfortable`` and ``spare``: the
+        reader's pixels beyond 60 and 45 characters."""
         width, least = self._dock.width(), self._least_width()
-        if spare >= 0:
-            wider = min(self._preferred, width + spare)
+        if comfortable >= 0:
+            wider = min(self._preferred, width + comfortable)
             if wider > width:
                 self._resize(wider)
             return
-        if width + spare >= least:
-            self._resize(width + spare)
+        if width + spare < least:
+            self._give_way()
             return
-        self._give_way()
+        narrower = max(least, width + comfortable)
+        if narrower < width:
+            self._resize(narrower)
 
     def _come_back(self, spare: int) -> None:
         """Show the panel again when the reader keeps its room beside it."""
