@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, version
 from desktop.licences import OWN_LICENCE, Licence, shipped
 from desktop.paths import AppPaths
+from desktop.ui.focus_marks import show_focus
 
 DESCRIPTION = "A newspaper reader that keeps what you read, offline."
 QT_LICENCE = "LGPL-3.0-only"
@@ -82,6 +83,8 @@ class AboutDialog(QDialog):
         table.setAccessibleName("Licences of the components Broadsheet ships")
         table.setModel(self.licences)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
+        show_focus(table)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSortingEnabled(True)
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

@@ -68,55 +68,55 @@ def create_actions(parent: QObject) -> Actions:
     """Create the window's actions with their shortcuts and accessible descriptions."""
     return Actions(
         zoom_in=_action(
-            parent, "actionZoomIn", "Larger Text", [Key.ZoomIn, "Ctrl+=", "Ctrl++"], icon_text="A+"
+            parent, "actionZoomIn", "&Larger Text", [Key.ZoomIn, "Ctrl+=", "Ctrl++"], icon_text="A+"
         ),
         zoom_out=_action(
-            parent, "actionZoomOut", "Smaller Text", [Key.ZoomOut, "Ctrl+-"], icon_text="A−"
+            parent, "actionZoomOut", "S&maller Text", [Key.ZoomOut, "Ctrl+-"], icon_text="A−"
         ),
-        zoom_reset=_action(parent, "actionZoomReset", "Actual Text Size", ["Ctrl+0"]),
+        zoom_reset=_action(parent, "actionZoomReset", "&Actual Text Size", ["Ctrl+0"]),
         toggle_bookmark=_action(
-            parent, "actionToggleBookmark", "Bookmark", ["Ctrl+D"], icon_text="☆ Bookmark"
+            parent, "actionToggleBookmark", "&Bookmark", ["Ctrl+D"], icon_text="☆ Bookmark"
         ),
-        toggle_read=_action(parent, "actionToggleRead", "Mark as Unread", ["U"]),
+        toggle_read=_action(parent, "actionToggleRead", "&Mark as Unread", ["U"]),
         next_article=_action(
-            parent, "actionNextArticle", "Next Article", ["J", "N"], icon_text="›"
+            parent, "actionNextArticle", "&Next Article", ["J", "N"], icon_text="›"
         ),
         previous_article=_action(
-            parent, "actionPreviousArticle", "Previous Article", ["K", "P"], icon_text="‹"
+            parent, "actionPreviousArticle", "&Previous Article", ["K", "P"], icon_text="‹"
         ),
-        next_unread=_action(parent, "actionNextUnread", "Next Unread", ["Ctrl+Shift+N"]),
-        article_top=_action(parent, "actionArticleTop", "Top of Article", ["Ctrl+Home"]),
-        article_end=_action(parent, "actionArticleEnd", "End of Article", ["Ctrl+End"]),
-        mark_all_read=_action(parent, "actionMarkAllRead", "Mark All as Read", ["Ctrl+K"]),
+        next_unread=_action(parent, "actionNextUnread", "Next &Unread", ["Ctrl+Shift+N"]),
+        article_top=_action(parent, "actionArticleTop", "&Top of Article", ["Ctrl+Home"]),
+        article_end=_action(parent, "actionArticleEnd", "&End of Article", ["Ctrl+End"]),
+        mark_all_read=_action(parent, "actionMarkAllRead", "Mark &All as Read", ["Ctrl+K"]),
         mark_day_old_read=_action(
-            parent, "actionMarkDayOldRead", "Mark Older Than a Day as Read", []
+            parent, "actionMarkDayOldRead", "Mark Older Than a &Day as Read", []
         ),
         mark_week_old_read=_action(
-            parent, "actionMarkWeekOldRead", "Mark Older Than a Week as Read", []
+            parent, "actionMarkWeekOldRead", "Mark Older Than a &Week as Read", []
         ),
-        undo=_action(parent, "actionUndo", "Undo", [Key.Undo, "Ctrl+Z"]),
+        undo=_action(parent, "actionUndo", "&Undo", [Key.Undo, "Ctrl+Z"]),
         open_in_browser=_action(
             parent,
             "actionOpenInBrowser",
-            "Open in Browser",
+            "&Open in Browser",
             ["Ctrl+Shift+B"],
             icon_text="↗ Open",
         ),
-        find=_action(parent, "actionFind", "Search Articles", [Key.Find]),
-        add_subscription=_action(parent, "actionAddSubscription", "Add Subscription…", ["Ctrl+N"]),
-        import_files=_action(parent, "actionImport", "Import…", [Key.Open, "Ctrl+O"]),
-        refresh=_action(parent, "actionRefresh", "Refresh", ["F5", "Ctrl+R"], icon_text="⟳"),
-        refresh_market=_action(parent, "actionRefreshMarkets", "Refresh Market Figures", ["F6"]),
+        find=_action(parent, "actionFind", "&Search Articles", [Key.Find]),
+        add_subscription=_action(parent, "actionAddSubscription", "&Add Subscription…", ["Ctrl+N"]),
+        import_files=_action(parent, "actionImport", "&Import…", [Key.Open, "Ctrl+O"]),
+        refresh=_action(parent, "actionRefresh", "&Refresh", ["F5", "Ctrl+R"], icon_text="⟳"),
+        refresh_market=_action(parent, "actionRefreshMarkets", "Refresh Market &Figures", ["F6"]),
         preferences=_action(
-            parent, "actionPreferences", "Preferences…", [Key.Preferences, "Ctrl+,"]
+            parent, "actionPreferences", "&Preferences…", [Key.Preferences, "Ctrl+,"]
         ),
         export_bookmarks=_action(
-            parent, "actionExportBookmarks", "Export Bookmarks…", ["Ctrl+Shift+E"]
+            parent, "actionExportBookmarks", "&Export Bookmarks…", ["Ctrl+Shift+E"]
         ),
-        quit=_action(parent, "actionQuit", "Quit", [Key.Quit, "Ctrl+Q"]),
-        about=_action(parent, "actionAbout", "About Broadsheet", []),
-        remove_sample=_action(parent, "actionRemoveSample", "Remove the Sample Edition", []),
-        restore_sample=_action(parent, "actionRestoreSample", "Bring Back the Sample Edition", []),
+        quit=_action(parent, "actionQuit", "&Quit", [Key.Quit, "Ctrl+Q"]),
+        about=_action(parent, "actionAbout", "&About Broadsheet", []),
+        remove_sample=_action(parent, "actionRemoveSample", "&Remove the Sample Edition", []),
+        restore_sample=_action(parent, "actionRestoreSample", "&Bring Back the Sample Edition", []),
     )
 
 
@@ -145,6 +145,11 @@ def _action(
     action.setShortcuts(sequences)
     if sequences:
         action.setToolTip(
-            f"{text} ({sequences[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+            f"{plain(text)} ({sequences[0].toString(QKeySequence.SequenceFormat.NativeText)})"
         )
     return action
+
+
+def plain(text: str) -> str:
+    """A menu text without its mnemonic's ampersand ("&Refresh" -> "Refresh", "&&" -> "&")."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")

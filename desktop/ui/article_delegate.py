@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.ui.article_model import Role
+from desktop.ui.focus_marks import paint_item_ring
 
 Index = QModelIndex | QPersistentModelIndex
 PADDING = 10
@@ -89,6 +90,7 @@ class ArticleDelegate(QStyledItemDelegate):
         self._paint_title(row, text)
         self._paint_meta(row, text)
         painter.restore()
+        paint_item_ring(painter, option)
 
     def editorEvent(
         self, event: QEvent, model: object, option: QStyleOptionViewItem, index: Index

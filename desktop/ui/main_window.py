@@ -48,6 +48,7 @@ from desktop.ui.actions import confine, create_actions
 from desktop.ui.article_list import ArticleListView
 from desktop.ui.article_model import ArticleListModel
 from desktop.ui.browser import open_in_browser
+from desktop.ui.focus_marks import show_focus
 from desktop.ui.importing import Importer, local_files
 from desktop.ui.lifecycle import after_first_paint, keep_startup_objects
 from desktop.ui.market_dock import MarketDock
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         middle = _column(self._search, self._list, margins=(8, 8, 0, 0))
         self._middle = middle
         self._reader = ArticleBrowser(self._services.paths.images)
+        show_focus(self._reader)
         self._reader_bar, self._text_size = build_reader_bar(self.commands)
         right = _column(self._reader_bar, self._reader, margins=(0, 0, 0, 0))
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -234,15 +236,15 @@ class MainWindow(QMainWindow):
                 article_menu.addSeparator()
             article_menu.addActions(list(group))
         help_menu = menus.addMenu("&Help")
-        sample_menu = help_menu.addMenu("Sample Edition")
+        sample_menu = help_menu.addMenu("&Sample Edition")
         sample_menu.addActions([a.remove_sample, a.restore_sample])
         help_menu.addSeparator()
         help_menu.addAction(a.about)
 
     def _appearance_menu(self) -> QMenu:
-        menu = QMenu("Appearance", self)
+        menu = QMenu("A&ppearance", self)
         group = QActionGroup(menu)
-        labels = {"system": "Follow System", "light": "Light", "dark": "Dark"}
+        labels = {"system": "&Follow System", "light": "&Light", "dark": "&Dark"}
         for choice in APPEARANCES:
             action = menu.addAction(labels[choice])
             action.setObjectName(f"actionAppearance{choice.title()}")
@@ -841,10 +843,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(article is not None)
         a.open_in_browser.setEnabled(article is not None and bool(article.url))
         bookmarked = article is not None and article.bookmarked
-        a.toggle_bookmark.setText("Remove Bookmark" if bookmarked else "Bookmark")
+        a.toggle_bookmark.setText("Remove &Bookmark" if bookmarked else "&Bookmark")
         a.toggle_bookmark.setIconText("★ Bookmarked" if bookmarked else "☆ Bookmark")
         a.toggle_read.setText(
-            "Mark as Read" if article is not None and not article.read else "Mark as Unread"
+            "&Mark as Read" if article is not None and not article.read else "&Mark as Unread"
         )
 
     def _is_bookmarked(self, article_id: int) -> bool:

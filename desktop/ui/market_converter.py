@@ -146,7 +146,7 @@ class Converter(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(SPACING)
         self._grid.setVerticalSpacing(2)
-        self._label = QLabel("Con&vert")
+        self._label = QLabel("C&onvert")  # Alt+V is the View menu's
         self._label.setBuddy(self._amount)
         self._wide: bool | None = None
         self._arrange(wide=True)

@@ -43,6 +43,7 @@ from desktop.domain import ProviderStatus, Quote, Rate
 from desktop.market.history import Publication, Series, publications, quote_series, series_against
 from desktop.market.names import currency_name
 from desktop.market.rates import UnknownCurrencyError, quote_is_stale, rate_is_stale, rebase
+from desktop.ui.link_label import LinkLabel
 from desktop.ui.market_converter import Converter
 from desktop.ui.market_dock import LEAST_WIDTH
 from desktop.ui.market_models import (
@@ -506,16 +507,13 @@ def _section(heading: QLabel, table: QTableView, note: QLabel | None = None) -> 
     return section
 
 
-def _link_label(text: str, name: str, parent: QWidget | None) -> QLabel:
-    """A small muted label with a link in it; links to the web open in the browser."""
-    label = _muted_label(text, parent)
+def _link_label(text: str, name: str, parent: QWidget | None) -> LinkLabel:
+    """A small muted label with a link in it, one Tab stop per link; links to the web open in
+    the browser."""
+    label = LinkLabel(text, parent)
     label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setOpenExternalLinks(text.find('href="http') >= 0)
-    label.setTextInteractionFlags(
-        Qt.TextInteractionFlag.LinksAccessibleByMouse
-        | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-    )
+    label.setWordWrap(True)
+    _mute(label, label.palette())
     return label
 
 

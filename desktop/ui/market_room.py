@@ -133,7 +133,7 @@ class MarketRoom(QObject):
 
     def _toggle(self) -> QAction:
         """View > Markets Panel: lit while the person wants the panel."""
-        action = QAction("Markets Panel", self)
+        action = QAction("Mar&kets Panel", self)
         action.setObjectName("actionShowMarkets")
         action.setCheckable(True)
         action.setChecked(True)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
+from desktop.ui.focus_marks import show_focus
 from desktop.ui.market_models import TREND, CurrencyTableModel, QuoteTableModel
 
 NAME = 1  # the names' column, in both tables
@@ -161,6 +162,8 @@ def figures_table(
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
+    show_focus(table)
     # The columns always fit (see the module): a sideways scroll bar would only hide figures.
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

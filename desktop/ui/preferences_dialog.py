@@ -3,6 +3,7 @@ the key of the stock quote provider (kept in the system keyring, never in the se
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 
 from PySide6.QtGui import QPalette
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.settings import APPEARANCES, MAX_KEEP_DAYS, MAX_REFRESH_MINUTES, Settings
+from desktop.ui.link_label import LinkLabel
 
 APPEARANCE_LABELS = {"system": "Follow System", "light": "Light", "dark": "Dark"}
 WRAP_AFTER = 70
@@ -106,8 +108,13 @@ class PreferencesDialog(QDialog):
         key_row = QHBoxLayout()
         key_row.addWidget(self._key, 1)
         key_row.addWidget(self._forget)
-        key_note = _note(KEY_NOTE, "quotesKeyNote")
-        key_note.setOpenExternalLinks(True)
+        key_note = LinkLabel(KEY_NOTE)
+        key_note.setObjectName("quotesKeyNote")
+        key_note.setWordWrap(True)
+        key_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        key_note.link_failed.connect(
+            lambda sentence: key_note.setText(f"{KEY_NOTE}<br>{html.escape(sentence)}")
+        )
         key_field = QVBoxLayout()
         key_field.setSpacing(4)
         key_field.addLayout(key_row)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import ALL, BOOKMARKS, UNREAD, Section, SectionKind, Source
 from desktop.store.sources import Counts
+from desktop.ui.focus_marks import paint_item_ring
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -170,9 +171,9 @@ class SectionList(QListWidget):
     def _add_marking(self, menu: QMenu, section: Section, title: str) -> None:
         """Mark all read, and only the articles older than a day or a week."""
         for name, label, days in (
-            ("actionMarkSectionRead", "Mark All as Read", 0),
-            ("actionMarkSectionDayOld", "Mark Older Than a Day as Read", 1),
-            ("actionMarkSectionWeekOld", "Mark Older Than a Week as Read", 7),
+            ("actionMarkSectionRead", "Mark &All as Read", 0),
+            ("actionMarkSectionDayOld", "Mark Older Than a &Day as Read", 1),
+            ("actionMarkSectionWeekOld", "Mark Older Than a &Week as Read", 7),
         ):
             action = menu.addAction(label)
             action.setObjectName(name)
@@ -183,24 +184,24 @@ class SectionList(QListWidget):
     def _add_source_actions(self, menu: QMenu, source: Source) -> None:
         """What can be done to one source."""
         is_feed = source.kind == "feed"
-        rename = menu.addAction("Rename…")
+        rename = menu.addAction("&Rename…")
         rename.setObjectName("actionRenameSource")
         rename.triggered.connect(lambda: self.rename_requested.emit(source))
-        move = menu.addAction("Move to Folder…")
+        move = menu.addAction("&Move to Folder…")
         move.setObjectName("actionMoveSource")
         move.triggered.connect(lambda: self.move_requested.emit(source))
-        full = menu.addAction("Fetch Full Articles")
+        full = menu.addAction("&Fetch Full Articles")
         full.setObjectName("actionFullArticles")
         full.setCheckable(True)
         full.setChecked(source.full_articles)
         full.setEnabled(is_feed)
         full.toggled.connect(lambda on: self.full_articles_toggled.emit(source, on))
-        refresh = menu.addAction("Refresh This Source")
+        refresh = menu.addAction("Refresh This &Source")
         refresh.setObjectName("actionRefreshSource")
         refresh.setEnabled(is_feed and not source.disabled and not self._refreshing)
         refresh.triggered.connect(lambda: self.refresh_requested.emit(source))
         menu.addSeparator()
-        remove = menu.addAction("Remove…")
+        remove = menu.addAction("R&emove…")
         remove.setObjectName("actionRemoveSource")
         remove.triggered.connect(lambda: self.remove_requested.emit(source))
 
@@ -257,6 +258,7 @@ class _SectionDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
+        opt.state &= ~QStyle.StateFlag.State_HasFocus  # the ring below marks it, in both looks
         style = opt.widget.style() if opt.widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
@@ -284,6 +286,7 @@ class _SectionDelegate(QStyledItemDelegate):
         painter.setPen(option.palette.color(muted if state == "gone" else text_role))
         painter.drawText(rect, int(_MIDDLE), self.shown_name(option, index))
         painter.restore()
+        paint_item_ring(painter, option)
 
     def shown_name(self, option: QStyleOptionViewItem, index: Index) -> str:
         """A line's name as painted: shortened in its middle to the room its count and mark

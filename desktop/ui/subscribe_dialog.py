@@ -32,12 +32,14 @@ from desktop.operations.subscribe import FoundFeed, SubscribeError, find_feed, s
 from desktop.paths import resource
 from desktop.store.feeds import FeedExistsError
 from desktop.tasks import Runner
+from desktop.ui.focus_marks import show_focus
 
 log = logging.getLogger(__name__)
 
 ROW_HEIGHT = 24
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 WORDS_ROLE = Qt.ItemDataRole.UserRole + 2  # what a search of the catalogue looks through
+NO_FOLDER = "No folder"
 
 
 class SubscribeDialog(QDialog):
@@ -67,7 +69,7 @@ class SubscribeDialog(QDialog):
         self._attempt += 1
         self._address.setText(address)
         self._folder.clear()
-        self._folder.addItems(["", *folders])
+        self._folder.addItems([NO_FOLDER, *folders])
         self._search.clear()
         self._catalogue.clearSelection()
         self._show_idle()
@@ -99,8 +101,9 @@ class SubscribeDialog(QDialog):
         self._folder.setEditable(True)
         self._folder.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         editor = self._folder.lineEdit()
-        if editor is not None:
-            editor.setPlaceholderText("None")
+        if editor is not None:  # the field a person types a new folder's name in
+            editor.setAccessibleName("Folder")
+            editor.setPlaceholderText(NO_FOLDER)
         self._search = QLineEdit()
         self._search.setObjectName("catalogueSearch")
         self._search.setAccessibleName("Search the catalogue")
@@ -108,7 +111,9 @@ class SubscribeDialog(QDialog):
         self._search.setClearButtonEnabled(True)
         self._search.textChanged.connect(self._on_search_text_changed)
         self._catalogue = _catalogue_list()
-        self._catalogue.currentItemChanged.connect(self._on_current_item_changed)
+        # Picked when selected, not when current: tabbing into the list makes its first row
+        # current without choosing it, and must leave the address alone.
+        self._catalogue.itemSelectionChanged.connect(self._on_item_selection_changed)
         self._catalogue.itemActivated.connect(self._on_item_activated)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -185,14 +190,19 @@ class SubscribeDialog(QDialog):
             haystack = str(item.data(0, WORDS_ROLE))
             item.setHidden(not all(word in haystack for word in words))
 
-    def _on_current_item_changed(self, current: QTreeWidgetItem | None, _: object) -> None:
-        entry = current.data(0, ENTRY_ROLE) if current else None
-        if isinstance(entry, CatalogueEntry):
-            self._address.setText(entry.feed_url)
+    def _on_item_selection_changed(self) -> None:
+        for item in self._catalogue.selectedItems():
+            self._take_address(item)
 
     def _on_item_activated(self, item: QTreeWidgetItem, _: int) -> None:
-        self._on_current_item_changed(item, None)
+        self._take_address(item)
         self._on_subscribe_clicked()
+
+    def _take_address(self, item: QTreeWidgetItem) -> None:
+        """Fill the address with a catalogue entry's feed."""
+        entry = item.data(0, ENTRY_ROLE)
+        if isinstance(entry, CatalogueEntry):
+            self._address.setText(entry.feed_url)
 
     def _on_subscribe_clicked(self) -> None:
         address = self._address.text().strip()
@@ -200,7 +210,8 @@ class SubscribeDialog(QDialog):
             return
         self._attempt += 1
         attempt = self._attempt
-        folder = self._folder.currentText().strip() or None
+        typed = self._folder.currentText().strip()
+        folder = None if typed in ("", NO_FOLDER) else typed
         self._show_busy(f"Looking for the feed at {address}…")
         self._runner.read(
             lambda _: find_feed(address),
@@ -274,6 +285,7 @@ def _catalogue_list() -> QTreeWidget:
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(False)
+    show_focus(view)
     return view
 
 

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain import BOOKMARKS
 from desktop.paths import AppPaths
+from desktop.ui.actions import plain
 from desktop.ui.article_delegate import star_rect
 from desktop.ui.article_model import Role
 from desktop.ui.main_window import MainWindow
@@ -47,7 +48,7 @@ def test_ctrl_d_shows_the_star_only_after_the_store_committed(
     qtbot.waitUntil(lambda: bool(model.index(0).data(Role.BOOKMARKED)))
     assert committed_when_shown and all(committed_when_shown)
     assert window.reader.article is not None and window.reader.article.bookmarked
-    assert window.commands.toggle_bookmark.text() == "Remove Bookmark"
+    assert plain(window.commands.toggle_bookmark.text()) == "Remove Bookmark"
     assert window.statusBar().currentMessage() == "Bookmarked."
 
 
@@ -91,8 +92,8 @@ def test_the_context_menu_bookmarks_the_row_under_the_pointer(
     def choose_bookmark() -> None:
         menu = QApplication.activePopupWidget()
         assert isinstance(menu, QMenu)
-        offered.extend(action.text() for action in menu.actions())
-        bookmark = next(action for action in menu.actions() if action.text() == "Bookmark")
+        offered.extend(plain(action.text()) for action in menu.actions())
+        bookmark = next(action for action in menu.actions() if plain(action.text()) == "Bookmark")
         menu.close()
         bookmark.trigger()
 
@@ -135,7 +136,7 @@ def test_file_export_bookmarks_writes_the_chosen_format(
 ) -> None:
     title = window.reader.article.title  # type: ignore[union-attr]
     window.commands.toggle_bookmark.trigger()
-    qtbot.waitUntil(lambda: window.commands.toggle_bookmark.text() == "Remove Bookmark")
+    qtbot.waitUntil(lambda: plain(window.commands.toggle_bookmark.text()) == "Remove Bookmark")
     target = tmp_path / f"kept{suffix}"
     chosen = "Markdown (*.md)" if suffix == ".md" else "Web page (*.html)"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), chosen))
