@@ -119,7 +119,7 @@ class PreferencesDialog(QDialog):
         key_field.setSpacing(4)
         key_field.addLayout(key_row)
         key_field.addWidget(key_note)
-        form.addRow(_buddy("Stock quote &key:", self._key), key_field)
+        form.addRow(_buddy("Stock &quote key:", self._key), key_field)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -1,0 +1,106 @@
+"""Every menu command by keyboard: each menu and item has a mnemonic of its own within its menu,
+no key is bound to two commands, and no Alt+letter of the window or a dialog does two things."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QMenu, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.about_dialog import AboutDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.preferences_dialog import PreferencesDialog
+from desktop.ui.subscribe_dialog import SubscribeDialog
+from tests.ui.market_window import settle
+from tests.ui.parts import section_list, source_item
+
+
+def _mnemonic(text: str) -> str:
+    return QKeySequence.mnemonic(text).toString()
+
+
+def _menus(menu: QMenu) -> list[QMenu]:
+    """A menu and every submenu under it."""
+    found = [menu]
+    for action in menu.actions():
+        sub = action.menu()
+        if isinstance(sub, QMenu):
+            found += _menus(sub)
+    return found
+
+
+def _clashes(menu_title: str, actions: list[QAction]) -> list[str]:
+    """The items of a menu with no mnemonic, or one another item has too."""
+    items = [action for action in actions if not action.isSeparator()]
+    keys = Counter(_mnemonic(action.text()) for action in items)
+    return [
+        f"{menu_title} > {action.text()}"
+        for action in items
+        if not _mnemonic(action.text()) or keys[_mnemonic(action.text())] > 1
+    ]
+
+
+def _duplicates(keys: list[str]) -> list[str]:
+    return sorted(key for key, times in Counter(keys).items() if times > 1)
+
+
+def test_every_menu_item_has_a_mnemonic_of_its_own(window: MainWindow) -> None:
+    bar = window.menuBar().actions()
+    tops = [action.menu() for action in bar]
+    menus = [menu for top in tops if isinstance(top, QMenu) for menu in _menus(top)]
+    assert len(menus) >= 7  # File, Edit, View, Appearance, Article, Help, Sample Edition
+    assert [item for menu in menus for item in _clashes(menu.title(), menu.actions())] == []
+    assert _clashes("menu bar", bar) == []
+    source = source_item(window, "The Valley Courier")
+    context = section_list(window).menu_for(source)
+    assert context is not None
+    assert _clashes("a source's menu", context.actions()) == []
+
+
+def test_no_key_is_bound_twice_in_the_window(window: MainWindow, qtbot: QtBot) -> None:
+    settle(qtbot, window, (1280, 800))
+    actions = set(window.findChildren(QAction))
+    for widget in window.findChildren(QWidget):
+        actions.update(widget.actions())
+    shortcuts = [sequence.toString() for action in actions for sequence in action.shortcuts()]
+    assert len(shortcuts) > 25
+    assert _duplicates(shortcuts) == []
+    alt_keys = [_mnemonic(action.text()) for action in window.menuBar().actions()]
+    alt_keys += _buddy_keys(window)
+    assert {"Alt+F", "Alt+V", "Alt+B"} <= set(alt_keys) and len(alt_keys) >= 7
+    assert _duplicates(alt_keys + shortcuts) == []
+
+
+def _buddy_keys(top: QWidget) -> list[str]:
+    """The Alt+letters of a window's labels and buttons (not its dialogs')."""
+    keys = []
+    parts: list[QLabel | QAbstractButton] = [
+        *top.findChildren(QLabel),
+        *top.findChildren(QAbstractButton),
+    ]
+    for widget in parts:
+        if widget.window() is top and _mnemonic(widget.text()):
+            if isinstance(widget, QLabel):
+                assert widget.buddy() is not None, widget.text()
+            keys.append(_mnemonic(widget.text()))
+    return keys
+
+
+def test_no_dialog_gives_one_alt_letter_to_two_fields(window: MainWindow, qtbot: QtBot) -> None:
+    found: list[QDialog] = []
+    for action, kind in (
+        (window.commands.about, AboutDialog),
+        (window.commands.preferences, PreferencesDialog),
+        (window.commands.add_subscription, SubscribeDialog),
+    ):
+        action.trigger()
+        dialog = window.findChild(kind)
+        assert isinstance(dialog, QDialog)
+        keys = _buddy_keys(dialog)
+        assert keys, dialog.objectName()
+        assert _duplicates(keys) == [], dialog.objectName()
+        found.append(dialog)
+    for dialog in found:
+        dialog.reject()
