@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
 from desktop.ui.article_delegate import ArticleDelegate
 from desktop.ui.article_model import ArticleListModel, Role
+from desktop.ui.focus_marks import paint_frame
 from desktop.ui.reader import space_direction
 
 # How far ``reveal`` reads into a section for an article: 25 pages, 5,000 articles.
@@ -109,9 +110,11 @@ class ArticleListView(QListView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self.model().rowCount() or not self._empty_text:
+        if self.model().rowCount():
             return
         painter = QPainter(self.viewport())
+        if self.hasFocus():  # no row to wear the focus ring: the list wears a frame
+            paint_frame(painter, self.viewport().rect(), self.palette())
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
         area = self.viewport().rect().adjusted(EMPTY_MARGIN, EMPTY_MARGIN * 2, -EMPTY_MARGIN, 0)
         alignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop

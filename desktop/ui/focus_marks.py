@@ -47,6 +47,16 @@ def paint_item_ring(painter: QPainter, option: QStyleOptionViewItem) -> None:
     painter.restore()
 
 
+def paint_frame(painter: QPainter, rect: QRect, palette: QPalette) -> None:
+    """A focus frame along the inside of ``rect``."""
+    half = RING_WIDTH / 2
+    painter.save()
+    painter.setPen(QPen(ring_colour(palette), RING_WIDTH))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(QRectF(rect).adjusted(half, half, -half, -half))
+    painter.restore()
+
+
 class FocusFrame(QWidget):
     """A frame drawn over the edge of another widget while it (or its viewport) has focus; it
     takes no clicks and no focus, and covers nothing but its edge."""
@@ -75,10 +85,7 @@ class FocusFrame(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        colour = ring_colour(self._target.palette())
-        half = RING_WIDTH / 2
-        painter.setPen(QPen(colour, RING_WIDTH))
-        painter.drawRect(QRectF(self.rect()).adjusted(half, half, -half, -half))
+        paint_frame(painter, self.rect(), self._target.palette())
         painter.end()
 
     def _fit(self) -> None:

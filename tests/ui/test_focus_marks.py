@@ -14,6 +14,7 @@ from desktop.ui.focus_marks import LEAST_CONTRAST, contrast, ring_colour
 from desktop.ui.main_window import MainWindow
 from desktop.ui.search_box import SearchBox
 from tests.ui.market_window import settle
+from tests.ui.parts import article_model
 
 Role = QPalette.ColorRole
 MARKED = ("sectionList", "articleList", "readerView", "quoteTable", "currencyTable")
@@ -62,3 +63,26 @@ def test_every_list_the_reader_and_the_tables_show_the_focus(
         if focused == elsewhere:
             unmarked.append(name)
     assert not unmarked, f"no focus drawn on {unmarked} in the {choice} appearance"
+
+
+def test_an_empty_list_shows_the_focus_with_a_frame(window: MainWindow, qtbot: QtBot) -> None:
+    search = window.findChild(SearchBox, "searchBox")
+    view = window.findChild(QWidget, "articleList")
+    assert search is not None and view is not None
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    search.setFocus()
+    qtbot.keyClicks(search, "zzzqqq")
+    qtbot.waitUntil(lambda: article_model(window).rowCount() == 0)
+    qtbot.keyClick(search, Qt.Key.Key_Tab)
+    assert view.hasFocus()
+    QApplication.processEvents()
+    focused = view.grab().toImage()
+    qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert search.hasFocus()
+    assert _looks_different(view, focused)
+
+
+def _looks_different(widget: QWidget, before: QImage) -> bool:
+    QApplication.processEvents()
+    return widget.grab().toImage() != before
