@@ -36,6 +36,8 @@ class Actions:
     import_files: QAction
     refresh: QAction
     refresh_market: QAction
+    next_region: QAction
+    previous_region: QAction
     preferences: QAction
     export_bookmarks: QAction
     quit: QAction
@@ -106,7 +108,11 @@ def create_actions(parent: QObject) -> Actions:
         add_subscription=_action(parent, "actionAddSubscription", "&Add Subscription…", ["Ctrl+N"]),
         import_files=_action(parent, "actionImport", "&Import…", [Key.Open, "Ctrl+O"]),
         refresh=_action(parent, "actionRefresh", "&Refresh", ["F5", "Ctrl+R"], icon_text="⟳"),
-        refresh_market=_action(parent, "actionRefreshMarkets", "Refresh Market &Figures", ["F6"]),
+        refresh_market=_action(
+            parent, "actionRefreshMarkets", "Refresh Market &Figures", ["Shift+F5"]
+        ),
+        next_region=_action(parent, "actionNextRegion", "&Next Pane", ["F6"]),
+        previous_region=_action(parent, "actionPreviousRegion", "P&revious Pane", ["Shift+F6"]),
         preferences=_action(
             parent, "actionPreferences", "&Preferences…", [Key.Preferences, "Ctrl+,"]
         ),

@@ -58,6 +58,7 @@ from desktop.ui.reader import ArticleBrowser
 from desktop.ui.reader_bar import build_reader_bar
 from desktop.ui.reading_place import PlaceMemory, ReadingPlace
 from desktop.ui.refreshing import Refresher, RefreshStatus
+from desktop.ui.regions import Region, move_between
 from desktop.ui.search_box import SearchBox
 from desktop.ui.section_view import SectionView
 from desktop.ui.sections import SectionList
@@ -224,6 +225,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._market_room.action)
         view_menu.addAction(self.commands.refresh_market)
         view_menu.addMenu(self._appearance_menu())
+        view_menu.addSeparator()
+        view_menu.addActions([self.commands.next_region, self.commands.previous_region])
         article_menu = menus.addMenu("&Article")
         a = self.commands
         for group in (
@@ -287,6 +290,8 @@ class MainWindow(QMainWindow):
         self._markets.message.connect(lambda text: self.statusBar().showMessage(text, SUMMARY_MS))
         self._markets.preferences_requested.connect(self._on_preferences)
         a.refresh_market.triggered.connect(self._markets.refresh)
+        a.next_region.triggered.connect(lambda: move_between(self._regions(), 1))
+        a.previous_region.triggered.connect(lambda: move_between(self._regions(), -1))
         self._connect_refresh()
         self._connect_sources()
 
@@ -550,6 +555,15 @@ class MainWindow(QMainWindow):
             self._say(sentence)
 
     # Reading ---------------------------------------------------------------------------------
+
+    def _regions(self) -> list[Region]:
+        """The parts F6 moves between: the sections, the list, the reader, the Markets panel."""
+        return [
+            Region(self._sections),
+            Region(self._middle, self._list),
+            Region(self._reader.parentWidget() or self._reader, self._reader),
+            Region(self._market),
+        ]
 
     def _section_title(self) -> str:
         """The chosen section's name, as the section list shows it."""

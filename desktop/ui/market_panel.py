@@ -164,7 +164,7 @@ class MarketPanel(QWidget):
         self._refreshing = refreshing
         self._refresh_button.setEnabled(not refreshing)
         self._refresh_button.setToolTip(
-            "Refreshing market figures…" if refreshing else "Fetch the latest figures (F6)"
+            "Refreshing market figures…" if refreshing else "Fetch the latest figures (Shift+F5)"
         )
         self._update_status()
 
@@ -297,7 +297,7 @@ class MarketPanel(QWidget):
         self._refresh_button.setIcon(
             self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
         )
-        self._refresh_button.setToolTip("Fetch the latest figures (F6)")
+        self._refresh_button.setToolTip("Fetch the latest figures (Shift+F5)")
         self._refresh_button.clicked.connect(self.refresh_requested)
         row.addWidget(label)
         row.addWidget(self._base_box)

@@ -7,7 +7,7 @@ from itertools import groupby
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -25,7 +25,7 @@ from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences_dialog import PreferencesDialog
 from desktop.ui.subscribe_dialog import SubscribeDialog
-from tests.ui.market_window import settle
+from tests.ui.market_window import market_dock, settle
 from tests.ui.parts import article_list, section_list
 
 SIZE = (1280, 800)
@@ -206,3 +206,30 @@ def test_letter_keys_reach_the_fields_and_act_only_in_the_list_and_the_reader(
         _focus(window, qtbot, place)
         qtbot.keyClick(place, Qt.Key.Key_U)
     assert acted == ["actionToggleRead", "actionToggleRead"]
+
+
+def _press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier) -> str:
+    """Press a key where the focus is; return the name of where the focus went."""
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, key, modifier)
+    now = QApplication.focusWidget()
+    assert now is not None
+    return _name(now)
+
+
+def test_f6_and_shift_f6_move_between_the_panes(window: MainWindow, qtbot: QtBot) -> None:
+    settle(qtbot, window, SIZE)
+    _focus(window, qtbot, section_list(window))
+    plain, shift = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
+    forwards = [_press(qtbot, Qt.Key.Key_F6, plain) for _ in range(4)]
+    assert forwards == ["articleList", "readerView", "baseCurrency", "sectionList"]
+    backwards = [_press(qtbot, Qt.Key.Key_F6, shift) for _ in range(4)]
+    assert backwards == ["baseCurrency", "readerView", "articleList", "sectionList"]
+    search = window.findChild(QLineEdit, "searchBox")
+    assert search is not None
+    _focus(window, qtbot, search)
+    assert _press(qtbot, Qt.Key.Key_F6, plain) == "readerView"  # from the list's column
+    window.findChild(QAction, "actionShowMarkets").trigger()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not market_dock(window).isVisible())
+    assert _press(qtbot, Qt.Key.Key_F6, plain) == "sectionList"  # a hidden panel is passed by

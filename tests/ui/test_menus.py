@@ -3,7 +3,9 @@ no key is bound to two commands, and no Alt+letter of the window or a dialog doe
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QMenu, QWidget
@@ -104,3 +106,26 @@ def test_no_dialog_gives_one_alt_letter_to_two_fields(window: MainWindow, qtbot:
         found.append(dialog)
     for dialog in found:
         dialog.reject()
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+KEYS_OF_THEIR_OWN = {"Ctrl", "Alt", "Space", "Shift+Space", "Tab", "Shift+Tab", "Return", "Esc"}
+
+
+def _readme_keys() -> list[str]:
+    """Every key the README's keyboard table (under Reading) tells a person to press."""
+    text = README.read_text(encoding="utf-8").split("## Reading", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "`" in line]
+    presses = [row.split(" | ")[1] for row in rows]
+    runs = [run for press in presses for run in re.findall(r"(?:`[^`]+`(?: `[^`]+`)*)", press)]
+    return ["+".join(re.findall(r"`([^`]+)`", run)) for run in runs]
+
+
+def test_the_readme_names_only_keys_the_window_binds(window: MainWindow, qtbot: QtBot) -> None:
+    settle(qtbot, window, (1280, 800))
+    actions = set(window.findChildren(QAction))
+    bound = {sequence.toString() for action in actions for sequence in action.shortcuts()}
+    bound |= {_mnemonic(action.text()) for action in window.menuBar().actions()}
+    keys = _readme_keys()
+    assert len(keys) > 25 and "F6" in keys and "Ctrl+Shift+N" in keys
+    assert [key for key in keys if key not in bound | KEYS_OF_THEIR_OWN] == []
