@@ -16,6 +16,7 @@ FURNITURE_WORDS = frozenset(
      "relatedposts", "newsletter", "newsletters", "subscribe", "subscription", "signup", "promo",
      "advert", "advertisement", "ad", "ads", "adslot", "dfp", "sponsor", "sponsored", "byline",
      "bylines", "author", "authors", "bio", "contributor", "contributors", "comments", "comment",
+     "talkback", "talkbacks",
      "tags", "breadcrumb", "breadcrumbs", "caption", "credit", "meta", "dateline", "timestamp",
      "toolbar", "pagination", "pager", "nav", "navigation", "menu", "sidebar", "popular",
      "mostread", "readmore", "cta", "donate", "donation", "outbrain", "taboola", "keyevents",
@@ -24,7 +25,7 @@ FURNITURE_WORDS = frozenset(
      "disclaimer", "copyright", "visually", "sronly", "offscreen", "popup", "modal", "signature"}
 )  # fmt: skip
 # The attributes whose values name what an element is for.
-NAMING_ATTRIBUTES = ("class", "id", "data-component", "data-testid")
+NAMING_ATTRIBUTES = ("class", "id", "data-component", "data-testid", "data-qa")
 # Pairs of words that are furniture together ("most-read", "ReadMore", "key_events").
 FURNITURE_PAIRS = frozenset(
     {"mostread", "mostviewed", "mostpopular", "readmore", "keyevents", "alsoread", "readalso",
@@ -45,7 +46,8 @@ _FURNITURE_LINE = re.compile(
     r"|related(?: \w+)?\s*[:|]|related (?:stories|articles|coverage|posts|links|reading)\b"
     r"|mehr zum thema|(?:à |a )?lire aussi|voir aussi|leggi anche|le(?:e|er) también|ver también"
     r"|veja também|leia também|sign up|subscribe\b|(?:advertisement|anzeige|werbung|publicité)\s*$"
-    r"|follow us|click here|share (?:this|on)\b)",
+    r"|follow us|click here|share (?:this|on)\b"
+    r"|(?:the )?(?:story|article) continues (?:below|after)\b)",
     re.I,
 )
 FURNITURE_LINE_CHARS = 250  # the longest line the furniture-line rule may take
