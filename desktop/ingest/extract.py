@@ -21,6 +21,7 @@ from desktop.ingest.bylines import byline
 from desktop.ingest.elements import Element, absolute, attr, clean, text_of
 from desktop.ingest.furniture import is_furniture_line, without_boilerplate
 from desktop.ingest.jsonld import as_list, json_ld_article, ld_text, ld_url
+from desktop.ingest.ldbody import fuller_body
 from desktop.ingest.leadphoto import lead_photo
 from desktop.ingest.pagebody import page_body
 from desktop.ingest.published import published
@@ -135,7 +136,8 @@ def _article_blocks(
     photo: tuple[str | None, ...],
 ) -> list[Block]:
     """The body's blocks: found by the extractors, read again from the page where they are
-    (captions left out by their place there), without boilerplate, headline and byline."""
+    (captions left out by their place there), without boilerplate, headline and byline; the
+    JSON-LD text when the page shows only the start of it."""
     found = _body(page, _run_trafilatura(page.tree, url))
     live = "LiveBlogPosting" in as_list(page.ld.get("@type"))
     read = page_body(page.tree, found, (photo[0], photo[1]), live)
@@ -144,6 +146,9 @@ def _article_blocks(
     else:
         photo = ()
     kept = without_author_note(without_boilerplate(read), heads[1])
+    fuller = fuller_body(kept, page.ld)
+    if fuller is not None:
+        kept = without_author_note(without_boilerplate(_useful(fuller)), heads[1])
     return _without_repeats(kept, *heads, photo)
 
 
