@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from desktop.ingest.blocks import HEADING_TAGS, Block
 from desktop.ingest.elements import Element, attr
+from desktop.ingest.names import is_credits_line
 from desktop.ingest.promptlines import is_channel_prompt, is_transcript_note
 
 # Words of class and id names that mark what is not the article's text, as whole words of a
@@ -184,11 +185,11 @@ def _boilerplate_start(blocks: list[Block]) -> int:
 
 
 def is_edge_line(block: Block) -> bool:
-    """Whether a block is one of the short furniture lines, a prompt to follow a channel or a
-    transcript's note."""
+    """Whether a block is one of the short furniture lines, a line crediting the author or
+    editor, a prompt to follow a channel or a transcript's note."""
     text = block.text
     if block.tag == "figure":
         return False
-    if is_channel_prompt(block) or is_transcript_note(block):
+    if is_channel_prompt(block) or is_transcript_note(block) or is_credits_line(text):
         return True
     return len(text) <= EDGE_LINE_CHARS and bool(_EDGE_LINES.match(text))

@@ -1,0 +1,75 @@
+"""An author's name closing an article, as Vietnamese papers sign a story: the last paragraph,
+set right or in bold, holding only the name. It is the byline, and no part of the text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from desktop.ingest.blocks import Block, block_of, key_of
+from desktop.ingest.elements import Element, attr, clean, text_of
+from desktop.ingest.names import names_in
+from desktop.ingest.pagelayout import in_site_furniture
+
+SIGNOFF_CHARS = 60  # the longest sign-off
+PROSE_CHARS = 80  # characters of the paragraph before it, from which it closes prose
+_RIGHT = re.compile(r"text-align\s*:\s*right", re.I)
+_BOLD = ("b", "strong")
+
+
+def signoff(block: Block) -> str | None:
+    """The author's name a block signs the article with: a short line set right or in bold that
+    is a person's name alone; None for any other block."""
+    if block.tag != "p" or not block.text or len(block.text) > SIGNOFF_CHARS:
+        return None
+    try:
+        element = lxml_html.fragment_fromstring(block.html)
+    except (etree.ParserError, ValueError):
+        return None
+    if not (_set_right(element) or _in_bold(element, block.text)):
+        return None
+    names = names_in(block.text)
+    return names[0] if len(names) == 1 and key_of(names[0]) == block.key else None
+
+
+def page_signoff(body: Element) -> list[str]:
+    """The name signing the article on a page: a sign-off paragraph that closes its element,
+    after a paragraph of prose."""
+    for paragraph in _closing_paragraphs(body):
+        name = signoff(block_of(paragraph))
+        if name:
+            return [name]
+    return []
+
+
+def _closing_paragraphs(body: Element) -> Iterator[Element]:
+    """The short paragraphs that are the last text of their element, after prose, last first."""
+    for paragraph in reversed(body.xpath(".//p")):
+        text = clean(text_of(paragraph))
+        if not text or len(text) > SIGNOFF_CHARS or in_site_furniture(paragraph):
+            continue
+        after = (s for s in paragraph.itersiblings() if isinstance(s.tag, str))
+        if any(clean(text_of(sibling)) for sibling in after):
+            continue
+        before = next((s for s in paragraph.itersiblings(preceding=True) if _has_text(s)), None)
+        if before is not None and len(clean(text_of(before))) >= PROSE_CHARS:
+            yield paragraph
+
+
+def _has_text(element: Element) -> bool:
+    """Whether an element is one that shows text."""
+    return isinstance(element.tag, str) and bool(clean(text_of(element)))
+
+
+def _set_right(element: Element) -> bool:
+    """Whether a paragraph is set right by its style or its align attribute."""
+    return attr(element, "align").lower() == "right" or bool(_RIGHT.search(attr(element, "style")))
+
+
+def _in_bold(element: Element, text: str) -> bool:
+    """Whether all of a paragraph's text is in bold."""
+    bold = sum(len(clean(text_of(part))) for part in element.iter(*_BOLD))
+    return bold >= len(text) - 2
