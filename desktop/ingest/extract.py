@@ -3,6 +3,7 @@ lead photo's caption and credit, which most readers lose."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 from configparser import ConfigParser
 from copy import deepcopy
@@ -90,7 +91,9 @@ class _Guesses:
         if self._document is None:
             from trafilatura import extract_metadata
 
-            self._document = extract_metadata(self._tree, default_url=self._url)
+            with warnings.catch_warnings():  # dateutil warns of zones it cannot read ("CET")
+                warnings.simplefilter("ignore")
+                self._document = extract_metadata(self._tree, default_url=self._url)
         value = getattr(self._document, field, None)
         return value if isinstance(value, str) else None
 
