@@ -48,7 +48,7 @@ _READ_ALSO = (
     r"|ilgili haber(?:ler)?\b|leia mais\b|czytaj (?:także|też|również|więcej)\b"
     r"|zobacz (?:także|też|również)\b|čtěte (?:také|též|rovněž)\b|přečtěte si (?:také|též)\b"
     r"|související články?\b|читайте (?:также|тоже)\b|смотрите также\b|xem thêm\b|đọc thêm\b"
-    r"|[اإ]قر[أا] (?:أيضا|أيضاً|ايضا|ايضاً)|קרא(?:ו|י)? גם(?!\w)"
+    r"|[اإأ]قر[أا]\s+[اأ]يض\u064b?ا\u064b?|קרא(?:ו|י)? גם(?!\w)"
 )
 # Lines that point elsewhere or ask for something, wherever they stand: "Read also: ...",
 # "Lesen Sie auch", "Sign up for our newsletter ...", "Advertisement" (after a bullet, maybe).

@@ -18,30 +18,37 @@ SIGNOFF_CHARS = 60  # the longest sign-off
 PROSE_CHARS = 80  # characters of the paragraph before it, from which it closes prose
 _RIGHT = re.compile(r"text-align\s*:\s*right", re.I)
 _BOLD = ("b", "strong")
+_BETWEEN_NAMES = re.compile(r"\s+[-–—]\s+|\s*[,;&]\s*|\s+(?:và|and)\s+")
 
 
-def signoff(block: Block) -> str | None:
-    """The author's name a block signs the article with: a short line set right or in bold that
-    is a person's name alone; None for any other block."""
+def signoff(block: Block) -> list[str]:
+    """The authors' names a block signs the article with: a short line set right or in bold
+    that is people's names alone ("Nguyễn Văn An - Trần Thị Bình"); none for any other block."""
     if block.tag != "p" or not block.text or len(block.text) > SIGNOFF_CHARS:
-        return None
+        return []
     try:
         element = lxml_html.fragment_fromstring(block.html)
     except (etree.ParserError, ValueError):
-        return None
+        return []
     if not (_set_right(element) or _in_bold(element, block.text)):
-        return None
-    names = names_in(block.text)
-    return names[0] if len(names) == 1 and key_of(names[0]) == block.key else None
+        return []
+    parts = [part for part in _BETWEEN_NAMES.split(block.text) if part.strip()]
+    names = [names_in(part) for part in parts]
+    if all(
+        len(found) == 1 and key_of(found[0]) == key_of(part)
+        for found, part in zip(names, parts, strict=True)
+    ):
+        return [found[0] for found in names]
+    return []
 
 
 def page_signoff(body: Element) -> list[str]:
-    """The name signing the article on a page: a sign-off paragraph that closes its element,
+    """The names signing the article on a page: a sign-off paragraph that closes its element,
     after a paragraph of prose."""
     for paragraph in _closing_paragraphs(body):
-        name = signoff(block_of(paragraph))
-        if name:
-            return [name]
+        names = signoff(block_of(paragraph))
+        if names:
+            return names
     return []
 
 
