@@ -15,7 +15,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -345,7 +345,7 @@ def _convert(arguments: argparse.Namespace, connection: sqlite3.Connection, path
         )
     print(f"{done.amount:,f} {done.from_code} = {done.result:,f} {done.to_code}")
     note = ", not current" if stale else ""
-    shown_rate = _RATE_DIGITS.plus(done.rate).normalize()
+    shown_rate = _shown_rate(done.rate)
     print(
         f"1 {done.from_code} = {shown_rate:f} {done.to_code}, {when_text(done.as_of, done.undated)}"
         f" ({', '.join(done.providers)}{note})"
@@ -354,6 +354,14 @@ def _convert(arguments: argparse.Namespace, connection: sqlite3.Connection, path
         if (successor := retired(code)) is not None:
             print(f"{code} is retired: {successor[1]} Its successor is {successor[0]}.")
     return 0
+
+
+def _shown_rate(rate: Decimal) -> Decimal:
+    """A rate to six significant digits, as the panel shows it; whole digits are never rounded
+    away (3,622,552.5 bolívares per dollar is 3622553, not 3622550)."""
+    if rate.adjusted() >= _RATE_DIGITS.prec:
+        return rate.quantize(Decimal(1), ROUND_HALF_EVEN)
+    return _RATE_DIGITS.plus(rate).normalize()
 
 
 def _news(name: str) -> Command:
@@ -451,14 +459,13 @@ def positive_number(text: str) -> int:
 
 
 def amount(text: str) -> Decimal:
-    """An argument that must be a finite number: "100", "1,250.50", "0.5"."""
+    """An argument that must be an amount: "100", "1,250.50", "$0.5", "1 234,5", "2e3"."""
+    from desktop.market.amounts import AmountError, read_amount
+
     try:
-        value = Decimal(text.replace(",", "").replace("_", ""))
-    except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an amount") from None
-    if not value.is_finite():
-        raise argparse.ArgumentTypeError(f"{text!r} is not an amount")
-    return value
+        return read_amount(text)
+    except AmountError as error:  # the parser adds where to find help after the sentence
+        raise argparse.ArgumentTypeError(str(error).removesuffix(".")) from None
 
 
 def currency_code(text: str) -> str:

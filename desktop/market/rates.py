@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
 from desktop.domain import Quote, Rate
 from desktop.market import names
@@ -14,6 +14,9 @@ from desktop.market.schedule import PUBLISHERS
 # A figure from a provider without a timetable is stale after this; a snapshot always is.
 DEFAULT_PERIOD = timedelta(days=2)
 ONE = Decimal(1)
+# Digits a conversion keeps before rounding to the target's minor units: enough for any amount
+# times any rate exactly (the default 28 could not hold a trillion of a currency in rials).
+EXACT_DIGITS = 80
 # ISO 4217 gives precious metals no minor unit, and CLDR falls back to 2 decimals for them, which
 # would turn 1,000 dollars' worth of gold (about 0.37 ounces) into 0.37 and 1 dollar's into 0.00.
 METAL_PLACES = 6
@@ -86,7 +89,9 @@ def convert(amount: Decimal, from_code: str, to_code: str, rates: Sequence[Rate]
     if to_code not in table:
         raise UnknownCurrencyError(to_code)
     source, target = table[from_code], table[to_code]
-    result = (amount * target.rate).quantize(minor_unit(to_code), ROUND_HALF_EVEN)
+    with localcontext() as context:
+        context.prec = EXACT_DIGITS
+        result = (amount * target.rate).quantize(minor_unit(to_code), ROUND_HALF_EVEN)
     older = min(source, target, key=lambda rate: rate.freshness)
     return Conversion(
         amount,

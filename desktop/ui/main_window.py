@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -52,6 +51,7 @@ from desktop.ui.browser import open_in_browser
 from desktop.ui.importing import Importer, local_files
 from desktop.ui.lifecycle import after_first_paint, keep_startup_objects
 from desktop.ui.market_dock import MarketDock
+from desktop.ui.market_room import MarketRoom
 from desktop.ui.markets import Markets
 from desktop.ui.reader import ArticleBrowser
 from desktop.ui.reader_bar import build_reader_bar
@@ -71,7 +71,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MARKET_WIDTH = 400
-MARKET_PANEL_MIN_WINDOW = 1200
 SUMMARY_MS = 8000  # how long the status bar says how a refresh went
 STARTUP_REVEAL_PAGES = 3  # how far the list reads for the article left open (600 rows)
 
@@ -123,6 +122,7 @@ class MainWindow(QMainWindow):
         self._state = WindowState(services.paths.window_state)
         if not self._state.restore(self, self._splitter):
             self._lay_out_first_time()
+        self._market_room.start(self._state)
         self._reader.set_text_size(self._settings.text_size)
         self._show_text_size(self._settings.text_size)
         self._sections.set_sources(source_queries.sources(services.connection))
@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._splitter)
         self._market = MarketDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._market)
+        self._market_room = MarketRoom(self, self._market, self._reader)
         self._markets = Markets(
             self._market, self._services.runner, self._services.paths, lambda: self._settings, self
         )
@@ -218,11 +219,7 @@ class MainWindow(QMainWindow):
         for action in (self.commands.zoom_in, self.commands.zoom_out, self.commands.zoom_reset):
             view_menu.addAction(action)
         view_menu.addSeparator()
-        markets = self._market.toggleViewAction()
-        markets.setObjectName("actionShowMarkets")
-        markets.setText("Markets Panel")
-        markets.setShortcut(QKeySequence("Ctrl+Shift+M"))
-        view_menu.addAction(markets)
+        view_menu.addAction(self._market_room.action)
         view_menu.addAction(self.commands.refresh_market)
         view_menu.addMenu(self._appearance_menu())
         article_menu = menus.addMenu("&Article")
@@ -758,17 +755,14 @@ class MainWindow(QMainWindow):
     # Helpers ---------------------------------------------------------------------------------
 
     def _lay_out_first_time(self) -> None:
-        """Fill most of the screen, giving the reader the room the list and panel leave; on a
-        small screen the market panel starts hidden (View > Markets Panel brings it back)."""
+        """Fill most of the screen, giving the reader the room the list and panel leave (on a
+        small screen the market panel makes room for the reader: see ``MarketRoom``)."""
         screen = self.screen().availableGeometry()
         width, height = min(1480, screen.width() - 40), min(920, screen.height() - 40)
         self.resize(width, height)
         self.move(screen.center() - self.rect().center())
-        if width >= MARKET_PANEL_MIN_WINDOW:
-            self.resizeDocks([self._market], [MARKET_WIDTH], Qt.Orientation.Horizontal)
-            width -= MARKET_WIDTH
-        else:
-            self._market.hide()
+        self.resizeDocks([self._market], [MARKET_WIDTH], Qt.Orientation.Horizontal)
+        width -= MARKET_WIDTH
         sections, articles_width = max(150, width // 7), max(300, width // 3)
         self._splitter.setSizes([sections, articles_width, width - sections - articles_width])
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import Rate
+from desktop.market.amounts import AmountError, read_amount
 from desktop.market.names import currency_name
 from desktop.market.rates import UnknownCurrencyError, convert, rate_is_stale, retired
 from desktop.ui.market_models import (
@@ -35,7 +36,10 @@ from desktop.ui.market_models import (
 
 Index = QModelIndex | QPersistentModelIndex
 DEFAULT_AMOUNT = "100"
-MAX_DIGITS = 30
+# The amount box is at least this many digits wide whenever it shares its row with the currencies
+# (a narrower panel puts them on a row of their own), so it never hides an amount's first digits.
+AMOUNT_DIGITS = 14
+SPACING = 4
 
 
 class Converter(QWidget):
@@ -55,7 +59,7 @@ class Converter(QWidget):
         self._amount = QLineEdit(localized(Decimal(DEFAULT_AMOUNT)))
         self._amount.setObjectName("convertAmount")
         self._amount.setAccessibleName("Amount to convert")
-        self._amount.setMaxLength(MAX_DIGITS)
+        self._amount.setMinimumWidth(self._amount.fontMetrics().horizontalAdvance("0") * 6)
         self._amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._source = _currency_box("convertFrom", "Convert from")
         self._target = _currency_box("convertTo", "Convert to")
@@ -70,6 +74,7 @@ class Converter(QWidget):
         font = QFont(self._result.font())
         font.setBold(True)
         self._result.setFont(font)
+        self._result.setWordWrap(True)  # a long amount breaks at "=", never cut off
         self._detail = QLabel()
         self._detail.setObjectName("convertDetail")
         self._detail.setWordWrap(True)
@@ -101,6 +106,7 @@ class Converter(QWidget):
                     box.addItem(code, code)
                 box.setCurrentIndex(max(0, box.findData(chosen)))
         self.setEnabled(bool(codes))
+        self._arrange(wide=self.width() >= self.one_row_width())  # the boxes' codes take room
         self._update()
 
     def set_pair(self, source: str, target: str) -> None:
@@ -123,25 +129,54 @@ class Converter(QWidget):
             self.set_pair(target, source)
             self.pair_changed.emit(target, source)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Put the currencies beside the amount when there is room for both, else under it."""
+        super().resizeEvent(event)
+        self._arrange(wide=event.size().width() >= self.one_row_width())
+
+    def one_row_width(self) -> int:
+        """How wide the converter must be for the amount and both currencies on one row."""
+        digits = self._amount.fontMetrics().horizontalAdvance("0") * AMOUNT_DIGITS
+        parts = (self._label, self._source, self._swap, self._target)
+        return digits + sum(part.sizeHint().width() for part in parts) + SPACING * len(parts)
+
     def _build(self) -> None:
-        """Amount, from, swap and to on one row; the result and its detail under them."""
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(4)
-        grid.setVerticalSpacing(2)
-        label = QLabel("Con&vert")
-        label.setBuddy(self._amount)
-        grid.addWidget(label, 0, 0)
-        grid.addWidget(self._amount, 0, 1)
-        grid.addWidget(self._source, 0, 2)
-        grid.addWidget(self._swap, 0, 3)
-        grid.addWidget(self._target, 0, 4)
-        grid.addWidget(self._result, 1, 1, 1, 4)
-        grid.addWidget(self._detail, 2, 1, 1, 4)
-        grid.setColumnStretch(1, 1)
+        """The label and amount, the currencies, the result and its detail, in a grid."""
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(SPACING)
+        self._grid.setVerticalSpacing(2)
+        self._label = QLabel("Con&vert")
+        self._label.setBuddy(self._amount)
+        self._wide: bool | None = None
+        self._arrange(wide=True)
         QWidget.setTabOrder(self._amount, self._source)
         QWidget.setTabOrder(self._source, self._swap)
         QWidget.setTabOrder(self._swap, self._target)
+
+    def _arrange(self, wide: bool) -> None:
+        """Amount, from, swap and to on one row (``wide``), or the currencies on a second row;
+        the result and its detail under them."""
+        if wide == self._wide:
+            return
+        self._wide = wide
+        grid = self._grid
+        row = 0 if wide else 1
+        places = [
+            (self._label, 0, 0, 1, 1),
+            (self._amount, 0, 1, 1, 1 if wide else 4),
+            (self._source, row, 2 if wide else 1, 1, 1),
+            (self._swap, row, 3 if wide else 2, 1, 1),
+            (self._target, row, 4 if wide else 3, 1, 1),
+            (self._result, row + 1, 1, 1, 4),
+            (self._detail, row + 2, 1, 1, 4),
+        ]
+        for widget, *_ in places:
+            grid.removeWidget(widget)
+        for widget, *place in places:
+            grid.addWidget(widget, *place)
+        grid.setColumnStretch(1, 1 if wide else 0)
+        grid.setColumnStretch(4, 0 if wide else 1)
 
     def _on_pair_changed(self) -> None:
         source, target = self._source.currentData(), self._target.currentData()
@@ -155,9 +190,10 @@ class Converter(QWidget):
         if not isinstance(source, str) or not isinstance(target, str):
             self._show("", "No rates to convert with yet.")
             return
-        amount = parse_amount(self._amount.text())
-        if amount is None:
-            self._show("", "Type an amount, such as 100 or 2,500.50.")
+        try:
+            amount = parse_amount(self._amount.text())
+        except AmountError as error:
+            self._show("", str(error))
             return
         try:
             done = convert(amount, source, target, self._rates)
@@ -192,19 +228,11 @@ class Converter(QWidget):
         self._detail.setPalette(palette)
 
 
-def parse_amount(text: str) -> Decimal | None:
-    """An amount as typed in the person's locale ("2,500.50", "2.500,50" in German), or None."""
+def parse_amount(text: str) -> Decimal:
+    """An amount as typed or pasted in the person's locale ("2,500.50", "2.500,50" in German,
+    "$ 1 234"); raises ``AmountError`` with the sentence to show."""
     locale = QLocale()
-    cleaned = text.strip().replace(locale.groupSeparator(), "").replace(" ", "")
-    cleaned = cleaned.replace("\u00a0", "").replace("\u202f", "")
-    cleaned = cleaned.replace(locale.decimalPoint(), ".")
-    if not cleaned:
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() and value >= 0 else None
+    return read_amount(text, locale.decimalPoint(), locale.groupSeparator())
 
 
 class _NamedCurrencies(QStyledItemDelegate):

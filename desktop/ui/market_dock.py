@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from desktop.ui.market_panel import MarketPanel
 
 PREFERRED_SIZE = QSize(400, 480)
+LEAST_WIDTH = 300  # the panel's: its converter, and its tables' figures and readable names
 
 
 class MarketDock(QDockWidget):
@@ -127,3 +128,6 @@ class _Placeholder(QWidget):
 
     def sizeHint(self) -> QSize:
         return PREFERRED_SIZE
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(LEAST_WIDTH, 0)

@@ -266,16 +266,24 @@ class _FiguresModel(QStandardItemModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.headers):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
+            return self.header_text(section)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int((_RIGHT if section in self.right_aligned else _LEFT).value)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.header_tip(section)
         return None
 
+    def header_text(self, section: int) -> str:
+        """A column's title."""
+        return self.headers[section]
+
     def header_tip(self, section: int) -> str | None:
         """A column's tooltip, if its title needs one."""
         return None
+
+    def idle_columns(self) -> set[int]:
+        """The columns with nothing to tell: the trend when no row has a history."""
+        return set() if any(len(row.series) > 1 for row in self._rows) else {TREND}
 
     def key_at(self, row: int) -> str | None:
         """The code or symbol of a row."""
@@ -460,6 +468,8 @@ class CurrencyTableModel(_FiguresModel):
         self._rates: Sequence[Rate] = ()
         self._now = datetime.now(UTC)
         self._known: dict[tuple[str, str, datetime], _Known] = {}
+        self._by_provider = False
+        self._as_of_caption = ""
 
     @property
     def base(self) -> str:
@@ -482,38 +492,83 @@ class CurrencyTableModel(_FiguresModel):
         if rates is not self._rates or now != self._now:
             self._known = {}
         self._rates, self._now = rates, now
-        rebased = rebase(rates, base) if rates else []
+        rebased = [rate for rate in (rebase(rates, base) if rates else []) if rate.code != base]
+        times = self._times(rebased)
+        # Said once, above the table, when each provider's rates share one time; then the rows
+        # name only their provider, and only when there are several.
+        shared = len(set(times.values())) == len(times)
+        self._by_provider = shared and len(times) > 1
+        self._as_of_caption = f"As of {', '.join(times)}" if shared and times else ""
         history = series or {}
         watched = set(pinned)
         base_name = currency_name(base)
         rows = [
             self._row(rate, base_name, history.get(rate.code, ()), rate.code in watched)
             for rate in rebased
-            if rate.code != base
         ]
         self._base = base
         self._replace(pinned_first(rows, pinned))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
 
+    @property
+    def as_of_caption(self) -> str:
+        """When and from whom the rates are, said once for the table ("As of 15:00 · ECB,
+        00:02 · ER-API"), or "" when a provider's rates are of several times (each row says)."""
+        return self._as_of_caption
+
+    def idle_columns(self) -> set[int]:
+        """The trend without history, and the as-of time and provider when every row shares it."""
+        idle = super().idle_columns()
+        if len({row.texts[self.AS_OF] for row in self._rows}) < 2:
+            idle.add(self.AS_OF)
+        return idle
+
+    def header_text(self, section: int) -> str:
+        """The title, "Source" over the providers alone (their times are said above the table)."""
+        if section == self.AS_OF and self._by_provider:
+            return "Source"
+        return super().header_text(section)
+
     def header_tip(self, section: int) -> str | None:
-        """Explain the Rate and Trend columns against the current base."""
+        """Explain the Rate, Trend and As of columns against the current base."""
         if section == self.RATE:
             return f"Units of the currency per 1 {self._base}"
         if section == self.TREND:
             return f"The rate against {self._base} over the last three months"
+        if section == self.AS_OF:
+            return (
+                "Who publishes each rate; when, the line above the table says"
+                if self._by_provider
+                else "When each rate was published, and by whom"
+            )
         return None
 
-    def _row(self, rate: Rate, base_name: str, series: Series, pinned: bool) -> _Row:
-        """The cells of one currency's row."""
+    def _times(self, rates: Sequence[Rate]) -> dict[str, str]:
+        """Each time and provider the rates are of ("15:00 · ECB"), newest first, with the
+        provider's short name."""
+        moments: dict[str, int] = {}
+        for rate in rates:
+            known = self._known_of(rate)
+            moments[known.as_of] = known.moment
+        ordered = sorted(moments, key=lambda text: -moments[text])
+        return {text: text.rpartition(" · ")[2] for text in ordered}
+
+    def _known_of(self, rate: Rate) -> _Known:
+        """What a currency's row says whatever the base, worked out once per set of figures."""
         key = (rate.code, rate.provider, rate.as_of)
         known = self._known.get(key)
         if known is None:
             known = self._known[key] = _known(rate, self._now)
+        return known
+
+    def _row(self, rate: Rate, base_name: str, series: Series, pinned: bool) -> _Row:
+        """The cells of one currency's row."""
+        known = self._known_of(rate)
         shown = format_rate(rate.rate)
         return _Row(
             key=rate.code,
             texts=(f"{PIN} {rate.code}" if pinned else rate.code, known.name, "", shown,
-                   known.as_of),
+                   short_provider(rate.provider) if self._by_provider else known.as_of),
             keys=(rate.code, known.name, _change(series), float(rate.rate), known.moment),
             stale=known.stale,
             tooltip=known.tooltip,

@@ -22,12 +22,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -46,6 +44,7 @@ from desktop.market.history import Publication, Series, publications, quote_seri
 from desktop.market.names import currency_name
 from desktop.market.rates import UnknownCurrencyError, quote_is_stale, rate_is_stale, rebase
 from desktop.ui.market_converter import Converter
+from desktop.ui.market_dock import LEAST_WIDTH
 from desktop.ui.market_models import (
     FILTER_ROLE,
     KEY_ROLE,
@@ -57,6 +56,11 @@ from desktop.ui.market_models import (
     short_date,
     short_date_time,
     when_text,
+)
+from desktop.ui.market_tables import (
+    CURRENCY_COLUMNS,
+    QUOTE_COLUMNS,
+    figures_table,
 )
 from desktop.ui.sparkline import SparklineDelegate
 
@@ -75,13 +79,8 @@ PROVIDER_NAMES = {
     "fred": "FRED",
     "quotes": "Finnhub",
 }
-SPARKLINE_WIDTH = 52
-# Below this width (pixels) the quote table leaves out the company names; tooltips keep them.
-ROOM_FOR_NAMES = 430
 Index = QModelIndex | QPersistentModelIndex
-MINIMUM_WIDTH = 300
 PREFERRED_WIDTH = 400
-COLUMN_GAP = 4
 
 
 class MarketPanel(QWidget):
@@ -193,13 +192,13 @@ class MarketPanel(QWidget):
             for view in (self._quote_table, self._currency_table):
                 view.fit_columns()
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_status"):
-            for label in (self._status, self._empty):
+            for label in (self._status, self._empty, self._as_of):
                 _mute(label, self.palette())
 
     def _build(self) -> None:
         """Lay out the controls, the two tables, the empty state and the footer."""
         content = self
-        content.setMinimumWidth(MINIMUM_WIDTH)
+        content.setMinimumWidth(LEAST_WIDTH)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
@@ -229,11 +228,14 @@ class MarketPanel(QWidget):
         layout.addLayout(self._build_controls())
         self._converter = Converter(page)
         layout.addWidget(self._converter)
-        self._quote_table = _table(self._quote_proxy, "quoteTable", "Stock quotes")
-        self._quote_table.collapsible = QuoteTableModel.NAME
+        self._quote_table = figures_table(
+            self._quote_proxy, QUOTE_COLUMNS, "quoteTable", "Stock quotes"
+        )
         self._quote_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._quote_table.horizontalHeader().setSortIndicatorClearable(True)
-        self._currency_table = _table(self._currency_proxy, "currencyTable", "Currency rates")
+        self._currency_table = figures_table(
+            self._currency_proxy, CURRENCY_COLUMNS, "currencyTable", "Currency rates"
+        )
         self._currency_table.sortByColumn(CurrencyTableModel.CODE, Qt.SortOrder.AscendingOrder)
         self._quote_heading = _heading("Stocks")
         self._currency_heading = _heading("Currencies per 1 USD")
@@ -241,8 +243,11 @@ class MarketPanel(QWidget):
         self._key_note.setAccessibleName("Live quotes need an API key")
         self._key_note.linkActivated.connect(lambda _link: self.preferences_requested.emit())
         self._key_note.hide()
+        self._as_of = _muted_label("", page)
+        self._as_of.setObjectName("currencyAsOf")
+        self._as_of.setAccessibleName("When and from whom the rates are")
         self._quote_section = _section(self._quote_heading, self._quote_table, self._key_note)
-        self._currency_section = _section(self._currency_heading, self._currency_table)
+        self._currency_section = _section(self._currency_heading, self._currency_table, self._as_of)
         for view in (self._quote_table, self._currency_table):
             view.setItemDelegateForColumn(TREND, SparklineDelegate(view))
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -280,7 +285,8 @@ class MarketPanel(QWidget):
         self._filter = QLineEdit()
         self._filter.setObjectName("marketFilter")
         self._filter.setAccessibleName("Filter markets")
-        self._filter.setPlaceholderText("Filter currencies and stocks")
+        self._filter.setPlaceholderText("Filter")  # whole even in the narrowest panel
+        self._filter.setToolTip("Show only the currencies and stocks whose code or name holds this")
         self._filter.setClearButtonEnabled(True)
         self._filter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._filter.textChanged.connect(self._on_filter_text_changed)
@@ -319,6 +325,9 @@ class MarketPanel(QWidget):
                 self._rates, base, self._now, self._series_for(base), currencies
             )
         self._currency_heading.setText(f"Currencies per 1 {base}")
+        caption = self._currency_model.as_of_caption
+        self._as_of.setText(caption)
+        self._as_of.setVisible(bool(caption))
         return base
 
     def _show_quotes(self) -> None:
@@ -470,104 +479,6 @@ def _proxy(model: QuoteTableModel | CurrencyTableModel, owner: QWidget) -> QSort
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     return proxy
-
-
-def _table(model: QSortFilterProxyModel, name: str, spoken: str) -> _FiguresView:
-    """A compact, sortable, read-only table whose name column takes the spare width."""
-    table = _FiguresView()
-    table.setHorizontalHeader(_CompactHeader(table))
-    table.setObjectName(name)
-    table.setAccessibleName(spoken)
-    table.setModel(model)
-    table.setSortingEnabled(True)
-    table.setShowGrid(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-    table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    rows = table.verticalHeader()
-    rows.hide()
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(table.fontMetrics().height() + 6)
-    columns = table.horizontalHeader()
-    columns.setHighlightSections(False)
-    columns.setMinimumSectionSize(24)
-    columns.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-    columns.resizeSection(TREND, SPARKLINE_WIDTH)
-    model.modelReset.connect(table.fit_columns)
-    model.dataChanged.connect(table.fit_columns)
-    table.setMinimumHeight(rows.defaultSectionSize() * 3 + columns.sizeHint().height())
-    return table
-
-
-class _FiguresView(QTableView):
-    """A table view whose columns fit their texts with a little air between them (there is no
-    grid), and that may hide a column (the quotes' names) when it is too narrow for it.
-
-    Columns are measured from the model's texts, not by Qt's resize-to-contents, which asks
-    the model for every cell of every column each time the figures change."""
-
-    collapsible: int | None = None
-
-    def fit_columns(self) -> None:
-        """Size every column but the stretching names and the sparklines to its widest text."""
-        proxy = self.model()
-        assert isinstance(proxy, QSortFilterProxyModel)
-        model = proxy.sourceModel()
-        assert isinstance(model, CurrencyTableModel | QuoteTableModel)
-        metrics = self.fontMetrics()
-        header = self.horizontalHeader()
-        padding = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
-        for column in range(model.columnCount()):
-            if column in (1, TREND):
-                continue
-            longest = sorted(model.column_texts(column), key=len)[-3:]
-            widest = max((metrics.horizontalAdvance(text) for text in longest), default=0)
-            title = header.sectionSizeFromContents(column).width()
-            header.resizeSection(column, max(widest + padding, title) + COLUMN_GAP)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Show the collapsible column only when there is room for it."""
-        super().resizeEvent(event)
-        if self.collapsible is not None:
-            narrow = self.viewport().width() < ROOM_FOR_NAMES
-            if self.isColumnHidden(self.collapsible) != narrow:
-                self.setColumnHidden(self.collapsible, narrow)
-                # The first column takes the room the names leave, so no gap opens on the right.
-                mode = QHeaderView.ResizeMode.Stretch if narrow else QHeaderView.ResizeMode.Fixed
-                self.horizontalHeader().setSectionResizeMode(0, mode)
-                self.fit_columns()
-
-
-class _CompactHeader(QHeaderView):
-    """A horizontal header that keeps room for the sort arrow only on the sorted column.
-
-    Qt widens every section by the arrow's size once sorting is on, which in a 380 px panel
-    leaves the name columns a few letters wide.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(Qt.Orientation.Horizontal, parent)
-        self.setSectionsClickable(True)
-        self.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
-
-    def sectionSizeFromContents(self, logical_index: int) -> QSize:  # noqa: N802 (Qt override)
-        """The section's size, less the arrow's room unless it shows the arrow."""
-        size = super().sectionSizeFromContents(logical_index)
-        if self.isSortIndicatorShown() and logical_index != self.sortIndicatorSection():
-            margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
-            size.setWidth(size.width() - size.height() - margin)
-        return size
-
-    def _on_sort_indicator_changed(self, _section: int, _order: Qt.SortOrder) -> None:
-        """Give the arrow room on the newly sorted column and take it from the old one."""
-        self.resizeSections()
 
 
 def _heading(text: str) -> QLabel:

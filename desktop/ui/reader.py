@@ -268,7 +268,7 @@ class ArticleBrowser(QTextBrowser):
     def _column_width(self) -> int:
         """The width of the text column, which pictures are fitted to."""
         margin = int(self.document().documentMargin() * 2)
-        return max(120, self.viewport().width() - margin)
+        return max(1, self.viewport().width() - margin)  # never wider: no sideways scrolling
 
     def _fitting(self, file: Path) -> int | None:
         """The width a picture of this article is shown at: the column's, never more than its

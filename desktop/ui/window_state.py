@@ -29,6 +29,18 @@ class WindowState:
             splitter.restoreState(sizes)
         return True
 
+    def number(self, key: str, default: int) -> int:
+        """A whole number kept under ``key`` (such as a panel's width), or ``default``."""
+        value = self._settings.value(key)
+        try:
+            return int(str(value)) if value is not None else default
+        except ValueError:
+            return default
+
+    def set_number(self, key: str, value: int) -> None:
+        """Keep a whole number under ``key``, written with the rest on ``save``."""
+        self._settings.setValue(key, value)
+
     def save(self, window: QMainWindow, splitter: QSplitter) -> None:
         """Record the window's geometry, docks and splitter."""
         self._settings.setValue("window/geometry", window.saveGeometry())

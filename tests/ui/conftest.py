@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
 from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +16,7 @@ from desktop.app import create_window
 from desktop.domain import MarketSnapshot
 from desktop.ingest.edition import read_market_snapshot
 from desktop.paths import resource
+from desktop.ui.appearance import FIELDS
 from desktop.ui.main_window import MainWindow
 from tests.newsroom import Item, Newsroom
 
@@ -103,3 +105,16 @@ def british_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def snapshot() -> MarketSnapshot:
     """The sample edition's market snapshot: 169 rates per 1 USD and 16 quotes."""
     return read_market_snapshot(resource("sample", "market.json"))
+
+
+@pytest.fixture(autouse=True)
+def _appearance_restored(qapp: QApplication) -> Iterator[None]:
+    """Put the application's palette back, the text fields' own too, after a test that chose an
+    appearance, so the next test starts from Qt's."""
+    before = qapp.palette()
+    yield
+    fields = [qapp.palette(kind) for kind in FIELDS]  # type: ignore[call-overload]
+    if any(palette != before for palette in fields) or qapp.palette() != before:
+        qapp.setPalette(before)
+        for kind in FIELDS:
+            qapp.setPalette(before, kind)  # type: ignore[arg-type]

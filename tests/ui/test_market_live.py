@@ -255,7 +255,8 @@ def test_the_converter_explains_what_it_cannot_do(dock: MarketDock) -> None:
     amount, _, _, result, detail = _converter(dock)
     dock.set_converter_pair("USD", "LTL")
     amount.setText("ten")
-    assert not result.isVisible() and detail.text() == "Type an amount, such as 100 or 2,500.50."
+    assert not result.isVisible()
+    assert detail.text() == "“ten” is not an amount; type a number, such as 100 or 2,500.50."
     amount.setText("10")
     assert result.text() == "10 USD = 29.53 LTL"
     assert "LTL is retired; its successor is EUR" in detail.text()
@@ -275,7 +276,10 @@ def test_a_current_rate_is_drawn_normally_and_an_old_one_greyed_with_why(
     dock: MarketDock,
 ) -> None:
     currencies = table(dock, "currencyTable")
-    assert cell(currencies, "EUR", AS_OF) == "15:00 · ECB"
+    # Each provider's rates share a time: said once above the table, the rows name the provider.
+    assert label(dock, "currencyAsOf").text() == "As of 15:00 · ECB, Oct 2024 · Sample"
+    assert cell(currencies, "EUR", AS_OF) == "ECB"
+    assert cell(currencies, "AED", AS_OF) == "Sample"
     assert cell(currencies, "EUR", RATE, STALE_ROLE) is False
     assert cell(currencies, "EUR", RATE, Qt.ItemDataRole.ForegroundRole) is None
     tip = cell(currencies, "EUR", RATE, Qt.ItemDataRole.ToolTipRole)
@@ -387,7 +391,9 @@ def test_refreshing_shows_fresh_ecb_and_erapi_rates_merged_with_the_snapshot(
     qtbot.waitUntil(lambda: str(cell(currencies, "JPY", AS_OF)).endswith("ECB"), timeout=LOADS)
     # The ECB's 30 currencies come from it, ER-API's others from it, the rest from the sample.
     assert str(cell(currencies, "AED", AS_OF)).endswith("ER-API")
-    assert cell(currencies, "ZMK", AS_OF) == "Oct 2024 · Sample"
+    assert cell(currencies, "ZMK", AS_OF) == "Sample"
+    caption = label(window, "currencyAsOf").text()
+    assert caption.startswith("As of ") and caption.endswith(" · ER-API, Oct 2024 · Sample")
     assert len(cell(currencies, "JPY", TREND, SERIES_ROLE)) == 6  # type: ignore[arg-type]
     # The dock may be hidden on the small offscreen screen: what it would show is not hidden.
     assert not label(window, "erapiAttribution").isHidden()

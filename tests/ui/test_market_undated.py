@@ -85,8 +85,12 @@ def test_an_undated_rate_shows_when_it_was_saved(
 ) -> None:
     dock.show_market([*snapshot.rates, *page_rates()], [], "USD", now=NOW)
     currencies = table(dock, "currencyTable")
-    assert row(currencies, "STN", AS_OF) == f"{UNDATED} · Page"
-    assert row(currencies, "EUR", AS_OF) == "Oct 2024 · Sample"
+    # Said once above the table; each row names its provider.
+    caption = dock.findChild(QLabel, "currencyAsOf")
+    assert caption is not None
+    assert caption.text() == f"As of Oct 2024 · Sample, {UNDATED} · Page"
+    assert row(currencies, "STN", AS_OF) == "Page"
+    assert row(currencies, "EUR", AS_OF) == "Sample"
     tip = row(currencies, "STN", AS_OF, Qt.ItemDataRole.ToolTipRole)
     assert tip == (
         "São Tomé & Príncipe Dobra (STN)\n"

@@ -18,14 +18,30 @@ from desktop.settings import TEXT_SIZES
 from desktop.ui.main_window import MainWindow
 from desktop.ui.reader import MIN_GUTTER, ArticleBrowser
 from tests.ui.conftest import WindowFactory
+from tests.ui.market_window import market_room
 from tests.ui.parts import add_source, article_list, section_list, source_item
 
 SIZES = [(800, 600), (1280, 800), (1600, 1000)]
 
 
 def _sized(window: MainWindow, qtbot: QtBot, size: tuple[int, int]) -> None:
+    """The window at this size, once the Markets panel has made room for the reader."""
     window.resize(*size)
     qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
+    _settled(window, qtbot)
+
+
+def _settled(window: MainWindow, qtbot: QtBot) -> None:
+    """Wait until the Markets panel has been fitted to the window and the reader's width holds
+    (the panel narrows or gives way a turn of the event loop after a resize, and the window lays
+    its docks out again a turn after that)."""
+    widths: list[int] = []
+
+    def steady() -> bool:
+        widths.append(window.reader.width())
+        return not market_room(window).fitting and widths[-3:] == [widths[-1]] * 3
+
+    qtbot.waitUntil(steady)
 
 
 def _line_lengths(reader: ArticleBrowser) -> list[int]:
@@ -57,8 +73,10 @@ def test_lines_hold_60_to_75_characters_at_every_text_size(
             assert 62 <= statistics.mean(lengths) <= 72, (percent, statistics.mean(lengths))
             comfortable.append(percent)
         # else the window is too narrow for such a line: the column takes all there is
-    if size != (800, 600):
-        assert {90, 100, 110} <= set(comfortable)
+    # With the Markets panel beside it (narrowed to its least width to make room), a laptop's
+    # window gives a comfortable line up to 80 %; a desktop's at every everyday size.
+    expected = {(1280, 800): {75, 80}, (1600, 1000): {90, 100, 110}}.get(size, set())
+    assert expected <= set(comfortable)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -70,6 +88,7 @@ def test_the_text_fits_the_column_with_no_sideways_scrolling(
     window.resize(*size)  # shown at its size at once, as a window restored at start is
     window.show()
     qtbot.waitExposed(window)
+    _settled(window, qtbot)
     reader = window.reader
     assert reader.document().textWidth() == reader.viewport().width()
     assert reader.horizontalScrollBar().maximum() == 0
@@ -129,6 +148,7 @@ def test_the_toolbar_keeps_still_when_the_article_is_bookmarked(
     assert "☆ Bookmark" in before
     window.commands.toggle_bookmark.trigger()
     qtbot.waitUntil(lambda: "★ Bookmarked" in _tool_positions(window))
+    _settled(window, qtbot)
     after = _tool_positions(window)
     assert after.pop("★ Bookmarked") == before.pop("☆ Bookmark")
     assert after == before  # "↗ Open" and the text size did not move
