@@ -41,7 +41,6 @@ def test_the_app_paints_its_first_article_and_closes_cleanly_on_sigterm(tmp_path
     paths = resolve(data_dir)
     process = _start(data_dir, mark)
     _wait_for(mark, process)
-    time.sleep(0.3)  # let the work queued after the first paint start, too
     _wait_for(paths.currency_names, process)  # kept once the market panel is filled
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=30)
@@ -56,7 +55,7 @@ def test_a_second_start_reuses_the_store_without_checking_it(tmp_path: Path) -> 
         mark = tmp_path / f"mark-{attempt}"
         process = _start(data_dir, mark)
         _wait_for(mark, process)
-        time.sleep(0.3)
+        _wait_for(resolve(data_dir).currency_names, process)  # the work after the first paint ran
         process.send_signal(signal.SIGTERM)
         process.communicate(timeout=30)
         assert process.returncode == 0
