@@ -9,9 +9,9 @@ TEST_STAMP := $(VENV)/.installed-test
 DIST_STAMP := $(VENV)/.installed-dist
 BUNDLE := dist/broadsheet/broadsheet
 # What the bundle is built from: rebuilt when any of it changes.
-BUNDLE_SOURCES := pyproject.toml $(shell find desktop resources packaging -type f -not -name '*.pyc')
+BUNDLE_SOURCES := pyproject.toml $(shell find desktop packaging -type f -not -name '*.pyc')
 
-.PHONY: run test lint typecheck unit bench extract-eval dist install-desktop uninstall-desktop clean
+.PHONY: run test lint typecheck unit bench extract-eval wheel dist install-desktop uninstall-desktop clean
 
 run: $(RUN_STAMP)
 	$(BIN)/broadsheet $(ARGS)
@@ -31,6 +31,10 @@ bench: $(TEST_STAMP)
 # when a figure drops below the floor recorded there. One page in detail: EVAL_ARGS="--page NAME".
 extract-eval: $(RUN_STAMP)
 	$(BIN)/python tools/extract_eval.py --check $(EVAL_ARGS)
+
+# The wheel, installed into a fresh environment and run from there (packaging/check-wheel).
+wheel: $(RUN_STAMP)
+	PYTHON=$(PYTHON) BUILDER=$(BIN)/python packaging/check-wheel
 
 # A one-folder, windowed bundle in dist/broadsheet (PyInstaller), checked by its own self-test.
 dist: $(BUNDLE)
