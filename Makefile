@@ -11,7 +11,7 @@ BUNDLE := dist/broadsheet/broadsheet
 # What the bundle is built from: rebuilt when any of it changes.
 BUNDLE_SOURCES := pyproject.toml $(shell find desktop packaging -type f -not -name '*.pyc')
 
-.PHONY: run test lint typecheck unit bench extract-eval wheel dist install-desktop uninstall-desktop clean
+.PHONY: run test lint typecheck unit bench extract-eval wheel lock dist install-desktop uninstall-desktop clean
 
 run: $(RUN_STAMP)
 	$(BIN)/broadsheet $(ARGS)
@@ -57,20 +57,25 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(RUN_STAMP): pyproject.toml | $(VENV)/bin/python
+# Every install takes the versions pinned in requirements.lock (a pip constraints file).
+$(RUN_STAMP): pyproject.toml requirements.lock | $(VENV)/bin/python
 	tools/system-deps runtime
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --constraint requirements.lock -e .
 	touch $@
 
-$(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
+$(TEST_STAMP): pyproject.toml requirements.lock | $(VENV)/bin/python
 	tools/system-deps test
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --constraint requirements.lock -e '.[test]'
 	touch $@ $(RUN_STAMP)
 
-$(DIST_STAMP): pyproject.toml | $(VENV)/bin/python
+$(DIST_STAMP): pyproject.toml requirements.lock | $(VENV)/bin/python
 	tools/system-deps runtime
-	$(BIN)/pip install --quiet -e '.[dist]'
+	$(BIN)/pip install --quiet --constraint requirements.lock -e '.[dist]'
 	touch $@ $(RUN_STAMP)
+
+# Pin again the newest versions pyproject.toml allows, resolved in a fresh environment.
+lock:
+	tools/lock-requirements
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache
