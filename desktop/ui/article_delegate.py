@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from desktop.ui.article_model import Role
 from desktop.ui.focus_marks import paint_item_ring
+from desktop.ui.reading_column import character_width
 
 Index = QModelIndex | QPersistentModelIndex
 PADDING = 10
@@ -39,6 +40,7 @@ STAR_ON = "★"
 STAR_OFF = "☆"
 BOOKMARK_GOLD = QColor("#d4a017")
 UNREAD_DOT = 7.0
+LEAST_TITLE_CHARACTERS = 16  # a headline's line at the list's least width
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +180,13 @@ class ArticleDelegate(QStyledItemDelegate):
         font.setPointSizeF(base.pointSizeF() * 1.08)
         font.setWeight(QFont.Weight.Normal if read else QFont.Weight.DemiBold)
         return font
+
+
+def least_row_width(font: QFont) -> int:
+    """The narrowest row that keeps its thumbnail and two lines of a headline of about 16
+    characters each."""
+    title = ArticleDelegate._title_font(font, read=False)
+    return 3 * PADDING + THUMB.width() + round(character_width(title) * LEAST_TITLE_CHARACTERS)
 
 
 def star_rect(row: QRect) -> QRect:
