@@ -567,9 +567,11 @@ class MainWindow(QMainWindow):
     # Reading ---------------------------------------------------------------------------------
 
     def _regions(self) -> list[Region]:
-        """The parts F6 moves between: the sections, the list, the reader, the Markets panel."""
+        """The parts F6 moves between: the sections (their button while folded), the list, the
+        reader, the Markets panel."""
+        pane = self._sections_pane
         return [
-            Region(self._sections),
+            Region(pane.button) if pane.folded else Region(self._sections),
             Region(self._middle, self._list),
             Region(self._reader.parentWidget() or self._reader, self._reader),
             Region(self._market),

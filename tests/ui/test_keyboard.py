@@ -233,3 +233,14 @@ def test_f6_and_shift_f6_move_between_the_panes(window: MainWindow, qtbot: QtBot
     window.findChild(QAction, "actionShowMarkets").trigger()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: not market_dock(window).isVisible())
     assert _press(qtbot, Qt.Key.Key_F6, plain) == "sectionList"  # a hidden panel is passed by
+
+
+def test_f6_reaches_the_sections_button_when_the_sections_fold(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    settle(qtbot, window, (800, 600))
+    assert not section_list(window).isVisible()
+    _focus(window, qtbot, article_list(window))
+    plain, shift = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
+    assert _press(qtbot, Qt.Key.Key_F6, shift) == "sectionsButton"
+    assert _press(qtbot, Qt.Key.Key_F6, plain) == "articleList"
