@@ -416,14 +416,14 @@ class MarketPanel(QWidget):
         currency = view is self._currency_table
         watched = self._watched[0] if currency else self._watched[1]
         if key in watched:
-            watch = menu.addAction(f"Remove {key} from Watchlist")
+            watch = menu.addAction(f"&Remove {key} from Watchlist")
         else:
-            watch = menu.addAction(f"Add {key} to Watchlist")
+            watch = menu.addAction(f"&Add {key} to Watchlist")
         watch.setObjectName("watchToggle")
         watch.triggered.connect(lambda: self.toggle_watch(key, currency=currency))
         if currency:
             base = self._currency_model.base
-            convert = menu.addAction(f"Convert {base} to {key}")
+            convert = menu.addAction(f"&Convert {base} to {key}")
             convert.triggered.connect(lambda: self._converter.set_pair(base, key))
         menu.popup(view.viewport().mapToGlobal(position))
 

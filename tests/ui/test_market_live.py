@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +31,7 @@ from pytestqt.qtbot import QtBot
 from desktop import settings
 from desktop.domain import MarketSnapshot, ProviderStatus, Rate
 from desktop.paths import AppPaths
+from desktop.ui.actions import plain
 from desktop.ui.main_window import MainWindow
 from desktop.ui.market_dock import MarketDock
 from desktop.ui.market_models import (
@@ -173,7 +174,9 @@ def _menu_action(qtbot: QtBot, view: QTableView, key: str, text: str) -> None:
     index = view.model().index(row_of(view, key), 0)
     view.customContextMenuRequested.emit(view.visualRect(index).center())
     menu = next(m for m in view.findChildren(QMenu) if m.isVisible())
-    action = next(a for a in menu.actions() if a.text() == text)
+    action = next(a for a in menu.actions() if plain(a.text()) == text)
+    keys = [QKeySequence.mnemonic(a.text()).toString() for a in menu.actions()]
+    assert all(keys) and len(set(keys)) == len(keys)  # each item has an Alt+letter of its own
     action.trigger()
     menu.close()
     menu.deleteLater()
