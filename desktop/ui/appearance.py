@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.settings import Appearance
+from desktop.ui.focus_marks import FocusStyle
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -44,9 +45,10 @@ def is_dark(appearance: Appearance) -> bool:
 
 
 def apply(app: QApplication, appearance: Appearance) -> None:
-    """Give the application the Fusion style and the light or dark newspaper palette."""
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    """Give the application the Fusion style (with a focus ring that shows) and the light or
+    dark newspaper palette."""
+    if not isinstance(app.style(), FocusStyle):
+        app.setStyle(FocusStyle())
     dark = is_dark(appearance)
     app.setPalette(palette(dark))
     for kind in FIELDS:

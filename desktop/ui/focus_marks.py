@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QRegion
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionFocusRect,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 RING_WIDTH = 2
 RING_RADIUS = 4.0
@@ -94,6 +102,60 @@ class FocusFrame(QWidget):
         self.setGeometry(rect)
         inner = rect.adjusted(RING_WIDTH, RING_WIDTH, -RING_WIDTH, -RING_WIDTH)
         self.setMask(QRegion(rect).subtracted(QRegion(inner)))
+
+
+class FocusStyle(QProxyStyle):
+    """Fusion with a focus ring that shows: Fusion's is a faint tint, and on a push button it
+    draws none (a focused button looks like the dialog's default one). Like Fusion's, the ring
+    is drawn once the keyboard has moved the focus, not after a click."""
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+
+    def drawControl(  # noqa: N802 (Qt override)
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawControl(element, option, painter, widget)
+        focused = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+        if element == QStyle.ControlElement.CE_PushButton and option.state & focused == focused:
+            inside = QStyle.SubElement.SE_PushButtonFocusRect
+            rect = self.subElementRect(inside, option, widget) if widget else option.rect
+            _paint_ring(painter, rect, option.palette)
+
+    def drawPrimitive(  # noqa: N802 (Qt override)
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element != QStyle.PrimitiveElement.PE_FrameFocusRect:
+            super().drawPrimitive(element, option, painter, widget)
+        elif option.state & QStyle.StateFlag.State_KeyboardFocusChange:
+            behind = option.backgroundColor if isinstance(option, QStyleOptionFocusRect) else None
+            _paint_ring(painter, option.rect, option.palette, behind)
+
+
+def _paint_ring(
+    painter: QPainter, rect: QRect, palette: QPalette, behind: QColor | None = None
+) -> None:
+    """A ring along the inside of ``rect``, in the focus colour that stands out more from what
+    it is drawn on (a selected cell's highlight, or the page)."""
+    colour = ring_colour(palette)
+    if behind is not None and behind.isValid():
+        other = ring_colour(palette, on_selection=True)
+        colour = max((colour, other), key=lambda candidate: contrast(candidate, behind))
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, RING_WIDTH))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    inset = RING_WIDTH / 2
+    painter.drawRoundedRect(QRectF(rect).adjusted(inset, inset, -inset, -inset), 2.0, 2.0)
+    painter.restore()
 
 
 def show_focus(widget: QWidget) -> FocusFrame:

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QComboBox,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop.paths import AppPaths
+from desktop.settings import Appearance
+from desktop.ui import appearance
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences_dialog import PreferencesDialog
@@ -52,13 +55,13 @@ REGIONS = {
 
 
 def _name(widget: QWidget) -> str:
-    return widget.objectName() or widget.accessibleName()
+    text = widget.text() if isinstance(widget, QAbstractButton) else ""
+    return widget.objectName() or widget.accessibleName() or text.replace("&", "")
 
 
-def _walk(window: MainWindow, qtbot: QtBot, backwards: bool) -> list[QWidget]:
-    """Press Tab (or Shift+Tab) from the section list until the focus is back on it; return
-    every stop, the start first. Each stop must show the focus: it looks different once left."""
-    start = section_list(window)
+def _walk(window: QWidget, start: QWidget, qtbot: QtBot, backwards: bool) -> list[QWidget]:
+    """Press Tab (or Shift+Tab) from ``start`` until the focus is back on it; return every stop,
+    the start first. Each stop must show the focus: it looks different once left."""
     start.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(start.hasFocus)
     modifier = Qt.KeyboardModifier.ShiftModifier if backwards else Qt.KeyboardModifier.NoModifier
@@ -80,7 +83,7 @@ def _walk(window: MainWindow, qtbot: QtBot, backwards: bool) -> list[QWidget]:
         if focused is start:
             break
     else:
-        pytest.fail(f"Tab never came back to the sections: {[_name(w) for w in stops[-8:]]}")
+        pytest.fail(f"Tab never came back to {_name(start)}: {[_name(w) for w in stops[-8:]]}")
     assert not unmarked, f"no focus drawn on {unmarked}"
     return stops
 
@@ -95,19 +98,59 @@ def _regions(stops: list[QWidget]) -> list[str]:
     return [_name(widget) for widget, _ in groupby(stops)]
 
 
+@pytest.mark.parametrize("choice", ["light", "dark"])
 def test_tab_visits_every_region_and_comes_back_to_the_start(
-    window: MainWindow, qtbot: QtBot
+    window: MainWindow, qtbot: QtBot, qapp: QApplication, choice: Appearance
 ) -> None:
+    appearance.apply(qapp, choice)
     settle(qtbot, window, SIZE)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    forwards = _regions(_walk(window, qtbot, backwards=False))
+    start = section_list(window)
+    forwards = _regions(_walk(window, start, qtbot, backwards=False))
     assert set(forwards) == REGIONS
     assert len(forwards) == len(REGIONS)  # each region once: a single link is a single stop
     assert forwards.index("sectionList") < forwards.index("articleList")
     assert forwards.index("articleList") < forwards.index("readerView")
     assert forwards.index("readerView") < forwards.index("baseCurrency")
-    backwards = _regions(_walk(window, qtbot, backwards=True))
+    backwards = _regions(_walk(window, start, qtbot, backwards=True))
+    assert backwards == [forwards[0], *reversed(forwards[1:])]
+
+
+@pytest.mark.parametrize(
+    ("kind", "stops"),
+    [
+        (AboutDialog, ["dataFolder", "openDataFolder", "logFile", "licenceTable", "Close"]),
+        (
+            PreferencesDialog,
+            ["refreshMinutes", "keepDays", "appearanceChoice", "quotesKey", "quotesKeyNote", "OK"],
+        ),
+        (
+            SubscribeDialog,
+            ["subscribeAddress", "subscribeFolder", "catalogueSearch", "catalogueList"],
+        ),
+    ],
+    ids=["about", "preferences", "subscribe"],
+)
+@pytest.mark.parametrize("choice", ["light", "dark"])
+def test_tab_goes_round_every_dialog_showing_each_stop(
+    window: MainWindow,
+    qtbot: QtBot,
+    qapp: QApplication,
+    kind: type[QDialog],
+    stops: list[str],
+    choice: Appearance,
+) -> None:
+    appearance.apply(qapp, choice)  # as the app does at start
+    dialog = next(d for d in _dialogs(window, qtbot) if isinstance(d, kind))
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    first = dialog.focusWidget()
+    assert first is not None
+    forwards = _regions(_walk(dialog, first, qtbot, backwards=False))
+    assert [name for name in forwards if name in stops] == stops  # in reading order
+    assert len(forwards) == len(set(forwards))  # no stop twice, none of no use
+    backwards = _regions(_walk(dialog, first, qtbot, backwards=True))
     assert backwards == [forwards[0], *reversed(forwards[1:])]
 
 
