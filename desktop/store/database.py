@@ -153,7 +153,7 @@ def _bring_to_head(path: Path) -> tuple[str | None, Path | None]:
             backup = schema.back_up(connection, path, revision)
     finally:
         connection.close()
-    schema.upgrade(path)
+    schema.upgrade(path, backup)
     return revision, backup
 
 

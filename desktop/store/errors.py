@@ -22,9 +22,40 @@ class StoreTooNewError(StoreError):
     """The store was written by a newer Broadsheet whose schema this one does not know."""
 
 
+class MigrationError(StoreError):
+    """The store could not be brought up to date; it was left as it was."""
+
+
+SQLITE_FULL = 13
+ENOSPC = 28
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """Whether an SQLite or file error (or the one it was raised from) says the disk is full."""
+    current: BaseException | None = error
+    while current is not None:
+        if getattr(current, "errno", None) == ENOSPC:
+            return True
+        code = getattr(current, "sqlite_errorcode", None)
+        if code == SQLITE_FULL or "disk is full" in str(current):
+            return True
+        current = getattr(current, "orig", None) or current.__cause__
+    return False
+
+
+def reason(error: BaseException) -> str:
+    """Why a write failed, as a phrase for a sentence: the disk is full, or SQLite's words."""
+    if is_disk_full(error):
+        return "the disk is full"
+    original = getattr(error, "orig", None) or error
+    return getattr(original, "strerror", None) or str(original).splitlines()[0]
+
+
 def classify(error: sqlite3.Error, path: Path) -> StoreError:
     """Turn an SQLite error into the store error a person can act on."""
     text = str(error).lower()
+    if is_disk_full(error):
+        return StoreUnwritableError(f"The store at {path} cannot be written: the disk is full.")
     if "locked" in text or "busy" in text:
         return StoreLockedError(
             f"The store at {path} is locked by another program; close it and try again."
