@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from sqlalchemy import Engine, event
 from desktop.store import schema
 from desktop.store.database import open_store
 from desktop.store.errors import MigrationError
+from tests.faults import fill, small_disk
 from tests.unit.test_migrations import _store_at
 
 pytestmark = pytest.mark.allow_warnings  # each failure is logged, as it should be
@@ -103,27 +103,10 @@ def test_a_first_run_failing_midway_leaves_no_half_made_store(
 
 
 @pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A folder on a 4 MB file system of its own (skipped where mounting is not permitted)."""
-    folder = tmp_path / "small"
-    folder.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)],
-        capture_output=True,
-        check=False,
-    )
-    if mounted.returncode != 0 or not os.path.ismount(folder):
-        pytest.skip("mounting a small file system is not permitted here")
-    try:
+def disk(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a 4 MB file system of its own."""
+    with small_disk(tmp_path / "small") as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
-
-
-def _fill(folder: Path, leave: int) -> None:
-    """Fill the folder's file system but for ``leave`` bytes."""
-    free = os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
-    (folder / "filler").write_bytes(b"\0" * max(0, free - leave))
 
 
 @pytest.mark.parametrize(
@@ -131,19 +114,19 @@ def _fill(folder: Path, leave: int) -> None:
     [(0, "could not be copied aside"), (16, "a copy from before is at")],  # the copy, or the work
 )
 def test_a_full_disk_during_an_upgrade_leaves_the_store_as_it_was(
-    small_disk: Path, spare_pages: int, said: str
+    disk: Path, spare_pages: int, said: str
 ) -> None:
-    store = small_disk / "broadsheet.sqlite3"
+    store = disk / "broadsheet.sqlite3"
     _old_store(store, body=os.urandom(100_000).hex())
     before = _schema(store)
-    _fill(small_disk, store.stat().st_size + spare_pages * 4096)
+    fill(disk, store.stat().st_size + spare_pages * 4096)
     with pytest.raises(MigrationError, match="the disk is full") as raised:
-        open_store(store, small_disk / "seal")
+        open_store(store, disk / "seal")
     assert said in str(raised.value) and "left as it was" in str(raised.value)
     assert _schema(store) == before
     check = sqlite3.connect(store)
     assert check.execute("PRAGMA quick_check").fetchone() == ("ok",)
     assert check.execute("SELECT length(body_text) FROM articles").fetchone() == (200_000,)
     check.close()
-    backups = [str(copy) for copy in small_disk.glob("*.before-*[0-9]")]
+    backups = [str(copy) for copy in disk.glob("*.before-*[0-9]")]
     assert backups == ([] if spare_pages == 0 else [str(raised.value).split(" is at ")[1][:-1]])
