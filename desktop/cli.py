@@ -173,7 +173,7 @@ def run(arguments: argparse.Namespace) -> int:
     logfile.configure(paths.log_file)
     try:
         report = open_profile(paths)
-        if report.notice():
+        if report.notice() and not report.read_only:  # a write says why it cannot
             print(report.notice(), file=sys.stderr)
         connection = connect(paths.store)
         try:

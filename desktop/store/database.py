@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.store import schema
-from desktop.store.errors import classify
+from desktop.store.errors import StoreUnwritableError, classify
 from desktop.store.health import (
     Health,
     examine,
     has_journal,
     inspect,
     is_empty,
+    is_read_only,
     move_aside,
     seal,
 )
@@ -51,9 +52,15 @@ class OpenReport:
     backup: Path | None = None
     from_template: bool = False
     kept_as_saved: bool = False
+    read_only: bool = False
 
     def notice(self) -> str | None:
         """The sentence a person should read about this open, if any."""
+        if self.read_only:
+            return (
+                f"Broadsheet may not write to {self.path.parent}, so it shows what the store "
+                "holds but cannot keep changes or fetch news."
+            )
         if self.moved_aside is None:
             return None
         if self.kept_as_saved:
@@ -68,8 +75,16 @@ class OpenReport:
 
 
 def connect(path: Path, *, busy_ms: int = WRITER_BUSY_MS) -> sqlite3.Connection:
-    """Open a connection with the store's pragmas; transactions are explicit (``transaction``)."""
-    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
+    """Open a connection with the store's pragmas; transactions are explicit (``transaction``).
+
+    In a folder no one may write (a read-only medium or mount), SQLite cannot make the files it
+    reads a store through, so the store is opened as unchanging: it reads, and every write says
+    the store is read-only."""
+    if is_read_only(path):
+        target = f"{path.as_uri()}?mode=ro&immutable=1"
+        connection = sqlite3.connect(target, uri=True, isolation_level=None)
+    else:
+        connection = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
     try:
         connection.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
         connection.execute("PRAGMA foreign_keys = ON")
@@ -107,6 +122,8 @@ def open_store(path: Path, seal_file: Path, template: Template | None = None) ->
     on when the store cannot be used.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    if is_read_only(path):
+        return _open_read_only(path)
     moved_aside, kept = _set_aside_if_unsound(path, seal_file)
     seal_file.unlink(missing_ok=True)
     created = is_empty(path)
@@ -116,6 +133,27 @@ def open_store(path: Path, seal_file: Path, template: Template | None = None) ->
     except sqlite3.DatabaseError as error:
         raise classify(error, path) from error
     return OpenReport(path, created, moved_aside, migrated_from, backup, from_template, kept)
+
+
+def _open_read_only(path: Path) -> OpenReport:
+    """A store in a folder that cannot be written: read as it is, if it is at our revision."""
+    unwritable = StoreUnwritableError(
+        f"The store at {path} cannot be written; check that you may write to {path.parent}."
+    )
+    if is_empty(path):
+        raise unwritable
+    connection = connect(path)
+    try:
+        revision = schema.current_revision(connection)
+    except sqlite3.DatabaseError as error:
+        raise classify(error, path) from error
+    finally:
+        connection.close()
+    if revision != schema.HEAD_REVISION:
+        schema.refuse_unknown(revision, path)
+        raise unwritable
+    log.warning("The folder of the store %s cannot be written; opened it read-only", path)
+    return OpenReport(path, read_only=True)
 
 
 def _set_aside_if_unsound(path: Path, seal_file: Path) -> tuple[Path | None, bool]:

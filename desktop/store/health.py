@@ -17,6 +17,7 @@ from __future__ import annotations
 import enum
 import json
 import logging
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -86,6 +87,11 @@ def is_damage(error: sqlite3.Error) -> bool:
         return True
     text = str(error)
     return "malformed" in text or "not a database" in text
+
+
+def is_read_only(path: Path) -> bool:
+    """Whether the store's folder cannot be written (a read-only medium, mount or folder)."""
+    return path.parent.is_dir() and not os.access(path.parent, os.W_OK)
 
 
 def is_empty(path: Path) -> bool:

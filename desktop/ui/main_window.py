@@ -41,7 +41,7 @@ from desktop.settings import (
 )
 from desktop.store import articles, feeds
 from desktop.store import sources as source_queries
-from desktop.store.errors import StoreError, classify
+from desktop.store.errors import StoreError, StoreUnwritableError, classify
 from desktop.tasks import Runner
 from desktop.ui import appearance
 from desktop.ui.actions import confine, create_actions
@@ -871,6 +871,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Could not save your preferences; see the log.", 6000)
 
     def _report(self, error: BaseException, what: str = "Something went wrong") -> None:
+        if isinstance(error, StoreUnwritableError):  # every write would: said, not a dialog each
+            self._say(str(error))
+            return
         self._warn(str(error) if isinstance(error, StoreError) else f"{what}: {error}.")
 
     def _warn(self, sentence: str) -> None:
