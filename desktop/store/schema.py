@@ -18,7 +18,7 @@ from desktop.store.errors import MigrationError, StoreError, StoreTooNewError, r
 
 log = logging.getLogger(__name__)
 
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 

@@ -18,7 +18,7 @@ from tests.unit.test_migrations import _store_at
 
 pytestmark = pytest.mark.allow_warnings  # each failure is logged, as it should be
 
-REVISIONS = ["0002", "0003", "0004", "0005"]
+REVISIONS = ["0002", "0003", "0004", "0005", "0006"]
 
 
 def _old_store(store: Path, body: str = "keepers") -> None:
