@@ -265,8 +265,12 @@ def _bookmarks(
     except ExportFormatError as error:
         raise UsageError(str(error)) from None
     saved = articles.bookmarked(connection, paths.images)
-    write_bookmarks(saved, arguments.file, datetime.now(UTC))
-    print(f"Exported {count(len(saved), 'bookmark')} to {arguments.file}.")
+    write_bookmarks(saved.articles, arguments.file, datetime.now(UTC))
+    exported = f"Exported {count(len(saved.articles), 'bookmark')} to {arguments.file}"
+    if saved.unreadable:
+        print(f"{exported}{saved.unreadable_sentence()}.", file=sys.stderr)
+        return 2
+    print(f"{exported}.")
     return 0
 
 

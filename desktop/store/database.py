@@ -20,12 +20,14 @@ from desktop.store import schema
 from desktop.store.errors import StoreUnwritableError, classify
 from desktop.store.health import (
     Health,
+    check_due,
     examine,
     has_journal,
     inspect,
     is_empty,
     is_read_only,
     move_aside,
+    note_checked,
     seal,
 )
 
@@ -53,6 +55,7 @@ class OpenReport:
     from_template: bool = False
     kept_as_saved: bool = False
     read_only: bool = False
+    check_due: bool = False  # its regular full check is to run (in the background)
 
     def notice(self) -> str | None:
         """The sentence a person should read about this open, if any."""
@@ -114,17 +117,20 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     connection.execute("COMMIT")
 
 
-def open_store(path: Path, seal_file: Path, template: Template | None = None) -> OpenReport:
+def open_store(
+    path: Path, seal_file: Path, template: Template | None = None, *, defer_check: bool = False
+) -> OpenReport:
     """Make the store at ``path`` ready: check it, move a damaged one aside, create or migrate it.
 
     A new store is a copy of ``template`` when one is given and can be used; else (or without
     one) the migrations create it, empty. Raises a ``StoreError`` whose message a person can act
-    on when the store cannot be used.
+    on when the store cannot be used. With ``defer_check``, the regular full check of a store
+    closed cleanly is left to the caller (``OpenReport.check_due``).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     if is_read_only(path):
         return _open_read_only(path)
-    moved_aside, kept = _set_aside_if_unsound(path, seal_file)
+    moved_aside, kept = _set_aside_if_unsound(path, seal_file, defer_check)
     seal_file.unlink(missing_ok=True)
     created = is_empty(path)
     from_template = created and template is not None and template.install(path)
@@ -132,7 +138,12 @@ def open_store(path: Path, seal_file: Path, template: Template | None = None) ->
         migrated_from, backup = _bring_to_head(path)
     except sqlite3.DatabaseError as error:
         raise classify(error, path) from error
-    return OpenReport(path, created, moved_aside, migrated_from, backup, from_template, kept)
+    if created:
+        note_checked(path)
+    due = defer_check and check_due(path)
+    return OpenReport(
+        path, created, moved_aside, migrated_from, backup, from_template, kept, False, due
+    )
 
 
 def _open_read_only(path: Path) -> OpenReport:
@@ -156,11 +167,13 @@ def _open_read_only(path: Path) -> OpenReport:
     return OpenReport(path, read_only=True)
 
 
-def _set_aside_if_unsound(path: Path, seal_file: Path) -> tuple[Path | None, bool]:
+def _set_aside_if_unsound(
+    path: Path, seal_file: Path, defer_check: bool
+) -> tuple[Path | None, bool]:
     """Move a damaged store, or one with another database's journal, aside with its journals;
     put back a copy of the store alone when it is sound as last saved. Returns where the files
     went and whether that copy is the store now."""
-    health = examine(path, seal_file)
+    health = examine(path, seal_file, due_check_now=not defer_check)
     if health is Health.SOUND:
         return None, False
     with_journal = has_journal(path)

@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import sqlite3
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -31,6 +32,8 @@ SQLITE_CORRUPT = 11
 SQLITE_NOTADB = 26
 JOURNALS = ("-wal", "-shm", "-journal")
 CHECK_BUSY_MS = 5000
+# Even a store closed cleanly is checked this often: a disk's decay changes no size nor time.
+CHECK_EVERY = 7 * 24 * 3600
 
 
 class Health(enum.Enum):
@@ -41,9 +44,11 @@ class Health(enum.Enum):
     FOREIGN_JOURNAL = "foreign journal"  # sound pages, but the -wal shrinks it: another database's
 
 
-def examine(path: Path, seal_file: Path) -> Health:
+def examine(path: Path, seal_file: Path, *, due_check_now: bool = True) -> Health:
     """Whether the file at ``path`` can be opened as it is; a lock or permission problem is
-    raised as the store error that says so."""
+    raised as the store error that says so. A sealed store whose last full check is older than
+    ``CHECK_EVERY`` is checked now, unless ``due_check_now`` is False (the caller checks it in
+    the background)."""
     if is_empty(path):
         return Health.SOUND
     try:
@@ -54,7 +59,7 @@ def examine(path: Path, seal_file: Path) -> Health:
         raise StoreUnwritableError(
             f"The store at {path} cannot be read; check its permissions."
         ) from error
-    if is_sealed(path, seal_file):
+    if is_sealed(path, seal_file) and (not due_check_now or not check_due(path)):
         return Health.SOUND
     return inspect(path)
 
@@ -77,7 +82,32 @@ def inspect(path: Path) -> Health:
     if rows != [("ok",)]:
         return Health.DAMAGED
     # Broadsheet never vacuums, so its store never shrinks: a journal that does is not its own.
-    return Health.FOREIGN_JOURNAL if pages < _file_pages(path) else Health.SOUND
+    if pages < _file_pages(path):
+        return Health.FOREIGN_JOURNAL
+    note_checked(path)
+    return Health.SOUND
+
+
+def note_checked(path: Path) -> None:
+    """Record that the store was found sound now (a new store is too)."""
+    try:
+        _checked_file(path).write_text(str(int(time.time())))
+    except OSError as error:
+        log.info("Could not note the store's check (%s); it is checked again next time", error)
+
+
+def check_due(path: Path) -> bool:
+    """Whether the store's last full check is older than ``CHECK_EVERY`` (or unknown)."""
+    try:
+        checked = int(_checked_file(path).read_text())
+    except (OSError, ValueError):
+        return True
+    return time.time() - checked > CHECK_EVERY
+
+
+def _checked_file(path: Path) -> Path:
+    """Beside the store: when it was last found sound by a full check."""
+    return path.with_name(path.name + ".checked")
 
 
 def is_damage(error: sqlite3.Error) -> bool:

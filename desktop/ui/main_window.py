@@ -609,16 +609,15 @@ class MainWindow(QMainWindow):
             target = target.with_suffix(".md" if "Markdown" in chosen_filter else ".html")
         images = self._services.paths.images
 
-        def export(connection: sqlite3.Connection) -> int:
+        def export(connection: sqlite3.Connection) -> str:
             saved = articles.bookmarked(connection, images)
-            write_bookmarks(saved, target, datetime.now(UTC))
-            return len(saved)
+            write_bookmarks(saved.articles, target, datetime.now(UTC))
+            exported = f"Exported {len(saved.articles)} bookmarks to {target}"
+            return f"{exported}{saved.unreadable_sentence()}."
 
         self._services.runner.read(
             export,
-            lambda count: self.statusBar().showMessage(
-                f"Exported {count} bookmarks to {target}.", 6000
-            ),
+            lambda sentence: self.statusBar().showMessage(sentence, 6000),
             lambda error: self._report(error, "Could not export the bookmarks"),
         )
 
