@@ -166,3 +166,16 @@ def test_a_cleanly_closed_store_is_checked_again_after_a_week(data_dir: Path) ->
     (aside,) = data_dir.glob("broadsheet.sqlite3.damaged-*[0-9]")
     assert aside.read_bytes() == damaged
     assert json.loads(result.stdout)["articles"] == 8  # a fresh store with the sample edition
+
+
+def test_a_log_that_cannot_be_written_costs_no_command_a_traceback(
+    site: Newsroom, tmp_path: Path
+) -> None:
+    data = tmp_path / "profile"
+    (data / "logs" / "broadsheet.log").mkdir(parents=True)  # no one may write it, root included
+    added = broadsheet(data, "feeds", "add", site.url("/feed.xml"))
+    assert added.returncode == 0 and added.stderr == "", added.stderr
+    refreshed = broadsheet(data, "refresh")
+    assert refreshed.returncode == 0 and refreshed.stderr == "", refreshed.stderr
+    broken = broadsheet(data, "show", "999999")
+    assert broken.returncode == 1 and len(broken.stderr.splitlines()) == 1
