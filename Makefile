@@ -20,7 +20,7 @@ test: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/mypy packaging/macos/info_plist.py
+	$(BIN)/mypy packaging/macos/info_plist.py packaging/babel_data.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(TEST_STAMP)
