@@ -63,6 +63,7 @@ from desktop.ui.market_tables import (
     figures_table,
 )
 from desktop.ui.sparkline import SparklineDelegate
+from desktop.ui.speech import show_clear_button
 
 EMPTY_TEXT = "No market figures yet."
 ERAPI = "ExchangeRate-API"
@@ -208,10 +209,8 @@ class MarketPanel(QWidget):
         layout.addWidget(self._stack, 1)
         self._status = _muted_label("", content)
         self._status.setObjectName("marketStatus")
-        self._status.setAccessibleName("Market status")
         layout.addWidget(self._status)
         self._attribution = _link_label(ERAPI_ATTRIBUTION, "erapiAttribution", content)
-        self._attribution.setAccessibleName("Rates By Exchange Rate API")
         layout.addWidget(self._attribution)
         QWidget.setTabOrder(self._base_box, self._filter)
         QWidget.setTabOrder(self._filter, self._refresh_button)
@@ -240,12 +239,10 @@ class MarketPanel(QWidget):
         self._quote_heading = _heading("Stocks")
         self._currency_heading = _heading("Currencies per 1 USD")
         self._key_note = _link_label(KEY_NOTE, "quoteKeyNote", page)
-        self._key_note.setAccessibleName("Live quotes need an API key")
         self._key_note.linkActivated.connect(lambda _link: self.preferences_requested.emit())
         self._key_note.hide()
         self._as_of = _muted_label("", page)
         self._as_of.setObjectName("currencyAsOf")
-        self._as_of.setAccessibleName("When and from whom the rates are")
         self._quote_section = _section(self._quote_heading, self._quote_table, self._key_note)
         self._currency_section = _section(self._currency_heading, self._currency_table, self._as_of)
         for view in (self._quote_table, self._currency_table):
@@ -287,7 +284,7 @@ class MarketPanel(QWidget):
         self._filter.setAccessibleName("Filter markets")
         self._filter.setPlaceholderText("Filter")  # whole even in the narrowest panel
         self._filter.setToolTip("Show only the currencies and stocks whose code or name holds this")
-        self._filter.setClearButtonEnabled(True)
+        show_clear_button(self._filter, "Clear the filter")
         self._filter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._filter.textChanged.connect(self._on_filter_text_changed)
         self._refresh_button = QToolButton()
@@ -309,7 +306,6 @@ class MarketPanel(QWidget):
         self._empty = _muted_label(EMPTY_TEXT, None)
         self._empty.setObjectName("marketEmpty")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._empty.setAccessibleName("No market figures")
         return self._empty
 
     def _show_rates(self, base: str) -> str:
@@ -487,7 +483,6 @@ def _heading(text: str) -> QLabel:
     font = QFont(label.font())
     font.setBold(True)
     label.setFont(font)
-    label.setAccessibleName(text)
     return label
 
 

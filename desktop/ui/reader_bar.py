@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSizePolicy, QToolBar, QToolButton, QWidget
 
 from desktop.ui.actions import Actions
+from desktop.ui.speech import name_tools
 from desktop.ui.text_size import TextSizeControl
 
 BOOKMARK_LABELS = ("☆ Bookmark", "★ Bookmarked")
@@ -24,6 +25,7 @@ def build_reader_bar(commands: Actions) -> tuple[QToolBar, TextSizeControl]:
     bar.addSeparator()
     bar.addAction(commands.toggle_bookmark)
     bar.addAction(commands.open_in_browser)
+    name_tools(bar, "Article tools", _spoken_names(commands))
     steady_width(bar, commands.toggle_bookmark, BOOKMARK_LABELS)
     spacer = QWidget()
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -46,3 +48,13 @@ def steady_width(bar: QToolBar, action: QAction, labels: tuple[str, ...]) -> Non
         widths.append(button.sizeHint().width())
     action.setIconText(shown)
     button.setMinimumWidth(max(widths))
+
+
+def _spoken_names(commands: Actions) -> dict[QAction, str]:
+    """What screen readers call the buttons that show glyphs (the bookmark's star aside, its
+    checked state says whether the article is bookmarked)."""
+    return {
+        commands.previous_article: "Previous article",
+        commands.next_article: "Next article",
+        commands.toggle_bookmark: "Bookmark",
+    }
