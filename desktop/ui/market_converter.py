@@ -25,9 +25,9 @@ from desktop.market.amounts import AmountError, read_amount
 from desktop.market.names import currency_name
 from desktop.market.rates import UnknownCurrencyError, convert, rate_is_stale, retired
 from desktop.ui.market_models import (
+    MUTED,
     format_rate,
     localized,
-    muted_colour,
     short_date,
     short_provider,
     short_when,
@@ -76,6 +76,7 @@ class Converter(QWidget):
         self._result.setWordWrap(True)  # a long amount breaks at "=", never cut off
         self._detail = QLabel()
         self._detail.setObjectName("convertDetail")
+        self._detail.setForegroundRole(MUTED)  # follows a switch of appearance
         self._detail.setWordWrap(True)
         self._build()
         self._amount.textChanged.connect(self._update)
@@ -226,9 +227,6 @@ class Converter(QWidget):
         self._result.setText(result)
         self._result.setVisible(bool(result))
         self._detail.setText(detail)
-        palette = self._detail.palette()
-        palette.setColor(self._detail.foregroundRole(), muted_colour(self.palette()))
-        self._detail.setPalette(palette)
 
 
 def parse_amount(text: str) -> Decimal:

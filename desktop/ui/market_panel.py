@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -48,11 +48,11 @@ from desktop.ui.market_dock import LEAST_WIDTH
 from desktop.ui.market_models import (
     FILTER_ROLE,
     KEY_ROLE,
+    MUTED,
     SORT_ROLE,
     TREND,
     CurrencyTableModel,
     QuoteTableModel,
-    muted_colour,
     short_date,
     short_date_time,
     when_text,
@@ -184,7 +184,7 @@ class MarketPanel(QWidget):
         return QSize(max(hint.width(), PREFERRED_WIDTH), max(hint.height(), 480))
 
     def changeEvent(self, event: QEvent) -> None:
-        """Keep the muted labels muted when the palette changes, say for a dark theme."""
+        """Work out the figures' colours again when the palette changes (a dark theme)."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_currency_model"):
             for model in (self._quote_model, self._currency_model):
@@ -192,9 +192,6 @@ class MarketPanel(QWidget):
         if event.type() == QEvent.Type.FontChange and hasattr(self, "_currency_table"):
             for view in (self._quote_table, self._currency_table):
                 view.fit_columns()
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_status"):
-            for label in (self._status, self._empty, self._as_of):
-                _mute(label, self.palette())
 
     def _build(self) -> None:
         """Lay out the controls, the two tables, the empty state and the footer."""
@@ -518,15 +515,8 @@ def _muted_label(text: str, parent: QWidget | None) -> QLabel:
     """A word-wrapped label in the muted text colour."""
     label = QLabel(text, parent)
     label.setWordWrap(True)
-    _mute(label, label.palette())
+    label.setForegroundRole(MUTED)  # a role, not a colour: it follows a switch of appearance
     return label
-
-
-def _mute(label: QLabel, palette: QPalette) -> None:
-    """Draw the label's text in the muted colour of ``palette``."""
-    own = QPalette(label.palette())
-    own.setColor(QPalette.ColorRole.WindowText, muted_colour(palette))
-    label.setPalette(own)
 
 
 def _freshness(
