@@ -478,9 +478,7 @@ class MainWindow(QMainWindow):
 
     def _on_toggle_bookmark(self) -> None:
         article = self._reader.article
-        if article is not None:
-            # The action checked itself; it shows the stored state until the store has the new one.
-            self.commands.toggle_bookmark.setChecked(self._is_bookmarked(article.id))
+        if article is not None:  # the action has checked itself: unchecked again if the write fails
             self._toggle_bookmark_of(article.id)
 
     def _toggle_bookmark_of(self, article_id: int) -> None:
@@ -541,6 +539,7 @@ class MainWindow(QMainWindow):
 
     def _on_write_failed(self, article_id: int, what: str, error: BaseException) -> None:
         self._pending_bookmarks.pop(article_id, None)
+        self._update_article_actions(self._reader.article)  # the bookmark's check as stored
         log.error("Could not %s for article %d", what, article_id, exc_info=error)
         if isinstance(error, sqlite3.Error):
             error = classify(error, self._services.paths.store)
