@@ -184,11 +184,15 @@ class MarketPanel(QWidget):
         return QSize(max(hint.width(), PREFERRED_WIDTH), max(hint.height(), 480))
 
     def changeEvent(self, event: QEvent) -> None:
-        """Work out the figures' colours again when the palette changes (a dark theme)."""
+        """Work out the figures' and the links' colours again when the palette changes (a dark
+        theme)."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_currency_model"):
             for model in (self._quote_model, self._currency_model):
                 model.update_colours(self.palette())
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_attribution"):
+            for label in (self._key_note, self._attribution):
+                _recolour_links(label)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "_currency_table"):
             for view in (self._quote_table, self._currency_table):
                 view.fit_columns()
@@ -509,6 +513,14 @@ def _link_label(text: str, name: str, parent: QWidget | None) -> QLabel:
         | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
     )
     return label
+
+
+def _recolour_links(label: QLabel) -> None:
+    """Lay a rich-text label out again: its links keep the link colour of the palette they were
+    laid out with (dark blue on a dark panel after a switch of appearance) until then."""
+    text = label.text()
+    label.clear()
+    label.setText(text)
 
 
 def _muted_label(text: str, parent: QWidget | None) -> QLabel:

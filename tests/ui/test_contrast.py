@@ -17,7 +17,7 @@ from desktop.ui.article_delegate import bookmark_gold
 from desktop.ui.main_window import MainWindow
 from desktop.ui.market_tables import FiguresView
 from tests.ui.conftest import WindowFactory
-from tests.ui.market_window import settle, show_panel
+from tests.ui.market_window import label, settle, show_panel
 
 AA = 4.5
 Role = QPalette.ColorRole
@@ -79,6 +79,28 @@ def test_every_text_reads_at_start_and_after_each_switch_of_appearance(
         dark = choice == "dark"
         qtbot.waitUntil(lambda: _base_is_dark(window) == dark)  # noqa: B023 (waited for here)
         assert _low_contrast(window) == [], choice
+        assert _links_drawn_in(label(window, "quoteKeyNote"), dark)
+
+
+def _links_drawn_in(note: QLabel, dark: bool) -> bool:
+    """Whether the label's link is painted in this appearance's link colour, and none of it in
+    the other's (a rich-text label keeps the colour it was laid out with)."""
+    image = note.grab().toImage()
+    wanted, stale = (QColor((DARK if d else LIGHT)[Role.Link]) for d in (dark, not dark))
+    seen = {
+        image.pixelColor(x, y).rgb() for x in range(image.width()) for y in range(image.height())
+    }
+    return _near(seen, wanted) and not _near(seen, stale)
+
+
+def _near(seen: set[int], colour: QColor) -> bool:
+    """Whether a pixel of ``seen`` is (all but) ``colour``: the stems of a link's letters."""
+    target = (colour.red(), colour.green(), colour.blue())
+    for rgb in seen:
+        pixel = ((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255)
+        if sum(abs(a - b) for a, b in zip(pixel, target, strict=True)) < 24:
+            return True
+    return False
 
 
 def _choose(window: MainWindow, choice: str) -> None:
@@ -107,14 +129,14 @@ def _low_contrast(window: MainWindow) -> list[tuple[str, str, str, float]]:
 def _label_pairs(window: MainWindow) -> Pairs:
     """Each shown label's text (and links) on the window colour it stands on."""
     pairs: Pairs = []
-    for label in window.findChildren(QLabel):
-        if not label.isVisible() or not label.text():
+    for shown in window.findChildren(QLabel):
+        if not shown.isVisible() or not shown.text():
             continue
-        colours = label.palette()
-        ground = colours.color(label.backgroundRole())
-        name = label.objectName() or label.text()[:30]
-        pairs.append((name, colours.color(label.foregroundRole()), ground))
-        if "<a " in label.text():
+        colours = shown.palette()
+        ground = colours.color(shown.backgroundRole())
+        name = shown.objectName() or shown.text()[:30]
+        pairs.append((name, colours.color(shown.foregroundRole()), ground))
+        if "<a " in shown.text():
             pairs.append((f"{name} link", colours.color(Role.Link), ground))
     return pairs
 
