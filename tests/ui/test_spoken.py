@@ -9,7 +9,7 @@ import sqlite3
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QToolBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import SectionKind
@@ -51,6 +51,28 @@ def test_no_label_is_named_other_than_by_its_text(qtbot: QtBot, open_window: Win
     assert _said(result) == result.text()
     status = label(window, "marketStatus")
     assert "not live" in status.text() and _said(status) == status.text()
+
+
+def test_no_label_of_the_dialogs_is_named_other_than_by_its_text(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    commands = window.commands
+    for action, name in (
+        (commands.add_subscription, "subscribeDialog"),
+        (commands.preferences, "preferencesDialog"),
+        (commands.about, "aboutDialog"),
+    ):
+        action.trigger()
+        dialog = window.findChild(QDialog, name)
+        assert dialog is not None
+        qtbot.waitUntil(dialog.isVisible)
+        named = [
+            (found.objectName(), found.accessibleName())
+            for found in dialog.findChildren(QLabel)
+            if found.accessibleName()
+        ]
+        dialog.reject()
+        assert named == [], name
 
 
 def test_the_converter_boxes_are_labelled_from_and_to(
