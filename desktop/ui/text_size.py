@@ -61,6 +61,7 @@ class TextSizeControl(QWidget):
 
     def _on_percent_clicked(self) -> None:
         self.size_menu.popup(self._percent.mapToGlobal(self._percent.rect().bottomLeft()))
+        self.size_menu.setActiveAction(self._group.checkedAction())  # the arrows start there
 
     def _size_menu(self) -> QMenu:
         menu = QMenu(self)

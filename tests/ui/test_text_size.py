@@ -47,6 +47,8 @@ def test_the_control_in_the_toolbar_shows_and_sets_the_size(
     assert percent.accessibleName() == "Text size 110 %"  # screen readers say what it shows
     percent.click()  # as a press through accessibility does: the menu opens, nothing waits on it
     qtbot.waitUntil(control.size_menu.isVisible)
+    active = control.size_menu.activeAction()
+    assert active is not None and active.text() == "110 %"  # the arrow keys start from it
     choice = next(action for action in control.size_menu.actions() if action.text() == "200 %")
     choice.trigger()
     control.size_menu.hide()
