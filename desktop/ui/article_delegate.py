@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.ui.article_model import Role
+from desktop.ui.reading_column import character_width
 
 Index = QModelIndex | QPersistentModelIndex
 PADDING = 10
@@ -40,6 +41,7 @@ STAR_OFF = "☆"
 # over 4.5:1 on what it is drawn on (tests/ui/test_contrast.py).
 BOOKMARK_GOLDS = {False: QColor("#7a5a00"), True: QColor("#ffd166")}
 UNREAD_DOT = 7.0
+LEAST_TITLE_CHARACTERS = 16  # a headline's line at the list's least width
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +192,13 @@ class ArticleDelegate(QStyledItemDelegate):
         font.setPointSizeF(base.pointSizeF() * 1.08)
         font.setWeight(QFont.Weight.Normal if read else QFont.Weight.DemiBold)
         return font
+
+
+def least_row_width(font: QFont) -> int:
+    """The narrowest row that keeps its thumbnail and two lines of a headline of about 16
+    characters each."""
+    title = ArticleDelegate._title_font(font, read=False)
+    return 3 * PADDING + THUMB.width() + round(character_width(title) * LEAST_TITLE_CHARACTERS)
 
 
 def star_rect(row: QRect) -> QRect:

@@ -33,6 +33,7 @@ class TextSizeControl(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         label = QLabel("Text size:")
+        self._label = label
         layout.addWidget(label)
         layout.addWidget(_button(smaller, "Smaller text"))
         self._percent = QToolButton(self)
@@ -46,6 +47,19 @@ class TextSizeControl(QWidget):
         layout.addWidget(self._percent)
         layout.addWidget(_button(larger, "Larger text"))
         self.show_size(DEFAULT_TEXT_SIZE)
+
+    def whole_width(self) -> int:
+        """The control's width with its "Text size:" label."""
+        width = self.sizeHint().width()
+        if self._label.isHidden():
+            layout = self.layout()
+            spacing = layout.spacing() if layout is not None else 0
+            width += self._label.sizeHint().width() + spacing
+        return width
+
+    def set_compact(self, compact: bool) -> None:
+        """Leave out the "Text size:" label (A−, the percentage and A+ stay) in a narrow bar."""
+        self._label.setHidden(compact)
 
     def show_size(self, percent: int) -> None:
         """Show the current size and tick it in the menu; once shown, a change is announced."""
