@@ -42,7 +42,7 @@ from desktop.settings import (
 )
 from desktop.store import articles, feeds
 from desktop.store import sources as source_queries
-from desktop.store.errors import StoreError, classify
+from desktop.store.errors import StoreError, StoreUnwritableError, classify
 from desktop.tasks import Runner
 from desktop.ui import appearance
 from desktop.ui.actions import confine, create_actions
@@ -66,6 +66,7 @@ from desktop.ui.section_view import SectionView
 from desktop.ui.sections import SectionList
 from desktop.ui.sections_pane import SectionsPane
 from desktop.ui.source_editing import SourceEditor
+from desktop.ui.speech import announce, show_clear_button
 from desktop.ui.window_state import WindowState
 from desktop.wording import count
 
@@ -434,7 +435,7 @@ class MainWindow(QMainWindow):
         if self._painted:
             return
         self._painted = True
-        self._search.setClearButtonEnabled(True)  # its icon costs a few ms the first paint skips
+        show_clear_button(self._search, "Clear the search")  # its icon costs a few ms at first
         if self._unread_on_show is not None:
             self._set_read(self._unread_on_show, True)
             self._unread_on_show = None
@@ -494,7 +495,7 @@ class MainWindow(QMainWindow):
 
     def _on_toggle_bookmark(self) -> None:
         article = self._reader.article
-        if article is not None:
+        if article is not None:  # the action has checked itself: unchecked again if the write fails
             self._toggle_bookmark_of(article.id)
 
     def _toggle_bookmark_of(self, article_id: int) -> None:
@@ -523,7 +524,9 @@ class MainWindow(QMainWindow):
         if article is not None and article.id == article_id:
             article = replace(article, bookmarked_at=when)
             self._reader_article_changed(article)
-        self.statusBar().showMessage("Bookmarked." if when else "Bookmark removed.", 3000)
+        said = "Bookmarked" if when else "Bookmark removed"
+        self.statusBar().showMessage(f"{said}.", 3000)
+        announce(self, said)
         self._refresh_counts()
 
     def _on_toggle_read(self) -> None:
@@ -553,6 +556,7 @@ class MainWindow(QMainWindow):
 
     def _on_write_failed(self, article_id: int, what: str, error: BaseException) -> None:
         self._pending_bookmarks.pop(article_id, None)
+        self._update_article_actions(self._reader.article)  # the bookmark's check as stored
         log.error("Could not %s for article %d", what, article_id, exc_info=error)
         if isinstance(error, sqlite3.Error):
             error = classify(error, self._services.paths.store)
@@ -637,16 +641,15 @@ class MainWindow(QMainWindow):
             target = target.with_suffix(".md" if "Markdown" in chosen_filter else ".html")
         images = self._services.paths.images
 
-        def export(connection: sqlite3.Connection) -> int:
+        def export(connection: sqlite3.Connection) -> str:
             saved = articles.bookmarked(connection, images)
-            write_bookmarks(saved, target, datetime.now(UTC))
-            return len(saved)
+            write_bookmarks(saved.articles, target, datetime.now(UTC))
+            exported = f"Exported {len(saved.articles)} bookmarks to {target}"
+            return f"{exported}{saved.unreadable_sentence()}."
 
         self._services.runner.read(
             export,
-            lambda count: self.statusBar().showMessage(
-                f"Exported {count} bookmarks to {target}.", 6000
-            ),
+            lambda sentence: self.statusBar().showMessage(sentence, 6000),
             lambda error: self._report(error, "Could not export the bookmarks"),
         )
 
@@ -872,6 +875,7 @@ class MainWindow(QMainWindow):
         bookmarked = article is not None and article.bookmarked
         a.toggle_bookmark.setText("Remove &Bookmark" if bookmarked else "&Bookmark")
         a.toggle_bookmark.setIconText("★ Bookmarked" if bookmarked else "☆ Bookmark")
+        a.toggle_bookmark.setChecked(bookmarked)
         a.toggle_read.setText(
             "&Mark as Read" if article is not None and not article.read else "&Mark as Unread"
         )
@@ -900,6 +904,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Could not save your preferences; see the log.", 6000)
 
     def _report(self, error: BaseException, what: str = "Something went wrong") -> None:
+        if isinstance(error, StoreUnwritableError):  # every write would: said, not a dialog each
+            self._say(str(error))
+            return
         self._warn(str(error) if isinstance(error, StoreError) else f"{what}: {error}.")
 
     def _warn(self, sentence: str) -> None:
