@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontMetricsF, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextBrowser
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextEdit
 
 from desktop.ui.reader import MIN_GUTTER
 from desktop.ui.window_state import WindowState
@@ -52,7 +52,7 @@ class MarketRoom(QObject):
 
     fitted = Signal()
 
-    def __init__(self, window: QMainWindow, dock: QDockWidget, reader: QTextBrowser) -> None:
+    def __init__(self, window: QMainWindow, dock: QDockWidget, reader: QTextEdit) -> None:
         super().__init__(window)
         self._window, self._dock, self._reader = window, dock, reader
         self._wanted = True
