@@ -59,8 +59,9 @@ def create_window(
     """Build the window over the profile in ``data_dir`` with the running QApplication.
 
     A new folder gets the sample edition. Closing the window closes its store. With ``complete``
-    every part is ready on return (the market panel filled, counts asked for); without it, that
-    work waits for the first paint, as when the app starts.
+    the work that waits for the first paint has begun on return (the market panel and the counts
+    are asked for; their answers arrive on the event loop); without it, that work waits for the
+    first paint, as when the app starts.
     """
     paths = resolve(data_dir)
     window = _open_window(paths, settings.load(paths.settings), runner)

@@ -2,8 +2,9 @@
 
 Both the window (``app``) and the command line (``cli``) start here, so a new data folder gets
 the same sample edition whichever is used first. A new store is a copy of the ready-made sample
-store shipped under ``resources/sample/`` (``store.template``), which already holds the edition;
-only where that cannot be used do the migrations create the store and the edition get loaded.
+store shipped under ``desktop/resources/sample/`` (``store.template``), which already holds the
+edition; only where that cannot be used do the migrations create the store and the edition get
+loaded.
 """
 
 from __future__ import annotations

@@ -65,6 +65,7 @@ from desktop.ui.section_view import SectionView
 from desktop.ui.sections import SectionList
 from desktop.ui.sections_pane import SectionsPane
 from desktop.ui.source_editing import SourceEditor
+from desktop.ui.speech import announce, show_clear_button
 from desktop.ui.window_state import WindowState
 from desktop.wording import count
 
@@ -432,7 +433,7 @@ class MainWindow(QMainWindow):
         if self._painted:
             return
         self._painted = True
-        self._search.setClearButtonEnabled(True)  # its icon costs a few ms the first paint skips
+        show_clear_button(self._search, "Clear the search")  # its icon costs a few ms at first
         if self._unread_on_show is not None:
             self._set_read(self._unread_on_show, True)
             self._unread_on_show = None
@@ -492,7 +493,7 @@ class MainWindow(QMainWindow):
 
     def _on_toggle_bookmark(self) -> None:
         article = self._reader.article
-        if article is not None:
+        if article is not None:  # the action has checked itself: unchecked again if the write fails
             self._toggle_bookmark_of(article.id)
 
     def _toggle_bookmark_of(self, article_id: int) -> None:
@@ -521,7 +522,9 @@ class MainWindow(QMainWindow):
         if article is not None and article.id == article_id:
             article = replace(article, bookmarked_at=when)
             self._reader_article_changed(article)
-        self.statusBar().showMessage("Bookmarked." if when else "Bookmark removed.", 3000)
+        said = "Bookmarked" if when else "Bookmark removed"
+        self.statusBar().showMessage(f"{said}.", 3000)
+        announce(self, said)
         self._refresh_counts()
 
     def _on_toggle_read(self) -> None:
@@ -551,6 +554,7 @@ class MainWindow(QMainWindow):
 
     def _on_write_failed(self, article_id: int, what: str, error: BaseException) -> None:
         self._pending_bookmarks.pop(article_id, None)
+        self._update_article_actions(self._reader.article)  # the bookmark's check as stored
         log.error("Could not %s for article %d", what, article_id, exc_info=error)
         if isinstance(error, sqlite3.Error):
             error = classify(error, self._services.paths.store)
@@ -864,6 +868,7 @@ class MainWindow(QMainWindow):
         bookmarked = article is not None and article.bookmarked
         a.toggle_bookmark.setText("Remove Bookmark" if bookmarked else "Bookmark")
         a.toggle_bookmark.setIconText("★ Bookmarked" if bookmarked else "☆ Bookmark")
+        a.toggle_bookmark.setChecked(bookmarked)
         a.toggle_read.setText(
             "Mark as Read" if article is not None and not article.read else "Mark as Unread"
         )

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from desktop.ui.actions import Actions
+from desktop.ui.speech import name_tools
 from desktop.ui.text_size import TextSizeControl
 
 BOOKMARK_LABELS = ("☆ Bookmark", "★ Bookmarked")
@@ -63,6 +64,7 @@ def _tool_bar(commands: Actions) -> QToolBar:
     bar.addSeparator()
     bar.addAction(commands.toggle_bookmark)
     bar.addAction(commands.open_in_browser)
+    name_tools(bar, "Article tools", _spoken_names(commands))
     steady_width(bar, commands.toggle_bookmark, BOOKMARK_LABELS)
     bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return bar
@@ -81,3 +83,13 @@ def steady_width(bar: QToolBar, action: QAction, labels: tuple[str, ...]) -> Non
         widths.append(button.sizeHint().width())
     action.setIconText(shown)
     button.setMinimumWidth(max(widths))
+
+
+def _spoken_names(commands: Actions) -> dict[QAction, str]:
+    """What screen readers call the buttons that show glyphs (the bookmark's star aside, its
+    checked state says whether the article is bookmarked)."""
+    return {
+        commands.previous_article: "Previous article",
+        commands.next_article: "Next article",
+        commands.toggle_bookmark: "Bookmark",
+    }

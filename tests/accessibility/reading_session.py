@@ -25,6 +25,7 @@ from desktop import APP_NAME
 SYSTEM_PYTHON = Path("/usr/bin/python3")
 WALKER = Path(__file__).with_name("walk_atspi.py")
 STARTUP_SECONDS = 90  # a bound on a hang, not a speed limit: the busy machine may be slow
+CHANGE_SECONDS = 30  # the same, for a change to show in the tree
 
 Node = dict[str, Any]
 
@@ -49,7 +50,7 @@ class ReadingSession:
 
     def __init__(self, work: Path, data_dir: Path) -> None:
         self._work = work
-        self._data_dir = data_dir
+        self.data_dir = data_dir
         self._groups: list[subprocess.Popen[bytes]] = []
         self._environment: dict[str, str] = {}
 
@@ -61,7 +62,7 @@ class ReadingSession:
             "dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus "
             "org.a11y.Bus.GetAddress >/dev/null && "
             f'printf %s "$DBUS_SESSION_BUS_ADDRESS" > "{bus_file}"; echo $$ > "{pid_file}"; '
-            f'exec "{sys.executable}" -m desktop --data-dir "{self._data_dir}"'
+            f'exec "{sys.executable}" -m desktop --data-dir "{self.data_dir}"'
         )
         environment = {
             **os.environ,
@@ -90,13 +91,21 @@ class ReadingSession:
         """The app's accessible tree as the walker read it."""
         return json.loads(self._walk("tree", APP_NAME))  # type: ignore[no-any-return]
 
-    def act(self, role: str, name: str, action: str) -> None:
-        """Do ``action`` on the first object with that role and name, through AT-SPI."""
-        self._walk("act", APP_NAME, role, name, action)
+    def act(self, role: str, name: str, action: str, *, listen: bool = False) -> list[str]:
+        """Do ``action`` on the first object with that role and name, through AT-SPI; with
+        ``listen``, return what the app announced after it."""
+        listening = ["--listen"] if listen else []
+        heard = json.loads(self._walk("act", APP_NAME, role, name, action, *listening))
+        return [str(message) for message in heard]
+
+    def choose(self, role: str, name: str, item: str) -> list[str]:
+        """Press the object, then ``item`` in the menu it opens; return what was announced."""
+        heard = json.loads(self._walk("choose", APP_NAME, role, name, item))
+        return [str(message) for message in heard]
 
     def wait_until(self, check: Callable[[Node], bool], what: str) -> Node:
         """Read the tree again until ``check`` holds for it; return that tree."""
-        deadline = time.monotonic() + STARTUP_SECONDS
+        deadline = time.monotonic() + CHANGE_SECONDS
         while True:
             tree = self.tree()
             if check(tree):

@@ -23,6 +23,11 @@ def find(tree: Node, role: str, name: str | Callable[[str], bool]) -> Node:
     raise AssertionError(f"no {role} named {name!r}")
 
 
+def has(tree: Node, role: str, name: str) -> bool:
+    """Whether the tree holds a node with that role and name."""
+    return any(node["role"] == role and node["name"] == name for node, _ in nodes(tree))
+
+
 def showing(node: Node) -> bool:
     """Whether the object is on screen."""
     return "showing" in node["states"]

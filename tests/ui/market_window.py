@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -52,6 +53,15 @@ def store_live_figures(paths: AppPaths, snapshot: MarketSnapshot, now: datetime)
             add_figures(connection, rates, quotes, int(now.timestamp()))
     finally:
         connection.close()
+
+
+def opened(
+    qtbot: QtBot, open_window: Callable[[], MainWindow], size: tuple[int, int]
+) -> MainWindow:
+    """A window opened at this size, its start finished and its panel and panes in place."""
+    window = open_window()
+    settle(qtbot, window, size)
+    return window
 
 
 def settle(qtbot: QtBot, window: MainWindow, size: tuple[int, int]) -> None:

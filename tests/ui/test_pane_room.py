@@ -5,22 +5,19 @@ and the person's pane widths come back when the window widens (and after a resta
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QSplitter, QToolBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.domain import BOOKMARKS, MarketSnapshot
-from desktop.paths import AppPaths
+from desktop.domain import BOOKMARKS
 from desktop.ui.main_window import MainWindow
 from desktop.ui.market_room import READER_CHARACTERS
 from desktop.ui.pane_room import pane_widths
 from desktop.ui.sections import SECTION_ROLE
 from desktop.ui.sections_pane import SectionsPane
 from tests.ui.conftest import WindowFactory
-from tests.ui.market_window import market_dock, reader_characters, settle, store_live_figures
+from tests.ui.market_window import market_dock, opened, reader_characters, settle
 from tests.ui.parts import section_list
 
 pytestmark = [
@@ -28,18 +25,6 @@ pytestmark = [
     pytest.mark.usefixtures("british_utc"),
 ]
 SIZES = [(800, 600), (1024, 700), (1280, 800), (1600, 1000)]
-
-
-@pytest.fixture
-def live(paths: AppPaths, snapshot: MarketSnapshot) -> None:
-    """Today's figures, with history, in this test's profile."""
-    store_live_figures(paths, snapshot, datetime.now(UTC))
-
-
-def opened(qtbot: QtBot, open_window: WindowFactory, size: tuple[int, int]) -> MainWindow:
-    window = open_window()
-    settle(qtbot, window, size)
-    return window
 
 
 def splitter(window: MainWindow) -> QSplitter:
