@@ -15,7 +15,7 @@ import time
 from typing import Any
 
 import pyatspi
-from gi.repository import GLib  # type: ignore[import-not-found]
+from gi.repository import GLib
 
 OBJECT = "\ufffc"
 SETTLE_SECONDS = 5.0  # a bound on waiting for the app to act on a key, not a speed limit
