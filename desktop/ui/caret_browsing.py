@@ -26,3 +26,8 @@ def caret_browsing_action(parent: QObject, on: bool) -> QAction:
 def caret_sentence(on: bool) -> str:
     """What the status bar says when caret browsing is turned on or off."""
     return TURNED_ON if on else TURNED_OFF
+
+
+def caret_announcement(on: bool) -> str:
+    """What screen readers are told when caret browsing is turned on or off."""
+    return "Caret browsing on" if on else "Caret browsing off"

@@ -49,7 +49,11 @@ from desktop.ui.actions import confine, create_actions
 from desktop.ui.article_list import ArticleListView
 from desktop.ui.article_model import ArticleListModel
 from desktop.ui.browser import open_in_browser
-from desktop.ui.caret_browsing import caret_browsing_action, caret_sentence
+from desktop.ui.caret_browsing import (
+    caret_announcement,
+    caret_browsing_action,
+    caret_sentence,
+)
 from desktop.ui.importing import Importer, local_files
 from desktop.ui.lifecycle import after_first_paint, keep_startup_objects
 from desktop.ui.market_dock import MarketDock
@@ -652,6 +656,7 @@ class MainWindow(QMainWindow):
         self._reader.set_caret_browsing(on)
         self._store_settings(replace(self._settings, caret_browsing=on))
         self._say(caret_sentence(on))
+        announce(self, caret_announcement(on))
 
     def _on_appearance_chosen(self, choice: Appearance) -> None:
         self._store_settings(replace(self._settings, appearance=choice))

@@ -1,6 +1,7 @@
 """Reads the article view of a running Broadsheet through AT-SPI, as a screen reader does, and
 prints JSON; with ``--caret N`` it first moves the caret there, as Orca does, and with ``--keys``
-it presses keys (X key symbols) through AT-SPI's keyboard before reading again.
+it presses keys (X key symbols) through AT-SPI's keyboard before reading again, and tells what
+the app announced meanwhile ("heard").
 
 Runs under the system's Python (``/usr/bin/python3``, where Debian's python3-pyatspi lives) on the
 session bus of the app under test; it never imports the project.
@@ -22,6 +23,7 @@ SETTLE_SECONDS = 5.0  # a bound on waiting for the app to act on a key, not a sp
 PASSED_OVER = {"list", "table", "tree table", "menu bar", "tool bar", "combo box"}
 KEYSYMS = {"Down": 0xFF54, "Up": 0xFF52, "Right": 0xFF53, "Left": 0xFF51, "F7": 0xFFC4}
 ARROWS = {"Down", "Up", "Right", "Left"}
+ANNOUNCED = {"F7"}  # keys the app answers with an announcement
 
 
 def reader(app: Any) -> Any:
@@ -87,8 +89,13 @@ def said_after(text: Any, whole: str, picture: int) -> str:
     return line.replace(OBJECT, "").strip()
 
 
-def press(view: Any, keys: list[str]) -> None:
-    """Give the view the focus and press each key (an X key symbol name) once."""
+def press(view: Any, keys: list[str]) -> list[str]:
+    """Give the view the focus and press each key (an X key symbol name) once; return what the
+    app announced meanwhile."""
+    heard: list[str] = []
+    pyatspi.Registry.registerEventListener(
+        lambda event: heard.append(str(event.any_data)), "object:announcement"
+    )
     view.queryComponent().grabFocus()
     wait_for(lambda: view.getState().contains(pyatspi.STATE_FOCUSED))
     for key in keys:
@@ -96,6 +103,28 @@ def press(view: Any, keys: list[str]) -> None:
         pyatspi.Registry.generateKeyboardEvent(KEYSYMS[key], None, pyatspi.KEY_SYM)
         if key in ARROWS:  # the app handles keys in order: F7 before the arrow after it
             wait_for(lambda caret=caret: view.queryText().caretOffset != caret)
+    if any(key in ANNOUNCED for key in keys):
+        listen(heard)
+    return heard
+
+
+def listen(heard: list[str]) -> None:
+    """Let the announcements the app made reach ``heard``: run the event loop until one has,
+    or for a few seconds."""
+
+    def stop() -> bool:
+        pyatspi.Registry.stop()
+        return False
+
+    def check() -> bool:
+        if heard:
+            pyatspi.Registry.stop()
+            return False
+        return True
+
+    GLib.timeout_add(int(SETTLE_SECONDS * 1000), stop)
+    GLib.timeout_add(50, check)
+    pyatspi.Registry.start()
 
 
 def wait_for(check: Any) -> None:
@@ -116,9 +145,8 @@ def main() -> int:
     view = reader(application(arguments.app))
     if arguments.caret is not None:
         view.queryText().setCaretOffset(arguments.caret)
-    if arguments.keys:
-        press(view, arguments.keys)
-    json.dump(reading(view), sys.stdout)
+    heard = press(view, arguments.keys) if arguments.keys else []
+    json.dump({**reading(view), "heard": heard}, sys.stdout)
     return 0
 
 

@@ -73,5 +73,8 @@ def test_with_caret_browsing_on_the_arrows_move_the_caret_line_by_line(
     start = _read(session, "--caret", "0")
     assert start["caret"] == 0
     moved = _read(session, "--keys", "F7", "Down", "Down")  # through AT-SPI's keyboard
+    assert moved["heard"] == ["Caret browsing on"]
     assert moved["caret"] > start["caret"]
     assert moved["line"] != start["line"]
+    back = _read(session, "--keys", "F7")
+    assert back["heard"] == ["Caret browsing off"]
