@@ -24,10 +24,12 @@ SEEDED = 1
 SAMPLE_STORE = ("sample", "store.sqlite3")
 
 
-def open_profile(paths: AppPaths) -> OpenReport:
-    """Make the profile's folders and store ready; a new store holds the sample edition."""
+def open_profile(paths: AppPaths, *, defer_check: bool = False) -> OpenReport:
+    """Make the profile's folders and store ready; a new store holds the sample edition. With
+    ``defer_check``, a regular full check that is due is left to the caller (the window runs it
+    in the background)."""
     paths.create()
-    report = open_store(paths.store, paths.store_seal, sample_store(paths))
+    report = open_store(paths.store, paths.store_seal, sample_store(paths), defer_check=defer_check)
     connection = connect(paths.store)
     try:
         if _user_version(connection) < SEEDED:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from desktop.domain import Progress, to_timestamp
-from desktop.ingest.extract import ExtractionError, extract_article
+from desktop.ingest.extract import Extracted, ExtractionError, extract_article
 from desktop.ingest.feeds import FeedEntry, FeedParseError
 from desktop.ingest.fetch import (
     FEED_ACCEPT,
@@ -44,9 +44,17 @@ from desktop.ingest.figures import body_images
 from desktop.operations import StoreWriter
 from desktop.operations.entries import ReadyFeed, entry_article, read_feed
 from desktop.operations.fetching import drain, drain_ticking
-from desktop.operations.photos import Tally, Wanted, fetch_pictures, wanted_pictures
-from desktop.store import feeds, loading
+from desktop.operations.photos import (
+    Tally,
+    Wanted,
+    as_work,
+    fetch_pictures,
+    from_work,
+    wanted_pictures,
+)
+from desktop.store import feeds, loading, pending
 from desktop.store.feeds import FeedState
+from desktop.store.images import remove_partials
 from desktop.wording import count
 
 log = logging.getLogger(__name__)
@@ -100,19 +108,11 @@ class RefreshOptions:
     parser: Executor | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Pending:
-    """A stored article whose page is still to fetch and extract."""
-
-    article_id: int
-    url: str
-
-
 @dataclass
 class _Work:
-    """What the feed stage leaves for the next stages."""
+    """What the next stages fetch: the work kept in the store whose time has come."""
 
-    pages: list[_Pending] = field(default_factory=list)
+    pages: list[pending.Work] = field(default_factory=list)
     pictures: list[Wanted] = field(default_factory=list)
 
 
@@ -143,8 +143,10 @@ def refresh(
     """Refresh the due subscriptions; yield progress; fill ``report``."""
     due = write(lambda connection: feeds.due_feeds(connection, _now(), options.only))
     run = _Run(asyncio.new_event_loop(), write, images, options, cancel, report)
+    remove_partials(images)
     try:
         yield from _feed_stage(run, due)
+        run.work = write(lambda connection: _due_work(connection, options.only))
         if options.full_articles and run.work.pages and not cancel.is_set():
             yield from _page_stage(run)
         if options.photos and run.work.pictures and not cancel.is_set():
@@ -234,10 +236,10 @@ class _FeedStore:
             reason = str(error)
             self.run.write(lambda c: feeds.record_failure(c, state.source_id, _now(), reason))
             return SourceOutcome(state.source_id, state.url, "failed", error=reason)
+        full = self.run.options.full_articles and state.full_articles
         added = self.run.write(
-            lambda c: _store_entries(c, self.run.images, state, item.response, ready)
+            lambda c: _store_entries(c, self.run.images, state, item.response, ready, full)
         )
-        _plan_completion(self.run.options, state, added, self.run.work)
         return SourceOutcome(state.source_id, state.url, "updated", new=len(added))
 
     def _done(self, outcome: SourceOutcome, total: int) -> Progress:
@@ -278,8 +280,10 @@ def _store_entries(
     state: FeedState,
     response: Response,
     ready: ReadyFeed,
+    full_articles: bool,
 ) -> list[tuple[int, FeedEntry]]:
-    """In one transaction: the new entries, and the feed's answer; return the stored ones."""
+    """In one transaction: the new entries, what is still to fetch for them (their pages, or
+    their pictures), and the feed's answer; return the stored ones."""
     parsed, prepared = ready.feed, ready.entries
     fresh = feeds.unseen(connection, state.source_id, [p.keys for _, p in prepared])
     added: list[tuple[int, FeedEntry]] = []
@@ -292,6 +296,7 @@ def _store_entries(
         )
         if article_id is not None:
             added.append((article_id, entry))
+            pending.plan(connection, _planned(article_id, entry, full_articles))
     feeds.record_success(
         connection,
         state.source_id,
@@ -304,48 +309,75 @@ def _store_entries(
     return added
 
 
-def _plan_completion(
-    options: RefreshOptions, state: FeedState, added: list[tuple[int, FeedEntry]], work: _Work
-) -> None:
-    """Note which new articles need their page or their pictures fetched."""
-    for article_id, entry in added:
-        if options.full_articles and state.full_articles and not entry.content_html and entry.link:
-            work.pages.append(_Pending(article_id, entry.link))
-        else:
-            work.pictures += wanted_pictures(
-                article_id, entry.image_url, entry.images, entry.image_caption, entry.image_credit
+def _planned(article_id: int, entry: FeedEntry, full_articles: bool) -> list[pending.Work]:
+    """What to fetch for a new article: its page, when it has only a summary and full articles
+    are wanted (with the feed's own photo, should the page have none); else its pictures."""
+    if full_articles and not entry.content_html and entry.link:
+        return [
+            pending.Work(
+                article_id, pending.PAGE, entry.link, caption=entry.image_caption,
+                credit=entry.image_credit, photo=entry.image_url,
             )
+        ]  # fmt: skip
+    wanted = wanted_pictures(
+        article_id, entry.image_url, entry.images, entry.image_caption, entry.image_credit
+    )
+    return [as_work(item) for item in wanted]
+
+
+def _due_work(connection: sqlite3.Connection, sources: tuple[int, ...] | None) -> _Work:
+    """The pages and pictures still to fetch whose time has come."""
+    work = _Work()
+    for item in pending.due(connection, _now(), sources):
+        if item.kind == pending.PAGE:
+            work.pages.append(item)
+        else:
+            work.pictures.append(from_work(item))
+    return work
 
 
 def _page_stage(run: _Run) -> Iterator[Progress]:
-    """Fetch the pages of summary-only articles and store their full text."""
-    pending = {item.url: item for item in run.work.pages}
-    requests = [Request(url, accept=PAGE_ACCEPT) for url in pending]
+    """Fetch the pages of summary-only articles (once each, for every article that has it) and
+    store their full text."""
+    by_url: dict[str, list[pending.Work]] = {}
+    for item in run.work.pages:
+        by_url.setdefault(item.url, []).append(item)
+    requests = [Request(url, accept=PAGE_ACCEPT) for url in by_url]
     for done, result in enumerate(run.drain(requests), start=1):
-        item = pending[result.url]
-        run.work.pictures += _complete_from_page(run.write, item, result)
-        run.report.pages_completed += isinstance(result, Response)
+        items = by_url[result.url]
+        run.work.pictures += _complete_from_page(run.write, items, result)
+        run.report.pages_completed += len(items) if isinstance(result, Response) else 0
         said = f"Fetched {done} of {count(len(requests), 'full article')}"
         yield Progress(done, len(requests), said)
 
 
 def _complete_from_page(
-    write: StoreWriter, item: _Pending, result: Response | Failure
+    write: StoreWriter, items: list[pending.Work], result: Response | Failure
 ) -> list[Wanted]:
-    """Store the article a page holds; return its pictures, still to download."""
+    """Store the article a page holds for every article it is the page of; return their
+    pictures, still to download (the feeds' own photos when the page cannot be had)."""
     if isinstance(result, Failure):
-        write(lambda c: loading.note_extraction_failed(c, item.article_id, result.sentence))
-        return []
+        return _page_failed(write, items, result.sentence)
     try:
         page = extract_article(result.body, result.final_url)
     except ExtractionError as error:
-        reason = str(error)
-        write(lambda c: loading.note_extraction_failed(c, item.article_id, reason))
-        return []
+        return _page_failed(write, items, str(error))
+    return [picture for item in items for picture in _store_page(write, item, page)]
+
+
+def _store_page(write: StoreWriter, item: pending.Work, page: Extracted) -> list[Wanted]:
+    """Store an article's full text and strike its page off, planning its pictures (the
+    feed's own photo as its lead when the page shows none); return those pictures."""
     published = to_timestamp(page.published) if page.published else None
-    write(
-        lambda c: loading.complete_article(
-            c,
+    lead: str | None = page.image_url
+    caption, credit = page.caption, page.credit
+    if lead is None:
+        lead, caption, credit = item.photo, item.caption, item.credit
+    pictures = wanted_pictures(item.article_id, lead, body_images(page.html), caption, credit)
+
+    def store(connection: sqlite3.Connection) -> None:
+        loading.complete_article(
+            connection,
             item.article_id,
             body_html=page.html,
             body_text=page.text,
@@ -354,10 +386,30 @@ def _complete_from_page(
             caption=page.caption,
             credit=page.credit,
         )
-    )
-    return wanted_pictures(
-        item.article_id, page.image_url, body_images(page.html), page.caption, page.credit
-    )
+        pending.done(connection, item.article_id, pending.PAGE, item.url)
+        pending.plan(connection, [as_work(picture) for picture in pictures])
+
+    write(store)
+    return pictures
+
+
+def _page_failed(write: StoreWriter, items: list[pending.Work], reason: str) -> list[Wanted]:
+    """Keep the summaries, say why, try the page again later; meanwhile the feeds' own photos."""
+    now = _now()
+    wanted = [
+        picture
+        for item in items
+        for picture in wanted_pictures(item.article_id, item.photo, [], item.caption, item.credit)
+    ]
+
+    def note(connection: sqlite3.Connection) -> None:
+        for item in items:
+            loading.note_extraction_failed(connection, item.article_id, reason)
+            pending.failed(connection, item.article_id, pending.PAGE, item.url, reason, now)
+        pending.plan(connection, [as_work(picture) for picture in wanted])
+
+    write(note)
+    return wanted
 
 
 def _photo_stage(run: _Run) -> Iterator[Progress]:

@@ -42,7 +42,7 @@ from desktop.settings import (
 )
 from desktop.store import articles, feeds
 from desktop.store import sources as source_queries
-from desktop.store.errors import StoreError, classify
+from desktop.store.errors import StoreError, StoreUnwritableError, classify
 from desktop.tasks import Runner
 from desktop.ui import appearance
 from desktop.ui.actions import confine, create_actions
@@ -632,16 +632,15 @@ class MainWindow(QMainWindow):
             target = target.with_suffix(".md" if "Markdown" in chosen_filter else ".html")
         images = self._services.paths.images
 
-        def export(connection: sqlite3.Connection) -> int:
+        def export(connection: sqlite3.Connection) -> str:
             saved = articles.bookmarked(connection, images)
-            write_bookmarks(saved, target, datetime.now(UTC))
-            return len(saved)
+            write_bookmarks(saved.articles, target, datetime.now(UTC))
+            exported = f"Exported {len(saved.articles)} bookmarks to {target}"
+            return f"{exported}{saved.unreadable_sentence()}."
 
         self._services.runner.read(
             export,
-            lambda count: self.statusBar().showMessage(
-                f"Exported {count} bookmarks to {target}.", 6000
-            ),
+            lambda sentence: self.statusBar().showMessage(sentence, 6000),
             lambda error: self._report(error, "Could not export the bookmarks"),
         )
 
@@ -902,6 +901,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Could not save your preferences; see the log.", 6000)
 
     def _report(self, error: BaseException, what: str = "Something went wrong") -> None:
+        if isinstance(error, StoreUnwritableError):  # every write would: said, not a dialog each
+            self._say(str(error))
+            return
         self._warn(str(error) if isinstance(error, StoreError) else f"{what}: {error}.")
 
     def _warn(self, sentence: str) -> None:
