@@ -22,7 +22,7 @@ from desktop.ingest.bodypictures import (
     is_furniture_picture,
     picture_sources,
 )
-from desktop.ingest.captions import caption_elements, caption_region
+from desktop.ingest.captions import caption_elements, caption_region, credit_after
 from desktop.ingest.elements import Element, attr, clean, text_of
 from desktop.ingest.figures import same_picture
 from desktop.ingest.furniture import (
@@ -222,7 +222,7 @@ class BodyWalk:
             return
         loose = element.tag != "figure" and not element.xpath(".//figcaption")
         region = caption_region(img) if loose else []
-        self._skipped.update(region)
+        self._skipped.update(region or credit_after(element))
         self._after_picture = True
         said = key_of(" ".join(text_of(part) for part in region) if loose else text_of(element))
         shown = not self._is_lead_caption(said) and self._is_article_picture(img)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.ingest.captiontext import caption_parts, labels, reads_as_caption
+from desktop.ingest.captiontext import MAX_LABELLED, caption_parts, labels, reads_as_caption
 from desktop.ingest.creditforms import closes_with_credit, starts_with_label
 from desktop.ingest.elements import Element, attr, clean, text_of
 
@@ -58,18 +58,28 @@ def caption_region(img: Element) -> list[Element]:
     hold it alone (however deep), or in the next row of a table that frames it."""
     figure = next(img.iterancestors("figure"), None)
     if figure is not None and image_count(figure) <= 1 and _outermost_captions(figure):
-        return _outermost_captions(figure)
+        return [*_outermost_captions(figure), *credit_after(figure)]
     node = img
     while True:
         following = _caption_siblings(node, figure) or _table_caption(node) or _caption_before(node)
         if following:
-            return following
+            return [*following, *credit_after(following[-1])]
         parent = node.getparent()
         if parent is None or parent.tag in {"body", "html"} or image_count(parent) > 1:
             return []
         if parent.tag == "figure" or _holds_prose(parent, node):
             return []
         node = parent
+
+
+def credit_after(element: Element) -> list[Element]:
+    """The paragraph after a caption when it is the photo's credit, after its label alone
+    ("图片来源：新华社", "Foto: Jana Dorn")."""
+    following = element.getnext()
+    if following is None or not isinstance(following.tag, str) or image_count(following):
+        return []
+    text = clean(text_of(following))
+    return [following] if len(text) <= MAX_LABELLED and starts_with_label(text) else []
 
 
 def image_count(element: Element) -> int:

@@ -20,8 +20,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from desktop.ingest.captions import caption_elements, caption_near
 from desktop.ingest.captiontext import caption_parts
-from desktop.ingest.creditforms import split_credit
-from desktop.ingest.elements import Element, absolute, attr
+from desktop.ingest.creditforms import closes_with_credit, split_credit, unwrapped
+from desktop.ingest.elements import Element, absolute, attr, clean
 from desktop.ingest.figures import picture_keys, srcset_addresses
 from desktop.ingest.jsonld import as_list, ld_text, ld_url
 from desktop.ingest.pagelayout import ARTICLE_TAGS, in_site_furniture
@@ -295,7 +295,15 @@ def _caption(
     if caption:
         caption, inline = split_credit(caption)
         credit = credit or inline
-    return caption, credit
+    return caption, credit or _alt_credit(element)
+
+
+def _alt_credit(element: Element | None) -> str | None:
+    """The credit written only in the photo's alternative text ("... Photo: Jane Doe/AFP")."""
+    alt = clean(attr(element, "alt")) if element is not None else ""
+    if not alt or not closes_with_credit(alt):
+        return None
+    return split_credit(alt)[1] or unwrapped(alt)
 
 
 def _block_caption(tree: Element) -> tuple[str | None, str | None]:
