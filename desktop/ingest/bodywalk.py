@@ -30,6 +30,7 @@ from desktop.ingest.furniture import (
     is_furniture_element,
     is_furniture_line,
     is_note_element,
+    is_signup_box,
 )
 from desktop.ingest.photoessay import told_caption, uncaptioned
 
@@ -150,6 +151,8 @@ class BodyWalk:
                 yield from self._picture(element)
             return
         if tag not in TEXT_BLOCKS and not self._stream and is_card(element):
+            return
+        if tag not in TEXT_BLOCKS and is_signup_box(element):
             return
         note = note or is_note_element(element)
         if tag in TEXT_BLOCKS and not (tag == "table" and _lays_out(element)):

@@ -15,10 +15,13 @@ from desktop.ingest.elements import Element, attr, clean, text_of
 # more text than a caption: past it, text is the article's.
 MAX_CAPTION = 400  # characters of text beside an image up to which they may be its caption
 MAX_ICON = 40  # pixels up to which an image beside a picture is an icon, not another picture
+# Caption in other languages too: the Spanish "pie (de foto)", "leyenda" and "epígrafe", the
+# Nordic "bildtext" and "billedtekst", the Finnish "kuvateksti", the Dutch "bijschrift".
 _CAPTIONISH = re.compile(
     r"caption|cutline|credit|copyright|photographer|legend|bildunterschrift|didascalia"
     r"|(?:img|image|photo|pic|fig)[-_]?(?:cap|descr?|description)(?![a-z])"
-    r"|(?:img|photo|pic)[-_]?title",
+    r"|(?:img|photo|pic)[-_]?title|(?<![a-z])pie(?:[-_]?(?:de[-_]?)?foto)?(?![a-z])|leyenda"
+    r"|ep[ií]grafe|bildtext|billedtekst|kuvateksti|bijschrift",
     re.I,
 )
 

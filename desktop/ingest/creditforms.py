@@ -61,7 +61,7 @@ _SHOT_BY = re.compile(
 _CJK_CREDIT = re.compile(
     r"^(?P<caption>.+?)\s*(?P<credit>[（(［\[]?(?:(?:本[报報]|[^\s。（）()]{1,4}社)?(?:记者|記者|通讯员|通訊員)"
     rf"\s*[^。（）()]{{1,12}}?\s*[／/]?\s*(?:{_CJK_SHOT})|[^\s。（）()]{{2,12}}(?:\s*[／/]\s*|\s+)(?:{_CJK_SHOT}"
-    r"|提供)|(?:＝|(?<=[、，,\s]))[^＝=、，,。\s]{1,20}?撮影|(?:图片|圖片|图|圖|照片)\s*[／/:：]\s*[^。（）()]{1,30})[）)］\]]?)$"
+    r"|提供)|(?:＝|(?<=[、，,\s]))[^＝=、，,。\s]{1,20}?(?:撮影|提供)|(?:图片|圖片|图|圖|照片)\s*[／/:：]\s*[^。（）()]{1,30})[）)］\]]?)$"
 )
 # "... 있다. 서울시 제공": a Korean credit, "provided by", after the caption's full stop.
 _KOREAN_PROVIDED = re.compile(r"^(?P<caption>.+[.!?。])\s*(?P<credit>[^.!?。]{2,30}?\s*제공)\)?$")
@@ -162,7 +162,7 @@ def unwrapped(credit: str | None) -> str | None:
     """A credit without surrounding brackets, separators or a label written without a colon."""
     if not credit:
         return None
-    credit = _unbracketed(credit.strip()).lstrip("/|–— ").strip()
+    credit = _unbracketed(credit.strip()).lstrip("/|–— ＝=").strip()
     credit = _RIGHTS.sub("", credit, count=1).strip() or credit
     while (unlabelled := _DROPPED_LABEL.sub("", credit, count=1).strip()) not in {credit, ""}:
         credit = unlabelled

@@ -23,9 +23,10 @@ _BRACKETED = re.compile(r"^[（(](?P<inner>[^（）()]{2,58})[）)]\.?$")
 _WITH_EMAIL = re.compile(r"^(?P<inner>[^@\d]{3,50}?)\s*[,;|·/–—-]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 # A date closing a signing line: "12 March 2025", "March 12", "12.3.2025", "2025年3月12日".
+# A date closing a signing line: "12 March 2025", "March 12", "4 de marzo de 2025", "12.3.2025",
+# "2025年3月12日": numbers, month names and the little words between them.
 _DATE_TAIL = re.compile(
-    rf"[\s,;/|·–—-]*(?:\d[\d\s./年月日-]*(?:{_MONTH_WORDS})?[\s.,]*\d*|(?:{_MONTH_WORDS})\.?\s+\d"
-    r"[\d\s.,]*)$",
+    rf"[\s,;/|·–—-]*(?=[^,;]*\d)(?:(?:\d+|(?:{_MONTH_WORDS})\b|de|del|di|of|the)[\s./,年月日-]*)+$",
     re.I,
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
