@@ -26,6 +26,11 @@ FURNITURE_WORDS = frozenset(
      "bluesky", "tiktok", "youtube", "player", "correction",
      "disclaimer", "copyright", "visually", "sronly", "offscreen", "popup", "modal", "signature"}
 )  # fmt: skip
+# Words of class and id names that mark a standfirst.
+STANDFIRST_WORDS = frozenset(
+    {"standfirst", "strapline", "dek", "teaser", "perex", "chapo", "chapeau", "sapo",
+     "entradilla", "sommario", "vorspann", "ingress", "ingres", "subtitle", "subheadline"}
+)  # fmt: skip
 # The attributes whose values name what an element is for.
 NAMING_ATTRIBUTES = ("class", "id", "data-component", "data-testid", "data-qa")
 # Pairs of words that are furniture together ("most-read", "ReadMore", "key_events").
@@ -147,6 +152,14 @@ def is_signup_box(element: Element) -> bool:
     if element.tag in {"p", "form"} or not element.xpath(_EMAIL_FIELD):
         return False
     return len(" ".join("".join(element.itertext()).split())) <= SIGNUP_BOX_CHARS
+
+
+def is_standfirst(element: Element) -> bool:
+    """Whether an element is named as a standfirst, the summary above the text ("standfirst",
+    "dek", "teaser", the Czech "perex", the French "chapô", the Spanish "entradilla", the
+    German "Vorspann", the Nordic "ingress")."""
+    names = " ".join(attr(element, name) for name in NAMING_ATTRIBUTES)
+    return bool(names.strip()) and not STANDFIRST_WORDS.isdisjoint(name_words(names))
 
 
 def name_words(names: str) -> list[str]:
