@@ -32,6 +32,9 @@ _OTHER_LABELS = (
     r"|(?:photo|image|picture)\s+credits?|courtesy)\s*[:：]\s*|fot\.\s*"
     r"|(?:photo(?:graph)?|image|picture|graphic|video)s?\s+/\s+(?=\w))"
 )
+# "Photo by" in German, Italian, Spanish, French, Dutch and the Nordic languages, as Unsplash
+# words its credit ("Foto von Jane Doe auf Unsplash", "Photo de Jean Roe sur Unsplash").
+_PHOTO_OF = r"(?:photo|foto|bild)\s+(?:von|di|de|du|door|av|af|par|por)\s+(?-i:(?=[A-ZÀ-Ý]))"
 # A rights notice before the name: "Copyright 2025 The Herald. All rights reserved. / Jane Doe".
 _RIGHTS = re.compile(
     r"^(?:©|\(c\)|copyright\b)[^/]{0,80}?all rights reserved\.?\s*(?:/\s*|[|–—-]\s+)?", re.I
@@ -42,13 +45,13 @@ _LABEL = (
     r"|credits?\s*(?:\.{2,}|…)"
     r"|(?:photo(?:graph)?|image|picture|pic|illustration|graphic|video|animation)s?\s+by\b"
     r"|(?:photo|image|picture|pic)s?\s+courtesy\b|courtesy\b|©|\(c\)|copyright\b"
-    rf"|(?-i:foto\s+(?=[A-ZÀ-Ý]))|{_OTHER_LABELS}"
+    rf"|(?-i:foto\s+(?=[A-ZÀ-Ý]))|{_PHOTO_OF}|{_OTHER_LABELS}"
     r"|(?:写真|사진|图片|圖片|图|圖|照片|攝影|摄影)\s*[:：=＝／/])"
 )
 _CREDIT_MARK = re.compile(_LABEL, re.I)
 # A label that is dropped from the credit: any but those written with a colon or equals sign.
 _DROPPED_LABEL = re.compile(
-    rf"^(?:credits?\s*(?:\.{{2,}}|…)\s*|(?:\w+\s+)?by\s+|(?-i:foto)\s+|{_OTHER_LABELS}"
+    rf"^(?:credits?\s*(?:\.{{2,}}|…)\s*|(?:\w+\s+)?by\s+|{_PHOTO_OF}|(?-i:foto)\s+|{_OTHER_LABELS}"
     r"|(?:图片|圖片|图|圖|照片|攝影|摄影)\s*[／/]\s*)",
     re.I,
 )

@@ -63,6 +63,8 @@ _WORDS = re.compile(r"[a-z]+")
 _PHOTO_BLOCK = re.compile(
     r"(?:featured|lead|hero)[-_]?(?:image|img|photo|media|picture|art|figure)", re.I
 )
+_BACKGROUND = re.compile(r"background(?:-image)?\s*:[^;]*?url\(\s*['\"]?([^'\")]+)", re.I)
+_BACKGROUND_DATA = frozenset({"data-bg", "data-background", "data-background-image", "data-bg-src"})
 _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)$", re.I)
 _SIDES = {"w": "width", "width": "width", "h": "height", "height": "height"}
 
@@ -115,6 +117,7 @@ def lead_photo(
             return LeadPhoto()
         chosen = (found.sources[0], found.element, None)
     url, element, named_ld = chosen
+    element = element if element is not None else _background(tree, url, base)
     caption, credit = _caption(tree, element, named_ld or _ld_image(ld, url))
     return LeadPhoto(url, caption, credit)
 
@@ -208,6 +211,26 @@ def _pictures(tree: Element) -> Iterator[Element]:
     """Every <img> and <amp-img> of the body, in order."""
     body = tree.find("body")
     yield from body.iter("img", "amp-img") if body is not None else ()
+
+
+def _background(tree: Element, url: str, base: str | None) -> Element | None:
+    """The element that shows a photo as its background (a hero's), by its style or a lazy
+    loader's data attribute."""
+    body = tree.find("body")
+    for element in body.iter() if body is not None else ():
+        if not isinstance(element.tag, str):
+            continue
+        for value in (attr(element, "style"), *_lazy_backgrounds(element)):
+            found = _BACKGROUND.search(value) if "url(" in value else None
+            address = absolute(found[1] if found else value, base) if value else None
+            if address and _same(address, url):
+                return element
+    return None
+
+
+def _lazy_backgrounds(element: Element) -> list[str]:
+    """The addresses a lazy loader's data attributes give an element's background."""
+    return [value for name, value in element.attrib.items() if name in _BACKGROUND_DATA]
 
 
 def _in_articles(tree: Element, pictures: list[_Picture]) -> list[_Picture]:

@@ -92,3 +92,41 @@ def test_a_caption_named_in_spanish_is_the_caption() -> None:
     found = extract_article(page(opener, lang="es"), URL)
     assert found.caption == "El muelle."
     assert found.text.split("\n\n") == STORY
+
+
+@pytest.mark.parametrize(
+    ("written", "credit"),
+    [
+        ("Foto von Jana Dorn auf Unsplash", "Jana Dorn auf Unsplash"),
+        ("Foto di Mario Rossi su Unsplash", "Mario Rossi su Unsplash"),
+        ("Photo de Jean Roe sur Unsplash", "Jean Roe sur Unsplash"),
+    ],
+)
+def test_a_caption_that_is_only_a_localised_photo_by_line_is_the_credit(
+    written: str, credit: str
+) -> None:
+    """ "Photo by X on Unsplash" in the page's language is the credit, less "Photo by"."""
+    found = extract_article(page(figure(written)), URL)
+    assert (found.caption, found.credit) == (None, credit)
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        f'<div class="hero__image" style="background-image: url(\'{PICTURE}\')"></div>',
+        f'<div class="hero__media lazy" data-bg="{PICTURE}"></div>',
+    ],
+)
+def test_a_hero_shown_as_a_background_has_its_figures_caption(picture: str) -> None:
+    """A hero photo shown as an element's background (by its style or a lazy loader's data
+    attribute) has the caption and credit of its figure."""
+    hero = (
+        f'<figure class="hero">{picture}<figcaption><span>The pier at low tide.</span> '
+        "<span>Photo by Jane Doe for The Harbour Post</span></figcaption></figure>"
+    )
+    found = extract_article(page(hero), URL)
+    assert (found.caption, found.credit) == (
+        "The pier at low tide.",
+        "Jane Doe for The Harbour Post",
+    )
+    assert found.text.split("\n\n") == STORY
