@@ -14,6 +14,9 @@ AGENCIES = (
     r"| Media)?|Bloomberg|dpa|DPA|Alamy|ANP|ANSA|Xinhua|Kyodo|Yonhap|Anadolu|SIPA|Sipa|ZUMA|Zuma"
     r"|NurPhoto|Imago|IMAGO|Keystone|NTB|Ritzau|Lusa|Europa Press|AAP|Canadian Press"
     r"|Associated Press|Agence France-Presse|iStock|Unsplash|Wikimedia Commons|Belga|APA|TT"
+    r"|Ansa|LaPresse|Lapresse|Fotogramma|Imagoeconomica|IPA|AGF|Efe|Lehtikuva|STT|Scanpix"
+    r"|Eurokinissi|EUROKINISSI|INTIME|ΑΠΕ-ΜΠΕ|ČTK|CTK|MTI|PAP|TASR|BTA|Agerpres|AGERPRES"
+    r"|Inquam|HINA|Tanjug|STA|Jiji|JIJI|ANTARA|Antara|Bernama|PTI|IANS|ANI|Ritzau Scanpix"
     r"|共同|時事|新华社|新華社|中新社|中央社|연합뉴스|뉴시스|뉴스1"
 )
 _AGENCY = re.compile(rf"(?<![\w-])(?:{AGENCIES})(?![\w-])")
@@ -45,13 +48,15 @@ _LABEL = (
     r"|credits?\s*(?:\.{2,}|…)"
     r"|(?:photo(?:graph)?|image|picture|pic|illustration|graphic|video|animation)s?\s+by\b"
     r"|(?:photo|image|picture|pic)s?\s+courtesy\b|courtesy\b|©|\(c\)|copyright\b"
-    rf"|(?-i:foto\s+(?=[A-ZÀ-Ý]))|{_PHOTO_OF}|{_OTHER_LABELS}"
+    rf"|(?-i:(?:[Ff]oto|FOTO)\s+(?=[A-ZÀ-Ý]))|{_PHOTO_OF}|{_OTHER_LABELS}"
     r"|(?:写真|사진|图片|圖片|图|圖|照片|攝影|摄影)\s*[:：=＝／/])"
 )
 _CREDIT_MARK = re.compile(_LABEL, re.I)
+_COLON_LABEL = re.compile(r"^(?:photo(?:graph)?s?|image|picture|pic|foto|fotos|bild)\s*:\s*", re.I)
 # A label that is dropped from the credit: any but those written with a colon or equals sign.
 _DROPPED_LABEL = re.compile(
-    rf"^(?:credits?\s*(?:\.{{2,}}|…)\s*|(?:\w+\s+)?by\s+|{_PHOTO_OF}|(?-i:foto)\s+|{_OTHER_LABELS}"
+    rf"^(?:credits?\s*(?:\.{{2,}}|…)\s*|(?:\w+\s+)?by\s+|{_PHOTO_OF}|(?-i:[Ff]oto|FOTO)\s+"
+    rf"|{_OTHER_LABELS}"
     r"|(?:图片|圖片|图|圖|照片|攝影|摄影)\s*[／/]\s*)",
     re.I,
 )
@@ -169,6 +174,9 @@ def unwrapped(credit: str | None) -> str | None:
     credit = _RIGHTS.sub("", credit, count=1).strip() or credit
     while (unlabelled := _DROPPED_LABEL.sub("", credit, count=1).strip()) not in {credit, ""}:
         credit = unlabelled
+    second = _COLON_LABEL.sub("", credit, count=1)
+    if second != credit and starts_with_label(second):  # "Bild: Quelle: dpa"
+        return unwrapped(second)
     shot = _SHOT_BY.match(credit)
     return (shot["name"].strip() if shot else credit) or None
 

@@ -50,6 +50,9 @@ def figure(caption: str, alt: str = "") -> str:
             "Jane Doe",
         ),
         ("2 / 5 The pier at low tide.", "The pier at low tide.", None),
+        ("The pier at low tide. Bild: Quelle: dpa", "The pier at low tide.", "dpa"),
+        ("Il molo con la bassa marea (Foto Ansa)", "Il molo con la bassa marea", "Ansa"),
+        ("Il molo con la bassa marea (FOTO LAPRESSE)", "Il molo con la bassa marea", "LAPRESSE"),
     ],
 )
 def test_a_credit_after_a_local_label_or_separator_is_split_off(
