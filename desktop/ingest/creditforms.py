@@ -175,7 +175,7 @@ def unwrapped(credit: str | None) -> str | None:
     while (unlabelled := _DROPPED_LABEL.sub("", credit, count=1).strip()) not in {credit, ""}:
         credit = unlabelled
     second = _COLON_LABEL.sub("", credit, count=1)
-    if second != credit and starts_with_label(second):  # "Bild: Quelle: dpa"
+    if second != credit and _DROPPED_LABEL.match(second):  # "Bild: Quelle: dpa"
         return unwrapped(second)
     shot = _SHOT_BY.match(credit)
     return (shot["name"].strip() if shot else credit) or None

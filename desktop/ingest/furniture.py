@@ -80,6 +80,16 @@ _FURNITURE_LINE = re.compile(
 )
 SIGNUP_BOX_CHARS = 400  # the most text of a newsletter's sign-up card
 _EMAIL_FIELD = ".//form//input[@type='email' or contains(@name, 'mail')]"
+_HEADINGS_INSIDE = ".//h2 | .//h3 | .//h4 | .//h5"
+_BUTTONS = ".//a | .//button"
+# A sign-up button's words: "Sign up", "Subscribe", "Tilaa", "Abonnieren", "S'inscrire" ...
+_SIGN_UP = re.compile(
+    r"^(?:sign (?:me )?up|subscribe|join|get (?:it|the newsletter)|tilaa|prenumerera"
+    r"|abonn(?:ieren|er)|anmelden|jetzt anmelden|s['’]inscrire|je m['’]inscris|iscriviti"
+    r"|suscr[ií]b(?:e|ete)|inscr[ií]bete|assine|inscreva-se|zapisz się|přihlásit|feliratkozom"
+    r"|εγγραφή|登録|订阅|구독)\b",
+    re.I,
+)
 FURNITURE_LINE_CHARS = 250  # the longest line the furniture-line rule may take
 # Embedded posts by the class their platforms' snippets give them.
 _EMBEDS = re.compile(
@@ -148,10 +158,16 @@ def is_furniture_element(element: Element) -> bool:
 
 def is_signup_box(element: Element) -> bool:
     """Whether an element is a newsletter's sign-up card set in the text: a short box holding a
-    form that asks for an e-mail address, with its heading and pitch."""
-    if element.tag in {"p", "form"} or not element.xpath(_EMAIL_FIELD):
+    form that asks for an e-mail address, or a heading and a sign-up button, with its pitch."""
+    if element.tag in {"p", "form"}:
         return False
-    return len(" ".join("".join(element.itertext()).split())) <= SIGNUP_BOX_CHARS
+    asks = element.xpath(_EMAIL_FIELD) or (
+        element.xpath(_HEADINGS_INSIDE)
+        and any(
+            _SIGN_UP.match(" ".join("".join(b.itertext()).split())) for b in element.xpath(_BUTTONS)
+        )
+    )
+    return bool(asks) and len(" ".join("".join(element.itertext()).split())) <= SIGNUP_BOX_CHARS
 
 
 def is_standfirst(element: Element) -> bool:

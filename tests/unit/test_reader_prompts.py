@@ -50,6 +50,8 @@ def page(middle: str = "", end: str = "", start: str = "", story: list[str] = ST
         'your inbox every morning.</p><form><input type="email" name="EMAIL"><button>Go</button>'
         "</form></div>",
         '<p>Article content</p><div class="ad-slot"></div><p>Article content</p>',
+        '<aside class="inline-box"><h4>Aamun uutiskirje</h4><p>Päivän tärkeimmät uutiset.</p>'
+        '<a href="/uutiskirje">Tilaa</a></aside>',
     ],
 )
 def test_a_prompt_in_the_middle_of_the_text_is_left_out(line: str) -> None:
@@ -57,6 +59,21 @@ def test_a_prompt_in_the_middle_of_the_text_is_left_out(line: str) -> None:
     text, is no part of it."""
     found = extract_article(page(line), URL)
     assert found.text.split("\n\n") == STORY
+
+
+def test_a_box_with_a_heading_and_a_link_that_signs_no_one_up_is_text() -> None:
+    """A box in the text with a heading and a "More" link is the article's."""
+    box = (
+        '<div class="box"><h3>The harbour</h3><p>It was built in 1870.</p>'
+        '<a href="/h">More</a></div>'
+    )
+    found = extract_article(page(box), URL)
+    assert found.text.split("\n\n") == [
+        *STORY[:3],
+        "The harbour",
+        "It was built in 1870.",
+        *STORY[3:],
+    ]
 
 
 def test_a_contributor_line_in_italics_closing_the_text_is_kept() -> None:
