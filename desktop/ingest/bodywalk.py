@@ -235,7 +235,7 @@ class BodyWalk:
         img = element if single else next(iter(element.xpath(".//img | .//amp-img")), None)
         if img is None or is_furniture_picture(img):
             return
-        loose = element.tag != "figure" and not element.xpath(".//figcaption")
+        loose = not element.xpath(".//figcaption")  # a figure without one may have it after it
         region = caption_region(img) if loose else []
         self._skipped.update(region or credit_after(element))
         self._after_picture = True

@@ -133,3 +133,27 @@ def test_a_hero_shown_as_a_background_has_its_figures_caption(picture: str) -> N
         "Jane Doe for The Harbour Post",
     )
     assert found.text.split("\n\n") == STORY
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        '<div class="photo-text">The pier at low tide (foto Ansa)</div>',
+        "<div>The pier at low tide (foto Ansa)</div>",
+    ],
+)
+def test_the_caption_just_after_a_figure_without_one_is_its_caption(after: str) -> None:
+    """A figure holding only the picture, its caption in the element after it (named as one,
+    or closed by a credit), gives that caption; it is no part of the text."""
+    opener = f'<figure class="lead"><img src="{PICTURE}" alt=""></figure>{after}'
+    found = extract_article(page(opener), URL)
+    assert (found.caption, found.credit) == ("The pier at low tide", "Ansa")
+    assert found.text.split("\n\n") == STORY
+
+
+def test_a_line_after_a_figure_without_a_caption_that_closes_with_no_credit_is_text() -> None:
+    """A short paragraph after a bare figure that no credit closes is the article's text."""
+    opener = f'<figure class="lead"><img src="{PICTURE}" alt=""></figure><p>It is low tide.</p>'
+    found = extract_article(page(opener), URL)
+    assert found.caption is None
+    assert found.text.split("\n\n") == ["It is low tide.", *STORY]
