@@ -70,10 +70,13 @@ def caption_region(img: Element) -> list[Element]:
         if figure is not None and node is not figure and not _inside(node, figure):
             return []  # past the figure's box: its caption is in or just after the figure
         if node is figure:
-            following = _after_figure(figure)
+            following = _after_figure(figure) or _later_figcaption(figure)
         else:
             following = (
-                _caption_siblings(node, figure) or _table_caption(node) or _caption_before(node)
+                _caption_siblings(node, figure)
+                or _table_caption(node)
+                or _caption_before(node)
+                or _later_figcaption(node)
             )
         if following:
             return [*following, *credit_after(following[-1])]
@@ -99,6 +102,17 @@ def _after_figure(figure: Element) -> list[Element]:
     text = clean(text_of(following))
     short = len(text) <= MAX_CAPTION and not following.xpath(_HEADINGS)
     return [following] if short and closes_with_credit(text) else []
+
+
+def _later_figcaption(node: Element) -> list[Element]:
+    """A <figcaption> further on beside a picture's box, past the headline a hero lays over
+    the picture, before any other picture."""
+    for sibling in node.itersiblings():
+        if not isinstance(sibling.tag, str) or image_count(sibling):
+            return []
+        if sibling.tag == "figcaption":
+            return [sibling]
+    return []
 
 
 def _inside(element: Element, holder: Element) -> bool:

@@ -157,3 +157,19 @@ def test_a_line_after_a_figure_without_a_caption_that_closes_with_no_credit_is_t
     found = extract_article(page(opener), URL)
     assert found.caption is None
     assert found.text.split("\n\n") == ["It is low tide.", *STORY]
+
+
+def test_a_hero_figcaption_past_the_headline_laid_over_the_picture_is_its_caption() -> None:
+    """A hero box holding the picture, the headline laid over it, then a figcaption of two
+    spans (the caption, then "Photo by ... for ..."), gives that caption and credit."""
+    hero = (
+        f'<div class="hero"><div class="hero__media"><img src="{PICTURE}" alt=""></div>'
+        '<div class="hero__content"><h2>Ferry pier to grow</h2></div><figcaption>'
+        "<span>The pier at low tide.</span><span>Photo by Jane Doe for The Harbour Post</span>"
+        "</figcaption></div>"
+    )
+    found = extract_article(page(hero), URL)
+    assert (found.caption, found.credit) == (
+        "The pier at low tide.",
+        "Jane Doe for The Harbour Post",
+    )
