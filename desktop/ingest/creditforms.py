@@ -29,7 +29,7 @@ _CJK_SHOT = r"攝影|摄影|攝|摄|撮影"
 # Finnish "Kuva:", Greek "ΦΩΤΟ:", German "Quelle:" and their kin, and "Photo / Jane Doe" as
 # New Zealand papers write it: reported without the label as well.
 _OTHER_LABELS = (
-    r"(?<!\w)(?:(?:фото|fotoğraf|ảnh|zdroj|kaynak|źródło|تصوير|צילום|kuva|kuvat|lähde|φωτο"
+    r"(?<!\w)(?:(?:фото|fotoğraf|ảnh|zdroj|kaynak|źródło|تصوير|צילום|kuva|kuvat|lähde|φωτο|φωτ\."
     r"|φωτογραφία|πηγή|quelle|bildquelle|fotoquelle|bron|kilde|källa|fuente|fonte|zdjęcie|snímek"
     r"|图片来源|圖片來源|图源|圖源|来源|來源|출처"
     r"|(?:photo|image|picture)\s+credits?|courtesy)\s*[:：]\s*|fot\.\s*"
@@ -57,7 +57,7 @@ _COLON_LABEL = re.compile(r"^(?:photo(?:graph)?s?|image|picture|pic|foto|fotos|b
 _DROPPED_LABEL = re.compile(
     rf"^(?:credits?\s*(?:\.{{2,}}|…)\s*|(?:\w+\s+)?by\s+|{_PHOTO_OF}|(?-i:[Ff]oto|FOTO)\s+"
     rf"|{_OTHER_LABELS}"
-    r"|(?:图片|圖片|图|圖|照片|攝影|摄影)\s*[／/]\s*)",
+    r"|(?:图片|圖片|图|圖|照片|攝影|摄影)\s*[／/]\s*|사진\s+(?=\S))",
     re.I,
 )
 # The Chinese and Japanese forms naming the photographer around the name: "记者王磊／攝影",
@@ -72,10 +72,12 @@ _CJK_CREDIT = re.compile(
     r"|提供)|(?:＝|(?<=[、，,\s]))[^＝=、，,。\s]{1,20}?(?:撮影|提供)|(?:图片|圖片|图|圖|照片)\s*[／/:：]\s*[^。（）()]{1,30})[）)］\]]?)$"
 )
 # "... 있다. 서울시 제공": a Korean credit, "provided by", after the caption's full stop.
-_KOREAN_PROVIDED = re.compile(r"^(?P<caption>.+[.!?。])\s*(?P<credit>[^.!?。]{2,30}?\s*제공)\)?$")
+_KOREAN_PROVIDED = re.compile(
+    r"^(?P<caption>.+[.!?。])\s*[(\[（［]?(?P<credit>[^.!?。()\[\]（）［］]{2,30}?\s*제공)[)\]）］]?\.?$"
+)
 # "... on Monday | REUTERS / JANE DOE": the first pipe parts the caption from its credit.
 _PIPED = re.compile(r"^(?P<caption>.+?)\s+\|\s+(?P<credit>[^|]{2,80})$")
-_SEPARATED = re.compile(r"^(?P<caption>.+)\s[/|–—]\s(?P<credit>.{1,80})$")
+_SEPARATED = re.compile(r"^(?P<caption>.+)\s[/|–—]\s?(?P<credit>.{1,80})$")
 _PARENTHESISED = re.compile(
     r"^(?P<caption>.+?)\s*[(（\[［](?P<credit>[^()（）\[\]［］]{1,80})[)）\]］]\.?$"
 )
