@@ -10,7 +10,7 @@ import re
 from desktop.ingest.blocks import FIGURE, HEADING_TAGS, RULE, Block
 from desktop.ingest.bodywalk import Piece
 from desktop.ingest.elements import Element, clean, text_of
-from desktop.ingest.signoffs import signing_names, signoff
+from desktop.ingest.signoffs import signing_names, signoff, without_signing_tail
 
 LIST_TAGS = frozenset({"ul", "ol"})
 LABEL_CHARS = 60  # the longest label of a summary box
@@ -137,8 +137,8 @@ def says_who(text: str) -> bool:
 
 def without_author_note(blocks: list[Block], byline: str | None) -> list[Block]:
     """The blocks without a last short line that says who the byline's author is, nor an
-    author's name signing the article off, nor a first line giving an author's name and
-    e-mail address."""
+    author's name signing the article off (a line of its own, or in brackets closing the last
+    paragraph), nor a first line giving an author's name and e-mail address."""
     names = [name for name in _NAME_JOINS.split(byline or "") if " " in name]
     end = len(blocks)
     while end > 1 and (_is_author_note(blocks[end - 1], names) or signoff(blocks[end - 1])):
@@ -148,7 +148,8 @@ def without_author_note(blocks: list[Block], byline: str | None) -> list[Block]:
         if not signing_names(blocks[start].text):
             break
         start += 1
-    return blocks[start:end]
+    kept = blocks[start:end]
+    return [*kept[:-1], without_signing_tail(kept[-1])] if kept else kept
 
 
 def _is_author_note(block: Block, names: list[str]) -> bool:

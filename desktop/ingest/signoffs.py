@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import escape
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -19,6 +20,9 @@ SIGNOFF_CHARS = 60  # the longest sign-off
 PROSE_CHARS = 80  # characters of the paragraph before it, from which it closes prose (half in CJK)
 LAST_PARAGRAPHS = 3  # the article's last paragraphs in which a signing line is looked for
 _BRACKETED_TAIL = re.compile(r"[。．！？」』.!?]\s*([（(][^（）()]{2,30}[）)])$")
+# What may follow a paragraph's last text: closing tags of inline elements and breaks.
+_CLOSING_MARKUP = re.compile(r"^(?:\s|</?(?:em|i|b|strong|span|small|br|p)\s*/?>)*$", re.I)
+_BREAKS = re.compile(r"<br\s*/?>", re.I)
 _BRACKETED = re.compile(r"^[（(](?P<inner>[^（）()]{2,58})[）)]\.?$")
 _WITH_EMAIL = re.compile(r"^(?P<inner>[^@\d]{3,50}?)\s*[,;|·/–—-]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -82,6 +86,26 @@ def signing_names(text: str) -> list[str]:
         return []
     told = _CJK_JOB.sub("", re.sub("[・、＝]", " ", inner)) if _CJK.search(inner) else inner
     return names if key_of(told) == key_of("".join(names)) else []
+
+
+def without_signing_tail(block: Block) -> Block:
+    """A paragraph without the signing line in brackets that closes its last sentence ("... in
+    May. (Jane Doe, 4 March 2025)"); the paragraph itself for any other block."""
+    found = _BRACKETED_TAIL.search(block.text) if block.tag == "p" else None
+    if found is None or not signing_names(found[1]):
+        return block
+    written = escape(found[1], quote=False)
+    cut = block.html.rfind(written)
+    rest = block.html[cut + len(written) :] if cut >= 0 else ""
+    if cut < 0 or not _CLOSING_MARKUP.match(rest):
+        return block
+    try:
+        element = lxml_html.fragment_fromstring(block.html[:cut] + _BREAKS.sub("", rest))
+    except (etree.ParserError, ValueError):
+        return block
+    while len(element) and element[-1].tag == "br" and not clean(element[-1].tail or ""):
+        element.remove(element[-1])  # the break before the signing line
+    return block_of(element)
 
 
 def page_signoff(body: Element) -> list[str]:

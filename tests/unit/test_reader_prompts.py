@@ -101,3 +101,23 @@ def test_a_dated_signature_in_brackets_closing_the_text_is_left_out() -> None:
     """ "(Jane Doe, 4 March 2025)" after the last paragraph signs the story; it is not text."""
     found = extract_article(page(end="<p>(Jane Doe, 4 March 2025)</p>"), URL)
     assert found.text.split("\n\n") == STORY
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "<p>The work starts in May. (Jane Doe, 4 March 2025)</p>",
+        "<p>The work starts in May.<br>(Jane Doe)</p>",
+    ],
+)
+def test_a_signature_in_brackets_closing_the_last_paragraph_is_cut_off(closing: str) -> None:
+    """A name (and date) in brackets after the last sentence signs the story: the paragraph
+    is kept without it."""
+    found = extract_article(page(end=closing), URL)
+    assert found.text.split("\n\n") == [*STORY, "The work starts in May."]
+
+
+def test_words_in_brackets_closing_the_last_paragraph_that_name_no_one_stay() -> None:
+    """Brackets after the last sentence that hold no name alone are the story's."""
+    found = extract_article(page(end="<p>The work starts in May. (Weather permitting.)</p>"), URL)
+    assert found.text.split("\n\n") == [*STORY, "The work starts in May. (Weather permitting.)"]
