@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from desktop.ingest.blocks import FIGURE, HEADING_TAGS, Block, block_of, key_of, prose
 from desktop.ingest.bodyedges import without_author_note
 from desktop.ingest.bylines import byline
+from desktop.ingest.creditforms import starts_with_label, unwrapped
 from desktop.ingest.elements import Element, absolute, attr, clean, text_of
 from desktop.ingest.furniture import is_furniture_line, without_boilerplate
 from desktop.ingest.jsonld import as_list, json_ld_article, ld_text, ld_url
@@ -439,9 +440,18 @@ def _without_repeats(
     parts = [part for part in photo if part]
     photo_keys = {key_of(part) for part in parts} | {key_of(" ".join(parts))}
     kept = blocks[start:]
-    repeats = [i for i, block in enumerate(kept) if block.key in photo_keys and block.key]
+    repeats = [i for i, block in enumerate(kept) if block.key and _photo_line(block, photo_keys)]
     last = repeats[-1] if len(repeats) > 1 else None
     return [block for i, block in enumerate(kept) if i not in repeats or i == last]
+
+
+def _photo_line(block: Block, photo_keys: set[str]) -> bool:
+    """Whether a block is the lead photo's caption or credit, the credit perhaps after its label
+    ("图片来源：新华社")."""
+    if block.key in photo_keys:
+        return True
+    credit = unwrapped(block.text) if starts_with_label(block.text) else None
+    return bool(credit) and key_of(credit or "") in photo_keys
 
 
 def _render(blocks: list[Block], base: str | None) -> tuple[str, str]:
