@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from desktop import version
+from desktop.ingest.decoding import Decoder, GarbledError
 
 if TYPE_CHECKING:
     import httpx
@@ -323,7 +324,11 @@ async def _answer(request: Request, response: httpx.Response, limits: Limits) ->
     if not 200 <= status < 300:
         return _status_failure(request, response)
     cap = limits.max_bytes if request.max_bytes is None else request.max_bytes
-    body = await _read_capped(response, cap)
+    try:
+        body = await _read_capped(response, cap)
+    except GarbledError as error:
+        log.info("decoding the answer from %s failed: %s", request.url, error)
+        return _failure(request, FailureKind.HTTP_ERROR, _garbled_sentence(request.url), status)
     if body is None:
         shown, size = _shown(request.url), _size(cap)
         sentence = f"The answer from {shown} was larger than {size}, so it was not read."
@@ -332,13 +337,24 @@ async def _answer(request: Request, response: httpx.Response, limits: Limits) ->
 
 
 async def _read_capped(response: httpx.Response, cap: int) -> bytes | None:
-    """The decoded body, or None as soon as it is known to be larger than ``cap`` bytes."""
+    """The decoded body, or None as soon as it is known to be larger than ``cap`` bytes.
+
+    The cap counts decoded bytes as they stream (``decoding``), so a compression bomb stops at
+    the cap, whatever its encoding or however many encodings are stacked.
+    """
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > cap:
         return None
+    decoder = Decoder(response.headers.get_list("content-encoding", split_commas=True))
     chunks: list[bytes] = []
     size = 0
-    async for chunk in response.aiter_bytes():
+    async for raw in response.aiter_raw():
+        for chunk in decoder.feed(raw):
+            size += len(chunk)
+            if size > cap:
+                return None
+            chunks.append(chunk)
+    for chunk in decoder.finish():
         size += len(chunk)
         if size > cap:
             return None
@@ -472,12 +488,16 @@ def _network_failure(request: Request, host: str, error: Exception, limits: Limi
     if isinstance(error, httpx.InvalidURL | httpx.UnsupportedProtocol):
         return _failure(request, FailureKind.BAD_URL, _bad_url_sentence(request.url))
     if isinstance(error, httpx.DecodingError):
-        sentence = f"The answer from {_shown(request.url)} was garbled, so it could not be read."
-        return _failure(request, FailureKind.HTTP_ERROR, sentence)
+        return _failure(request, FailureKind.HTTP_ERROR, _garbled_sentence(request.url))
     if isinstance(error, httpx.ConnectError):
         return _failure(request, FailureKind.UNREACHABLE, _unreachable_sentence(host, error))
     sentence = f"The connection to {host} broke off before the answer was complete."
     return _failure(request, FailureKind.UNREACHABLE, sentence)
+
+
+def _garbled_sentence(url: str) -> str:
+    """Why a body that would not decode was not read."""
+    return f"The answer from {_shown(url)} was garbled, so it could not be read."
 
 
 def _unreachable_sentence(host: str, error: BaseException) -> str:

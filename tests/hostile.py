@@ -1,0 +1,265 @@
+"""A hostile web site on a local server: what a careless or malicious server can send.
+
+Compression bombs in every encoding (and stacked ones), headers that lie about length and type,
+huge and deeply nested documents (XML, JSON, OPML), numbers no parser should take whole, titles
+full of terminal escapes, and pictures that are bombs, cut short or not pictures at all. Each is
+made here, small on the wire. ``run_measured`` runs the command line in a child process and
+reports its peak memory, so a test can hold every case to a memory bound.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from tests.commands import ROOT
+
+BOMB_BYTES = 512 * 1024 * 1024  # what each bomb decodes to: far past any cap and the memory bound
+ENCODINGS = ("br", "gzip, gzip", "deflate, deflate", "gzip, br", "gzip")
+CONTROL_TITLE = "Calm\x1b]0;owned\x07 title\x1b[2J\x00 here\x9b31m\u202eevil"
+
+
+@functools.cache
+def _zeros_compressed(wbits: int) -> bytes:
+    """BOMB_BYTES of zeros, deflated with the given framing (made in steps of 1 MB)."""
+    compressor = zlib.compressobj(3, zlib.DEFLATED, wbits)
+    step = bytes(1024 * 1024)
+    parts = [compressor.compress(step) for _ in range(BOMB_BYTES // len(step))]
+    return b"".join(parts) + compressor.flush()
+
+
+@functools.cache
+def _zeros_brotli() -> bytes:
+    """BOMB_BYTES of zeros under brotli."""
+    import brotli
+
+    compressor = brotli.Compressor(quality=5)
+    step = bytes(1024 * 1024)
+    parts = [compressor.process(step) for _ in range(BOMB_BYTES // len(step))]
+    return b"".join(parts) + bytes(compressor.finish())
+
+
+def _encode(name: str, data: bytes) -> bytes:
+    """``data`` under one Content-Encoding."""
+    import brotli
+
+    if name == "gzip":
+        compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+        return compressor.compress(data) + compressor.flush()
+    if name == "deflate":
+        return zlib.compress(data, 9)
+    if name == "br":
+        return bytes(brotli.compress(data))
+    raise ValueError(name)
+
+
+def bomb(encoding: str) -> bytes:
+    """A body that decodes to BOMB_BYTES of zeros under ``encoding`` (comma-separated tokens in
+    the order they were applied, as in the header)."""
+    names = [name.strip() for name in encoding.split(",")]
+    first, rest = names[0], names[1:]
+    body = _zeros_brotli() if first == "br" else _zeros_compressed(_wbits(first))
+    for name in rest:
+        body = _encode(name, body)
+    return body
+
+
+def _wbits(name: str) -> int:
+    """zlib's framing for a Content-Encoding."""
+    return zlib.MAX_WBITS | 16 if name == "gzip" else zlib.MAX_WBITS
+
+
+def pixel_bomb() -> bytes:
+    """A PNG of a few dozen bytes whose header claims 50000 x 50000 pixels."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + data))
+        return struct.pack(">I", len(data)) + kind + data + crc
+
+    header = struct.pack(">IIBBBBB", 50000, 50000, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b""))
+        + chunk(b"IEND", b"")
+    )
+
+
+def truncated_jpeg() -> bytes:
+    """A real JPEG cut off half way."""
+    from tests.newsroom import photo_bytes
+
+    whole = photo_bytes((40, 90, 140))
+    return whole[: len(whole) // 2]
+
+
+def rss(title: str, items: list[tuple[str, str]], base: str) -> bytes:
+    """An RSS feed whose entries (title, slug) carry full content, so no page is fetched."""
+    from html import escape
+
+    entries = "".join(
+        f"<item><title>{escape(t)}</title><link>{base}/news/{s}</link><guid>{base}/news/{s}</guid>"
+        f"<description>Summary.</description>"
+        f"<content:encoded><![CDATA[<p>The whole story of {escape(t)}.</p>]]></content:encoded>"
+        "</item>"
+        for t, s in items
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        f"<title>{escape(title)}</title><link>{base}/</link>{entries}</channel></rss>"
+    ).encode()
+
+
+def rss_with_photo(title: str, photo_url: str, base: str) -> bytes:
+    """An RSS feed of one entry with full content whose Media RSS photo is ``photo_url``."""
+    return (
+        '<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        f"<title>{title}</title><link>{base}/</link><item><title>Pictured story</title>"
+        f"<link>{base}/news/pictured</link><description>Summary.</description>"
+        "<content:encoded><![CDATA[<p>A whole story with a picture.</p>]]></content:encoded>"
+        f'<media:content url="{photo_url}" medium="image" type="image/png"/></item>'
+        "</channel></rss>"
+    ).encode()
+
+
+def json_feed_with_huge_number(base: str, digits: int = 5000) -> bytes:
+    """A JSON Feed whose one entry carries a number longer than Python will parse as an int."""
+    item = f'{{"id": "{base}/x", "url": "{base}/x", "title": "Big", "content_text": "Text."'
+    item += f', "_count": {"9" * digits}}}'
+    return (
+        f'{{"version": "https://jsonfeed.org/version/1.1", "title": "Numbers", '
+        f'"home_page_url": "{base}/", "items": [{item}]}}'
+    ).encode()
+
+
+def deep_json(depth: int = 100_000) -> bytes:
+    """A JSON Feed nested ``depth`` arrays deep."""
+    return (
+        b'{"version": "https://jsonfeed.org/version/1", "title": "Deep", "items": '
+        + b"[" * depth
+        + b"]" * depth
+        + b"}"
+    )
+
+
+def deep_xml(depth: int = 100_000) -> bytes:
+    """An RSS document nested ``depth`` elements deep."""
+    return b'<?xml version="1.0"?><rss version="2.0"><channel><title>Deep</title>' + (
+        b"<a>" * depth + b"</a>" * depth + b"</channel></rss>"
+    )
+
+
+def deep_opml(depth: int = 10_000, feed: str = "http://127.0.0.1:9/feed.xml") -> bytes:
+    """An OPML document with outlines nested ``depth`` levels, a feed at every level."""
+    opening = f'<outline text="Level" type="rss" xmlUrl="{feed}">'
+    return (
+        '<?xml version="1.0"?><opml version="2.0"><head><title>Deep</title></head><body>'
+        + opening * depth
+        + "</outline>" * depth
+        + "</body></opml>"
+    ).encode()
+
+
+def guid_only_rss(entries: int) -> bytes:
+    """An RSS feed of ``entries`` items that have a permalink guid and no link."""
+    items = "".join(
+        f'<item><title>Story {n}</title><guid isPermaLink="true">https://example.test/s/{n}</guid>'
+        f"<description>Entry {n}.</description></item>"
+        for n in range(entries)
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Many</title>'
+        f"<link>https://example.test/</link>{items}</channel></rss>"
+    ).encode()
+
+
+@dataclass
+class HostileSite:
+    """Serves the hostile cases on a local server."""
+
+    server: HTTPServer
+
+    def url(self, path: str) -> str:
+        """The full address of a path on the site."""
+        return self.server.url_for(path)
+
+    def serve(
+        self,
+        path: str,
+        body: bytes,
+        content_type: str = "application/rss+xml",
+        headers: dict[str, str] | None = None,
+    ) -> str:
+        """Answer ``path`` with ``body`` exactly as given, with these headers; return its URL."""
+        extra = dict(headers or {})
+
+        def handle(request: Request) -> Response:
+            response = Response(body, status=200, content_type=content_type)
+            for name, value in extra.items():
+                response.headers[name] = value
+            return response
+
+        self.server.expect_request(path).respond_with_handler(handle)
+        return self.url(path)
+
+    def serve_bomb(self, path: str, encoding: str, content_type: str) -> str:
+        """A compression bomb under ``encoding``; return its URL."""
+        return self.serve(path, bomb(encoding), content_type, {"Content-Encoding": encoding})
+
+    def serve_redirect(self, path: str, target: str, status: int = 302) -> str:
+        """A redirect to ``target``; return its URL."""
+        self.server.expect_request(path).respond_with_response(
+            Response(status=status, headers={"Location": target})
+        )
+        return self.url(path)
+
+    def serve_json(self, path: str, document: object) -> str:
+        """A JSON document; return its URL."""
+        return self.serve(path, json.dumps(document).encode(), "application/json")
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A finished command: its exit code, what it printed, and its peak memory in MB."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    peak_mb: float
+
+
+def run_measured(data: Path, *arguments: str, env: dict[str, str] | None = None) -> Measured:
+    """Run the command line on ``data`` in a child process and measure its peak resident memory
+    (the child's own rusage, read with wait4, so other children do not count)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "desktop", "--data-dir", str(data), *arguments],
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            cwd=ROOT,
+            env=env,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Measured(
+            process.returncode,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+            usage.ru_maxrss / 1024,
+        )
