@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from desktop import version
+from desktop.cli_terminal import guard_terminals
 from desktop.domain import ALL, BOOKMARKS, UNREAD, Article, ArticleRow, Section
 from desktop.paths import AppPaths, resolve
 from desktop.store import articles
 from desktop.store.database import connect
 from desktop.store.errors import StoreError
-from desktop.wording import count, long_date, size
+from desktop.wording import count, escaped_invisibles, long_date, size
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +171,7 @@ def run(arguments: argparse.Namespace) -> int:
     from desktop.logfile import configure
     from desktop.profile import close_profile, open_profile
 
+    guard_terminals()
     paths = resolve(arguments.data_dir)
     configure(paths.log_file)
     try:
@@ -433,7 +435,7 @@ def _article_json(article: Article) -> dict[str, Any]:
 
 def print_json(document: object) -> int:
     """Print a JSON document and succeed."""
-    print(json.dumps(document, ensure_ascii=False, indent=2))
+    print(escaped_invisibles(json.dumps(document, ensure_ascii=False, indent=2)))
     return 0
 
 

@@ -37,6 +37,7 @@ UNTITLED = "Untitled"
 SNIFF_BYTES = 4096
 FEED_ROOTS = frozenset({"rss", "rdf", "feed"})
 JSON_FEED_VERSION = "https://jsonfeed.org/version/"
+_JSON_INT_DIGITS = 40  # longer integers are kept as text (an id may be one)
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
 
@@ -487,13 +488,19 @@ def _skipped(skipped: int, total: int) -> str | None:
 def _load_json(data: bytes) -> Any:
     """The decoded JSON document; a FeedParseError naming the spot when it is not valid."""
     try:
-        return json.loads(data)
+        return json.loads(data, parse_int=_json_int)
     except json.JSONDecodeError as error:
         raise FeedParseError(
             f"This is not a feed: the JSON is broken ({error.msg} at line {error.lineno})."
         ) from error
-    except (UnicodeDecodeError, RecursionError) as error:
+    except (ValueError, RecursionError) as error:  # UnicodeDecodeError is a ValueError
         raise FeedParseError("This is not a feed: the JSON cannot be decoded.") from error
+
+
+def _json_int(digits: str) -> int | str:
+    """A JSON integer as a number, or kept as its digits when it is longer than any a feed
+    needs (Python refuses to convert more than 4,300 digits, and the work grows with them)."""
+    return int(digits) if len(digits) <= _JSON_INT_DIGITS else digits
 
 
 def _json_entry(item: Mapping[str, Any], feed_url: str) -> FeedEntry | None:

@@ -266,13 +266,18 @@ async def _follow(
     client: httpx.AsyncClient, request: Request, limits: Limits, trail: list[str]
 ) -> Response | Failure:
     """Send the request and follow its redirects (http and https only, no loops), noting each."""
+    import httpx
+
     url = request.url
     origin = urlsplit(url).netloc
     for _ in range(limits.max_redirects + 1):
         trail.append(url)
         headers = _request_headers(request, same_host=urlsplit(url).netloc == origin)
         built = client.build_request("GET", url, headers=headers)
-        response = await client.send(built, stream=True)
+        try:
+            response = await client.send(built, stream=True)
+        except httpx.InvalidURL:  # the address was valid: httpx refused where it redirects
+            return _failure(request, FailureKind.BAD_URL, _unreadable_redirect(url))
         try:
             if not response.has_redirect_location:
                 return await _answer(request, response, limits)
@@ -300,6 +305,14 @@ def _request_headers(request: Request, same_host: bool = True) -> dict[str, str]
     if request.validators.last_modified:
         headers["If-Modified-Since"] = request.validators.last_modified
     return headers
+
+
+def _unreadable_redirect(url: str) -> str:
+    """Why a redirect to an address httpx cannot even read (``data:``, say) was not followed."""
+    return (
+        f"{_shown(url)} sent Broadsheet on to an address that is not a web address, "
+        "so it was not followed."
+    )
 
 
 def _redirect_stop(request: Request, url: str, target: str, trail: list[str]) -> Failure | None:

@@ -51,6 +51,11 @@ from desktop.wording import count
 
 log = logging.getLogger(__name__)
 
+UNHANDLED_FEED = (
+    "This feed holds something Broadsheet could not handle, so it was not read; "
+    "the log has the details."
+)
+UNHANDLED_PAGE = "The article's page holds something Broadsheet could not handle."
 # While the next feed downloads, parsed feeds are looked for this often, and stored.
 PARSED_POLL_SECONDS = 0.05
 T = TypeVar("T")
@@ -230,15 +235,23 @@ class _FeedStore:
         state = item.state
         try:
             ready = item.future.result()
+            added = self.run.write(
+                lambda c: _store_entries(c, self.run.images, state, item.response, ready)
+            )
         except FeedParseError as error:
-            reason = str(error)
-            self.run.write(lambda c: feeds.record_failure(c, state.source_id, _now(), reason))
-            return SourceOutcome(state.source_id, state.url, "failed", error=reason)
-        added = self.run.write(
-            lambda c: _store_entries(c, self.run.images, state, item.response, ready)
-        )
+            return self._failed(state, str(error))
+        except (sqlite3.Error, OSError):  # the store's trouble, not this feed's
+            raise
+        except Exception:
+            log.exception("Reading the feed %s failed", state.url)
+            return self._failed(state, UNHANDLED_FEED)
         _plan_completion(self.run.options, state, added, self.run.work)
         return SourceOutcome(state.source_id, state.url, "updated", new=len(added))
+
+    def _failed(self, state: FeedState, reason: str) -> SourceOutcome:
+        """Keep the sentence saying why a feed could not be read beside it."""
+        self.run.write(lambda c: feeds.record_failure(c, state.source_id, _now(), reason))
+        return SourceOutcome(state.source_id, state.url, "failed", error=reason)
 
     def _done(self, outcome: SourceOutcome, total: int) -> Progress:
         """Count a source as done."""
@@ -254,7 +267,7 @@ def _submit(parser: Executor | None, response: Response) -> Future[ReadyFeed]:
     future: Future[ReadyFeed] = Future()
     try:
         future.set_result(read_feed(*arguments))
-    except FeedParseError as error:
+    except Exception as error:  # the feed's own failure, said when it is stored
         future.set_exception(error)
     return future
 
@@ -341,6 +354,10 @@ def _complete_from_page(
     except ExtractionError as error:
         reason = str(error)
         write(lambda c: loading.note_extraction_failed(c, item.article_id, reason))
+        return []
+    except Exception:  # one page's trouble is that article's, never the refresh's
+        log.exception("Extracting the article at %s failed", item.url)
+        write(lambda c: loading.note_extraction_failed(c, item.article_id, UNHANDLED_PAGE))
         return []
     published = to_timestamp(page.published) if page.published else None
     write(
