@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from concurrent import futures
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -42,7 +43,7 @@ from desktop.ingest.fetch import (
 )
 from desktop.ingest.figures import body_images
 from desktop.operations import StoreWriter
-from desktop.operations.entries import ReadyFeed, entry_article, read_feed
+from desktop.operations.entries import Prepared, ReadyFeed, entry_article, read_feed
 from desktop.operations.fetching import drain, drain_ticking
 from desktop.operations.photos import Tally, Wanted, fetch_pictures, wanted_pictures
 from desktop.store import feeds, loading
@@ -56,6 +57,8 @@ UNHANDLED_FEED = (
     "the log has the details."
 )
 UNHANDLED_PAGE = "The article's page holds something Broadsheet could not handle."
+# A huge feed is stored this many entries to a transaction (a few tenths of a second each).
+STORE_BATCH = 500
 # While the next feed downloads, parsed feeds are looked for this often, and stored.
 PARSED_POLL_SECONDS = 0.05
 T = TypeVar("T")
@@ -235,9 +238,7 @@ class _FeedStore:
         state = item.state
         try:
             ready = item.future.result()
-            added = self.run.write(
-                lambda c: _store_entries(c, self.run.images, state, item.response, ready)
-            )
+            added = _store_entries(self.run.write, self.run.images, state, item.response, ready)
         except FeedParseError as error:
             return self._failed(state, str(error))
         except (sqlite3.Error, OSError):  # the store's trouble, not this feed's
@@ -286,17 +287,42 @@ def _record_failure(write: StoreWriter, state: FeedState, failure: Failure) -> S
 
 
 def _store_entries(
+    write: StoreWriter, images: Path, state: FeedState, response: Response, ready: ReadyFeed
+) -> list[tuple[int, FeedEntry]]:
+    """The new entries, in transactions of at most ``STORE_BATCH`` entries so that a huge feed
+    never holds the store from other writers (a bookmark) for long, then the feed's answer;
+    return the stored ones. Until the answer is recorded, the next refresh fetches the feed
+    again, and what was stored already is recognised."""
+    added: list[tuple[int, FeedEntry]] = []
+    prepared = ready.entries
+    for start in range(0, len(prepared), STORE_BATCH):
+        batch = prepared[start : start + STORE_BATCH]
+        added += write(partial(_store_batch, images=images, state=state, batch=batch))
+    parsed = ready.feed
+    write(
+        lambda c: feeds.record_success(
+            c,
+            state.source_id,
+            _now(),
+            **_validators(response),
+            problem=parsed.problem,
+            title=parsed.title,
+            site_url=parsed.site_url,
+        )
+    )
+    return added
+
+
+def _store_batch(
     connection: sqlite3.Connection,
     images: Path,
     state: FeedState,
-    response: Response,
-    ready: ReadyFeed,
+    batch: Sequence[tuple[FeedEntry, Prepared]],
 ) -> list[tuple[int, FeedEntry]]:
-    """In one transaction: the new entries, and the feed's answer; return the stored ones."""
-    parsed, prepared = ready.feed, ready.entries
-    fresh = feeds.unseen(connection, state.source_id, [p.keys for _, p in prepared])
+    """In one transaction: the entries of a batch not stored before; return them."""
+    fresh = feeds.unseen(connection, state.source_id, [p.keys for _, p in batch])
     added: list[tuple[int, FeedEntry]] = []
-    for (entry, entry_ready), is_new in zip(prepared, fresh, strict=True):
+    for (entry, entry_ready), is_new in zip(batch, fresh, strict=True):
         if not is_new:
             continue
         article = entry_article(entry, entry_ready)
@@ -305,15 +331,6 @@ def _store_entries(
         )
         if article_id is not None:
             added.append((article_id, entry))
-    feeds.record_success(
-        connection,
-        state.source_id,
-        _now(),
-        **_validators(response),
-        problem=parsed.problem,
-        title=parsed.title,
-        site_url=parsed.site_url,
-    )
     return added
 
 
