@@ -19,6 +19,7 @@ import tempfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
@@ -262,4 +263,87 @@ def run_measured(data: Path, *arguments: str, env: dict[str, str] | None = None)
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
             usage.ru_maxrss / 1024,
+        )
+
+
+class SameHostTwoSchemes:
+    """A server that speaks https and plain http on one port, so that https://host:port and
+    http://host:port are the same host: its https side redirects every request to the same path
+    over http, and it keeps the headers of every plain-http request it receives."""
+
+    def __init__(self, folder: Path) -> None:
+        """A certificate for 127.0.0.1 made with openssl in ``folder``; the listening socket."""
+        import socket
+        import ssl
+
+        self.certificate = folder / "cert.pem"
+        key = folder / "key.pem"
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+             "-keyout", str(key), "-out", str(self.certificate), "-subj", "/CN=127.0.0.1",
+             "-addext", "subjectAltName=IP:127.0.0.1"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        self._tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        self._tls.load_cert_chain(self.certificate, key)
+        self._socket = socket.create_server(("127.0.0.1", 0))
+        self.port = self._socket.getsockname()[1]
+        self.plain_headers: list[dict[str, str]] = []
+        import threading
+
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def url(self, scheme: str, path: str) -> str:
+        """The address of ``path`` under ``scheme``."""
+        return f"{scheme}://127.0.0.1:{self.port}{path}"
+
+    def close(self) -> None:
+        """Stop listening."""
+        self._socket.close()
+
+    def _serve(self) -> None:
+        """Answer connections one at a time until the socket is closed."""
+        import socket
+
+        while True:
+            try:
+                connection, _ = self._socket.accept()
+            except OSError:
+                return
+            stream = connection
+            try:
+                first = connection.recv(1, socket.MSG_PEEK)
+                if first == b"\x16":  # a TLS handshake begins with this byte
+                    stream = self._tls.wrap_socket(connection, server_side=True)
+                self._answer(stream, stream is not connection)
+            except OSError:
+                pass
+            finally:
+                stream.close()
+                connection.close()
+
+    def _answer(self, stream: Any, secure: bool) -> None:
+        """Read one request's head and answer it."""
+        head = b""
+        while b"\r\n\r\n" not in head:
+            chunk = stream.recv(4096)
+            if not chunk:
+                return
+            head += chunk
+        lines = head.split(b"\r\n\r\n")[0].decode("latin-1").split("\r\n")
+        path = lines[0].split(" ")[1]
+        headers = {
+            n.strip().lower(): v.strip() for n, _, v in (h.partition(":") for h in lines[1:])
+        }
+        if secure:
+            answer = f"HTTP/1.1 302 Found\r\nLocation: {self.url('http', path)}\r\n"
+            stream.sendall((answer + "Content-Length: 0\r\nConnection: close\r\n\r\n").encode())
+            return
+        self.plain_headers.append(headers)
+        body = b'{"error": "no"}'
+        stream.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+            + body
         )

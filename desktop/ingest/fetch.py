@@ -269,10 +269,10 @@ async def _follow(
     import httpx
 
     url = request.url
-    origin = urlsplit(url).netloc
+    origin = _origin(url)
     for _ in range(limits.max_redirects + 1):
         trail.append(url)
-        headers = _request_headers(request, same_host=urlsplit(url).netloc == origin)
+        headers = _request_headers(request, same_host=_origin(url) == origin)
         built = client.build_request("GET", url, headers=headers)
         try:
             response = await client.send(built, stream=True)
@@ -307,6 +307,12 @@ def _request_headers(request: Request, same_host: bool = True) -> dict[str, str]
     return headers
 
 
+def _origin(url: str) -> tuple[str, str]:
+    """An address's scheme and host with port: secrets go only where both are the same."""
+    parts = urlsplit(url)
+    return parts.scheme.lower(), parts.netloc.lower()
+
+
 def _unreadable_redirect(url: str) -> str:
     """Why a redirect to an address httpx cannot even read (``data:``, say) was not followed."""
     return (
@@ -316,11 +322,18 @@ def _unreadable_redirect(url: str) -> str:
 
 
 def _redirect_stop(request: Request, url: str, target: str, trail: list[str]) -> Failure | None:
-    """A Failure for a redirect that must not be followed: not to the web, or back in a loop."""
+    """A Failure for a redirect that must not be followed: not to the web, from https to http,
+    or back in a loop."""
     if _web_host(target) is None:
         sentence = (
             f"{_shown(url)} sent Broadsheet on to {_shown(target)}, "
             "which is not a web address, so it was not followed."
+        )
+        return _failure(request, FailureKind.BAD_URL, sentence)
+    if urlsplit(url).scheme.lower() == "https" and urlsplit(target).scheme.lower() != "https":
+        sentence = (
+            f"{_shown(url)} sent Broadsheet on from a secure address to an insecure one "
+            f"({_shown(target)}), so it was not followed."
         )
         return _failure(request, FailureKind.BAD_URL, sentence)
     if target in trail:
