@@ -198,7 +198,7 @@ def run(arguments: argparse.Namespace) -> int:
         return _fail(f"{error.strerror or error} ({error.filename or 'no file'}).")
     except Exception as error:
         log.exception("Unexpected failure")
-        return _fail(f"{type(error).__name__}: {error}; details are in {paths.log_file}.")
+        return _fail(_unexpected(error, paths.log_file))
 
 
 def _list(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
@@ -476,6 +476,18 @@ def currency_code(text: str) -> str:
     if len(code) != 3 or not code.isascii() or not code.isalpha():
         raise argparse.ArgumentTypeError(f"{text!r} is not a three-letter currency code")
     return code
+
+
+def _unexpected(error: Exception, log_file: Path) -> str:
+    """One sentence of plain words for an error nobody foresaw (its class name stays in the log)."""
+    lines = str(error).strip().splitlines()
+    what = lines[0].strip().rstrip(".") if lines else ""
+    said = (
+        f"Something went wrong that Broadsheet does not handle ({what})"
+        if what
+        else ("Something went wrong that Broadsheet does not handle")
+    )
+    return f"{said}; details are in {log_file}."
 
 
 def _fail(message: str) -> int:
