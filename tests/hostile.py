@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import struct
 import subprocess
 import sys
@@ -242,27 +241,46 @@ class Measured:
     peak_mb: float
 
 
+# Run in the child: the command as ``python -m desktop`` runs it, then its own peak memory
+# written to a file. A child's rusage would count the test process's memory as its floor (Linux
+# keeps the high-water mark of the memory a process was forked from), so the child reports the
+# mark of its own memory (VmHWM, reset by exec) and of the parsing processes it started.
+_MEASURED = """
+import atexit, resource, runpy, sys
+def report():
+    own = 0
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                own = int(line.split()[1])
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    with open(peak_file, "w") as out:
+        out.write(str(max(own, children)))
+peak_file = sys.argv[1]
+atexit.register(report)
+sys.argv = ["broadsheet", *sys.argv[2:]]
+runpy.run_module("desktop", run_name="__main__", alter_sys=True)
+"""
+
+
 def run_measured(data: Path, *arguments: str, env: dict[str, str] | None = None) -> Measured:
     """Run the command line on ``data`` in a child process and measure its peak resident memory
-    (the child's own rusage, read with wait4, so other children do not count)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "desktop", "--data-dir", str(data), *arguments],
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=err,
+    (its own, and that of the processes it started)."""
+    with tempfile.TemporaryDirectory() as folder:
+        peak = Path(folder) / "peak"
+        result = subprocess.run(
+            [sys.executable, "-c", _MEASURED, str(peak), "--data-dir", str(data), *arguments],
+            capture_output=True,
             cwd=ROOT,
             env=env,
+            check=False,
+            timeout=300,
         )
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
         return Measured(
-            process.returncode,
-            out.read().decode("utf-8", "replace"),
-            err.read().decode("utf-8", "replace"),
-            usage.ru_maxrss / 1024,
+            result.returncode,
+            result.stdout.decode("utf-8", "replace"),
+            result.stderr.decode("utf-8", "replace"),
+            int(peak.read_text()) / 1024,
         )
 
 
@@ -347,3 +365,15 @@ class SameHostTwoSchemes:
             + f"Content-Length: {len(body)}\r\n\r\n".encode()
             + body
         )
+
+
+@functools.cache
+def flat_png(width: int, height: int, mode: str = "RGBA") -> bytes:
+    """A PNG of one colour: a few hundred KB on the wire, width x height pixels decoded."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new(mode, (width, height), "#1e5a8c").save(out, "PNG")
+    return out.getvalue()

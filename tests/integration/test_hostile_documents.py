@@ -16,6 +16,7 @@ from tests.hostile import (
     deep_json,
     deep_opml,
     deep_xml,
+    flat_png,
     json_feed_with_huge_number,
     pixel_bomb,
     rss,
@@ -181,6 +182,7 @@ def test_titles_with_terminal_escapes_print_as_plain_text_on_a_terminal(
         ("cut.jpg", truncated_jpeg(), "image/jpeg"),
         ("page.jpg", b"<html><body>not a picture</body></html>", "image/jpeg"),
         ("empty.png", b"", "image/png"),
+        ("huge.png", flat_png(5900, 4000), "image/png"),  # 23.6 million pixels, decoded whole
     ],
 )
 def test_a_bad_picture_is_skipped_and_the_refresh_goes_on(
@@ -239,3 +241,19 @@ def test_a_redirect_to_a_data_address_names_the_redirect_not_the_feed(
         f"broadsheet: {moved} sent Broadsheet on to an address that is not a web address, "
         "so it was not followed."
     )
+
+
+def test_the_largest_picture_taken_whole_is_checked_within_the_memory_bound(
+    hostile: HostileSite, tmp_path: Path
+) -> None:
+    data = tmp_path / "profile"
+    photo = hostile.serve("/photos/large.png", flat_png(4000, 4000), "image/png")
+    feed = hostile.serve("/large.xml", rss_with_photo("Large", photo, hostile.url("/l")))
+    result = run_measured(data, "feeds", "add", feed)
+    _clean(result)
+    assert result.returncode == 0, result.stderr
+    assert result.peak_mb < MEMORY_BOUND_MB, result.peak_mb
+    rows = json.loads(broadsheet(data, "list", "--json").stdout)
+    pictured = next(row for row in rows if row["title"] == "Pictured story")
+    shown = json.loads(broadsheet(data, "show", str(pictured["id"]), "--json").stdout)
+    assert shown["image"]
