@@ -377,3 +377,16 @@ def flat_png(width: int, height: int, mode: str = "RGBA") -> bytes:
     out = io.BytesIO()
     Image.new(mode, (width, height), "#1e5a8c").save(out, "PNG")
     return out.getvalue()
+
+
+def swollen_page(elements: int = 300_000) -> bytes:
+    """A page of a few MB holding an article and a great many tiny elements."""
+    story = "".join(
+        f"<p>Paragraph {n} of the story tells what happened at the harbour in full today.</p>"
+        for n in range(6)
+    )
+    return (
+        f"<html><head><title>Swollen</title></head><body><article>{story}".encode()
+        + b"<span>x</span>" * elements
+        + b"</article></body></html>"
+    )

@@ -22,6 +22,7 @@ from tests.hostile import (
     rss,
     rss_with_photo,
     run_measured,
+    swollen_page,
     truncated_jpeg,
 )
 
@@ -257,3 +258,20 @@ def test_the_largest_picture_taken_whole_is_checked_within_the_memory_bound(
     pictured = next(row for row in rows if row["title"] == "Pictured story")
     shown = json.loads(broadsheet(data, "show", str(pictured["id"]), "--json").stdout)
     assert shown["image"]
+
+
+def test_a_page_of_a_great_many_elements_is_refused_within_the_memory_bound(
+    hostile: HostileSite, tmp_path: Path
+) -> None:
+    data = tmp_path / "profile"
+    body = swollen_page()
+    page = hostile.serve("/swollen.html", body, "text/html")
+    extracted = run_measured(data, "extract", page)
+    saved = tmp_path / "swollen.html"
+    saved.write_bytes(body)
+    imported = run_measured(data, "import", str(saved))
+    for result in (extracted, imported):
+        _clean(result)
+        assert result.returncode == 1
+        assert "has more than 30,000 elements, far more than any article" in result.stderr
+        assert result.peak_mb < MEMORY_BOUND_MB, result.peak_mb
