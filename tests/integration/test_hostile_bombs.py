@@ -35,7 +35,9 @@ def test_a_bombed_feed_is_that_feeds_error_and_the_others_are_stored(
     data = tmp_path / "profile"
     good = hostile.serve("/good.xml", rss("Good", [("Calm news", "calm")], hostile.url("")))
     assert run_measured(data, "feeds", "add", good).returncode == 0
+    assert run_measured(data, "bookmark", "1").returncode == 0
     before = _counts(data)
+    assert before[1] == 1
     bombed = hostile.serve_bomb("/bomb.xml", encoding, "application/rss+xml")
     opml = tmp_path / "bomb.opml"
     opml.write_text(

@@ -106,6 +106,7 @@ def test_a_deep_or_mistyped_feed_is_one_sources_error(
     data = tmp_path / "profile"
     bad = hostile.serve(path, body, content_type)
     good = hostile.serve("/good.xml", rss("Good", [("Calm news", "calm")], hostile.url("")))
+    assert broadsheet(data, "bookmark", "1").returncode == 0
     before = _stats(data)
     _subscribe_all(data, tmp_path, bad, good)
     result = run_measured(data, "refresh", "--json", "--no-images")
@@ -117,7 +118,9 @@ def test_a_deep_or_mistyped_feed_is_one_sources_error(
     assert outcomes[bad]["status"] in {"failed", "updated"}
     if outcomes[bad]["status"] == "failed":
         assert outcomes[bad]["error"].endswith(".")
-    assert _stats(data)["articles"] == before["articles"] + 1
+    after = _stats(data)
+    assert after["articles"] == before["articles"] + 1
+    assert after["bookmarks"] == before["bookmarks"] == 1
     added = broadsheet(data, "feeds", "add", bad)
     _clean(added)
     assert added.returncode == 1 and len(added.stderr.strip().splitlines()) == 1
