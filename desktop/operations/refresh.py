@@ -263,10 +263,10 @@ class _FeedStore:
 def _submit(parser: Executor | None, response: Response) -> Future[ReadyFeed]:
     """Parse a feed's answer in the pool, or here and now when there is none."""
     arguments = (response.body, response.final_url, response.content_type)
-    if parser is not None:
-        return parser.submit(read_feed, *arguments)
     future: Future[ReadyFeed] = Future()
     try:
+        if parser is not None:  # a pool whose process died refuses work: that feed's failure
+            return parser.submit(read_feed, *arguments)
         future.set_result(read_feed(*arguments))
     except Exception as error:  # the feed's own failure, said when it is stored
         future.set_exception(error)
