@@ -22,10 +22,10 @@ from typing import Any, NoReturn
 from desktop import version
 from desktop.cli_terminal import guard_terminals
 from desktop.domain import ALL, BOOKMARKS, UNREAD, Article, ArticleRow, Section
-from desktop.paths import AppPaths, resolve
+from desktop.paths import AppPaths, resolve, window_open_on
 from desktop.store import articles
 from desktop.store.database import connect
-from desktop.store.errors import StoreError
+from desktop.store.errors import StoreError, StoreLockedError
 from desktop.wording import count, escaped_invisibles, long_date, size
 
 log = logging.getLogger(__name__)
@@ -184,6 +184,8 @@ def run(arguments: argparse.Namespace) -> int:
         finally:
             connection.close()
             close_profile(paths)
+    except StoreLockedError as error:
+        return _fail(_locked(error, paths))
     except (UsageError, StoreError, articles.ArticleNotFoundError) as error:
         return _fail(str(error))
     except BrokenPipeError:
@@ -476,6 +478,16 @@ def currency_code(text: str) -> str:
     if len(code) != 3 or not code.isascii() or not code.isalpha():
         raise argparse.ArgumentTypeError(f"{text!r} is not a three-letter currency code")
     return code
+
+
+def _locked(error: StoreLockedError, paths: AppPaths) -> str:
+    """Why the store is busy: the window open on this data folder, when it is the one."""
+    if not window_open_on(paths.data):
+        return str(error)
+    return (
+        f"The store at {paths.store} is being written by the Broadsheet window open on this "
+        "data folder; try again when it has finished."
+    )
 
 
 def _unexpected(error: Exception, log_file: Path) -> str:
