@@ -25,6 +25,7 @@ from desktop.paths import AppPaths, resolve, resource
 from desktop.profile import close_profile, open_profile
 from desktop.store.database import connect_reader
 from desktop.store.errors import StoreError
+from desktop.store.health import Health, inspect
 from desktop.tasks import Runner, TaskRunner
 from desktop.ui import appearance
 from desktop.ui.lifecycle import close_on_termination, mark_startup
@@ -41,6 +42,7 @@ class Session:
         self.paths = paths
         self.connection = connect_reader(paths.store)
         self.runner: Runner = runner or TaskRunner(paths.store)
+        self.damaged = False  # found by the regular check: not sealed, so the next start acts
         self._closed = False
 
     def close(self) -> None:
@@ -50,7 +52,8 @@ class Session:
         self._closed = True
         self.runner.shutdown()
         self.connection.close()
-        close_profile(self.paths)
+        if not self.damaged:
+            close_profile(self.paths)
 
 
 def create_window(
@@ -59,8 +62,9 @@ def create_window(
     """Build the window over the profile in ``data_dir`` with the running QApplication.
 
     A new folder gets the sample edition. Closing the window closes its store. With ``complete``
-    every part is ready on return (the market panel filled, counts asked for); without it, that
-    work waits for the first paint, as when the app starts.
+    the work that waits for the first paint has begun on return (the market panel and the counts
+    are asked for; their answers arrive on the event loop); without it, that work waits for the
+    first paint, as when the app starts.
     """
     paths = resolve(data_dir)
     window = _open_window(paths, settings.load(paths.settings), runner)
@@ -124,7 +128,7 @@ def _open_window(
 ) -> MainWindow:
     """Open the profile and build its window; the window's close closes the session. What
     opening did that a person must know (a damaged store moved aside) is said once it shows."""
-    report = open_profile(paths)
+    report = open_profile(paths, defer_check=True)
     session = Session(paths, runner)
     try:
         window = MainWindow(
@@ -143,7 +147,32 @@ def _open_window(
     notice = report.notice()
     if notice:
         QTimer.singleShot(0, lambda: QMessageBox.information(window, APP_NAME, notice))
+    if report.check_due:
+        _check_in_background(window, session)
     return window
+
+
+def _check_in_background(window: MainWindow, session: Session) -> None:
+    """Run the store's regular full check off the window's thread; damage it finds is said once
+    and leaves the store unsealed, so the next start moves it aside and makes a fresh one."""
+    store = session.paths.store
+
+    def found(health: Health) -> None:
+        if health is Health.SOUND:
+            return
+        session.damaged = True
+        QMessageBox.warning(
+            window,
+            APP_NAME,
+            f"Broadsheet found damage in its store at {store}; at the next start it is moved "
+            "aside untouched and a fresh store is made.",
+        )
+
+    session.runner.read(
+        lambda _connection: inspect(store),
+        found,
+        lambda error: log.info("The store's regular check could not run: %s", error),
+    )
 
 
 def _application() -> QApplication:

@@ -19,13 +19,13 @@ from decimal import ROUND_HALF_EVEN, Context, Decimal
 from pathlib import Path
 from typing import Any, NoReturn
 
-from desktop import version
+from desktop import logfile, version
 from desktop.cli_terminal import guard_terminals
 from desktop.domain import ALL, BOOKMARKS, UNREAD, Article, ArticleRow, Section
 from desktop.paths import AppPaths, resolve, window_open_on
 from desktop.store import articles
 from desktop.store.database import connect
-from desktop.store.errors import StoreError, StoreLockedError
+from desktop.store.errors import StoreError, StoreLockedError, classify, is_disk_full
 from desktop.wording import count, escaped_invisibles, long_date, size
 
 log = logging.getLogger(__name__)
@@ -168,15 +168,14 @@ def _add_news_commands(commands: Any) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     """Run a parsed command; return the exit code."""
-    from desktop.logfile import configure
     from desktop.profile import close_profile, open_profile
 
     guard_terminals()
     paths = resolve(arguments.data_dir)
-    configure(paths.log_file)
+    logfile.configure(paths.log_file)
     try:
         report = open_profile(paths)
-        if report.notice():
+        if report.notice() and not report.read_only:  # a write says why it cannot
             print(report.notice(), file=sys.stderr)
         connection = connect(paths.store)
         try:
@@ -194,13 +193,26 @@ def run(arguments: argparse.Namespace) -> int:
         return 0
     except sqlite3.Error as error:
         log.exception("Store error")
-        return _fail(f"The store could not be read ({error}); details are in {paths.log_file}.")
+        return _fail(_with_details(str(classify(error, paths.store)), paths))
     except OSError as error:
         log.exception("File error")
-        return _fail(f"{error.strerror or error} ({error.filename or 'no file'}).")
+        return _fail(_file_sentence(error))
     except Exception as error:
         log.exception("Unexpected failure")
         return _fail(_unexpected(error, paths.log_file))
+
+
+def _with_details(sentence: str, paths: AppPaths) -> str:
+    """A sentence ending with where the log's details are, when the log could be written."""
+    return f"{sentence.removesuffix('.')}{logfile.details(paths.log_file)}."
+
+
+def _file_sentence(error: OSError) -> str:
+    """One sentence about a file that could not be read or written."""
+    where = error.filename or "a file"
+    if is_disk_full(error):
+        return f"Could not write {where}: the disk is full; make room and try again."
+    return f"Could not use {where}: {error.strerror or error}."
 
 
 def _list(arguments: argparse.Namespace, connection: sqlite3.Connection, paths: AppPaths) -> int:
@@ -257,8 +269,12 @@ def _bookmarks(
     except ExportFormatError as error:
         raise UsageError(str(error)) from None
     saved = articles.bookmarked(connection, paths.images)
-    write_bookmarks(saved, arguments.file, datetime.now(UTC))
-    print(f"Exported {count(len(saved), 'bookmark')} to {arguments.file}.")
+    write_bookmarks(saved.articles, arguments.file, datetime.now(UTC))
+    exported = f"Exported {count(len(saved.articles), 'bookmark')} to {arguments.file}"
+    if saved.unreadable:
+        print(f"{exported}{saved.unreadable_sentence()}.", file=sys.stderr)
+        return 2
+    print(f"{exported}.")
     return 0
 
 
@@ -499,7 +515,7 @@ def _unexpected(error: Exception, log_file: Path) -> str:
         if what
         else ("Something went wrong that Broadsheet does not handle")
     )
-    return f"{said}; details are in {log_file}."
+    return f"{said}{logfile.details(log_file)}."
 
 
 def _fail(message: str) -> int:

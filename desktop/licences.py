@@ -28,6 +28,8 @@ TOP_LEVEL = (
     "nh3",
     "trafilatura",
     "readability-lxml",
+    "lxml",
+    "lxml_html_clean",
     "defusedxml",
     "keyring",
     "python-dateutil",

@@ -1,8 +1,15 @@
-"""The log file: details of every failure go here, while a person reads one plain sentence."""
+"""The log file: details of every failure go here, while a person reads one plain sentence.
+
+The file is opened at once, so a log that cannot be written is known before anything is said to
+point at it; a log that stops taking lines (a full disk) is dropped quietly instead of printing the
+logging module's tracebacks on the terminal. It starts anew past ``MAX_BYTES`` while running,
+keeping ``BACKUPS`` older ones.
+"""
 
 from __future__ import annotations
 
 import logging
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -11,12 +18,28 @@ MAX_BYTES = 1_000_000
 BACKUPS = 3
 
 
+class LogFileHandler(RotatingFileHandler):
+    """The log file, rotated by size; a record it cannot write marks it failed, silently."""
+
+    failed = False
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        """Remember that the log could not be written, instead of printing a traceback."""
+        self.failed = True
+
+    def close(self) -> None:
+        """Close the file; lines it could not take are dropped (the file closes even so)."""
+        try:
+            super().close()
+        except OSError:
+            self.failed = True
+
+
 def configure(log_file: Path, level: int = logging.INFO) -> None:
     """Send the app's log records to the log file, starting a new one when it has grown large."""
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        _rotate(log_file)
-        handler: logging.Handler = logging.FileHandler(log_file, encoding="utf-8", delay=True)
+        handler: logging.Handler = _open(log_file)
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter(FORMAT))
@@ -29,18 +52,25 @@ def configure(log_file: Path, level: int = logging.INFO) -> None:
     root.setLevel(min(root.level or level, level))
 
 
-def _rotate(log_file: Path) -> None:
-    """Past ``MAX_BYTES``, keep the log as ``.1`` (older ones shift up to ``.3``) and start anew.
+def _open(log_file: Path) -> LogFileHandler:
+    """Open the log file for appending, setting a large one aside first."""
+    handler = LogFileHandler(
+        log_file, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=False
+    )
+    if log_file.stat().st_size >= MAX_BYTES:
+        handler.doRollover()
+    return handler
 
-    Done once per start rather than by logging.handlers, whose import a start would pay for.
-    """
-    try:
-        if log_file.stat().st_size < MAX_BYTES:
-            return
-    except FileNotFoundError:
-        return
-    for number in range(BACKUPS - 1, 0, -1):
-        older = log_file.with_name(f"{log_file.name}.{number}")
-        if older.exists():
-            older.replace(log_file.with_name(f"{log_file.name}.{number + 1}"))
-    log_file.replace(log_file.with_name(f"{log_file.name}.1"))
+
+def written() -> bool:
+    """Whether the log file is open and has taken every line so far (so a sentence may point
+    a person at it)."""
+    for handler in logging.getLogger().handlers:
+        if handler.get_name() == HANDLER_NAME:
+            return isinstance(handler, LogFileHandler) and not handler.failed
+    return False
+
+
+def details(log_file: Path) -> str:
+    """The end of a sentence pointing at the log, or nothing when the log could not be written."""
+    return f"; details are in {log_file}" if written() else ""

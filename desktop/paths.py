@@ -13,7 +13,7 @@ from pathlib import Path
 from desktop import APP_NAME
 
 DATA_DIR_ENV = "BROADSHEET_DATA_DIR"
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = Path(__file__).resolve().parent / "resources"  # package data, in a wheel too
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,8 @@ def resolve(data_dir: Path | None = None, environ: dict[str, str] | None = None)
 
 
 def resource(*parts: str) -> Path:
-    """Return a file shipped under ``resources/``, the same place in a checkout, wheel or bundle."""
+    """Return a file shipped under ``desktop/resources/``: the same place in a checkout, a wheel and
+    the bundle."""
     return RESOURCES.joinpath(*parts)
 
 

@@ -2,8 +2,9 @@
 
 Both the window (``app``) and the command line (``cli``) start here, so a new data folder gets
 the same sample edition whichever is used first. A new store is a copy of the ready-made sample
-store shipped under ``resources/sample/`` (``store.template``), which already holds the edition;
-only where that cannot be used do the migrations create the store and the edition get loaded.
+store shipped under ``desktop/resources/sample/`` (``store.template``), which already holds the
+edition; only where that cannot be used do the migrations create the store and the edition get
+loaded.
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ SEEDED = 1
 SAMPLE_STORE = ("sample", "store.sqlite3")
 
 
-def open_profile(paths: AppPaths) -> OpenReport:
-    """Make the profile's folders and store ready; a new store holds the sample edition."""
+def open_profile(paths: AppPaths, *, defer_check: bool = False) -> OpenReport:
+    """Make the profile's folders and store ready; a new store holds the sample edition. With
+    ``defer_check``, a regular full check that is due is left to the caller (the window runs it
+    in the background)."""
     paths.create()
-    report = open_store(paths.store, paths.store_seal, sample_store(paths))
+    report = open_store(paths.store, paths.store_seal, sample_store(paths), defer_check=defer_check)
     connection = connect(paths.store)
     try:
         if _user_version(connection) < SEEDED:

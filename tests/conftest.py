@@ -35,6 +35,9 @@ os.environ["BROADSHEET_QUOTES_KEY"] = ""
 import tests.offline.sitecustomize  # noqa: F401
 from desktop.paths import AppPaths, resolve
 from desktop.profile import close_profile, open_profile
+from tests.patience import make_waits_patient
+
+make_waits_patient()  # a busy machine is slow, never wrong
 
 
 @pytest.fixture(scope="session")

@@ -1,18 +1,19 @@
 """Build the ready-made sample store that a new data folder starts from.
 
 It is made the way a store was made before there was one: the Alembic migrations create the
-schema in an empty store and the sample edition under ``resources/sample/`` is loaded into it.
+schema in an empty store and the sample edition under ``desktop/resources/sample/`` is loaded into
+it.
 Then the times the load stamped are set to 0 (a new profile sets them to its own first start, see
 ``store.template``), the store leaves WAL mode (the file stands alone, with no journal beside
 it) and is vacuumed, so building it again from the same sources gives the same contents. Its
-photos are not copied: a new profile copies them from ``resources/sample/photos/``.
+photos are not copied: a new profile copies them from ``desktop/resources/sample/photos/``.
 
 Run it from the repository root after adding a migration or editing the sample edition (a test
 fails until it is run, ``tests/unit/test_sample_store.py``)::
 
     .venv/bin/python tools/build_sample_store.py
 
-It writes ``resources/sample/store.sqlite3``.
+It writes ``desktop/resources/sample/store.sqlite3``.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def build(target: Path) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Build the store at its place under resources/ (or where ``--output`` says)."""
+    """Build the store at its place under desktop/resources/ (or where ``--output`` says)."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument(
         "--output", type=Path, default=resource(*SAMPLE_STORE), help="where to write the store"

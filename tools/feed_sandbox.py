@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
-PHOTOS = ROOT / "resources" / "sample" / "photos"
+PHOTOS = ROOT / "desktop" / "resources" / "sample" / "photos"
 SIZES = (300, 768, 1024, 1536)
 _SIZED_NAME = re.compile(r"(.+)-(\d+)x\d+")
 

@@ -23,7 +23,7 @@ from PySide6.QtSvg import QSvgRenderer
 from desktop import APP_ID
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "resources" / "icons" / "broadsheet.svg"
+SOURCE = ROOT / "desktop" / "resources" / "icons" / "broadsheet.svg"
 HICOLOR_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # Pillow writes the icns types ic07-ic14: 16 and 32 pt at 2x, 128, 256 and 512 pt at 1x and 2x.

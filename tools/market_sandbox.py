@@ -25,7 +25,9 @@ from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = json.loads((ROOT / "resources" / "sample" / "market.json").read_text(encoding="utf-8"))
+SAMPLE = json.loads(
+    (ROOT / "desktop" / "resources" / "sample" / "market.json").read_text(encoding="utf-8")
+)
 # The ECB's currencies (it quotes about 30 against the euro).
 ECB_CODES = [
     "USD",

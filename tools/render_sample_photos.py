@@ -9,8 +9,8 @@ Run from the repository root::
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/render_sample_photos.py
 
-It writes ``resources/sample/photos/<name>.jpg`` (1200x675) and a 160x90
-thumbnail of each under ``resources/sample/photos/thumbs/``.
+It writes ``desktop/resources/sample/photos/<name>.jpg`` (1200x675) and a 160x90
+thumbnail of each under ``desktop/resources/sample/photos/thumbs/``.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ THUMB_HEIGHT = 90
 PHOTO_QUALITY = 82
 THUMB_QUALITY = 80
 ROOT = Path(__file__).resolve().parent.parent
-PHOTO_DIR = ROOT / "resources" / "sample" / "photos"
+PHOTO_DIR = ROOT / "desktop" / "resources" / "sample" / "photos"
 THUMB_DIR = PHOTO_DIR / "thumbs"
 
 Stops = Sequence[tuple[float, str]]

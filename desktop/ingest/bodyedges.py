@@ -1,6 +1,7 @@
 """What opens or closes an article's text without being the article: a summary box above the
 lede (a "Key points" heading and its list, often written by a machine), a portal's summary lines
-in bold above the first paragraph, and a closing line that says who the author is."""
+in bold above the first paragraph, and a closing line that says who the author is or signs the
+article with their name."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from desktop.ingest.blocks import FIGURE, HEADING_TAGS, RULE, Block
 from desktop.ingest.bodywalk import Piece
 from desktop.ingest.elements import Element, clean, text_of
+from desktop.ingest.signoffs import signoff
 
 LIST_TAGS = frozenset({"ul", "ol"})
 LABEL_CHARS = 60  # the longest label of a summary box
@@ -121,10 +123,11 @@ def says_who(text: str) -> bool:
 
 
 def without_author_note(blocks: list[Block], byline: str | None) -> list[Block]:
-    """The blocks without a last short line that says who the byline's author is."""
+    """The blocks without a last short line that says who the byline's author is, nor an
+    author's name signing the article off."""
     names = [name for name in _NAME_JOINS.split(byline or "") if " " in name]
     end = len(blocks)
-    while end > 1 and _is_author_note(blocks[end - 1], names):
+    while end > 1 and (_is_author_note(blocks[end - 1], names) or signoff(blocks[end - 1])):
         end -= 1
     return blocks[:end]
 

@@ -100,6 +100,7 @@ class BodyWalk:
     def pieces(self, element: Element, note: bool = False) -> Iterator[Piece]:
         """The pieces inside an element: its loose text in runs, its blocks, its pictures."""
         run: list[Element | str] = []
+        whole = True  # the element holds inline text only: a paragraph built of a <div>
         if clean(element.text or ""):
             run.append(element.text)
         for child in element:
@@ -111,11 +112,11 @@ class BodyWalk:
                 run.append(child)
                 continue
             yield from self._run(run, note, element)
-            run = []
+            run, whole = [], False
             yield from self._inline_apart(child, note, element)
             if clean(child.tail or ""):
                 run.append(child.tail)
-        yield from self._run(run, note, element)
+        yield from self._run(run, note, element, whole)
 
     def _inline_apart(self, child: Element, note: bool, holder: Element) -> Iterator[Piece]:
         """A child that is a block of its own: bold lines broken apart are a paragraph of their
@@ -177,19 +178,24 @@ class BodyWalk:
                     img.drop_tree()
         yield from self._text(page_block(element), note, element, parent, _is_centred(element))
 
-    def _run(self, run: list[Element | str], note: bool, holder: Element) -> Iterator[Piece]:
-        """Loose text and inline elements of a ``<div>`` as paragraphs, split at double breaks."""
+    def _run(
+        self, run: list[Element | str], note: bool, holder: Element, whole: bool = False
+    ) -> Iterator[Piece]:
+        """Loose text and inline elements of a ``<div>`` as paragraphs, split at double breaks;
+        a short one only as a sentence, or as all that its ``<div>`` holds (``whole``)."""
         if not run:
             return
         markup = "".join(
             escape(part) if isinstance(part, str) else _markup(part, with_tail=True) for part in run
         )
-        for chunk in _DOUBLE_BREAK.split(markup):
+        chunks = _DOUBLE_BREAK.split(markup)
+        for chunk in chunks:
             paragraph = lxml_html.fragment_fromstring(chunk, create_parent="p")
             text = clean(text_of(paragraph))
             if not text or _is_timestamp(paragraph, text):
                 continue
-            if len(text) < RUN_MIN_CHARS and not _SENTENCE_END.search(text):
+            lone = whole and len(chunks) == 1
+            if len(text) < RUN_MIN_CHARS and not (lone or _SENTENCE_END.search(text)):
                 continue
             yield from self._text(
                 page_block(paragraph), note, paragraph, holder, _is_centred(holder)
@@ -321,6 +327,15 @@ def has_loose_text(element: Element) -> bool:
     if clean(element.text or ""):
         return True
     return any(clean(child.tail or "") for child in element)
+
+
+def holds_text_only(element: Element) -> bool:
+    """Whether an element holds inline text only, as a paragraph built of a ``<div>`` and its
+    ``<span>``s does: loose text, or inline children with no block inside."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    if not all(child.tag in INLINE_TAGS for child in children):
+        return False
+    return has_loose_text(element) or (bool(children) and not element.xpath(LAYOUT_INSIDE))
 
 
 def _is_hidden(element: Element) -> bool:

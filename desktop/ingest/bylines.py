@@ -2,9 +2,12 @@
 
 The names are read from the byline's author links when it has them (they hold one name each),
 else from its text, each element's apart and without the parts that hold no name (dates, roles,
-handles, "Biography" buttons); then from an agency signature line closing the story, JSON-LD,
-the author meta tag, a "by ..." line above the article, and last trafilatura's guess. Each text
-is cleaned to names by ``desktop.ingest.names``; the site's own name is no author's.
+handles, "Biography" buttons), never from a picture's credit; then from a line opening with an
+author's label ("Penulis:", "Автор:", "كتب:"), a name signing the article off in its last
+paragraph, an agency signature line closing the story, JSON-LD, the author meta tag, a "by ..."
+line above the article, and last trafilatura's guess (the meta tag's and the guess's names less
+the page's editors and its pictures' credits). Each text is cleaned to names by
+``desktop.ingest.names``; the site's own name is no author's.
 """
 
 from __future__ import annotations
@@ -15,11 +18,14 @@ from typing import Any
 
 from lxml import etree
 
+from desktop.ingest.captions import is_captionish
 from desktop.ingest.elements import Element, attr, clean
 from desktop.ingest.jsonld import as_list, ld_text
-from desktop.ingest.names import editor_names, names_in, signature_name
+from desktop.ingest.names import has_author_label, names_in, signature_name
+from desktop.ingest.notauthors import not_authors
 from desktop.ingest.pagelayout import in_site_furniture, reading_order
 from desktop.ingest.reporters import reporter_names
+from desktop.ingest.signoffs import page_signoff
 
 MAX_BYLINE = 200  # characters of text beyond which an element is no byline (an author's bio)
 MAX_LINE = 150  # characters of a "by ..." line above the article
@@ -80,12 +86,15 @@ def _sources(
 ) -> Iterator[list[str]]:
     """The names each place gives, best first, each read only when asked for."""
     yield _visible_names(tree)
+    yield _labelled_names(tree)
+    body = tree.find("body")
+    yield page_signoff(body) if body is not None else []
     yield _signature_names(tree)
     yield reporter_names(tree)
     yield _ld_names(ld.get("author"))
-    yield names_in(meta.get("author", ""))
+    yield _not_others(names_in(meta.get("author", "")), tree, meta)
     yield _by_line_names(tree)
-    yield _not_editors(names_in(guess() or ""), tree, meta)
+    yield _not_others(names_in(guess() or ""), tree, meta)
 
 
 # The byline on the page
@@ -113,7 +122,18 @@ def _is_byline(element: Element) -> bool:
         _COMMENTS.search(f"{attr(up, 'class')} {attr(up, 'id')}")
         for up in (element, *element.iterancestors())
     )
-    return not in_comments and not in_site_furniture(element)
+    return not (in_comments or in_site_furniture(element) or _with_picture(element))
+
+
+def _with_picture(element: Element) -> bool:
+    """Whether an element is a picture's: in its figure, caption or credit, or named in the
+    microdata of an image (a photographer is its "author")."""
+    for up in (element, *element.iterancestors()):
+        if up.tag in {"figure", "figcaption"} or is_captionish(up):
+            return True
+        if "ImageObject" in attr(up, "itemtype"):
+            return True
+    return False
 
 
 def _marked(element: Element) -> bool:
@@ -194,6 +214,27 @@ def _signature_names(tree: Element) -> list[str]:
     return []
 
 
+def _labelled_names(tree: Element) -> list[str]:
+    """The names of a short line that opens with an author's label ("Penulis: ...", "Автор:
+    ...", "كتب: ..."), wherever it stands in the article (an editor's line gives none)."""
+    body = tree.find("body")
+    for element in reading_order(body) if body is not None else ():
+        if not has_author_label(_opening(element)) or _with_picture(element):
+            continue
+        text = clean("".join(element.itertext()))
+        if len(text) <= MAX_LINE:
+            return names_in(text)
+    return []
+
+
+def _opening(element: Element) -> str:
+    """The text an element opens with: its own, else its first child's."""
+    own = (element.text or "").strip()
+    if own or not len(element) or not isinstance(element[0].tag, str):
+        return own
+    return (element[0].text or "").strip()
+
+
 def _by_line_names(tree: Element) -> list[str]:
     """The names of a short "... by Name" line above the article's first paragraph."""
     body = tree.find("body")
@@ -207,9 +248,9 @@ def _by_line_names(tree: Element) -> list[str]:
     return []
 
 
-def _not_editors(names: list[str], tree: Element, meta: dict[str, str]) -> list[str]:
-    """Names less those the page signs as its editors', in a byline or the author meta tag
-    (trafilatura's guess reads them as the author's)."""
+def _not_others(names: list[str], tree: Element, meta: dict[str, str]) -> list[str]:
+    """Names less those the page gives its editors and its pictures' credits (the weaker
+    sources read them as the author's)."""
     if not names:
         return []
     body = tree.find("body")
@@ -218,8 +259,7 @@ def _not_editors(names: list[str], tree: Element, meta: dict[str, str]) -> list[
         if body is not None
         else []
     )
-    editors = {name for text in [*signed, meta.get("author", "")] for name in editor_names(text)}
-    return [name for name in names if name not in editors]
+    return not_authors(names, body, signed, meta.get("author", ""))
 
 
 # JSON-LD and the site

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from desktop.ingest.captiontext import caption_parts, labels, reads_as_caption
+from desktop.ingest.creditforms import closes_with_credit, starts_with_label
 from desktop.ingest.elements import Element, attr, clean, text_of
 
 # The search for an image's caption goes up through the elements that hold it alone, whatever
@@ -60,7 +61,7 @@ def caption_region(img: Element) -> list[Element]:
         return _outermost_captions(figure)
     node = img
     while True:
-        following = _caption_siblings(node, figure) or _table_caption(node)
+        following = _caption_siblings(node, figure) or _table_caption(node) or _caption_before(node)
         if following:
             return following
         parent = node.getparent()
@@ -121,8 +122,50 @@ def _caption_siblings(node: Element, figure: Element | None) -> list[Element]:
             if not found and reads_as_caption(sibling, loose=figure is not None):
                 found.append(sibling)
             break
-        found.extend(captions)
+        found.extend(_with_credits_beside(sibling, captions))
     return found
+
+
+def _with_credits_beside(box: Element, captions: list[Element]) -> list[Element]:
+    """The captions in a caption's box with the credit written beside them in the box, in an
+    element of its own that no name marks ("Foto: ...", "Zdroj: ČTK")."""
+    if not captions or len(clean(text_of(box))) > MAX_CAPTION:
+        return captions
+    children = [child for child in box if isinstance(child.tag, str) and child not in captions]
+    credits = [child for child in children if starts_with_label(clean(text_of(child)))]
+    return sorted([*captions, *credits], key=lambda element: _position(box, element))
+
+
+def _position(box: Element, element: Element) -> int:
+    """Where an element stands in a box, in document order."""
+    return next(index for index, node in enumerate(box.iter()) if node is element)
+
+
+def _caption_before(node: Element) -> list[Element]:
+    """The caption of a picture laid out beside it, before it: the one other element of the
+    picture's box, named as a caption or closed by a credit."""
+    parent = node.getparent()
+    if parent is None:
+        return []
+    shown = [child for child in parent if isinstance(child.tag, str) and clean(text_of(child))]
+    others = [child for child in shown if child is not node]
+    before = next((s for s in node.itersiblings(preceding=True) if isinstance(s.tag, str)), None)
+    if len(others) != 1 or others[0] is not before:
+        return []
+    box = others[0]
+    text = clean(text_of(box))
+    if image_count(box) or not text or len(text) > MAX_CAPTION:
+        return []
+    captions = _outermost_captions(box)
+    if captions:
+        return _with_credits_beside(box, captions)
+    return [box] if closes_with_credit(text) or _labelled_last(box) else []
+
+
+def _labelled_last(box: Element) -> bool:
+    """Whether the last element of a box opens with a credit's label."""
+    children = [child for child in box if isinstance(child.tag, str) and clean(text_of(child))]
+    return len(children) > 1 and starts_with_label(clean(text_of(children[-1])))
 
 
 def _outermost_captions(root: Element) -> list[Element]:

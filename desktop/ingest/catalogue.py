@@ -1,6 +1,6 @@
 """The built-in catalogue of well-known public news feeds a person can subscribe to in one click.
 
-``resources/catalogue.json`` holds ``{"format": 1, "feeds": [...]}``; each feed has a unique
+``desktop/resources/catalogue.json`` holds ``{"format": 1, "feeds": [...]}``; each feed has a unique
 name, https feed and site addresses, a BCP 47 language tag, an ISO 3166 region and topics.
 """
 

@@ -20,19 +20,26 @@ _AGENCY = re.compile(rf"(?<![\w-])(?:{AGENCIES})(?![\w-])")
 _CJK_SHOT = r"攝影|摄影|攝|摄|撮影"
 # What starts a credit: "Photo:", "Photo by", "Illustration by", "Credit...", "Courtesy of", "©",
 # Italian "foto Ana Ruiz", and the Chinese, Japanese and Korean labels ("写真：", "图/", "사진=").
+# Labels of a credit that say no more than "photo", "credit" or "source", in Russian, Turkish,
+# Vietnamese, Czech, Polish, Arabic and Hebrew, and "Photo credit:", "Courtesy:" and the Polish
+# "Fot.": reported without them.
+_OTHER_LABELS = (
+    r"(?<!\w)(?:(?:фото|fotoğraf|ảnh|zdroj|kaynak|źródło|تصوير|צילום"
+    r"|(?:photo|image|picture)\s+credits?|courtesy)\s*:\s*|fot\.\s*)"
+)
 _LABEL = (
     r"(?:(?:photo(?:graph)?s?|image|picture|pic|credits?|foto|fotos|bild|crédits?|graphics?"
     r"|illustration|grafik|imagen|immagine|infographic|video)\s*:"
     r"|credits?\s*(?:\.{2,}|…)"
     r"|(?:photo(?:graph)?|image|picture|pic|illustration|graphic|video|animation)s?\s+by\b"
     r"|(?:photo|image|picture|pic)s?\s+courtesy\b|courtesy\b|©|\(c\)|copyright\b"
-    r"|(?-i:foto\s+(?=[A-ZÀ-Ý]))"
+    rf"|(?-i:foto\s+(?=[A-ZÀ-Ý]))|{_OTHER_LABELS}"
     r"|(?:写真|사진|图片|圖片|图|圖|照片|攝影|摄影)\s*[:：=＝／/])"
 )
 _CREDIT_MARK = re.compile(_LABEL, re.I)
 # A label that is dropped from the credit: any but those written with a colon or equals sign.
 _DROPPED_LABEL = re.compile(
-    r"^(?:credits?\s*(?:\.{2,}|…)\s*|(?:\w+\s+)?by\s+|(?-i:foto)\s+"
+    rf"^(?:credits?\s*(?:\.{{2,}}|…)\s*|(?:\w+\s+)?by\s+|(?-i:foto)\s+|{_OTHER_LABELS}"
     r"|(?:图片|圖片|图|圖|照片|攝影|摄影)\s*[／/]\s*)",
     re.I,
 )
@@ -59,6 +66,7 @@ _AGENCY_SLASH = re.compile(r"^(?P<caption>.+?)\s+(?P<credit>[A-Z][A-Z&-]{1,15}/[
 _PHOTOGRAPHER_SLASH = re.compile(
     r"^(?P<caption>.+[.!?)»”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){1,4}/\s[^/]{2,40})$"
 )
+_AGENCY_FIRST = re.compile(rf"^(?:{AGENCIES}|[A-Z][A-Z&.-]{{1,15}})\s*/\s*\S")
 _CREDIT_FORMS = (
     _CJK_CREDIT, _PHOTOGRAPHER_SLASH, _SEPARATED, _PARENTHESISED, _MARKED, _TAIL, _AGENCY_SLASH
 )  # fmt: skip
@@ -102,6 +110,13 @@ def looks_like_credit(text: str) -> bool:
     marked = _CREDIT_MARK.match(text) or _AGENCY.search(text) or _NAME_SLASH_NAME.match(text)
     shot = _SHOT_BY.match(text) or _ACRONYM.match(text)
     return bool(marked or shot) and len(text) <= MAX_CREDIT
+
+
+def is_photo_credit(text: str) -> bool:
+    """Whether a text is a picture's credit by its form: a credit's label first ("Фото:",
+    "Photo by"), or an agency and a slash ("AA/Ayşe Demir", "REUTERS/Jane Doe")."""
+    text = text.strip()
+    return starts_with_label(text) or bool(_AGENCY_FIRST.match(text))
 
 
 def starts_with_label(text: str) -> bool:

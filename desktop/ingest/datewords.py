@@ -1,42 +1,15 @@
-"""Month names, time-zone abbreviations and the zones of countries and languages, as news pages
-write them: the one table that every reader of dates in the package uses (saved text pages, web
-articles, bylines)."""
+"""Time-zone abbreviations and the zones of countries and languages, as news pages write them,
+and the month names of ``months``: the one table that every reader of dates in the package uses
+(saved text pages, web articles, bylines). An abbreviation that names a page's own clock in
+either season is read by that clock's daylight saving ("CET" on a Prague page in June is CEST)."""
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-# Month names and their usual abbreviations in English, French, German, Spanish, Italian,
-# Portuguese and Dutch, lower-case (no two languages use one name for different months).
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan", "janvier", "janv", "januar", "jänner", "jän", "enero", "ene",
-             "gennaio", "gen", "janeiro", "januari"),
-            ("february", "feb", "février", "fevrier", "févr", "fevr", "fév", "fev", "februar",
-             "febrero", "febbraio", "fevereiro", "februari"),
-            ("march", "mar", "mars", "märz", "maerz", "mär", "mrz", "marzo", "março", "marco",
-             "maart", "mrt"),
-            ("april", "apr", "avril", "avr", "abril", "abr", "aprile"),
-            ("may", "mai", "mayo", "maggio", "mag", "maio", "mei"),
-            ("june", "jun", "juin", "juni", "junio", "giugno", "giu", "junho"),
-            ("july", "jul", "juillet", "juil", "juli", "julio", "luglio", "lug", "julho"),
-            ("august", "aug", "août", "aout", "agosto", "ago", "augustus"),
-            ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre",
-             "set", "setembro"),
-            ("october", "oct", "octobre", "oktober", "okt", "octubre", "ottobre", "ott",
-             "outubro", "out"),
-            ("november", "nov", "novembre", "noviembre", "novembro"),
-            ("december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre",
-             "dic", "dicembre", "dezembro"),
-        ),
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
+from desktop.ingest.months import MONTHS as MONTHS
 
 # Abbreviations that name one offset from UTC, in hours ("MEZ" is CET in German, "OEZ" EET).
 ZONE_HOURS = {
@@ -48,7 +21,7 @@ ZONE_HOURS = {
     "ACST": 9.5, "ACDT": 10.5, "AEST": 10.0, "AEDT": 11.0, "NZST": 12.0, "NZDT": 13.0,
     "EST": -5.0, "EDT": -4.0, "CST": -6.0, "CDT": -5.0, "MST": -7.0, "MDT": -6.0, "PST": -8.0,
     "PDT": -7.0, "AKST": -9.0, "AKDT": -8.0, "HST": -10.0, "NST": -3.5, "NDT": -2.5,
-    "ADT": -3.0, "BRT": -3.0, "ART": -3.0,
+    "ADT": -3.0, "BRT": -3.0, "ART": -3.0, "WITA": 8.0, "WIT": 9.0, "МСК": 3.0,
 }  # fmt: skip
 # Abbreviations of a region's clock, whose offset follows its daylight saving ("7 p.m. ET").
 REGION_ZONES = {
@@ -60,6 +33,16 @@ REGION_ZONES = {
 COUNTRY_ZONE_HOURS = {
     ("IST", "IE"): 1.0, ("IST", "IL"): 2.0, ("CST", "CN"): 8.0, ("CST", "TW"): 8.0,
     ("BST", "BD"): 6.0,
+}  # fmt: skip
+# Abbreviations that German and other pages write for the clocks of the tz database's names.
+SAME_CLOCK = {
+    "MEZ": "CET", "MESZ": "CEST", "OEZ": "EET", "OESZ": "EEST", "WEZ": "WET", "WESZ": "WEST",
+}  # fmt: skip
+# The clocks of the United States by the abbreviations of their standard and daylight time.
+US_CLOCKS = {
+    "EST": "America/New_York", "EDT": "America/New_York", "CST": "America/Chicago",
+    "CDT": "America/Chicago", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "AKST": "America/Anchorage", "AKDT": "America/Anchorage",
 }  # fmt: skip
 ZONE_NAMES = frozenset(ZONE_HOURS) | frozenset(REGION_ZONES)
 
@@ -96,16 +79,47 @@ LANGUAGE_ZONES = {
 MONTH_FIRST_COUNTRIES = frozenset({"US", "PH", "CA", "FM", "MH", "PW"})
 
 
-def zone_named(abbreviation: str, country: str | None = None) -> tzinfo | None:
+def zone_named(
+    abbreviation: str,
+    country: str | None = None,
+    day: date | None = None,
+    local: str | None = None,
+) -> tzinfo | None:
     """The zone an abbreviation names ("EST", "MEZ", "PT"), read for a page of a country when
-    it means another offset there; None for one the table lacks."""
+    it means another offset there, or (on ``day``) as the page's own clock (``local``, an IANA
+    name) when it names that clock in either season; None for one the table lacks."""
     name = abbreviation.upper()
     if name in REGION_ZONES:
         return named_zone(REGION_ZONES[name])
+    seasonal = _by_local_rules(name, country, day, local)
+    if seasonal is not None:
+        return seasonal
     hours = COUNTRY_ZONE_HOURS.get((name, (country or "").upper()), ZONE_HOURS.get(name))
     if hours is None:
         return None
     return UTC if not hours else timezone(timedelta(hours=hours))
+
+
+def _by_local_rules(
+    name: str, country: str | None, day: date | None, local: str | None
+) -> tzinfo | None:
+    """The page's own clock when an abbreviation names it in one season or the other, read by
+    its country's daylight saving: "CET" on a Prague page in June is CEST, "EST" on a United
+    States page in July is EDT. None when it names another clock, or one without a summer time."""
+    clock = US_CLOCKS.get(name) if country == "US" else local
+    zone = named_zone(clock) if clock and day is not None else None
+    if zone is None or day is None:
+        return None
+    seasons = {zone.tzname(datetime(day.year, month, 15)) for month in (1, 7)}
+    return zone if len(seasons) == 2 and SAME_CLOCK.get(name, name) in seasons else None
+
+
+def local_zone(locale: str | None) -> str | None:
+    """The IANA name of the clock a page's locale implies: its country's, else its language's."""
+    language, country = locale_parts(locale)
+    if country:
+        return COUNTRY_ZONES.get(country)
+    return LANGUAGE_ZONES.get(language or "")
 
 
 def locale_parts(locale: str | None) -> tuple[str | None, str | None]:
@@ -119,11 +133,7 @@ def locale_parts(locale: str | None) -> tuple[str | None, str | None]:
 def zone_of_locale(locale: str | None) -> tzinfo | None:
     """The clock a page's locale implies: its country's, else its language's; None when it
     implies none."""
-    language, country = locale_parts(locale)
-    if country:
-        name = COUNTRY_ZONES.get(country)
-        return named_zone(name) if name else None
-    name = LANGUAGE_ZONES.get(language or "")
+    name = local_zone(locale)
     return named_zone(name) if name else None
 
 

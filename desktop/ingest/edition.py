@@ -1,8 +1,9 @@
 """Reading a bundled edition: sources with articles and photos, and a market snapshot.
 
-The sample edition under ``resources/sample/`` is written for this project: ``edition.json`` holds
-the articles (their bodies use only p, h2, h3, blockquote, lists, links and emphasis),
-``photos/`` their photos and thumbnails, and ``market.json`` the figures of the sample page.
+The sample edition under ``desktop/resources/sample/`` is written for this project:
+``edition.json`` holds the articles (their bodies use only p, h2, h3, blockquote, lists, links
+and emphasis), ``photos/`` their photos and thumbnails, and ``market.json`` the figures of the
+sample page.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@ lead photo's caption and credit, which most readers lose."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 from configparser import ConfigParser
 from copy import deepcopy
@@ -21,11 +22,13 @@ from desktop.ingest.bylines import byline
 from desktop.ingest.elements import Element, absolute, attr, clean, text_of
 from desktop.ingest.furniture import is_furniture_line, without_boilerplate
 from desktop.ingest.jsonld import as_list, json_ld_article, ld_text, ld_url
+from desktop.ingest.ldbody import fuller_body
 from desktop.ingest.leadphoto import lead_photo
 from desktop.ingest.pagebody import page_body
 from desktop.ingest.published import published
 from desktop.ingest.sanitize import sanitize_html
 from desktop.ingest.text import html_to_text
+from desktop.ingest.textblocks import DenseText, dense_text
 
 T = TypeVar("T")
 
@@ -91,7 +94,9 @@ class _Guesses:
         if self._document is None:
             from trafilatura import extract_metadata
 
-            self._document = extract_metadata(self._tree, default_url=self._url)
+            with warnings.catch_warnings():  # dateutil warns of zones it cannot read ("CET")
+                warnings.simplefilter("ignore")
+                self._document = extract_metadata(self._tree, default_url=self._url)
         value = getattr(self._document, field, None)
         return value if isinstance(value, str) else None
 
@@ -150,7 +155,8 @@ def _article_blocks(
     photo: tuple[str | None, ...],
 ) -> list[Block]:
     """The body's blocks: found by the extractors, read again from the page where they are
-    (captions left out by their place there), without boilerplate, headline and byline."""
+    (captions left out by their place there), without boilerplate, headline and byline; the
+    JSON-LD text when the page shows only the start of it."""
     found = _body(page, _run_trafilatura(page.tree, url))
     live = "LiveBlogPosting" in as_list(page.ld.get("@type"))
     read = page_body(page.tree, found, (photo[0], photo[1]), live)
@@ -159,6 +165,9 @@ def _article_blocks(
     else:
         photo = ()
     kept = without_author_note(without_boilerplate(read), heads[1])
+    fuller = fuller_body(kept, page.ld)
+    if fuller is not None:
+        kept = without_author_note(without_boilerplate(_useful(fuller)), heads[1])
     return _without_repeats(kept, *heads, photo)
 
 
@@ -303,21 +312,42 @@ def _trafilatura_config() -> ConfigParser:
 # the page too, and the body is readability's blocks whose normalised text trafilatura also has
 # (plus the subheadings right before them), in readability's order; when those agreed blocks hold
 # under AGREEMENT_SHARE of the better body's prose, the better body (more prose outside links)
-# wins whole. Subheadings the page has before a kept paragraph are then put back.
+# wins whole. Subheadings the page has before a kept paragraph are then put back. A body is
+# doubtful too, and the refereed one is replaced by the page's densest text (``textblocks``: the
+# element where its blocks of inline text gather most, ``<div>``s of ``<span>``s as well as
+# ``<p>``s), when it lies outside that text while the text holds more prose than it, or when it
+# is readers' comments or other stories.
 
 
 def _body(page: _Page, found: list[Block]) -> list[Block]:
-    """trafilatura's blocks, refereed by readability when they look doubtful."""
+    """trafilatura's blocks, refereed by readability when they look doubtful; the page's
+    densest text when both bodies miss it."""
     subheadings = _page_subheadings(page.tree)
-    if not _is_doubtful(found, page.tree, subheadings):
+    body = page.tree.find("body")
+    dense = dense_text(body) if body is not None else None
+    if not _is_doubtful(found, page.tree, subheadings, dense):
         return found
-    return _with_subheadings(_referee(found, _run_readability(page)), subheadings)
+    refereed = _with_subheadings(_referee(found, _run_readability(page)), subheadings)
+    if dense is not None and _misses(refereed, dense):
+        return dense.as_blocks()
+    return refereed
 
 
-def _is_doubtful(blocks: list[Block], tree: Element, subheadings: dict[str, Element]) -> bool:
-    """Whether a body is empty, short beside the page's prose, or lost the page's subheadings."""
+def _misses(blocks: list[Block], dense: DenseText) -> bool:
+    """Whether a body misses the page's densest text, which holds more prose than it or is
+    no comment and no other story, as it is."""
+    if dense.prose() < MIN_PROSE or dense.holds(blocks):
+        return False
+    return dense.prose() > prose(blocks) or dense.points_elsewhere(blocks)
+
+
+def _is_doubtful(
+    blocks: list[Block], tree: Element, subheadings: dict[str, Element], dense: DenseText | None
+) -> bool:
+    """Whether a body is empty, short beside the page's prose, elsewhere than the page's
+    densest text, or lost the page's subheadings."""
     found = prose(blocks)
-    if found < MIN_PROSE:
+    if found < MIN_PROSE or (dense is not None and _misses(blocks, dense)):
         return True
     paragraphs = (clean(text_of(p)) for p in tree.iter("p"))
     page_prose = sum(len(text) for text in paragraphs if len(text) >= LONG_PARAGRAPH)

@@ -8,6 +8,8 @@ from itertools import pairwise
 
 from desktop.ingest.blocks import HEADING_TAGS, Block
 from desktop.ingest.elements import Element, attr
+from desktop.ingest.names import is_credits_line
+from desktop.ingest.promptlines import is_channel_prompt, is_transcript_note
 
 # Words of class and id names that mark what is not the article's text, as whole words of a
 # name split at "-", "_" and spaces ("block-share", "ad-slot--inline", "related_posts").
@@ -16,6 +18,7 @@ FURNITURE_WORDS = frozenset(
      "relatedposts", "newsletter", "newsletters", "subscribe", "subscription", "signup", "promo",
      "advert", "advertisement", "ad", "ads", "adslot", "dfp", "sponsor", "sponsored", "byline",
      "bylines", "author", "authors", "bio", "contributor", "contributors", "comments", "comment",
+     "talkback", "talkbacks",
      "tags", "breadcrumb", "breadcrumbs", "caption", "credit", "meta", "dateline", "timestamp",
      "toolbar", "pagination", "pager", "nav", "navigation", "menu", "sidebar", "popular",
      "mostread", "readmore", "cta", "donate", "donation", "outbrain", "taboola", "keyevents",
@@ -24,7 +27,7 @@ FURNITURE_WORDS = frozenset(
      "disclaimer", "copyright", "visually", "sronly", "offscreen", "popup", "modal", "signature"}
 )  # fmt: skip
 # The attributes whose values name what an element is for.
-NAMING_ATTRIBUTES = ("class", "id", "data-component", "data-testid")
+NAMING_ATTRIBUTES = ("class", "id", "data-component", "data-testid", "data-qa")
 # Pairs of words that are furniture together ("most-read", "ReadMore", "key_events").
 FURNITURE_PAIRS = frozenset(
     {"mostread", "mostviewed", "mostpopular", "readmore", "keyevents", "alsoread", "readalso",
@@ -38,14 +41,25 @@ _NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _NAME_PARTS = re.compile(r"[^A-Za-z0-9]+")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[A-Za-z]")
+# "Read also" in Indonesian and Malay, Turkish, Portuguese, Polish, Czech, Russian, Vietnamese,
+# Arabic and Hebrew.
+_READ_ALSO = (
+    r"baca (?:juga|lagi)\b|lihat juga\b|artikel berkaitan\b|ayrıca (?:okuyun|bakınız|oku)\b"
+    r"|ilgili haber(?:ler)?\b|leia mais\b|czytaj (?:także|też|również|więcej)\b"
+    r"|zobacz (?:także|też|również)\b|čtěte (?:také|též|rovněž)\b|přečtěte si (?:také|též)\b"
+    r"|související články?\b|читайте (?:также|тоже)\b|смотрите также\b|xem thêm\b|đọc thêm\b"
+    r"|[اإأ]قر[أا]\s+[اأ]يض\u064b?ا\u064b?|קרא(?:ו|י)? גם(?!\w)"
+)
 # Lines that point elsewhere or ask for something, wherever they stand: "Read also: ...",
-# "Lesen Sie auch", "Sign up for our newsletter ...", "Advertisement".
+# "Lesen Sie auch", "Sign up for our newsletter ...", "Advertisement" (after a bullet, maybe).
 _FURNITURE_LINE = re.compile(
-    r"^(?:read more|read also|also read|see also|more on this\b[^.!?]*$|lesen sie (?:auch|mehr)"
+    r"^[^\w(\"“«]*(?:read more|read also|also read|see also|more on this\b[^.!?]*$"
+    r"|lesen sie (?:auch|mehr)"
     r"|related(?: \w+)?\s*[:|]|related (?:stories|articles|coverage|posts|links|reading)\b"
     r"|mehr zum thema|(?:à |a )?lire aussi|voir aussi|leggi anche|le(?:e|er) también|ver también"
     r"|veja também|leia também|sign up|subscribe\b|(?:advertisement|anzeige|werbung|publicité)\s*$"
-    r"|follow us|click here|share (?:this|on)\b)",
+    rf"|follow us|click here|share (?:this|on)\b|{_READ_ALSO}"
+    r"|(?:the )?(?:story|article) continues (?:below|after)\b)",
     re.I,
 )
 FURNITURE_LINE_CHARS = 250  # the longest line the furniture-line rule may take
@@ -60,7 +74,9 @@ _BOILERPLATE_START = re.compile(
     r"^(?:about (?:the )?\S.{0,60}$|über \S.{0,60}$|à propos d[eu'’]\s?\S.{0,60}$"
     r"|acerca de \S.{0,60}$|forward[- ]looking statements?\b|safe harbor statement"
     r"|cautionary (?:note|statement)|(?:media|press|investor) (?:contacts?|inquiries|relations)\b"
-    r"|contacts?:)",
+    r"|contacts?:|notes? (?:to|for) (?:the )?editors?\b|editors['’]? notes\b"
+    r"|hinweise? (?:für|an) (?:die )?redaktion(?:en)?\b|notes? aux rédactions\b"
+    r"|notas? (?:para|a) (?:los )?editores\b|[-–—#*\s]*(?-i:ENDS|Ends)[-–—#*\s]*$)",
     re.I,
 )
 # Short lines that are furniture wherever they stand at either end of a body.
@@ -169,6 +185,11 @@ def _boilerplate_start(blocks: list[Block]) -> int:
 
 
 def is_edge_line(block: Block) -> bool:
-    """Whether a block is one of the short furniture lines."""
+    """Whether a block is one of the short furniture lines, a line crediting the author or
+    editor, a prompt to follow a channel or a transcript's note."""
     text = block.text
-    return block.tag != "figure" and len(text) <= EDGE_LINE_CHARS and bool(_EDGE_LINES.match(text))
+    if block.tag == "figure":
+        return False
+    if is_channel_prompt(block) or is_transcript_note(block) or is_credits_line(text):
+        return True
+    return len(text) <= EDGE_LINE_CHARS and bool(_EDGE_LINES.match(text))

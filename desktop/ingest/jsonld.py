@@ -12,7 +12,8 @@ from desktop.ingest.elements import Element, clean
 NEWS_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
      "BackgroundNewsArticle", "ReviewNewsArticle", "AskPublicNewsArticle", "BlogPosting",
-     "LiveBlogPosting", "Report", "TechArticle", "SocialMediaPosting"}
+     "LiveBlogPosting", "Report", "TechArticle", "SocialMediaPosting", "PodcastEpisode",
+     "RadioEpisode"}
 )  # fmt: skip
 # The properties of an article whose values are often references ({"@id": ...}) to other objects
 # of the page's graph (Yoast writes the lead image and the authors so).
@@ -21,7 +22,7 @@ REFERRED = ("image", "author", "publisher")
 
 def json_ld_article(tree: Element) -> dict[str, Any]:
     """The first JSON-LD object that describes an article, its referred objects resolved, or {}."""
-    items = list(_page_items(tree))
+    items = list(page_items(tree))
     by_id = {item["@id"]: item for item in items if isinstance(item.get("@id"), str)}
     for item in items:
         if NEWS_TYPES.intersection(as_list(item.get("@type"))):
@@ -29,7 +30,7 @@ def json_ld_article(tree: Element) -> dict[str, Any]:
     return {}
 
 
-def _page_items(tree: Element) -> Iterator[dict[str, Any]]:
+def page_items(tree: Element) -> Iterator[dict[str, Any]]:
     """Every JSON-LD object of the page's scripts."""
     for script in tree.xpath("//script[@type='application/ld+json']"):
         try:

@@ -5,7 +5,8 @@ page may be the same file at another size, crop or host (``figures.same_picture`
 picture is dropped when it cannot be a photo (a logo, an icon, a pixel) and, when it looks like
 the site's own share card (named share, card, default, social ..., or a small square), unless
 the article shows it as a photo. Without a named photo, the article's first photo stands in:
-never a logo, icon, flag, avatar, ad, banner or a thumbnail linking to another story.
+never a logo, icon, flag, avatar, ad, banner or a thumbnail linking to another story. A podcast's
+or radio show's art (``showart``) is never the photo, named or shown.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from desktop.ingest.elements import Element, absolute, attr
 from desktop.ingest.figures import picture_keys, srcset_addresses
 from desktop.ingest.jsonld import as_list, ld_text, ld_url
 from desktop.ingest.pagelayout import ARTICLE_TAGS, in_site_furniture
+from desktop.ingest.showart import ShowArt, show_art
 
 IMAGE_SOURCES = ("data-src", "data-original", "data-lazy-src", "src", "data-srcset", "srcset")
 NAMED_BY_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image",
@@ -97,12 +99,16 @@ def lead_photo(
 ) -> LeadPhoto:
     """The article's lead photo: the picture the page names when it is a real photo, else the
     article's first photo, else none."""
+    art = show_art(tree, meta)
     pictures = [
-        _Picture(element, _sources(element, base))
+        picture
         for element in _pictures(tree)
         if not in_site_furniture(element)
+        for picture in (_Picture(element, _sources(element, base)),)
+        if not _is_art(picture, art)
     ]
-    chosen = _named_photo(_named(meta, ld, base), pictures, base)
+    named = [n for n in _named(meta, ld, base) if not art.is_art(n.url, n.width, n.height)]
+    chosen = _named_photo(named, pictures, base)
     if chosen is None:
         found = next((p for p in _in_articles(tree, pictures) if _is_lead_photo(p, base)), None)
         if found is None:
@@ -209,6 +215,12 @@ def _in_articles(tree: Element, pictures: list[_Picture]) -> list[_Picture]:
     if not any(True for _ in tree.iter("article", "main")):
         return pictures
     return [p for p in pictures if any(up.tag in ARTICLE_TAGS for up in p.element.iterancestors())]
+
+
+def _is_art(picture: _Picture, art: ShowArt) -> bool:
+    """Whether an image of the page is a show's art (by any address it loads, and its sides)."""
+    sides = _number(attr(picture.element, "width")), _number(attr(picture.element, "height"))
+    return any(art.is_art(source, *sides) for source in picture.sources)
 
 
 def _is_lead_photo(picture: _Picture, base: str | None) -> bool:

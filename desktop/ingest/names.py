@@ -1,32 +1,42 @@
-"""People's names in a byline's text: without the label before them ("By", "Von", "Author:"),
-the job title after them (in English, German, French, Spanish, Italian and Portuguese, or a CJK
-title or bureau), the date, "Updated ...", @handles, e-mails, agencies and "| Agency"; an agency
-signature ("J.Barnes--TFWP") gives its name ("J. Barnes"). A site's, an organisation's or an
-agency's name is no person's.
+"""People's names in a byline's text: without the label before them ("By", "Von", "Author:",
+"Автор:", "Penulis:", "كتب:"), the job title after them (in English, German, French, Spanish,
+Italian and Portuguese, or a CJK title or bureau), the date, "Updated ...", @handles, e-mails,
+agencies and "| Agency"; an agency signature ("J.Barnes--TFWP") gives its name ("J. Barnes"). A
+site's, an organisation's or an agency's name is no person's, nor is a picture's credit.
 """
 
 from __future__ import annotations
 
 import re
 
-from desktop.ingest.creditforms import AGENCIES
+from desktop.ingest.creditforms import AGENCIES, is_photo_credit
 from desktop.ingest.datewords import MONTHS
 from desktop.ingest.elements import clean
 
 MAX_NAME = 60  # characters of one name
 MAX_WORDS = 6  # words of one name ("Maria de los Angeles Garcia")
+MAX_CREDITS_LINE = 120  # characters of a line crediting the author or editor
 
 # An agency's signature closing a story: an initial, a dot, the name, "--" and the desk's code.
 SIGNATURE = re.compile(
     r"^(?P<initial>[A-Z][A-Za-z-]{0,5})\.\s?(?P<name>[^\W\d_][\w'’ -]{0,40})"
     r"--(?P<desk>[A-Za-z][A-Za-z0-9]{1,11})$"
 )
-# What comes before the names: "By", "Words and pictures by", "Von", "Par", "Author:" ...
+# Labels of an author before the names, with a colon: "Author:", the Russian, Polish and Czech
+# "Автор:"/"Autor:", Turkish "Haber:" and "Yazar:", Indonesian "Penulis:", "Reporter:" and
+# "Pewarta:", Vietnamese "Tác giả:", Hebrew "מאת:", Arabic "كتب:" ("wrote") and "بقلم:" ("by").
+AUTHOR_LABELS = (
+    r"authors?|autor(?:in|en|ka)?|auteur(?:e|s)?|autore|text|texte|written|автор(?:ы|а)?|haber"
+    r"|yazar|penulis|reporter|pewarta|wartawan|tác giả|מאת|كتب|بقلم"
+)
+# What comes before the names: "By", "Words and pictures by", "Von", "Par", "Author:" ... (the
+# Arabic and Hebrew "by" without a colon too).
 _LABEL = re.compile(
-    r"^(?:(?:(?:[^\W\d_]+\s+){0,3}?by|von|par|por|door|di|av|af)\b\s*:?"
-    r"|(?:authors?|autor(?:in|en)?|auteur(?:e|s)?|autore|text|texte|written)\s*:)\s*",
+    r"^(?:(?:(?:[^\W\d_]+\s+){0,3}?by|von|par|por|door|di|av|af)\b\s*:?|(?:كتب|بقلم|מאת)(?!\w)"
+    rf"\s*[:：-]?|(?:{AUTHOR_LABELS})\s*[:：])\s*",
     re.I,
 )
+_AUTHOR_LABEL = re.compile(rf"(?:{AUTHOR_LABELS})\s*[:：]", re.I)
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Where the names end: a date or time, a label of one, a digit, a separator of other facts.
 _NAMES_END = re.compile(
@@ -38,7 +48,8 @@ _NAMES_END = re.compile(
 # An editor's sign-off: the names after it are the editor's, never an author's.
 _EDITOR = re.compile(
     r"(?:责任编辑|責任編輯|编辑|編輯|編集|redaktion|redakteur(?:in)?|editor|editora?|rédaction"
-    r"|redacción)\s*[:：]|责任编辑|責任編輯|\b(?:edited|editing|produced)\s+by\b",
+    r"|redacción|editör|penyunting|redaktur|redaktor|redakce|redakcja|редактор|تحرير|עריכה)"
+    r"\s*[:：]|责任编辑|責任編輯|\b(?:edited|editing|produced)\s+by\b",
     re.I,
 )
 _NOT_NAMES = re.compile(r"\S*@\S*|https?://\S+|www\.\S+|\([^)]*\)")  # handles, e-mails, asides
@@ -91,12 +102,25 @@ def names_in(text: str) -> list[str]:
     signed = signature_name(text.strip())
     if signed:
         return [signed]
+    if is_photo_credit(text):
+        return []  # "Фото: ...", "AA/Ayşe Demir": the picture's, never the article's
     text = _EDITOR.split(clean(text), maxsplit=1)[0]
     text = _LABEL.sub("", _NOT_NAMES.sub(" ", text))
     end = _NAMES_END.search(text)
     text = text[: end.start()] if end else text
     found = [_name(part) for part in _SEPARATORS.split(text)]
     return [name for name in found if name]
+
+
+def has_author_label(text: str) -> bool:
+    """Whether a text opens with an author's label and a colon ("Penulis:", "Автор:")."""
+    return bool(_AUTHOR_LABEL.match(text))
+
+
+def is_credits_line(text: str) -> bool:
+    """Whether a short line credits the article's author or editor ("Reporter: ...", "Editor:
+    ..."), as some pages close their text."""
+    return len(text) <= MAX_CREDITS_LINE and bool(_AUTHOR_LABEL.match(text) or _EDITOR.match(text))
 
 
 def editor_names(text: str) -> list[str]:

@@ -27,7 +27,7 @@ from desktop.ingest.bodywalk import (
     TEXT_BLOCKS,
     BodyWalk,
     Piece,
-    has_loose_text,
+    holds_text_only,
     is_card,
 )
 from desktop.ingest.elements import Element, attr, text_of
@@ -120,7 +120,7 @@ def _anchor_elements(body: Element, anchors: list[str]) -> list[tuple[Element, i
     placed: list[tuple[Element, int]] = []
     candidates: list[tuple[Element, str]] = []
     for element in body.iter(*_ANCHOR_TAGS):
-        if element.tag in _WRAPPER_TAGS and not has_loose_text(element):
+        if element.tag in _WRAPPER_TAGS and not holds_text_only(element):
             continue
         key = key_of(text_of(element))
         if key in wanted:

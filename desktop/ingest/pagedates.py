@@ -4,7 +4,8 @@ A page states when it was published or updated on a line of its own ("Updated: 1
 09:30", "Published 2025-03-14 | Updated 2025-03-15 10:00 GMT", a date alone), when its market
 figures are from ("Rates as of 2025-03-14"), or heads its currency table with a time ("USD -
 09:30 GMT"); an article shows it beside the byline ("Publié le 14 janvier 2025 à 18h12"). Dates
-have the month named (in the languages of ``datewords.MONTHS``), day or month first, or are ISO
+have the month named (in the languages of ``months``, any case, Arabic-Indic digits too), the
+time before or after the date ("14:30, 5 июня 2025"), day or month first, or are ISO
 (2025-03-14), dotted (14.03.2025, 2025.03.14) or Chinese, Japanese and Korean (2025年3月14日);
 numeric dates with slashes are read year first, or in the order a caller knows the page uses
 (14/03 and 03/14 cannot both be told apart). Zone abbreviations are those of
@@ -19,11 +20,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 
-from desktop.ingest.datewords import MONTHS, ZONE_NAMES, zone_named
+from desktop.ingest.datewords import ZONE_NAMES, zone_named
+from desktop.ingest.months import month_number
 
 MAX_PREFIX_WORDS = 3  # "Exchange rates as of ...": a few words may come before a label
 
-_MONTH = r"(?P<mon>[^\W\d_]{3,10})\.?"
+# A month's name: a word, or one of the Levantine Arabic names of two words or two letters.
+_MONTH = r"(?P<mon>(?:كانون|تشرين)\s+(?:الأول|الثاني)|آب|[^\W\d_]{3,12})\.?"
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?P<y>\d{4})"
 _DATES = (
@@ -48,7 +51,7 @@ AFTER_NOON = frozenset({"오후", "下午", "中午", "晚上", "午後"})
 _CLOCK = (
     rf"(?:(?P<kap>{_HALVES})?\s*(?:(?P<hc>\d{{1,2}})\s*[時时시点點]\s*(?:(?P<mc>\d{{1,2}})\s*[分분])?"
     r"|(?P<h>\d{1,2})(?:[:.h](?P<min>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?)?"
-    r"\s*(?P<ap>[ap]\.?\s?m\.?)?(?:\s*Uhr\b)?))"
+    r"\s*(?P<ap>[ap]\.?\s?m\.?|[صم](?!\w))?(?:\s*Uhr\b)?))"
 )
 _ZONE_NAMES = "|".join(sorted(ZONE_NAMES, key=len, reverse=True))
 # Zone names are matched in capitals only: "et" and "at" are words, ET and AT are zones.
@@ -56,9 +59,14 @@ _ZONE = (
     rf"(?P<zone>(?-i:(?:{_ZONE_NAMES})(?![A-Za-z]))(?:\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?)?"
     r"|[+-]\d{2}:?\d{2})"
 )
-_BETWEEN = r"(?:\s*(?:,|\b(?:at|à|um|a las|alle|om)\b|-|–|—|\||·)\s*|\s+|T|(?<=[日일]))"
+# What stands between a date and its time: punctuation, or "at" in the languages of the pages
+# (the Russian "в", Czech "v", Polish "o godz.", Indonesian "pukul", Turkish "saat" ...).
+_BETWEEN = (
+    r"(?:(?:\s*(?:,|،|\b(?:at|à|um|a las|alle|om|в|v|o|o godz\.|godz\.|pukul|saat|lúc)(?!\w)"
+    r"|-|–|—|\||·)\s*){1,2}|\s+|T|(?<=[日일]))"
+)
 _CLOCK_ZONE = rf"{_CLOCK}(?:\s*\(?{_ZONE}\)?)?"
-_OFFSET = re.compile(r"([A-Z]{0,4})\s*(?:([+-])\s*(\d{1,2}):?(\d{2})?)?", re.IGNORECASE)
+_OFFSET = re.compile(r"([^\W\d_]{0,4})\s*(?:([+-])\s*(\d{1,2}):?(\d{2})?)?", re.IGNORECASE)
 
 
 class DateKind(enum.Enum):
@@ -107,26 +115,30 @@ class Stated:
         return datetime.combine(on, self.clock or time(0), self.zone or zone).astimezone(UTC)
 
 
-def stated(text: str) -> Stated | None:
-    """A date, a time of day, or both, when that is all ``text`` is; else None."""
+def stated(text: str, country: str | None = None, local: str | None = None) -> Stated | None:
+    """A date, a time of day, or both, when that is all ``text`` is; else None. A zone's
+    abbreviation is read as the page's ``country`` means it, or as its own clock (``local``, an
+    IANA name) when it names that clock in either season."""
     words = text.strip().rstrip(".")
     for form in _forms(None):
         found = form.fullmatch(words)
         if found is not None:
-            return _read(found)
+            return _read(found, country, local)
     return None
 
 
-def first_stated(text: str, order: str = "dmy", country: str | None = None) -> Stated | None:
+def first_stated(
+    text: str, order: str = "dmy", country: str | None = None, local: str | None = None
+) -> Stated | None:
     """The first date in ``text``, with the time written beside it, wherever it stands
     ("Posted 14 June 2025, 18:30 BST · by ..."). Numeric dates with slashes are read in
-    ``order`` ("dmy" or "mdy"; the other when only it makes a date), zone abbreviations as the
-    page's ``country`` means them; None when the text holds no date."""
+    ``order`` ("dmy" or "mdy"; the other when only it makes a date), zone abbreviations as
+    ``stated`` reads them; None when the text holds no date."""
     for forms in (_forms(order), _forms("mdy" if order == "dmy" else "dmy")):
         matches = [found for form in forms[:-1] for found in form.finditer(text)]
         matches.sort(key=lambda found: (found.start(), -found.end()))
         for found in matches:
-            when = _read(found, country)
+            when = _read(found, country, local)
             if when is not None and when.day is not None:
                 return when
     return None
@@ -165,6 +177,7 @@ def _forms(order: str | None) -> tuple[re.Pattern[str], ...]:
         for pattern in (
             rf"{_WEEKDAY}{date_form}(?:{_BETWEEN}{_CLOCK_ZONE})?",
             rf"{_CLOCK_ZONE}{_BETWEEN}{_WEEKDAY}{date_form}",
+            rf"{_CLOCK}{_BETWEEN}{_WEEKDAY}{date_form}\s*\(?{_ZONE}\)?",
         )
     ]
     return tuple(re.compile(pattern, re.IGNORECASE) for pattern in (*patterns, _CLOCK_ZONE))
@@ -176,14 +189,16 @@ def _is_prefix(text: str) -> bool:
     return len(words) <= MAX_PREFIX_WORDS and all(word.isalpha() for word in words)
 
 
-def _read(found: re.Match[str], country: str | None = None) -> Stated | None:
-    """The date, time and zone a matched form holds (an abbreviation as the page's country means
-    it); None when they are no real ones."""
+def _read(
+    found: re.Match[str], country: str | None = None, local: str | None = None
+) -> Stated | None:
+    """The date, time and zone a matched form holds (an abbreviation as ``stated`` reads it);
+    None when they are no real ones."""
     groups = found.groupdict()
     try:
         day = _day(groups)
         clock = _clock(groups)
-        zone = _zone(groups.get("zone"), country)
+        zone = _zone(groups.get("zone"), country, day, local)
     except ValueError:
         return None
     if day is None and clock is None:
@@ -195,8 +210,10 @@ def _day(groups: dict[str, str | None]) -> date | None:
     """The date in a match, if it has one; ValueError when it is no real date."""
     if groups.get("y") is None:
         return None
-    month_name = (groups.get("mon") or "").lower()
-    month = MONTHS[month_name] if month_name in MONTHS else int(groups.get("m") or "x")
+    month_name = groups.get("mon")
+    month = month_number(month_name) if month_name else int(groups.get("m") or "x")
+    if month is None:
+        raise ValueError(f"{month_name} is no month")
     return date(int(groups["y"] or 0), month, int(groups["d"] or 0))
 
 
@@ -218,7 +235,7 @@ def _clock(groups: dict[str, str | None]) -> time | None:
     if after_noon is not None:
         if not 1 <= hour <= 12:
             raise ValueError("not an hour on a 12-hour clock")
-        hour = hour % 12 + (12 if after_noon.lower().startswith("p") else 0)
+        hour = hour % 12 + (12 if after_noon.lower().startswith("p") or after_noon == "م" else 0)
     return time(hour, int(minutes or 0), int(groups.get("s") or 0))
 
 
@@ -230,16 +247,19 @@ def _on_clock(hour: int, half: str | None) -> int:
     return hour % 12 + (12 if half in AFTER_NOON else 0)
 
 
-def _zone(name: str | None, country: str | None = None) -> tzinfo | None:
-    """The zone a page names ("GMT", "CET", "ET", "+01:00", "UTC+2"), or None when it names
-    none; ValueError for an abbreviation that is not one zone."""
+def _zone(
+    name: str | None, country: str | None = None, day: date | None = None, local: str | None = None
+) -> tzinfo | None:
+    """The zone a page names ("GMT", "CET", "ET", "+01:00", "UTC+2") on ``day``, or None when it
+    names none; ValueError for an abbreviation that is not one zone."""
     if name is None:
         return None
     found = _OFFSET.fullmatch(name.strip())
     if found is None:
         raise ValueError(name)
     abbreviation, sign, hours, minutes = found.groups()
-    named = zone_named(abbreviation, country) if abbreviation else UTC
+    on = None if sign else day  # an offset from a clock is added to its own, never a season's
+    named = zone_named(abbreviation, country, on, local) if abbreviation else UTC
     if named is None:
         raise ValueError(f"{abbreviation} is not one zone")
     if not sign:

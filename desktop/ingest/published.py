@@ -14,9 +14,14 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, tzinfo
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from desktop.ingest.datewords import MONTH_FIRST_COUNTRIES, locale_parts, zone_of_locale
+from desktop.ingest.datewords import (
+    MONTH_FIRST_COUNTRIES,
+    local_zone,
+    locale_parts,
+    zone_of_locale,
+)
 from desktop.ingest.elements import Element, attr, clean
 from desktop.ingest.jsonld import ld_text
 from desktop.ingest.pagedates import Stated, first_stated, stated
@@ -38,7 +43,7 @@ _RDFA_DATES = frozenset(
 # Words of an element's class or id that mark the date it shows, and those that mark another.
 _DATE_WORDS = frozenset(
     {"date", "dates", "time", "timestamp", "published", "publish", "posted", "pubdate",
-     "dateline", "datetime", "datum", "fecha", "data", "zeit"}
+     "dateline", "datetime", "datum", "fecha", "data", "zeit", "tarih", "tanggal"}
 )  # fmt: skip
 _OTHER_DATE_WORDS = frozenset(
     {"updated", "update", "modified", "today", "comment", "comments", "event", "events"}
@@ -46,29 +51,41 @@ _OTHER_DATE_WORDS = frozenset(
 # Labels of an update on a date line: what follows one is no publication time.
 _UPDATE = re.compile(
     r"(?:last\s+)?(?:updated|modified)|mis à jour|aktualisiert|actualizado|aggiornato"
-    r"|atualizado|bijgewerkt|最終更新|更新|수정",
+    r"|atualizado|bijgewerkt|最終更新|更新|수정|обновлено|güncelleme|güncellendi|diperbarui"
+    r"|aktualizováno|aktualizacja|zaktualizowano|cập nhật|آخر تحديث|تم التحديث|עודכן",
     re.I,
 )
 _PUBLISHED_LABEL = re.compile(
     r"(?:first\s+)?(?:published|posted)\b|publié|veröffentlicht|publicado|pubblicato|gepubliceerd"
-    r"|입력|기사입력|发布时间|發布時間|发布于|發佈",
+    r"|입력|기사입력|发布时间|發布時間|发布于|發佈|опубликовано|yayınlanma|yayın tarihi|diterbitkan"
+    r"|dipublikasikan|publikováno|opublikowano|نشر في|تاريخ النشر|פורסם",
     re.I,
 )
 _AMERICAN_ZONE = re.compile(r"\b(?:[ECMP][SD]?T|AK[SD]T|HST)\b")
 _CLASS_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
+class _Place(NamedTuple):
+    """Where a page is from: its country, and the IANA name of its clock (a zone abbreviation
+    that names this clock is read by its daylight saving)."""
+
+    country: str | None
+    local: str | None
+
+
 def published(
     tree: Element, meta: dict[str, str], ld: dict[str, Any], guess: Callable[[], str | None]
 ) -> datetime | None:
     """When the article was published, aware; None when the page does not say."""
-    machine = [when for when in map(_machine_time, _machine_values(tree, meta, ld)) if when]
+    locale = _locale(tree, meta)
+    place = _Place(locale_parts(locale)[1], local_zone(locale))
+    values = _machine_values(tree, meta, ld)
+    machine = [when for when in (_machine_time(value, place) for value in values) if when]
     exact = next((when for when in machine if when.clock and when.zone), None)
     if exact is not None:
         return _moment(exact, UTC)
-    locale = _locale(tree, meta)
     day = next((when.day for when in machine if when.day), None)
-    shown = _shown_time(tree, day, locale_parts(locale)[1])
+    shown = _shown_time(tree, day, place)
     local = next((when for when in machine if when.clock), None)
     best = _best(local, shown, day, zone_of_locale(locale))
     return best or _moment(_machine_time(guess()) or Stated(None, None, None), UTC)
@@ -110,15 +127,16 @@ def _machine_values(tree: Element, meta: dict[str, str], ld: dict[str, Any]) -> 
             yield attr(element, "content")
 
 
-def _machine_time(value: str | None) -> Stated | None:
-    """A machine-readable time (ISO 8601, a date and time as pages write them, RFC 2822)."""
+def _machine_time(value: str | None, place: _Place | None = None) -> Stated | None:
+    """A machine-readable time (ISO 8601, a date and time as pages write them, their zones as
+    the page's ``place`` reads them, RFC 2822)."""
     value = (value or "").strip()
     if not value:
         return None
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        written = stated(value)
+        written = stated(value, *(place or _Place(None, None)))
         if written is not None:
             return written
         try:
@@ -133,13 +151,13 @@ def _machine_time(value: str | None) -> Stated | None:
 # The time the page shows
 
 
-def _shown_time(tree: Element, day: date | None, country: str | None) -> Stated | None:
+def _shown_time(tree: Element, day: date | None, place: _Place) -> Stated | None:
     """The publication time the page shows beside the article (near ``day`` when the page gave
     one for machines), in the order its country writes numeric dates."""
     found = [
         when
         for text in map(_before_update, _date_texts(tree))
-        for when in (first_stated(text, _order(text, country), country),)
+        for when in (first_stated(text, _order(text, place.country), *place),)
         if when and when.day
     ]
     near = [when for when in found if day is None or _near(when.day, day)]

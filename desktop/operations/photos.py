@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent import futures
 from concurrent.futures import Executor, Future
@@ -24,7 +25,7 @@ from desktop.ingest.fetch import IMAGE_ACCEPT, Failure, Request, Response
 from desktop.ingest.figures import BodyImage, same_picture
 from desktop.ingest.images import NotAPhotoError, check_whole, describe, thumbnail
 from desktop.operations import StoreWriter
-from desktop.store import loading
+from desktop.store import loading, pending
 from desktop.store.images import cache_photo
 from desktop.wording import count
 
@@ -68,6 +69,19 @@ def wanted_pictures(
     repeats = tuple(image.url for image in shown if same_picture(image.url, lead))
     others = [_body_picture(article_id, image) for image in shown if image.url not in repeats]
     return [Wanted(article_id, lead, True, caption, credit, repeats), *others]
+
+
+def as_work(item: Wanted) -> pending.Work:
+    """A wanted picture as the store keeps it until it is had."""
+    return pending.Work(
+        item.article_id, pending.PICTURE, item.url, item.lead, item.caption, item.credit,
+        item.aliases,
+    )  # fmt: skip
+
+
+def from_work(work: pending.Work) -> Wanted:
+    """A picture the store still wants, to download."""
+    return Wanted(work.article_id, work.url, work.lead, work.caption, work.credit, work.aliases)
 
 
 def _body_picture(article_id: int, image: BodyImage) -> Wanted:
@@ -189,6 +203,7 @@ def _keep_checked(write: StoreWriter, images: Path, checked: _Checking, tally: T
     url = checked.items[0].url
     if isinstance(found, str):
         log.info("No picture from %s: %s", url, found)
+        write(partial(_not_had, items=checked.items, reason=found))
         return
     write(partial(_keep, items=checked.items, photo=found, images=images))
     lead = any(item.lead for item in checked.items)
@@ -196,11 +211,20 @@ def _keep_checked(write: StoreWriter, images: Path, checked: _Checking, tally: T
     tally.pictures += not lead
 
 
+def _not_had(connection: sqlite3.Connection, items: Sequence[Wanted], reason: str) -> None:
+    """Try a picture that could not be had again later, for every article that shows it."""
+    now = int(time.time())
+    for item in items:
+        pending.failed(connection, item.article_id, pending.PICTURE, item.url, reason, now)
+
+
 def _keep(
     connection: sqlite3.Connection, items: Sequence[Wanted], photo: NewPhoto, images: Path
 ) -> None:
-    """Give every article that shows a downloaded picture its picture."""
+    """Give every article that shows a downloaded picture its picture, and strike it off the
+    work still to do."""
     for item in items:
+        pending.done(connection, item.article_id, pending.PICTURE, item.url)
         if item.lead:
             image_id = loading.attach_photo(
                 connection, item.article_id, photo, images, caption=item.caption, credit=item.credit

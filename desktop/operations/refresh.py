@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from desktop.domain import Progress, to_timestamp
-from desktop.ingest.extract import ExtractionError, extract_article
+from desktop.ingest.extract import Extracted, ExtractionError, extract_article
 from desktop.ingest.feeds import FeedEntry, FeedParseError
 from desktop.ingest.fetch import (
     FEED_ACCEPT,
@@ -45,13 +45,20 @@ from desktop.ingest.figures import body_images
 from desktop.operations import StoreWriter
 from desktop.operations.entries import Prepared, ReadyFeed, entry_article, read_feed
 from desktop.operations.fetching import drain, drain_ticking
-from desktop.operations.photos import Tally, Wanted, fetch_pictures, wanted_pictures
-from desktop.store import feeds, loading
+from desktop.operations.photos import (
+    Tally,
+    Wanted,
+    as_work,
+    fetch_pictures,
+    from_work,
+    wanted_pictures,
+)
+from desktop.store import feeds, loading, pending
 from desktop.store.feeds import FeedState
+from desktop.store.images import remove_partials
 from desktop.wording import count
 
 log = logging.getLogger(__name__)
-
 UNHANDLED_FEED = (
     "This feed holds something Broadsheet could not handle, so it was not read; "
     "the log has the details."
@@ -59,6 +66,7 @@ UNHANDLED_FEED = (
 UNHANDLED_PAGE = "The article's page holds something Broadsheet could not handle."
 # A huge feed is stored this many entries to a transaction (a few tenths of a second each).
 STORE_BATCH = 500
+
 # While the next feed downloads, parsed feeds are looked for this often, and stored.
 PARSED_POLL_SECONDS = 0.05
 T = TypeVar("T")
@@ -108,19 +116,11 @@ class RefreshOptions:
     parser: Executor | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Pending:
-    """A stored article whose page is still to fetch and extract."""
-
-    article_id: int
-    url: str
-
-
 @dataclass
 class _Work:
-    """What the feed stage leaves for the next stages."""
+    """What the next stages fetch: the work kept in the store whose time has come."""
 
-    pages: list[_Pending] = field(default_factory=list)
+    pages: list[pending.Work] = field(default_factory=list)
     pictures: list[Wanted] = field(default_factory=list)
 
 
@@ -151,8 +151,10 @@ def refresh(
     """Refresh the due subscriptions; yield progress; fill ``report``."""
     due = write(lambda connection: feeds.due_feeds(connection, _now(), options.only))
     run = _Run(asyncio.new_event_loop(), write, images, options, cancel, report)
+    remove_partials(images)
     try:
         yield from _feed_stage(run, due)
+        run.work = write(lambda connection: _due_work(connection, options.only))
         if options.full_articles and run.work.pages and not cancel.is_set():
             yield from _page_stage(run)
         if options.photos and run.work.pictures and not cancel.is_set():
@@ -236,9 +238,11 @@ class _FeedStore:
     def _store(self, item: _Parsing) -> SourceOutcome:
         """Store one parsed feed's new entries, or its parsing failure."""
         state = item.state
+        full = self.run.options.full_articles and state.full_articles
+        write, images = self.run.write, self.run.images
         try:
             ready = item.future.result()
-            added = _store_entries(self.run.write, self.run.images, state, item.response, ready)
+            added = _store_entries(write, images, state, item.response, ready, full)
         except FeedParseError as error:
             return self._failed(state, str(error))
         except (sqlite3.Error, OSError):  # the store's trouble, not this feed's
@@ -246,7 +250,6 @@ class _FeedStore:
         except Exception:
             log.exception("Reading the feed %s failed", state.url)
             return self._failed(state, UNHANDLED_FEED)
-        _plan_completion(self.run.options, state, added, self.run.work)
         return SourceOutcome(state.source_id, state.url, "updated", new=len(added))
 
     def _failed(self, state: FeedState, reason: str) -> SourceOutcome:
@@ -287,17 +290,24 @@ def _record_failure(write: StoreWriter, state: FeedState, failure: Failure) -> S
 
 
 def _store_entries(
-    write: StoreWriter, images: Path, state: FeedState, response: Response, ready: ReadyFeed
+    write: StoreWriter,
+    images: Path,
+    state: FeedState,
+    response: Response,
+    ready: ReadyFeed,
+    full_articles: bool,
 ) -> list[tuple[int, FeedEntry]]:
-    """The new entries, in transactions of at most ``STORE_BATCH`` entries so that a huge feed
-    never holds the store from other writers (a bookmark) for long, then the feed's answer;
-    return the stored ones. Until the answer is recorded, the next refresh fetches the feed
-    again, and what was stored already is recognised."""
+    """The new entries with what is still to fetch for them (their pages, or their pictures), in
+    transactions of at most ``STORE_BATCH`` entries so that a huge feed never holds the store
+    from other writers (a bookmark) for long, then the feed's answer; return the stored ones.
+    Until the answer is recorded, the next refresh fetches the feed again, and what was stored
+    already is recognised."""
     added: list[tuple[int, FeedEntry]] = []
     prepared = ready.entries
     for start in range(0, len(prepared), STORE_BATCH):
         batch = prepared[start : start + STORE_BATCH]
-        added += write(partial(_store_batch, images=images, state=state, batch=batch))
+        store = partial(_store_batch, images=images, state=state, batch=batch, full=full_articles)
+        added += write(store)
     parsed = ready.feed
     write(
         lambda c: feeds.record_success(
@@ -318,8 +328,10 @@ def _store_batch(
     images: Path,
     state: FeedState,
     batch: Sequence[tuple[FeedEntry, Prepared]],
+    full: bool,
 ) -> list[tuple[int, FeedEntry]]:
-    """In one transaction: the entries of a batch not stored before; return them."""
+    """In one transaction: the entries of a batch not stored before, and what is still to fetch
+    for them; return them."""
     fresh = feeds.unseen(connection, state.source_id, [p.keys for _, p in batch])
     added: list[tuple[int, FeedEntry]] = []
     for (entry, entry_ready), is_new in zip(batch, fresh, strict=True):
@@ -331,55 +343,82 @@ def _store_batch(
         )
         if article_id is not None:
             added.append((article_id, entry))
+            pending.plan(connection, _planned(article_id, entry, full))
     return added
 
 
-def _plan_completion(
-    options: RefreshOptions, state: FeedState, added: list[tuple[int, FeedEntry]], work: _Work
-) -> None:
-    """Note which new articles need their page or their pictures fetched."""
-    for article_id, entry in added:
-        if options.full_articles and state.full_articles and not entry.content_html and entry.link:
-            work.pages.append(_Pending(article_id, entry.link))
-        else:
-            work.pictures += wanted_pictures(
-                article_id, entry.image_url, entry.images, entry.image_caption, entry.image_credit
+def _planned(article_id: int, entry: FeedEntry, full_articles: bool) -> list[pending.Work]:
+    """What to fetch for a new article: its page, when it has only a summary and full articles
+    are wanted (with the feed's own photo, should the page have none); else its pictures."""
+    if full_articles and not entry.content_html and entry.link:
+        return [
+            pending.Work(
+                article_id, pending.PAGE, entry.link, caption=entry.image_caption,
+                credit=entry.image_credit, photo=entry.image_url,
             )
+        ]  # fmt: skip
+    wanted = wanted_pictures(
+        article_id, entry.image_url, entry.images, entry.image_caption, entry.image_credit
+    )
+    return [as_work(item) for item in wanted]
+
+
+def _due_work(connection: sqlite3.Connection, sources: tuple[int, ...] | None) -> _Work:
+    """The pages and pictures still to fetch whose time has come."""
+    work = _Work()
+    for item in pending.due(connection, _now(), sources):
+        if item.kind == pending.PAGE:
+            work.pages.append(item)
+        else:
+            work.pictures.append(from_work(item))
+    return work
 
 
 def _page_stage(run: _Run) -> Iterator[Progress]:
-    """Fetch the pages of summary-only articles and store their full text."""
-    pending = {item.url: item for item in run.work.pages}
-    requests = [Request(url, accept=PAGE_ACCEPT) for url in pending]
+    """Fetch the pages of summary-only articles (once each, for every article that has it) and
+    store their full text."""
+    by_url: dict[str, list[pending.Work]] = {}
+    for item in run.work.pages:
+        by_url.setdefault(item.url, []).append(item)
+    requests = [Request(url, accept=PAGE_ACCEPT) for url in by_url]
     for done, result in enumerate(run.drain(requests), start=1):
-        item = pending[result.url]
-        run.work.pictures += _complete_from_page(run.write, item, result)
-        run.report.pages_completed += isinstance(result, Response)
+        items = by_url[result.url]
+        run.work.pictures += _complete_from_page(run.write, items, result)
+        run.report.pages_completed += len(items) if isinstance(result, Response) else 0
         said = f"Fetched {done} of {count(len(requests), 'full article')}"
         yield Progress(done, len(requests), said)
 
 
 def _complete_from_page(
-    write: StoreWriter, item: _Pending, result: Response | Failure
+    write: StoreWriter, items: list[pending.Work], result: Response | Failure
 ) -> list[Wanted]:
-    """Store the article a page holds; return its pictures, still to download."""
+    """Store the article a page holds for every article it is the page of; return their
+    pictures, still to download (the feeds' own photos when the page cannot be had)."""
     if isinstance(result, Failure):
-        write(lambda c: loading.note_extraction_failed(c, item.article_id, result.sentence))
-        return []
+        return _page_failed(write, items, result.sentence)
     try:
         page = extract_article(result.body, result.final_url)
     except ExtractionError as error:
-        reason = str(error)
-        write(lambda c: loading.note_extraction_failed(c, item.article_id, reason))
-        return []
+        return _page_failed(write, items, str(error))
     except Exception:  # one page's trouble is that article's, never the refresh's
-        log.exception("Extracting the article at %s failed", item.url)
-        write(lambda c: loading.note_extraction_failed(c, item.article_id, UNHANDLED_PAGE))
-        return []
+        log.exception("Extracting the article at %s failed", result.final_url)
+        return _page_failed(write, items, UNHANDLED_PAGE)
+    return [picture for item in items for picture in _store_page(write, item, page)]
+
+
+def _store_page(write: StoreWriter, item: pending.Work, page: Extracted) -> list[Wanted]:
+    """Store an article's full text and strike its page off, planning its pictures (the
+    feed's own photo as its lead when the page shows none); return those pictures."""
     published = to_timestamp(page.published) if page.published else None
-    write(
-        lambda c: loading.complete_article(
-            c,
+    lead: str | None = page.image_url
+    caption, credit = page.caption, page.credit
+    if lead is None:
+        lead, caption, credit = item.photo, item.caption, item.credit
+    pictures = wanted_pictures(item.article_id, lead, body_images(page.html), caption, credit)
+
+    def store(connection: sqlite3.Connection) -> None:
+        loading.complete_article(
+            connection,
             item.article_id,
             body_html=page.html,
             body_text=page.text,
@@ -388,10 +427,30 @@ def _complete_from_page(
             caption=page.caption,
             credit=page.credit,
         )
-    )
-    return wanted_pictures(
-        item.article_id, page.image_url, body_images(page.html), page.caption, page.credit
-    )
+        pending.done(connection, item.article_id, pending.PAGE, item.url)
+        pending.plan(connection, [as_work(picture) for picture in pictures])
+
+    write(store)
+    return pictures
+
+
+def _page_failed(write: StoreWriter, items: list[pending.Work], reason: str) -> list[Wanted]:
+    """Keep the summaries, say why, try the page again later; meanwhile the feeds' own photos."""
+    now = _now()
+    wanted = [
+        picture
+        for item in items
+        for picture in wanted_pictures(item.article_id, item.photo, [], item.caption, item.credit)
+    ]
+
+    def note(connection: sqlite3.Connection) -> None:
+        for item in items:
+            loading.note_extraction_failed(connection, item.article_id, reason)
+            pending.failed(connection, item.article_id, pending.PAGE, item.url, reason, now)
+        pending.plan(connection, [as_work(picture) for picture in wanted])
+
+    write(note)
+    return wanted
 
 
 def _photo_stage(run: _Run) -> Iterator[Progress]:

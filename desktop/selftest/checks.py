@@ -15,6 +15,7 @@ from desktop import licences, settings
 from desktop.app import create_window
 from desktop.domain import ALL, Article
 from desktop.ingest.edition import read_edition
+from desktop.market.names import currency_name, minor_places
 from desktop.paths import AppPaths, resource
 from desktop.profile import close_profile, open_profile
 from desktop.selftest import pixels
@@ -69,6 +70,26 @@ def check_resources(state: State) -> str:
         raise CheckFailedError("the icon cannot be drawn (is Qt's SVG image plugin shipped?)")
     state.edition_articles = len(shipped)
     return f"sample edition ({len(shipped)} articles, {photos} photos) and icon found"
+
+
+# Currency names in other languages and minor units, from babel's locale and global data (the
+# bundle ships the locale data trimmed to what the app asks: packaging/babel_data.py).
+NAMED_CURRENCIES = (
+    ("USD", "de", "US-Dollar"),
+    ("GBP", "fr", "livre sterling"),
+    ("JPY", "ja", "日本円"),
+)
+
+
+def check_names(_: State) -> str:
+    """Currency names come in the person's language, and minor units are known."""
+    for code, language, expected in NAMED_CURRENCIES:
+        found = currency_name(code, language)
+        if found != expected:
+            raise CheckFailedError(f"{code} in {language} is named {found!r}, not {expected!r}")
+    if minor_places("JPY") != 0 or minor_places("EUR") != 2:
+        raise CheckFailedError("the currencies' minor units are not known")
+    return f"currency names in {len(NAMED_CURRENCIES)} languages and minor units found"
 
 
 def check_licences(_: State) -> str:
@@ -192,6 +213,7 @@ def check_close(state: State) -> str:
 
 CHECKS = (
     Check("resources", check_resources),
+    Check("names", check_names),
     Check("licences", check_licences),
     Check("migrations", check_migrations),
     Check("store", check_store),

@@ -167,15 +167,49 @@ def set_read(connection: sqlite3.Connection, article_ids: Sequence[int], read: b
     )
 
 
-def bookmarked(connection: sqlite3.Connection, images: Path) -> list[Article]:
-    """Every bookmarked article, most recently bookmarked first (for exports)."""
-    ids = [
-        row[0]
-        for row in connection.execute(
-            "SELECT id FROM articles WHERE bookmarked IS NOT NULL ORDER BY bookmarked DESC, id DESC"
+@dataclass(frozen=True)
+class Bookmarks:
+    """The bookmarked articles that could be read, and the ids of those that could not (their
+    rows sit on damaged pages of the store)."""
+
+    articles: list[Article]
+    unreadable: list[int]
+
+    def unreadable_sentence(self) -> str:
+        """The end of a sentence naming what could not be read, or nothing."""
+        if not self.unreadable:
+            return ""
+        named = ", ".join(str(one) for one in self.unreadable)
+        return (
+            f"; {len(self.unreadable)} could not be read from the damaged store "
+            f"(article{'s' if len(self.unreadable) > 1 else ''} {named})"
         )
-    ]
-    return [get(connection, one, images) for one in ids]
+
+
+def bookmarked(connection: sqlite3.Connection, images: Path) -> Bookmarks:
+    """Every bookmarked article that can be read, most recently bookmarked first (for exports);
+    in a damaged store, the ids of those that cannot."""
+    try:
+        ids = _bookmarked_ids(connection, "INDEXED BY ix_articles_bookmarked_id")
+    except sqlite3.DatabaseError:  # the index is damaged: read the table itself
+        ids = _bookmarked_ids(connection, "NOT INDEXED")
+    readable: list[Article] = []
+    unreadable: list[int] = []
+    for one in ids:
+        try:
+            readable.append(get(connection, one, images))
+        except sqlite3.DatabaseError:
+            unreadable.append(one)
+    return Bookmarks(readable, unreadable)
+
+
+def _bookmarked_ids(connection: sqlite3.Connection, index: str) -> list[int]:
+    """The ids of the bookmarked articles, most recently bookmarked first."""
+    rows = connection.execute(
+        f"SELECT id FROM articles {index} WHERE bookmarked IS NOT NULL "
+        "ORDER BY bookmarked DESC, id DESC"
+    )
+    return [int(row[0]) for row in rows]
 
 
 def stats(connection: sqlite3.Connection, store: Path) -> StoreStats:

@@ -1,35 +1,43 @@
-"""Opening the store: connections with our pragmas, health checks, and moving a bad file aside.
+"""Opening the store: connections with our pragmas, and a store made ready to use.
 
-A store is checked cheaply on every open (its header, its schema revision, a write probe). The full
-``PRAGMA quick_check`` reads every page, seconds for a large store, so it runs only when the file is
-not exactly as Broadsheet left it at its last clean close: after a crash, or when something else
-changed the file. That record of the clean close is the *seal*, a small file beside the store.
+Before it is opened, a store is examined (``health``): a damaged one is moved aside with its
+journals and a fresh one made; one whose journal belongs to another database is moved aside with
+that journal and opened again as it was last saved. Then its schema is brought to our revision.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.store import schema
-from desktop.store.errors import (
-    StoreUnwritableError,
-    classify,
+from desktop.store.errors import StoreUnwritableError, classify
+from desktop.store.health import (
+    Health,
+    check_due,
+    examine,
+    has_journal,
+    inspect,
+    is_empty,
+    is_read_only,
+    move_aside,
+    note_checked,
+    seal,
 )
+
+__all__ = ["OpenReport", "connect", "connect_reader", "open_store", "seal", "transaction"]
 
 if TYPE_CHECKING:
     from desktop.store.template import Template
 
 log = logging.getLogger(__name__)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 WRITER_BUSY_MS = 5000
 READER_BUSY_MS = 250
 
@@ -45,11 +53,24 @@ class OpenReport:
     migrated_from: str | None = None
     backup: Path | None = None
     from_template: bool = False
+    kept_as_saved: bool = False
+    read_only: bool = False
+    check_due: bool = False  # its regular full check is to run (in the background)
 
     def notice(self) -> str | None:
         """The sentence a person should read about this open, if any."""
+        if self.read_only:
+            return (
+                f"Broadsheet may not write to {self.path.parent}, so it shows what the store "
+                "holds but cannot keep changes or fetch news."
+            )
         if self.moved_aside is None:
             return None
+        if self.kept_as_saved:
+            return (
+                f"The store at {self.path} had a journal that did not belong to it, so both were "
+                f"kept at {self.moved_aside} and the store was opened as it was last saved."
+            )
         return (
             f"The store at {self.path} was damaged, so it was moved to {self.moved_aside} "
             "untouched and a fresh store was created."
@@ -57,8 +78,16 @@ class OpenReport:
 
 
 def connect(path: Path, *, busy_ms: int = WRITER_BUSY_MS) -> sqlite3.Connection:
-    """Open a connection with the store's pragmas; transactions are explicit (``transaction``)."""
-    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
+    """Open a connection with the store's pragmas; transactions are explicit (``transaction``).
+
+    In a folder no one may write (a read-only medium or mount), SQLite cannot make the files it
+    reads a store through, so the store is opened as unchanging: it reads, and every write says
+    the store is read-only."""
+    if is_read_only(path):
+        target = f"{path.as_uri()}?mode=ro&immutable=1"
+        connection = sqlite3.connect(target, uri=True, isolation_level=None)
+    else:
+        connection = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
     try:
         connection.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
         connection.execute("PRAGMA foreign_keys = ON")
@@ -88,109 +117,75 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     connection.execute("COMMIT")
 
 
-def open_store(path: Path, seal_file: Path, template: Template | None = None) -> OpenReport:
+def open_store(
+    path: Path, seal_file: Path, template: Template | None = None, *, defer_check: bool = False
+) -> OpenReport:
     """Make the store at ``path`` ready: check it, move a damaged one aside, create or migrate it.
 
     A new store is a copy of ``template`` when one is given and can be used; else (or without
     one) the migrations create it, empty. Raises a ``StoreError`` whose message a person can act
-    on when the store cannot be used.
+    on when the store cannot be used. With ``defer_check``, the regular full check of a store
+    closed cleanly is left to the caller (``OpenReport.check_due``).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    moved_aside = None
-    if _is_damaged(path, seal_file):
-        moved_aside = _move_aside(path)
+    if is_read_only(path):
+        return _open_read_only(path)
+    moved_aside, kept = _set_aside_if_unsound(path, seal_file, defer_check)
     seal_file.unlink(missing_ok=True)
-    created = _is_empty(path)
+    created = is_empty(path)
     from_template = created and template is not None and template.install(path)
     try:
         migrated_from, backup = _bring_to_head(path)
     except sqlite3.DatabaseError as error:
         raise classify(error, path) from error
-    return OpenReport(path, created, moved_aside, migrated_from, backup, from_template)
+    if created:
+        note_checked(path)
+    due = defer_check and check_due(path)
+    return OpenReport(
+        path, created, moved_aside, migrated_from, backup, from_template, kept, False, due
+    )
 
 
-def seal(path: Path, seal_file: Path) -> None:
-    """Record the store's size and time after a clean close, so the next open can skip checks."""
+def _open_read_only(path: Path) -> OpenReport:
+    """A store in a folder that cannot be written: read as it is, if it is at our revision."""
+    unwritable = StoreUnwritableError(
+        f"The store at {path} cannot be written; check that you may write to {path.parent}."
+    )
+    if is_empty(path):
+        raise unwritable
+    connection = connect(path)
     try:
-        status = path.stat()
-        seal_file.write_text(json.dumps({"size": status.st_size, "mtime_ns": status.st_mtime_ns}))
-    except OSError as error:
-        log.info("Could not seal the store (%s); the next start will check it", error)
-
-
-def _is_empty(path: Path) -> bool:
-    """Whether there is no store yet (a missing or zero-length file)."""
-    try:
-        return path.stat().st_size == 0
-    except FileNotFoundError:
-        return True
-
-
-def _is_damaged(path: Path, seal_file: Path) -> bool:
-    """Whether the file at ``path`` is not a database or fails SQLite's quick check."""
-    if _is_empty(path):
-        return False
-    try:
-        with path.open("rb") as stream:
-            if stream.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return True
-    except PermissionError as error:
-        raise StoreUnwritableError(
-            f"The store at {path} cannot be read; check its permissions."
-        ) from error
-    if _is_sealed(path, seal_file):
-        return False
-    return not _passes_quick_check(path)
-
-
-def _is_sealed(path: Path, seal_file: Path) -> bool:
-    """Whether the store is byte for byte as the last clean close left it."""
-    try:
-        recorded = json.loads(seal_file.read_text())
-        status = path.stat()
-    except (OSError, ValueError):
-        return False
-    return isinstance(recorded, dict) and recorded == {
-        "size": status.st_size,
-        "mtime_ns": status.st_mtime_ns,
-    }
-
-
-def _passes_quick_check(path: Path) -> bool:
-    """Run ``PRAGMA quick_check``; a lock or permission problem is raised, not called damage."""
-    log.info("Checking the store at %s", path)
-    try:
-        connection = connect(path)
+        revision = schema.current_revision(connection)
     except sqlite3.DatabaseError as error:
         raise classify(error, path) from error
-    try:
-        rows = connection.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.OperationalError as error:
-        if "malformed" in str(error) or "not a database" in str(error):
-            return False
-        raise classify(error, path) from error
-    except sqlite3.DatabaseError:
-        return False
     finally:
         connection.close()
-    return rows == [("ok",)]
+    if revision != schema.HEAD_REVISION:
+        schema.refuse_unknown(revision, path)
+        raise unwritable
+    log.warning("The folder of the store %s cannot be written; opened it read-only", path)
+    return OpenReport(path, read_only=True)
 
 
-def _move_aside(path: Path) -> Path:
-    """Rename a damaged store and its journals with a timestamp; the bytes stay as they are."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.damaged-{stamp}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
-    for suffix in ("-wal", "-shm", "-journal"):
-        companion = path.with_name(path.name + suffix)
-        if companion.exists():
-            companion.rename(target.with_name(target.name + suffix))
-    path.rename(target)
-    log.warning("Moved the damaged store %s to %s", path, target)
-    return target
+def _set_aside_if_unsound(
+    path: Path, seal_file: Path, defer_check: bool
+) -> tuple[Path | None, bool]:
+    """Move a damaged store, or one with another database's journal, aside with its journals;
+    put back a copy of the store alone when it is sound as last saved. Returns where the files
+    went and whether that copy is the store now."""
+    health = examine(path, seal_file, due_check_now=not defer_check)
+    if health is Health.SOUND:
+        return None, False
+    with_journal = has_journal(path)
+    target = move_aside(path)
+    if not with_journal:
+        return target, False
+    shutil.copyfile(target, path)
+    if inspect(path) is Health.SOUND:
+        log.warning("Opened the store %s as last saved, without its journal", path)
+        return target, True
+    path.unlink()
+    return target, False
 
 
 def _bring_to_head(path: Path) -> tuple[str | None, Path | None]:
@@ -209,7 +204,7 @@ def _bring_to_head(path: Path) -> tuple[str | None, Path | None]:
             backup = schema.back_up(connection, path, revision)
     finally:
         connection.close()
-    schema.upgrade(path)
+    schema.upgrade(path, backup)
     return revision, backup
 
 

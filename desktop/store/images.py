@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import time
 from pathlib import Path
 
 from desktop.domain import NewPhoto
@@ -32,3 +33,21 @@ def cache_photo(images: Path, photo: NewPhoto) -> tuple[str, str | None]:
     suffix = SUFFIXES.get(photo.content_type, ".img")
     thumbnail = cache_bytes(images, photo.thumbnail, ".jpg") if photo.thumbnail else None
     return cache_bytes(images, photo.data, suffix), thumbnail
+
+
+PARTIAL_AGE = 600  # seconds: a partial file this old was left by a writer that was stopped
+
+
+def remove_partials(images: Path) -> int:
+    """Delete the partial files writers that were stopped (killed, out of room) left in the
+    cache; return how many. One being written now is younger than ``PARTIAL_AGE``."""
+    removed = 0
+    before = time.time() - PARTIAL_AGE
+    for partial in images.glob("*/*.part"):
+        try:
+            if partial.stat().st_mtime < before:
+                partial.unlink()
+                removed += 1
+        except OSError:  # gone meanwhile, or the cache cannot be written: left for later
+            continue
+    return removed

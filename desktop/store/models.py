@@ -142,6 +142,32 @@ class ArticleImageRecord(Base):
     credit: Mapped[str | None] = mapped_column(Text)
 
 
+class PendingRecord(Base):
+    """Work a refresh left to do for a stored article: its page to fetch for the full text
+    (``kind`` "page", ``url`` the page, ``photo`` the feed's own photo to fall back on), or a
+    picture to download (``kind`` "picture", ``lead`` for its lead photo); tried again by later
+    refreshes, each failure pushing the next try further off."""
+
+    __tablename__ = "pending"
+    __table_args__ = (Index(None, "next_try"),)
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    lead: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    caption: Mapped[str | None] = mapped_column(Text)
+    credit: Mapped[str | None] = mapped_column(Text)
+    # The body's other addresses for a lead photo, one a line; a page's fallback photo.
+    aliases: Mapped[str | None] = mapped_column(Text)
+    photo: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    next_try: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Why the last try failed, in a sentence.
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
 class RateRecord(Base):
     """A currency rate from one provider at one time; older rows are the history."""
 

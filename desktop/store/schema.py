@@ -9,12 +9,16 @@ from __future__ import annotations
 import logging
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.store.errors import StoreError, StoreTooNewError
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+from desktop.store.errors import MigrationError, StoreError, StoreTooNewError, reason
 
 log = logging.getLogger(__name__)
 
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -40,31 +44,68 @@ def refuse_unknown(revision: str | None, path: Path) -> None:
 
 
 def back_up(connection: sqlite3.Connection, path: Path, revision: str) -> Path:
-    """Copy the store aside, consistently even with a WAL, before migrating it."""
+    """Copy the store aside, consistently even with a WAL, before migrating it; a copy that could
+    not be finished is removed and the store left as it was."""
     target = path.with_name(f"{path.name}.before-{HEAD_REVISION}-from-{revision}")
-    with sqlite3.connect(target) as copy:
-        connection.backup(copy)
-    copy.close()
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            connection.backup(copy)
+        finally:
+            copy.close()
+    except (sqlite3.Error, OSError) as error:
+        target.unlink(missing_ok=True)
+        raise MigrationError(
+            f"The store at {path} could not be copied aside before bringing it up to date "
+            f"({reason(error)}); it was left as it was."
+        ) from error
     log.info("Backed up the store to %s before migrating", target)
     return target
 
 
-def upgrade(path: Path) -> None:
-    """Run the Alembic migrations up to head on the store at ``path``."""
+def upgrade(path: Path, backup: Path | None) -> None:
+    """Run the Alembic migrations up to head on the store at ``path``, all in one transaction:
+    they complete, or the store is left as it was (SQLite's schema changes are transactional)."""
+    try:
+        _upgrade_in_one_transaction(path)
+    except Exception as error:  # whatever a revision raised: the transaction was rolled back
+        log.exception("Could not migrate the store %s", path)
+        copy = f", and a copy from before is at {backup}" if backup else ""
+        raise MigrationError(
+            f"The store at {path} could not be brought up to date ({reason(error)}); "
+            f"it was left as it was{copy}."
+        ) from error
+    log.info("Store %s is at schema %s", path, HEAD_REVISION)
+
+
+def _upgrade_in_one_transaction(path: Path) -> None:
+    """Alembic's upgrade to head inside one ``BEGIN IMMEDIATE`` ... ``COMMIT``.
+
+    Python's sqlite3 module would commit before each schema change on its own, leaving a store
+    half migrated when one fails; with its transaction handling off, SQLAlchemy's begin is ours.
+    """
     from alembic import command
     from alembic.config import Config
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, event
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, record: object) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     finally:
         engine.dispose()
-    log.info("Store %s is at schema %s", path, HEAD_REVISION)
 
 
 def _refuse_foreign(connection: sqlite3.Connection) -> None:

@@ -2,8 +2,8 @@
 
 ``tools/build_sample_store.py`` builds the ready-made store from the migrations and the sample
 edition: the schema at the head revision with its ``alembic_version`` row, the sample edition
-loaded and ``user_version`` saying so, in one file under ``resources/sample/``. Copying it into a
-new data folder costs 15-20 ms, where importing Alembic and SQLAlchemy to run the migrations,
+loaded and ``user_version`` saying so, in one file under ``desktop/resources/sample/``. Copying it
+into a new data folder costs 15-20 ms, where importing Alembic and SQLAlchemy to run the migrations,
 then reading the edition and its photos, took most of a second and 70 MB before the first window
 could paint. The copy, made beside the store's place, is checked (``quick_check``, the revision),
 its photos are copied into the photo cache from the edition's own files (the cache names them by

@@ -75,7 +75,12 @@ def create_actions(parent: QObject) -> Actions:
         ),
         zoom_reset=_action(parent, "actionZoomReset", "Actual Text Size", ["Ctrl+0"]),
         toggle_bookmark=_action(
-            parent, "actionToggleBookmark", "Bookmark", ["Ctrl+D"], icon_text="☆ Bookmark"
+            parent,
+            "actionToggleBookmark",
+            "Bookmark",
+            ["Ctrl+D"],
+            icon_text="☆ Bookmark",
+            checkable=True,  # checked while the article is bookmarked: screen readers say so
         ),
         toggle_read=_action(parent, "actionToggleRead", "Mark as Unread", ["U"]),
         next_article=_action(
@@ -126,10 +131,13 @@ def _action(
     text: str,
     shortcuts: list[Key | str],
     icon_text: str | None = None,
+    *,
+    checkable: bool = False,
 ) -> QAction:
     """One action; duplicate shortcuts (a standard key that equals an explicit one) are dropped."""
     action = QAction(text, parent)
     action.setObjectName(name)
+    action.setCheckable(checkable)
     if icon_text:
         action.setIconText(icon_text)
     sequences: list[QKeySequence] = []

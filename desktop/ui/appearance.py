@@ -36,6 +36,22 @@ FIELD_EDGES = {False: "#8f8a81", True: "#767a82"}
 FIELDS = ("QLineEdit", "QAbstractSpinBox")
 
 
+def contrast(one: QColor, other: QColor) -> float:
+    """The WCAG 2 contrast ratio of two colours, from 1 (the same) to 21 (black on white)."""
+    lighter, darker = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _luminance(colour: QColor) -> float:
+    """WCAG's relative luminance of an sRGB colour."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
 def is_dark(appearance: Appearance) -> bool:
     """Whether the chosen appearance (or the system's, for "system") is dark."""
     if appearance != "system":

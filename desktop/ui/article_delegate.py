@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.ui.article_model import Role
+from desktop.ui.reading_column import character_width
 
 Index = QModelIndex | QPersistentModelIndex
 PADDING = 10
@@ -36,8 +37,11 @@ THUMB = QSize(88, 50)
 STAR_SIZE = 22
 STAR_ON = "★"
 STAR_OFF = "☆"
-BOOKMARK_GOLD = QColor("#d4a017")
+# The lit star: a deep gold on light rows, a bright one on dark rows and on the selection, each
+# over 4.5:1 on what it is drawn on (tests/ui/test_contrast.py).
+BOOKMARK_GOLDS = {False: QColor("#7a5a00"), True: QColor("#ffd166")}
 UNREAD_DOT = 7.0
+LEAST_TITLE_CHARACTERS = 16  # a headline's line at the list's least width
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +60,19 @@ class _Row:
     def colour(self, role: QPalette.ColorRole) -> QColor:
         return self.option.palette.color(role)
 
+    def background(self) -> QColor:
+        """What the row is painted on: the selection's highlight, or the base."""
+        role = QPalette.ColorRole.Highlight if self.selected else QPalette.ColorRole.Base
+        return self.colour(role)
+
     def text_colour(self, role: QPalette.ColorRole) -> QColor:
         """A text colour that stays readable on the selection's highlight."""
         return self.colour(QPalette.ColorRole.HighlightedText if self.selected else role)
+
+
+def bookmark_gold(background: QColor) -> QColor:
+    """The lit star's gold for a row painted on ``background``."""
+    return BOOKMARK_GOLDS[background.lightness() < 128]
 
 
 class ArticleDelegate(QStyledItemDelegate):
@@ -166,7 +180,9 @@ class ArticleDelegate(QStyledItemDelegate):
         on = bool(row.index.data(Role.BOOKMARKED))
         row.painter.setFont(_scaled(row.painter.font(), 1.35))
         row.painter.setPen(
-            BOOKMARK_GOLD if on else row.text_colour(QPalette.ColorRole.PlaceholderText)
+            bookmark_gold(row.background())
+            if on
+            else row.text_colour(QPalette.ColorRole.PlaceholderText)
         )
         row.painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, STAR_ON if on else STAR_OFF)
 
@@ -176,6 +192,13 @@ class ArticleDelegate(QStyledItemDelegate):
         font.setPointSizeF(base.pointSizeF() * 1.08)
         font.setWeight(QFont.Weight.Normal if read else QFont.Weight.DemiBold)
         return font
+
+
+def least_row_width(font: QFont) -> int:
+    """The narrowest row that keeps its thumbnail and two lines of a headline of about 16
+    characters each."""
+    title = ArticleDelegate._title_font(font, read=False)
+    return 3 * PADDING + THUMB.width() + round(character_width(title) * LEAST_TITLE_CHARACTERS)
 
 
 def star_rect(row: QRect) -> QRect:

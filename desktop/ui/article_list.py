@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
-from desktop.ui.article_delegate import ArticleDelegate
+from desktop.ui.article_delegate import ArticleDelegate, least_row_width
 from desktop.ui.article_model import ArticleListModel, Role
 from desktop.ui.reader import space_direction
 
@@ -55,6 +55,12 @@ class ArticleListView(QListView):
         self._empty_text = text
         self.setAccessibleDescription(text)
         self.viewport().update()
+
+    def least_width(self) -> int:
+        """The narrowest the list is shown at: its rows keep their thumbnails and two lines of
+        a headline, beside the scroll bar."""
+        scroll = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        return least_row_width(self.font()) + scroll + 2 * self.frameWidth()
 
     def set_context_actions(self, actions: list[QAction]) -> None:
         """The actions the context menu offers for the row under the pointer."""

@@ -220,8 +220,12 @@ _ROLE_VALUES: dict[int, Any] = {
 
 
 def _spoken(row: ArticleRow) -> str:
-    """What a screen reader says for a row."""
+    """What a screen reader says for a row: what it shows (headline, source and date), and its
+    states."""
     parts = [row.title, row.source]
+    when = _when(row)
+    if when:
+        parts.append(when)
     if not row.read:
         parts.append("unread")
     if row.bookmarked:

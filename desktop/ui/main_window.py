@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -41,7 +42,7 @@ from desktop.settings import (
 )
 from desktop.store import articles, feeds
 from desktop.store import sources as source_queries
-from desktop.store.errors import StoreError, classify
+from desktop.store.errors import StoreError, StoreUnwritableError, classify
 from desktop.tasks import Runner
 from desktop.ui import appearance
 from desktop.ui.actions import confine, create_actions
@@ -53,6 +54,7 @@ from desktop.ui.lifecycle import after_first_paint, keep_startup_objects
 from desktop.ui.market_dock import MarketDock
 from desktop.ui.market_room import MarketRoom
 from desktop.ui.markets import Markets
+from desktop.ui.pane_room import PaneRoom
 from desktop.ui.reader import ArticleBrowser
 from desktop.ui.reader_bar import build_reader_bar
 from desktop.ui.reading_place import PlaceMemory, ReadingPlace
@@ -60,7 +62,9 @@ from desktop.ui.refreshing import Refresher, RefreshStatus
 from desktop.ui.search_box import SearchBox
 from desktop.ui.section_view import SectionView
 from desktop.ui.sections import SectionList
+from desktop.ui.sections_pane import SectionsPane
 from desktop.ui.source_editing import SourceEditor
+from desktop.ui.speech import announce, show_clear_button
 from desktop.ui.window_state import WindowState
 from desktop.wording import count
 
@@ -123,6 +127,7 @@ class MainWindow(QMainWindow):
         if not self._state.restore(self, self._splitter):
             self._lay_out_first_time()
         self._market_room.start(self._state)
+        self._pane_room.start(self._state)
         self._reader.set_text_size(self._settings.text_size)
         self._show_text_size(self._settings.text_size)
         self._sections.set_sources(source_queries.sources(services.connection))
@@ -134,6 +139,7 @@ class MainWindow(QMainWindow):
 
     def _build_widgets(self) -> None:
         self._sections = SectionList()
+        self._sections_pane = SectionsPane(self._sections)
         self._search = SearchBox()
         self._list = ArticleListView(self._model)
         self._list.set_context_actions(
@@ -143,14 +149,15 @@ class MainWindow(QMainWindow):
                 self.commands.open_in_browser,
             ]
         )
-        middle = _column(self._search, self._list, margins=(8, 8, 0, 0))
+        search_row = _row(self._sections_pane.button, self._search)
+        middle = _column(search_row, self._list, margins=(8, 8, 0, 0))
         self._middle = middle
         self._reader = ArticleBrowser(self._services.paths.images)
         self._reader_bar, self._text_size = build_reader_bar(self.commands)
         right = _column(self._reader_bar, self._reader, margins=(0, 0, 0, 0))
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         self._splitter.setObjectName("mainSplitter")
-        for widget in (self._sections, middle, right):
+        for widget in (self._sections_pane, middle, right):
             self._splitter.addWidget(widget)
         self._splitter.setStretchFactor(2, 1)
         self._splitter.setChildrenCollapsible(False)
@@ -158,6 +165,10 @@ class MainWindow(QMainWindow):
         self._market = MarketDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._market)
         self._market_room = MarketRoom(self, self._market, self._reader)
+        self._pane_room = PaneRoom(
+            self, self._splitter, self._sections_pane, self._list, self._market_room
+        )
+        self._market_room.count_lent(self._pane_room.lent)
         self._markets = Markets(
             self._market, self._services.runner, self._services.paths, lambda: self._settings, self
         )
@@ -417,7 +428,7 @@ class MainWindow(QMainWindow):
         if self._painted:
             return
         self._painted = True
-        self._search.setClearButtonEnabled(True)  # its icon costs a few ms the first paint skips
+        show_clear_button(self._search, "Clear the search")  # its icon costs a few ms at first
         if self._unread_on_show is not None:
             self._set_read(self._unread_on_show, True)
             self._unread_on_show = None
@@ -477,7 +488,7 @@ class MainWindow(QMainWindow):
 
     def _on_toggle_bookmark(self) -> None:
         article = self._reader.article
-        if article is not None:
+        if article is not None:  # the action has checked itself: unchecked again if the write fails
             self._toggle_bookmark_of(article.id)
 
     def _toggle_bookmark_of(self, article_id: int) -> None:
@@ -506,7 +517,9 @@ class MainWindow(QMainWindow):
         if article is not None and article.id == article_id:
             article = replace(article, bookmarked_at=when)
             self._reader_article_changed(article)
-        self.statusBar().showMessage("Bookmarked." if when else "Bookmark removed.", 3000)
+        said = "Bookmarked" if when else "Bookmark removed"
+        self.statusBar().showMessage(f"{said}.", 3000)
+        announce(self, said)
         self._refresh_counts()
 
     def _on_toggle_read(self) -> None:
@@ -536,6 +549,7 @@ class MainWindow(QMainWindow):
 
     def _on_write_failed(self, article_id: int, what: str, error: BaseException) -> None:
         self._pending_bookmarks.pop(article_id, None)
+        self._update_article_actions(self._reader.article)  # the bookmark's check as stored
         log.error("Could not %s for article %d", what, article_id, exc_info=error)
         if isinstance(error, sqlite3.Error):
             error = classify(error, self._services.paths.store)
@@ -609,16 +623,15 @@ class MainWindow(QMainWindow):
             target = target.with_suffix(".md" if "Markdown" in chosen_filter else ".html")
         images = self._services.paths.images
 
-        def export(connection: sqlite3.Connection) -> int:
+        def export(connection: sqlite3.Connection) -> str:
             saved = articles.bookmarked(connection, images)
-            write_bookmarks(saved, target, datetime.now(UTC))
-            return len(saved)
+            write_bookmarks(saved.articles, target, datetime.now(UTC))
+            exported = f"Exported {len(saved.articles)} bookmarks to {target}"
+            return f"{exported}{saved.unreadable_sentence()}."
 
         self._services.runner.read(
             export,
-            lambda count: self.statusBar().showMessage(
-                f"Exported {count} bookmarks to {target}.", 6000
-            ),
+            lambda sentence: self.statusBar().showMessage(sentence, 6000),
             lambda error: self._report(error, "Could not export the bookmarks"),
         )
 
@@ -756,7 +769,8 @@ class MainWindow(QMainWindow):
 
     def _lay_out_first_time(self) -> None:
         """Fill most of the screen, giving the reader the room the list and panel leave (on a
-        small screen the market panel makes room for the reader: see ``MarketRoom``)."""
+        small screen the market panel, then the panes make room for the reader: see
+        ``MarketRoom`` and ``PaneRoom``)."""
         screen = self.screen().availableGeometry()
         width, height = min(1480, screen.width() - 40), min(920, screen.height() - 40)
         self.resize(width, height)
@@ -843,6 +857,7 @@ class MainWindow(QMainWindow):
         bookmarked = article is not None and article.bookmarked
         a.toggle_bookmark.setText("Remove Bookmark" if bookmarked else "Bookmark")
         a.toggle_bookmark.setIconText("★ Bookmarked" if bookmarked else "☆ Bookmark")
+        a.toggle_bookmark.setChecked(bookmarked)
         a.toggle_read.setText(
             "Mark as Read" if article is not None and not article.read else "Mark as Unread"
         )
@@ -871,6 +886,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Could not save your preferences; see the log.", 6000)
 
     def _report(self, error: BaseException, what: str = "Something went wrong") -> None:
+        if isinstance(error, StoreUnwritableError):  # every write would: said, not a dialog each
+            self._say(str(error))
+            return
         self._warn(str(error) if isinstance(error, StoreError) else f"{what}: {error}.")
 
     def _warn(self, sentence: str) -> None:
@@ -884,6 +902,17 @@ def _column(*widgets: QWidget, margins: tuple[int, int, int, int]) -> QWidget:
     container = QWidget()
     layout = QVBoxLayout(container)
     layout.setContentsMargins(*margins)
+    layout.setSpacing(6)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return container
+
+
+def _row(*widgets: QWidget) -> QWidget:
+    """Put widgets side by side, with a little spacing between them."""
+    container = QWidget()
+    layout = QHBoxLayout(container)
+    layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(6)
     for widget in widgets:
         layout.addWidget(widget)

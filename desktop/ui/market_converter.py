@@ -25,9 +25,9 @@ from desktop.market.amounts import AmountError, read_amount
 from desktop.market.names import currency_name
 from desktop.market.rates import UnknownCurrencyError, convert, rate_is_stale, retired
 from desktop.ui.market_models import (
+    MUTED,
     format_rate,
     localized,
-    muted_colour,
     short_date,
     short_provider,
     short_when,
@@ -69,14 +69,14 @@ class Converter(QWidget):
         self._swap.setToolTip("Swap the two currencies")
         self._swap.setAccessibleName("Swap currencies")
         self._result = QLabel()
-        self._result.setObjectName("convertResult")
-        self._result.setAccessibleName("Conversion result")
+        self._result.setObjectName("convertResult")  # screen readers say its figures
         font = QFont(self._result.font())
         font.setBold(True)
         self._result.setFont(font)
         self._result.setWordWrap(True)  # a long amount breaks at "=", never cut off
         self._detail = QLabel()
         self._detail.setObjectName("convertDetail")
+        self._detail.setForegroundRole(MUTED)  # follows a switch of appearance
         self._detail.setWordWrap(True)
         self._build()
         self._amount.textChanged.connect(self._update)
@@ -137,7 +137,7 @@ class Converter(QWidget):
     def one_row_width(self) -> int:
         """How wide the converter must be for the amount and both currencies on one row."""
         digits = self._amount.fontMetrics().horizontalAdvance("0") * AMOUNT_DIGITS
-        parts = (self._label, self._source, self._swap, self._target)
+        parts = (self._label, self._from, self._source, self._swap, self._to, self._target)
         return digits + sum(part.sizeHint().width() for part in parts) + SPACING * len(parts)
 
     def _build(self) -> None:
@@ -148,6 +148,11 @@ class Converter(QWidget):
         self._grid.setVerticalSpacing(2)
         self._label = QLabel("Con&vert")
         self._label.setBuddy(self._amount)
+        # Shown names for the currency boxes: on Linux screen readers say a box's current item
+        # and its label, never an accessible name set on the box.
+        self._from, self._to = QLabel("From"), QLabel("To")
+        self._from.setBuddy(self._source)
+        self._to.setBuddy(self._target)
         self._wide: bool | None = None
         self._arrange(wide=True)
         QWidget.setTabOrder(self._amount, self._source)
@@ -161,22 +166,21 @@ class Converter(QWidget):
             return
         self._wide = wide
         grid = self._grid
-        row = 0 if wide else 1
+        row, first = (0, 2) if wide else (1, 0)  # "From" under "Convert" on a row of its own
+        currencies = (self._from, self._source, self._swap, self._to, self._target)
         places = [
             (self._label, 0, 0, 1, 1),
-            (self._amount, 0, 1, 1, 1 if wide else 4),
-            (self._source, row, 2 if wide else 1, 1, 1),
-            (self._swap, row, 3 if wide else 2, 1, 1),
-            (self._target, row, 4 if wide else 3, 1, 1),
-            (self._result, row + 1, 1, 1, 4),
-            (self._detail, row + 2, 1, 1, 4),
+            (self._amount, 0, 1, 1, 1 if wide else 5),
+            *((part, row, first + column, 1, 1) for column, part in enumerate(currencies)),
+            (self._result, row + 1, 1, 1, 6),
+            (self._detail, row + 2, 1, 1, 6),
         ]
         for widget, *_ in places:
             grid.removeWidget(widget)
         for widget, *place in places:
             grid.addWidget(widget, *place)
         grid.setColumnStretch(1, 1 if wide else 0)
-        grid.setColumnStretch(4, 0 if wide else 1)
+        grid.setColumnStretch(5, 0 if wide else 1)
 
     def _on_pair_changed(self) -> None:
         source, target = self._source.currentData(), self._target.currentData()
@@ -223,9 +227,6 @@ class Converter(QWidget):
         self._result.setText(result)
         self._result.setVisible(bool(result))
         self._detail.setText(detail)
-        palette = self._detail.palette()
-        palette.setColor(self._detail.foregroundRole(), muted_colour(self.palette()))
-        self._detail.setPalette(palette)
 
 
 def parse_amount(text: str) -> Decimal:

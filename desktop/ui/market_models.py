@@ -66,10 +66,12 @@ _CENTS = Decimal("0.01")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
-# Up and down colours: dark enough on a light base, lighter on a dark one (both over 4.5:1).
-_UP = {False: QColor("#1b873f"), True: QColor("#56d364")}
+# Up and down colours: dark enough on a light base, lighter on a dark one (both over 4.5:1 on
+# the base and on the alternate rows' colour; tests/ui/test_contrast.py measures them).
+_UP = {False: QColor("#176b34"), True: QColor("#56d364")}
 _DOWN = {False: QColor("#c62828"), True: QColor("#ff7b72")}
 _ARROWS = {1: "▲", -1: "▼", 0: "•"}
+MUTED = QPalette.ColorRole.PlaceholderText
 
 
 def format_rate(value: Decimal) -> str:
@@ -184,16 +186,9 @@ def trend_colour(trend: int, palette: QPalette | None = None) -> QColor:
 
 
 def muted_colour(palette: QPalette | None = None) -> QColor:
-    """A grey between text and base with a contrast above 4.5:1, for stale figures."""
-    colours = palette or QGuiApplication.palette()
-    text = colours.color(QPalette.ColorRole.Text)
-    base = colours.color(QPalette.ColorRole.Base)
-    return QColor(*(round(0.6 * t + 0.4 * b) for t, b in zip(_rgb(text), _rgb(base), strict=True)))
-
-
-def _rgb(colour: QColor) -> tuple[int, int, int]:
-    """A colour's red, green and blue channels."""
-    return colour.red(), colour.green(), colour.blue()
+    """The palette's muted text colour (its placeholder text's), for stale figures: over 4.5:1
+    on the base, the alternate rows and the window in both appearances."""
+    return (palette or QGuiApplication.palette()).color(MUTED)
 
 
 def _sign(value: Decimal) -> int:

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -48,11 +48,11 @@ from desktop.ui.market_dock import LEAST_WIDTH
 from desktop.ui.market_models import (
     FILTER_ROLE,
     KEY_ROLE,
+    MUTED,
     SORT_ROLE,
     TREND,
     CurrencyTableModel,
     QuoteTableModel,
-    muted_colour,
     short_date,
     short_date_time,
     when_text,
@@ -63,6 +63,7 @@ from desktop.ui.market_tables import (
     figures_table,
 )
 from desktop.ui.sparkline import SparklineDelegate
+from desktop.ui.speech import show_clear_button
 
 EMPTY_TEXT = "No market figures yet."
 ERAPI = "ExchangeRate-API"
@@ -183,17 +184,18 @@ class MarketPanel(QWidget):
         return QSize(max(hint.width(), PREFERRED_WIDTH), max(hint.height(), 480))
 
     def changeEvent(self, event: QEvent) -> None:
-        """Keep the muted labels muted when the palette changes, say for a dark theme."""
+        """Work out the figures' and the links' colours again when the palette changes (a dark
+        theme)."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_currency_model"):
             for model in (self._quote_model, self._currency_model):
                 model.update_colours(self.palette())
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_attribution"):
+            for label in (self._key_note, self._attribution):
+                _recolour_links(label)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "_currency_table"):
             for view in (self._quote_table, self._currency_table):
                 view.fit_columns()
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_status"):
-            for label in (self._status, self._empty, self._as_of):
-                _mute(label, self.palette())
 
     def _build(self) -> None:
         """Lay out the controls, the two tables, the empty state and the footer."""
@@ -208,10 +210,8 @@ class MarketPanel(QWidget):
         layout.addWidget(self._stack, 1)
         self._status = _muted_label("", content)
         self._status.setObjectName("marketStatus")
-        self._status.setAccessibleName("Market status")
         layout.addWidget(self._status)
         self._attribution = _link_label(ERAPI_ATTRIBUTION, "erapiAttribution", content)
-        self._attribution.setAccessibleName("Rates By Exchange Rate API")
         layout.addWidget(self._attribution)
         QWidget.setTabOrder(self._base_box, self._filter)
         QWidget.setTabOrder(self._filter, self._refresh_button)
@@ -240,12 +240,10 @@ class MarketPanel(QWidget):
         self._quote_heading = _heading("Stocks")
         self._currency_heading = _heading("Currencies per 1 USD")
         self._key_note = _link_label(KEY_NOTE, "quoteKeyNote", page)
-        self._key_note.setAccessibleName("Live quotes need an API key")
         self._key_note.linkActivated.connect(lambda _link: self.preferences_requested.emit())
         self._key_note.hide()
         self._as_of = _muted_label("", page)
         self._as_of.setObjectName("currencyAsOf")
-        self._as_of.setAccessibleName("When and from whom the rates are")
         self._quote_section = _section(self._quote_heading, self._quote_table, self._key_note)
         self._currency_section = _section(self._currency_heading, self._currency_table, self._as_of)
         for view in (self._quote_table, self._currency_table):
@@ -287,7 +285,7 @@ class MarketPanel(QWidget):
         self._filter.setAccessibleName("Filter markets")
         self._filter.setPlaceholderText("Filter")  # whole even in the narrowest panel
         self._filter.setToolTip("Show only the currencies and stocks whose code or name holds this")
-        self._filter.setClearButtonEnabled(True)
+        show_clear_button(self._filter, "Clear the filter")
         self._filter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._filter.textChanged.connect(self._on_filter_text_changed)
         self._refresh_button = QToolButton()
@@ -309,7 +307,6 @@ class MarketPanel(QWidget):
         self._empty = _muted_label(EMPTY_TEXT, None)
         self._empty.setObjectName("marketEmpty")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._empty.setAccessibleName("No market figures")
         return self._empty
 
     def _show_rates(self, base: str) -> str:
@@ -487,7 +484,6 @@ def _heading(text: str) -> QLabel:
     font = QFont(label.font())
     font.setBold(True)
     label.setFont(font)
-    label.setAccessibleName(text)
     return label
 
 
@@ -519,19 +515,20 @@ def _link_label(text: str, name: str, parent: QWidget | None) -> QLabel:
     return label
 
 
+def _recolour_links(label: QLabel) -> None:
+    """Lay a rich-text label out again: its links keep the link colour of the palette they were
+    laid out with (dark blue on a dark panel after a switch of appearance) until then."""
+    text = label.text()
+    label.clear()
+    label.setText(text)
+
+
 def _muted_label(text: str, parent: QWidget | None) -> QLabel:
     """A word-wrapped label in the muted text colour."""
     label = QLabel(text, parent)
     label.setWordWrap(True)
-    _mute(label, label.palette())
+    label.setForegroundRole(MUTED)  # a role, not a colour: it follows a switch of appearance
     return label
-
-
-def _mute(label: QLabel, palette: QPalette) -> None:
-    """Draw the label's text in the muted colour of ``palette``."""
-    own = QPalette(label.palette())
-    own.setColor(QPalette.ColorRole.WindowText, muted_colour(palette))
-    label.setPalette(own)
 
 
 def _freshness(

@@ -6,13 +6,18 @@ hidden while its toggle (View > Markets Panel) stays lit, and it comes back, at 
 person gave it, once the window has room again. Asked for while it has given way, it opens as a
 floating window over the article instead. Whether the person wants the panel and how wide are
 kept with the window's layout.
+
+The panel gives way before the sections and the article list give up any width (``PaneRoom``), and
+comes back only once they are back at the widths the person gave them: the reader's width it
+reckons with is what the reader would keep with the panes at those widths.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontMetricsF, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextBrowser
 
@@ -39,7 +44,13 @@ _SIDES = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidge
 
 class MarketRoom(QObject):
     """Shows, narrows, hides and brings back the Markets dock so the reader keeps its line, and
-    says so in the window's status bar when the panel gives way."""
+    says so in the window's status bar when the panel gives way.
+
+    Signals:
+        fitted(): the panel was fitted to the window (the panes fit after it).
+    """
+
+    fitted = Signal()
 
     def __init__(self, window: QMainWindow, dock: QDockWidget, reader: QTextBrowser) -> None:
         super().__init__(window)
@@ -50,6 +61,7 @@ class MarketRoom(QObject):
         self._preferred = PREFERRED_WIDTH
         self._dragged_from: int | None = None  # the dock's width when the person took a separator
         self._state: WindowState | None = None
+        self._lent: Callable[[], int] = lambda: 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -73,6 +85,13 @@ class MarketRoom(QObject):
         return self._gave_way
 
     @property
+    def holds_room(self) -> bool:
+        """Whether the panel is docked beside the reader, taking its width."""
+        dock = self._dock
+        docked = not dock.isFloating() and self._window.dockWidgetArea(dock) in _SIDES
+        return docked and dock.isVisible()
+
+    @property
     def fitting(self) -> bool:
         """Whether the panel is yet to be fitted to a change (for tests to wait on)."""
         return self._timer.isActive()
@@ -85,6 +104,11 @@ class MarketRoom(QObject):
         self._preferred = state.number(WIDTH_KEY, PREFERRED_WIDTH)
         self.action.setChecked(self._wanted)
         self._dock.setVisible(self._wanted)
+
+    def count_lent(self, lent: Callable[[], int]) -> None:
+        """Reckon with the pixels the panes beside the reader have lent it (``PaneRoom.lent``):
+        they take them back before the panel comes back."""
+        self._lent = lent
 
     def reader_room(self, characters: int = READER_CHARACTERS) -> int:
         """The reader's width in pixels for this many characters of the article's text a line
@@ -99,19 +123,23 @@ class MarketRoom(QObject):
         """Narrow, hide, bring back or widen the docked panel for the reader's 45 characters."""
         if not self._window.isVisible() or self._window.isMinimized():
             return
+        self._fit()
+        self.fitted.emit()
+
+    def _fit(self) -> None:
         if not self._wanted:
             self._dock.hide()
             return
         if not self._beside_reader():
             self._dock.show()
             return
+        reader = self._reader_width()
         if self._dock.isVisible():
-            reader = self._reader.width()
             self._make_room(
                 reader - self.reader_room(COMFORTABLE_CHARACTERS), reader - self.reader_room()
             )
         else:
-            self._come_back(self._reader.width() - self.reader_room())
+            self._come_back(reader - self.reader_room())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Fit again when the reader, the window or the panel change size; note the person's own
@@ -161,11 +189,15 @@ class MarketRoom(QObject):
         """Whether the panel, shown, takes the reader's width (docked left or right); one floated
         for want of room is docked again first, if there is room now."""
         if self._dock.isFloating():
-            if not self._floated or self._reader.width() < self.reader_room() + SLACK:
+            if not self._floated or self._reader_width() < self.reader_room() + SLACK:
                 return False
             self._dock.setFloating(False)
             self._floated = False
         return self._window.dockWidgetArea(self._dock) in _SIDES
+
+    def _reader_width(self) -> int:
+        """The reader's width with the panes beside it at the person's widths."""
+        return self._reader.width() - self._lent()
 
     def _make_room(self, comfortable: int, spare: int) -> None:
         """Narrow the panel, down to its least width, until the reader has a comfortable line (or

@@ -113,11 +113,11 @@ class SectionList(QListWidget):
             if not isinstance(section, Section):
                 continue
             if section.kind is SectionKind.UNREAD:
-                item.setData(COUNT_ROLE, counts.unread)
+                _show_count(item, counts.unread, "articles")
             elif section.kind is SectionKind.BOOKMARKS:
-                item.setData(COUNT_ROLE, counts.bookmarks)
+                _show_count(item, counts.bookmarks, "articles")
             elif section.kind is SectionKind.SOURCE and section.source_id is not None:
-                item.setData(COUNT_ROLE, counts.unread_by_source.get(section.source_id, 0))
+                _show_count(item, counts.unread_by_source.get(section.source_id, 0), "unread")
 
     def current_section(self) -> Section | None:
         """The chosen section, if any."""
@@ -239,6 +239,16 @@ class SectionList(QListWidget):
         section = current.data(SECTION_ROLE) if current else None
         if isinstance(section, Section):
             self.section_chosen.emit(section)
+
+
+def _show_count(item: QListWidgetItem, count: int, what: str) -> None:
+    """Paint ``count`` beside the item's name, and have screen readers say it ("Unread, 7
+    articles", "The Valley Courier, 3 unread"); a zero is neither painted nor said."""
+    item.setData(COUNT_ROLE, count)
+    if count == 1 and what == "articles":
+        what = "article"
+    spoken = f"{item.text()}, {count} {what}" if count else item.text()
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
 
 
 class _SectionDelegate(QStyledItemDelegate):

@@ -132,7 +132,6 @@ class SubscribeDialog(QDialog):
         self._busy.setFixedSize(80, 10)
         self._status = QLabel()
         self._status.setObjectName("subscribeStatus")
-        self._status.setAccessibleName("Subscription status")
         self._status.setWordWrap(True)
         self._status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row = QHBoxLayout()
@@ -256,7 +255,6 @@ class SubscribeDialog(QDialog):
             palette.setColor(QPalette.ColorRole.WindowText, colour)
         self._status.setPalette(palette)
         self._status.setText(text)
-        self._status.setAccessibleDescription(text)
 
 
 def _catalogue_list() -> QTreeWidget:

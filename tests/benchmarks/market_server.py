@@ -99,9 +99,19 @@ def running(symbols: Sequence[str]) -> Iterator[dict[str, str]]:
         yield {name: base + path for name, path in PATHS.items()} | {QUOTES_KEY_ENV: KEY}
 
 
+class _Server(ThreadingHTTPServer):
+    """The server; a client that went away mid-request (the soak kills its clients) is no
+    error to print."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Say nothing of a connection the client dropped; print anything else as usual."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 def serve(symbols: Sequence[str]) -> None:
     """Serve the documents on a free loopback port, print the port, and stop at stdin's end."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(documents(symbols)))
+    server = _Server(("127.0.0.1", 0), _handler(documents(symbols)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(server.server_address[1], flush=True)

@@ -136,7 +136,7 @@ def _figure(rng: random.Random, address: str) -> str:
     )
 
 
-PHOTO_SOURCES = Path(__file__).resolve().parents[2] / "resources" / "sample" / "photos"
+PHOTO_SOURCES = Path(__file__).resolve().parents[2] / "desktop" / "resources" / "sample" / "photos"
 
 
 @functools.cache

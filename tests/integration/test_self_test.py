@@ -19,7 +19,17 @@ from desktop.ui.reader import ArticleBrowser
 from tests.commands import broadsheet
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ("resources", "licences", "migrations", "store", "window", "photo", "render", "close")
+CHECKS = (
+    "resources",
+    "names",
+    "licences",
+    "migrations",
+    "store",
+    "window",
+    "photo",
+    "render",
+    "close",
+)
 
 
 def _sample_articles() -> int:

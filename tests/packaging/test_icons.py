@@ -15,7 +15,7 @@ from desktop import APP_ID
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
-SOURCE = ROOT / "resources" / "icons" / "broadsheet.svg"
+SOURCE = ROOT / "desktop" / "resources" / "icons" / "broadsheet.svg"
 HICOLOR = PACKAGING / "icons" / "hicolor"
 ICO = PACKAGING / "windows" / "broadsheet.ico"
 ICNS = PACKAGING / "macos" / "broadsheet.icns"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,11 @@ from pytestqt.qtbot import QtBot
 from desktop.app import create_window
 from desktop.domain import MarketSnapshot
 from desktop.ingest.edition import read_market_snapshot
-from desktop.paths import resource
+from desktop.paths import AppPaths, resource
 from desktop.ui.appearance import FIELDS
 from desktop.ui.main_window import MainWindow
 from tests.newsroom import Item, Newsroom
+from tests.ui.market_window import store_live_figures
 
 WindowFactory = Callable[[], MainWindow]
 COURIER_FEED = "/feeds/courier.xml"
@@ -99,6 +101,12 @@ def british_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     QLocale.setDefault(before)
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture
+def live(paths: AppPaths, snapshot: MarketSnapshot) -> None:
+    """Today's figures, with history, in this test's profile."""
+    store_live_figures(paths, snapshot, datetime.now(UTC))
 
 
 @pytest.fixture(scope="session")

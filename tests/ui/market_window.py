@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -17,6 +18,7 @@ from desktop.store.market_data import add_figures
 from desktop.ui.main_window import MainWindow
 from desktop.ui.market_room import READER_CHARACTERS, MarketRoom
 from desktop.ui.market_tables import NAME, FiguresView
+from desktop.ui.pane_room import PaneRoom
 
 SIZES = [(800, 600), (1280, 800), (1600, 1000)]
 ECB = "European Central Bank"
@@ -53,6 +55,15 @@ def store_live_figures(paths: AppPaths, snapshot: MarketSnapshot, now: datetime)
         connection.close()
 
 
+def opened(
+    qtbot: QtBot, open_window: Callable[[], MainWindow], size: tuple[int, int]
+) -> MainWindow:
+    """A window opened at this size, its start finished and its panel and panes in place."""
+    window = open_window()
+    settle(qtbot, window, size)
+    return window
+
+
 def settle(qtbot: QtBot, window: MainWindow, size: tuple[int, int]) -> None:
     """Give the window this size, finish its start and wait for the figures and the panel's
     place (beside the reader, or given way)."""
@@ -66,10 +77,10 @@ def settle(qtbot: QtBot, window: MainWindow, size: tuple[int, int]) -> None:
 
 
 def settled(window: MainWindow) -> bool:
-    """Whether the panel has found its place: beside a reader with its 45 characters, given way
-    (hidden, toggle lit), floating, or not wanted."""
+    """Whether the panel has found its place (beside a reader with its 45 characters, given way
+    with its toggle lit, floating, or not wanted), and the panes theirs after it."""
     dock, room = market_dock(window), market_room(window)
-    if room.fitting:
+    if room.fitting or pane_room(window).fitting:
         return False
     if dock.isFloating() or not room.wanted:
         return True
@@ -111,6 +122,12 @@ def market_dock(window: MainWindow) -> QDockWidget:
 
 def market_room(window: MainWindow) -> MarketRoom:
     found = window.findChild(MarketRoom)
+    assert found is not None
+    return found
+
+
+def pane_room(window: MainWindow) -> PaneRoom:
+    found = window.findChild(PaneRoom)
     assert found is not None
     return found
 

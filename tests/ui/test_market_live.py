@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QComboBox,
@@ -144,7 +144,8 @@ def test_the_sparkline_is_painted_in_the_colour_of_its_trend(
 ) -> None:
     currencies = table(dock, "currencyTable")
     currencies.scrollTo(currencies.model().index(row_of(currencies, "JPY"), TREND))
-    qtbot.wait(50)
+    below = currencies.model().index(row_of(currencies, "JOD"), TREND)
+    qtbot.waitUntil(lambda: currencies.viewport().rect().contains(currencies.visualRect(below)))
     image = currencies.viewport().grab().toImage()
     yen = currencies.visualRect(currencies.model().index(row_of(currencies, "JPY"), TREND))
     jod = currencies.visualRect(currencies.model().index(row_of(currencies, "JOD"), TREND))
@@ -176,7 +177,7 @@ def _menu_action(qtbot: QtBot, view: QTableView, key: str, text: str) -> None:
     action.trigger()
     menu.close()
     menu.deleteLater()
-    qtbot.wait(10)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_a_pinned_currency_stays_on_top_whatever_the_sort(qtbot: QtBot, dock: MarketDock) -> None:

@@ -4,23 +4,18 @@ when there is room, and is remembered across restarts."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.domain import MarketSnapshot
-from desktop.paths import AppPaths
-from desktop.ui.main_window import MainWindow
 from desktop.ui.market_room import READER_CHARACTERS
 from tests.ui.conftest import WindowFactory
 from tests.ui.market_window import (
     SIZES,
     market_dock,
     market_room,
+    opened,
     reader_characters,
     settle,
-    store_live_figures,
     toggle,
 )
 
@@ -28,18 +23,6 @@ pytestmark = [
     pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints"),
     pytest.mark.usefixtures("british_utc"),
 ]
-
-
-@pytest.fixture
-def live(paths: AppPaths, snapshot: MarketSnapshot) -> None:
-    """Today's figures, with history, in this test's profile."""
-    store_live_figures(paths, snapshot, datetime.now(UTC))
-
-
-def opened(qtbot: QtBot, open_window: WindowFactory, size: tuple[int, int]) -> MainWindow:
-    window = open_window()
-    settle(qtbot, window, size)
-    return window
 
 
 @pytest.mark.usefixtures("live")

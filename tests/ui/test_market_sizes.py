@@ -44,12 +44,6 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def live(paths: AppPaths, snapshot: MarketSnapshot) -> None:
-    """Today's figures, with history, in this test's profile."""
-    store_live_figures(paths, snapshot, datetime.now(UTC))
-
-
 @pytest.fixture(params=SIZES, ids=IDS)
 def size(request: pytest.FixtureRequest) -> tuple[int, int]:
     """One of the window sizes a reader's screen gives."""

@@ -7,7 +7,7 @@ import statistics
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QStyleOptionViewItem, QToolBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +17,7 @@ from desktop.paths import AppPaths
 from desktop.settings import TEXT_SIZES
 from desktop.ui.main_window import MainWindow
 from desktop.ui.reader import MIN_GUTTER, ArticleBrowser
+from desktop.ui.sections_pane import SectionsPane
 from tests.ui.conftest import WindowFactory
 from tests.ui.market_window import market_room
 from tests.ui.parts import add_source, article_list, section_list, source_item
@@ -129,13 +130,13 @@ def _tool_positions(window: MainWindow) -> dict[str, int]:
     bar = window.findChild(QToolBar, "readerToolBar")
     assert bar is not None
     buttons = {
-        button.text(): button.geometry().left()
+        button.text(): button.mapTo(window, QPoint()).x()
         for button in bar.findChildren(QToolButton)
         if button.isVisible() and button.text()
     }
-    control = bar.findChild(QWidget, "textSizeControl")
+    control = window.findChild(QWidget, "textSizeControl")
     assert control is not None
-    buttons["text size"] = control.geometry().left()
+    buttons["text size"] = control.mapTo(window, QPoint()).x()
     return buttons
 
 
@@ -154,8 +155,9 @@ def test_the_toolbar_keeps_still_when_the_article_is_bookmarked(
     assert after == before  # "↗ Open" and the text size did not move
 
 
+@pytest.mark.parametrize("size", [(1280, 800), (800, 600)])
 def test_long_source_names_are_shortened_in_the_middle_with_the_whole_name_in_the_tooltip(
-    open_window: WindowFactory, qtbot: QtBot, paths: AppPaths
+    open_window: WindowFactory, qtbot: QtBot, paths: AppPaths, size: tuple[int, int]
 ) -> None:
     names = [
         "The Northern Provinces Daily Chronicle and Advertiser — Politics",
@@ -164,8 +166,13 @@ def test_long_source_names_are_shortened_in_the_middle_with_the_whole_name_in_th
     for number, name in enumerate(names):
         add_source(paths, f"https://chronicle.example/{number}.xml", name)
     window = open_window()
-    _sized(window, qtbot, (800, 600))
+    _sized(window, qtbot, size)
     sections = section_list(window)
+    pane = window.findChild(SectionsPane)
+    assert pane is not None
+    if pane.folded:  # at 800 x 600 the sections are read in their drawer, over the list
+        qtbot.mouseClick(pane.button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: sections.isVisible() and sections.window() is pane.drawer)
     delegate = sections.itemDelegate()
     shown = []
     for name in names:

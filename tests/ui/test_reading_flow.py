@@ -113,6 +113,9 @@ def test_letter_keys_act_in_the_list_and_the_reader_never_in_a_field(
     qtbot.waitUntil(
         lambda: stored(paths, "SELECT read FROM articles WHERE id = ?", article.id) == 1
     )
+    # The reader learns of the saved read state when the write's answer reaches the window's
+    # thread, which may be after the store has it.
+    qtbot.waitUntil(lambda: window.reader.article is not None and window.reader.article.read)
     dock = window.findChild(QDockWidget, "marketDock")
     assert dock is not None
     dock.show()

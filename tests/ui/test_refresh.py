@@ -295,7 +295,16 @@ def test_no_refresh_at_start_when_off_or_recent(
         )
         connection.commit()
         connection.close()
+    planned: list[bool] = []
+    decide = refreshing.Refresher.start_if_due
+
+    def heard(refresher: refreshing.Refresher, minutes: int, last: int | None) -> bool:
+        planned.append(decide(refresher, minutes, last))
+        return planned[-1]
+
+    monkeypatch.setattr(refreshing.Refresher, "start_if_due", heard)
     window = open_window()
-    qtbot.wait(300)  # long enough for a refresh planned at start-up to have begun
+    window.finish_startup()  # where a refresh at start-up is planned, or not
+    assert planned == [False]  # so no timer will start one
     assert not _progress(window).isVisible()
     assert not COURIER_TITLES & set(article_titles(window))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.main_window import MainWindow
+from desktop.ui.text_size import TextSizeControl
 from tests.ui.conftest import WindowFactory
 
 
@@ -35,15 +36,22 @@ def test_larger_text_makes_the_article_longer_and_its_font_bigger(window: MainWi
     assert _height(window) < before_height
 
 
-def test_the_control_in_the_toolbar_shows_and_sets_the_size(window: MainWindow) -> None:
+def test_the_control_in_the_toolbar_shows_and_sets_the_size(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     percent = window.findChild(QToolButton, "textSizePercent")
-    assert percent is not None and percent.text() == "100 %"
+    control = window.findChild(TextSizeControl, "textSizeControl")
+    assert percent is not None and control is not None and percent.text() == "100 %"
     window.commands.zoom_in.trigger()
     assert percent.text() == "110 %"
-    menu = percent.menu()
-    assert menu is not None
-    choice = next(action for action in menu.actions() if action.text() == "200 %")
+    assert percent.accessibleName() == "Text size 110 %"  # screen readers say what it shows
+    percent.click()  # as a press through accessibility does: the menu opens, nothing waits on it
+    qtbot.waitUntil(control.size_menu.isVisible)
+    active = control.size_menu.activeAction()
+    assert active is not None and active.text() == "110 %"  # the arrow keys start from it
+    choice = next(action for action in control.size_menu.actions() if action.text() == "200 %")
     choice.trigger()
+    control.size_menu.hide()
     assert window.text_size == 200 and percent.text() == "200 %"
     window.commands.zoom_reset.trigger()
     assert window.text_size == 100 and percent.text() == "100 %"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,7 +14,7 @@ import pytest
 
 from desktop.paths import AppPaths, resolve
 from desktop.profile import close_profile, open_profile
-from desktop.store import database
+from desktop.store import database, health
 from desktop.store.errors import (
     StoreError,
     StoreLockedError,
@@ -64,11 +66,11 @@ def test_a_sealed_store_skips_the_full_check(
 ) -> None:
     checked: list[Path] = []
 
-    def quick_check(path: Path) -> bool:
+    def quick_check(path: Path) -> health.Health:
         checked.append(path)
-        return True
+        return health.Health.SOUND
 
-    monkeypatch.setattr(database, "_passes_quick_check", quick_check)
+    monkeypatch.setattr(health, "inspect", quick_check)
     open_profile(paths)
     assert checked == []
     close_profile(paths)
@@ -99,11 +101,11 @@ def test_a_locked_store_is_explained(
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
-def test_a_read_only_folder_is_explained(paths: AppPaths) -> None:
+def test_a_read_only_folder_opens_its_store_read_only(paths: AppPaths) -> None:
     paths.data.chmod(0o555)
     try:
-        with pytest.raises(StoreUnwritableError, match="cannot be written"):
-            open_profile(paths)
+        report = open_profile(paths)
+        assert report.read_only and "cannot keep changes" in (report.notice() or "")
     finally:
         paths.data.chmod(0o755)
 
@@ -151,3 +153,74 @@ def test_a_folder_sqlite_cannot_open_files_in_is_explained(
     monkeypatch.setattr(sqlite3, "connect", cannot_open)
     with pytest.raises(StoreUnwritableError, match=f"check that you may write to {paths.data}"):
         database.open_store(paths.store, paths.store_seal)
+
+
+@pytest.mark.allow_warnings
+@pytest.mark.parametrize("cut", [0.0003, 0.003, 0.0125, 0.025, 0.5, 0.98])
+def test_a_truncated_store_is_moved_aside_with_its_journals(paths: AppPaths, cut: float) -> None:
+    size = paths.store.stat().st_size
+    with paths.store.open("r+b") as stream:
+        stream.truncate(max(1, int(size * cut)))
+    paths.store.with_name(paths.store.name + "-wal").write_bytes(b"left by a crash")
+    paths.store_seal.unlink()
+    truncated = paths.store.read_bytes()
+    report = open_profile(paths)
+    assert report.moved_aside is not None and report.moved_aside.read_bytes() == truncated
+    aside_wal = report.moved_aside.with_name(report.moved_aside.name + "-wal")
+    assert aside_wal.read_bytes() == b"left by a crash"
+    assert scalar(paths.store, "PRAGMA quick_check") == "ok"
+    assert scalar(paths.store, "SELECT count(*) FROM articles") == 8
+
+
+CRASHING_WRITER = """
+import os, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA journal_mode = WAL")
+connection.execute("CREATE TABLE notes (text TEXT)")
+connection.execute("INSERT INTO notes VALUES ('not a newspaper')")
+os._exit(0)  # killed: the journal stays, with every page of this small database
+"""
+
+
+def _foreign_journal(folder: Path) -> bytes:
+    """The -wal journal another program's database left when it was killed."""
+    other = folder / "other.sqlite3"
+    subprocess.run([sys.executable, "-c", CRASHING_WRITER, str(other)], check=True)
+    return other.with_name(other.name + "-wal").read_bytes()
+
+
+@pytest.mark.allow_warnings
+@pytest.mark.parametrize("sealed", [True, False])
+def test_a_journal_of_another_database_is_kept_aside_and_the_store_kept(
+    paths: AppPaths, tmp_path: Path, sealed: bool
+) -> None:
+    if not sealed:
+        paths.store_seal.unlink()
+    store = paths.store.read_bytes()
+    journal = _foreign_journal(tmp_path)
+    paths.store.with_name(paths.store.name + "-wal").write_bytes(journal)
+    report = open_profile(paths)
+    assert report.moved_aside is not None
+    assert report.moved_aside.read_bytes() == store
+    assert report.moved_aside.with_name(report.moved_aside.name + "-wal").read_bytes() == journal
+    notice = report.notice()
+    assert notice is not None and "journal that did not belong to it" in notice
+    assert str(report.moved_aside) in notice
+    assert scalar(paths.store, "SELECT count(*) FROM articles") == 8
+    assert paths.store.stat().st_size >= len(store)
+
+
+def test_a_journal_left_by_a_crash_is_the_stores_own(paths: AppPaths) -> None:
+    code = (
+        "import os, sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('PRAGMA wal_autocheckpoint = 0')\n"
+        "c.execute('UPDATE articles SET read = 1')\n"
+        "os._exit(0)\n"
+    )
+    open_profile(paths)
+    subprocess.run([sys.executable, "-c", code, str(paths.store)], check=True)
+    assert paths.store.with_name(paths.store.name + "-wal").stat().st_size > 0
+    report = open_profile(paths)
+    assert report.moved_aside is None
+    assert scalar(paths.store, "SELECT count(*) FROM articles WHERE read = 1") == 8

@@ -167,8 +167,8 @@ def test_the_ready_made_store_is_up_to_date_with_the_migrations_and_the_sample_e
     build(built)
     stale = _differences(theirs, contents(built))
     assert not stale, (
-        f"The ready-made sample store differs from what the migrations and resources/sample/ "
-        f"make now ({', '.join(stale)}): {advice}."
+        "The ready-made sample store differs from what the migrations and "
+        f"desktop/resources/sample/ make now ({', '.join(stale)}): {advice}."
     )
 
 

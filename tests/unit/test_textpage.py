@@ -21,7 +21,7 @@ from desktop.ingest.textpage import (
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "pages" / "saved-page.txt"
 DATED = FIXTURE.with_name("saved-page-dated.txt")
 PARIS = ZoneInfo("Europe/Paris")
-PRESS_PAGE = Path("/work/shared/samples/press-page.txt")
+FULL_PAGE = FIXTURE.with_name("saved-page-full.txt")  # a press page's whole market strip
 PROVIDER = "Saved page"
 AS_OF = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 HEADLINE = "Volunteers bring a silent tide mill back to work"
@@ -286,15 +286,14 @@ def test_other_text_does_not_look_like_a_text_page(text: str) -> None:
     assert not looks_like_text_page(text)
 
 
-# the saved press page in the shared samples (its text is never copied: only its structure)
+# a page in the full shape of a saved press page (our own text; the figures are the sample
+# edition's)
 
 
 @pytest.fixture(scope="module")
 def press_page() -> TextPage:
-    """The shared sample page, when this machine has it."""
-    if not PRESS_PAGE.is_file():
-        pytest.skip("the shared press page sample is not on this machine")
-    return parse_text_page(PRESS_PAGE.read_text(encoding="utf-8"), PROVIDER, AS_OF)
+    """A saved page in the press page's full shape: 169 rates, 16 quotes, two subheadings."""
+    return parse_text_page(FULL_PAGE.read_text(encoding="utf-8"), PROVIDER, AS_OF)
 
 
 def test_the_press_page_market_strip(press_page: TextPage) -> None:
