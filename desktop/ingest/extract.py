@@ -33,6 +33,9 @@ from desktop.ingest.textblocks import DenseText, dense_text
 
 T = TypeVar("T")
 
+# A page of more elements is refused: a long live blog has some 10,000, and every element costs
+# a few KB in each parser, so 30,000 keep reading a page near 130 MB.
+MAX_ELEMENTS = 30_000
 MIN_PROSE = 150  # characters of paragraph text below which a page holds no article
 LONG_PARAGRAPH = 120  # characters from which a <p> counts as article prose on the page
 DOUBTFUL_SHARE = 0.5  # trafilatura is doubted below this share of the page's prose
@@ -113,6 +116,7 @@ class _Page:
 
 def extract_article(page: str | bytes, url: str | None = None) -> Extracted:
     """Find the article on a news page; raise ExtractionError when the page holds none."""
+    _refuse_swollen(page, url)
     parsed = _read_page(page, url)
     title, byline = _title(parsed), _byline(parsed)
     image_url, caption, credit = _lead_photo(parsed)
@@ -131,6 +135,18 @@ def extract_article(page: str | bytes, url: str | None = None) -> Extracted:
         text=text,
         html=html,
     )
+
+
+def _refuse_swollen(page: str | bytes, url: str | None) -> None:
+    """Refuse a page of more elements than any article page has: each element costs a few KB
+    in each of the parsers that read it, so a 10 MB page of tiny ones would take gigabytes."""
+    data = page.encode("utf-8", "replace") if isinstance(page, str) else page
+    if data.count(b"<") - data.count(b"</") > MAX_ELEMENTS:
+        where = f" at {url}" if url else ""
+        raise ExtractionError(
+            f"The page{where} has more than {MAX_ELEMENTS:,} elements, far more than any "
+            "article, so it was not read."
+        )
 
 
 def _article_blocks(
