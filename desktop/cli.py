@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from desktop import logfile, version
+from desktop.cli_terminal import guard_terminals
 from desktop.domain import ALL, BOOKMARKS, UNREAD, Article, ArticleRow, Section
-from desktop.paths import AppPaths, resolve
+from desktop.paths import AppPaths, resolve, window_open_on
 from desktop.store import articles
 from desktop.store.database import connect
-from desktop.store.errors import StoreError, classify, is_disk_full
-from desktop.wording import count, long_date, size
+from desktop.store.errors import StoreError, StoreLockedError, classify, is_disk_full
+from desktop.wording import count, escaped_invisibles, long_date, size
 
 log = logging.getLogger(__name__)
 
@@ -169,6 +170,7 @@ def run(arguments: argparse.Namespace) -> int:
     """Run a parsed command; return the exit code."""
     from desktop.profile import close_profile, open_profile
 
+    guard_terminals()
     paths = resolve(arguments.data_dir)
     logfile.configure(paths.log_file)
     try:
@@ -181,6 +183,8 @@ def run(arguments: argparse.Namespace) -> int:
         finally:
             connection.close()
             close_profile(paths)
+    except StoreLockedError as error:
+        return _fail(_locked(error, paths))
     except (UsageError, StoreError, articles.ArticleNotFoundError) as error:
         return _fail(str(error))
     except BrokenPipeError:
@@ -195,7 +199,7 @@ def run(arguments: argparse.Namespace) -> int:
         return _fail(_file_sentence(error))
     except Exception as error:
         log.exception("Unexpected failure")
-        return _fail(f"Something went wrong ({error}){logfile.details(paths.log_file)}.")
+        return _fail(_unexpected(error, paths.log_file))
 
 
 def _with_details(sentence: str, paths: AppPaths) -> str:
@@ -449,7 +453,7 @@ def _article_json(article: Article) -> dict[str, Any]:
 
 def print_json(document: object) -> int:
     """Print a JSON document and succeed."""
-    print(json.dumps(document, ensure_ascii=False, indent=2))
+    print(escaped_invisibles(json.dumps(document, ensure_ascii=False, indent=2)))
     return 0
 
 
@@ -490,6 +494,28 @@ def currency_code(text: str) -> str:
     if len(code) != 3 or not code.isascii() or not code.isalpha():
         raise argparse.ArgumentTypeError(f"{text!r} is not a three-letter currency code")
     return code
+
+
+def _locked(error: StoreLockedError, paths: AppPaths) -> str:
+    """Why the store is busy: the window open on this data folder, when it is the one."""
+    if not window_open_on(paths.data):
+        return str(error)
+    return (
+        f"The store at {paths.store} is being written by the Broadsheet window open on this "
+        "data folder; try again when it has finished."
+    )
+
+
+def _unexpected(error: Exception, log_file: Path) -> str:
+    """One sentence of plain words for an error nobody foresaw (its class name stays in the log)."""
+    lines = str(error).strip().splitlines()
+    what = lines[0].strip().rstrip(".") if lines else ""
+    said = (
+        f"Something went wrong that Broadsheet does not handle ({what})"
+        if what
+        else ("Something went wrong that Broadsheet does not handle")
+    )
+    return f"{said}{logfile.details(log_file)}."
 
 
 def _fail(message: str) -> int:

@@ -20,6 +20,7 @@ from typing import Any
 
 from desktop.cli import UsageError, print_json
 from desktop.cli_progress import RefreshPrinter
+from desktop.cli_terminal import raw
 from desktop.domain import Progress, Source
 from desktop.ingest.fetch import not_web_address
 from desktop.ingest.opml import OpmlError, OutlineFeed, read_opml, write_opml
@@ -215,7 +216,7 @@ def _run_refresh(
     line per source and a summary when ``printed``; Ctrl+C stops it cleanly."""
     report = RefreshReport()
     cancel = threading.Event()
-    printer = RefreshPrinter(report, sys.stdout, sys.stderr) if printed else None
+    printer = RefreshPrinter(report, sys.stdout, raw(sys.stderr)) if printed else None
     with ProcessPoolExecutor(PARSERS, initializer=start_parser_process) as parser:
         options = replace(options, parser=parser)
         steps = run_refresh(direct_writer(connection), paths.images, options, cancel, report)

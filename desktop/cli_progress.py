@@ -12,6 +12,7 @@ from typing import TextIO
 
 from desktop.domain import Progress
 from desktop.operations.refresh import RefreshReport, outcome_line, summary
+from desktop.wording import printable
 
 ERASE_LINE = "\r\x1b[K"
 
@@ -33,7 +34,7 @@ class RefreshPrinter:
             return
         if self._live is not None and step.done < step.total:
             width = shutil.get_terminal_size().columns - 1
-            self._live.write(f"\r{step.message[:width]}\x1b[K")
+            self._live.write(f"\r{printable(step.message)[:width]}\x1b[K")
             self._live.flush()
             self._showing = True
 

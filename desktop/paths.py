@@ -87,3 +87,37 @@ def resource(*parts: str) -> Path:
     """Return a file shipped under ``desktop/resources/``: the same place in a checkout, a wheel and
     the bundle."""
     return RESOURCES.joinpath(*parts)
+
+
+def instance_name(data: Path) -> str:
+    """The local socket's name that an open window listens on for its data folder: different
+    for each user and folder, and short, because a Unix socket's whole path must fit in about
+    100 bytes."""
+    import hashlib
+    import sys
+
+    user = os.environ.get("USERNAME", "") if sys.platform == "win32" else str(os.getuid())
+    folder = os.path.normcase(str(data.expanduser().resolve()))
+    key = os.fsencode(user) + b"\0" + os.fsencode(folder)
+    return f"broadsheet-{hashlib.sha256(key).hexdigest()[:24]}"
+
+
+def window_open_on(data: Path) -> bool:
+    """Whether a Broadsheet window listens on this data folder's socket (where Qt's local
+    server puts it: the temporary folder on Unix, a named pipe on Windows)."""
+    import socket
+    import sys
+
+    name = instance_name(data)
+    if sys.platform == "win32":
+        return Path(rf"\\.\pipe\{name}").exists()
+    place = Path(os.environ.get("TMPDIR") or "/tmp") / name
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        probe.settimeout(1.0)
+        probe.connect(str(place))
+    except OSError:  # no socket, or one a crash left behind
+        return False
+    finally:
+        probe.close()
+    return True

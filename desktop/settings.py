@@ -33,7 +33,8 @@ class Settings:
     """What a person chose: text size in percent, base currency, light or dark appearance, how
     often to refresh (minutes, 0 = only by hand), how long to keep articles (days, 0 = ever), and
     the currencies and stock symbols pinned to the top of the Markets panel, in the order pinned,
-    and the currencies the converter converts from and to."""
+    the currencies the converter converts from and to, and whether the reader is browsed with a
+    caret (F7)."""
 
     text_size: int = DEFAULT_TEXT_SIZE
     base_currency: str = "USD"
@@ -44,6 +45,7 @@ class Settings:
     watched_symbols: tuple[str, ...] = ()
     convert_from: str = "USD"
     convert_to: str = "EUR"
+    caret_browsing: bool = False
 
     def with_text_size(self, percent: int) -> Settings:
         """Return a copy with the text size clamped to the supported range."""
@@ -126,6 +128,8 @@ def _validated(name: str, value: object) -> object | None:
         return None
     if name == "appearance":
         return value if value in APPEARANCES else None
+    if name == "caret_browsing":
+        return value if isinstance(value, bool) else None
     if name == "refresh_minutes":
         return _count(value, MAX_REFRESH_MINUTES)
     if name == "keep_days":

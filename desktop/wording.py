@@ -7,6 +7,7 @@ output keeps the raw figures.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, tzinfo
 
 _UNITS = ("KB", "MB", "GB", "TB")
@@ -39,3 +40,20 @@ def long_date(moment: datetime, zone: tzinfo | None = None) -> str:
     """A day and time in full, in local time (or ``zone``): "Monday 7 December 2026, 19:00"."""
     local = moment.astimezone(zone)
     return f"{local:%A} {local.day} {local:%B %Y, %H:%M}"
+
+
+# C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides and isolates
+# that make a terminal show text in another order than it is stored.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text with every control character taken out but tab and newline, so that a title from a
+    feed can neither move a terminal's cursor, retitle it, clear it, nor reorder what it shows."""
+    return _UNPRINTABLE.sub("", text)
+
+
+def escaped_invisibles(json_text: str) -> str:
+    """JSON text with DEL, C1 controls and bidirectional controls written as \\u escapes (JSON
+    already escapes the others): the same document, but safe to show on a terminal."""
+    return _UNPRINTABLE.sub(lambda found: f"\\u{ord(found[0]):04x}", json_text)

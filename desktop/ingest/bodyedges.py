@@ -10,7 +10,7 @@ import re
 from desktop.ingest.blocks import FIGURE, HEADING_TAGS, RULE, Block
 from desktop.ingest.bodywalk import Piece
 from desktop.ingest.elements import Element, clean, text_of
-from desktop.ingest.signoffs import signoff
+from desktop.ingest.signoffs import signing_names, signoff, without_signing_tail
 
 LIST_TAGS = frozenset({"ul", "ol"})
 LABEL_CHARS = 60  # the longest label of a summary box
@@ -36,6 +36,12 @@ _LABEL_REST = re.compile(
 _WHO = re.compile(
     r"^(?:(?:Dr|Prof|Rev|Sir|Dame)\.?\s+)?(?:[A-ZÀ-Þ][\w'’.-]*\s+){1,4}"
     r"(?:is|was|has been|writes|teaches|lives|works|covers)\s"
+)
+# A line crediting those who helped report the story: the article's own closing line, kept.
+_CONTRIBUTED = re.compile(
+    r"\bcontributed (?:to )?(?:this |the )?(?:report|reporting|story|article)\b"
+    r"|\b(?:additional|contributed) reporting\b|\breporting (?:was )?contributed by\b",
+    re.I,
 )
 _NAME_JOINS = re.compile(r"\s*(?:,|\band\b|&)\s*")
 
@@ -112,9 +118,16 @@ def without_bold_summary(pieces: list[Piece]) -> list[Piece]:
     texts = [pieces[i].block.text for i in lines]
     if not texts or any(len(text) > BOLD_LINE_CHARS for text in texts):
         return pieces
+    if any(text.rstrip().endswith(("?", "？")) for text in texts):
+        return pieces  # an interview's first question
     if sum(map(len, texts)) > BOLD_LINES_CHARS:
         return pieces
     return [piece for index, piece in enumerate(pieces) if index not in lines]
+
+
+def credits_reporting(text: str) -> bool:
+    """Whether a line credits others' reporting ("Tom Roe contributed to this report.")."""
+    return len(text) <= BIO_CHARS and bool(_CONTRIBUTED.search(text))
 
 
 def says_who(text: str) -> bool:
@@ -124,12 +137,19 @@ def says_who(text: str) -> bool:
 
 def without_author_note(blocks: list[Block], byline: str | None) -> list[Block]:
     """The blocks without a last short line that says who the byline's author is, nor an
-    author's name signing the article off."""
+    author's name signing the article off (a line of its own, or in brackets closing the last
+    paragraph), nor a first line giving an author's name and e-mail address."""
     names = [name for name in _NAME_JOINS.split(byline or "") if " " in name]
     end = len(blocks)
     while end > 1 and (_is_author_note(blocks[end - 1], names) or signoff(blocks[end - 1])):
         end -= 1
-    return blocks[:end]
+    start = 0
+    while start < end - 1 and blocks[start].tag == "p" and "@" in blocks[start].text:
+        if not signing_names(blocks[start].text):
+            break
+        start += 1
+    kept = blocks[start:end]
+    return [*kept[:-1], without_signing_tail(kept[-1])] if kept else kept
 
 
 def _is_author_note(block: Block, names: list[str]) -> bool:

@@ -22,7 +22,7 @@ from desktop.ingest.bodypictures import (
     is_furniture_picture,
     picture_sources,
 )
-from desktop.ingest.captions import caption_elements, caption_region
+from desktop.ingest.captions import caption_elements, caption_region, credit_after
 from desktop.ingest.elements import Element, attr, clean, text_of
 from desktop.ingest.figures import same_picture
 from desktop.ingest.furniture import (
@@ -30,7 +30,10 @@ from desktop.ingest.furniture import (
     is_furniture_element,
     is_furniture_line,
     is_note_element,
+    is_signup_box,
+    is_standfirst,
 )
+from desktop.ingest.pagedates import date_line
 from desktop.ingest.photoessay import told_caption, uncaptioned
 
 CAPTION_MIN = 30  # key characters from which the lead photo's caption tells its figure
@@ -38,6 +41,7 @@ RUN_MIN_CHARS = 50  # loose text in a <div> shorter than this is a paragraph onl
 LINK_LIST_SHARE = 0.9  # of a block's text in links from which it is a list of links
 SHORT_LINE = 150  # characters under which a linked line is a "read this" link, not prose
 TIMESTAMP_CHARS = 100  # the longest line that is only a time
+DATE_LINE_CHARS = 60  # the longest line that is only a date (and time)
 ITALIC_NOTE = 300  # the longest all-italic closing note (a tagline, a disclaimer) or caption
 TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "dl",
                          "pre", "table"})  # fmt: skip
@@ -66,6 +70,11 @@ LAYOUT_INSIDE = ".//p | .//div | .//table | .//ul | .//ol | .//blockquote"
 _BLOCKS_INSIDE = f"{LAYOUT_INSIDE} | {_PICTURES}"
 # A line that is only a time of day, as live blogs head their entries: "10.45", "9:05 pm BST".
 _CLOCK_LINE = re.compile(r"^\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$", re.I)
+# A numeric date alone, perhaps with a time: "04/03/2025 14:30", "2025-03-04", "4.3.2025 | 14.30".
+_NUMERIC_DATE_LINE = re.compile(
+    r"^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:\s*[,|·–-]?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?)?$",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"[.!?。！？…:;”\"’»)]\s*$")
 _DOUBLE_BREAK = re.compile(r"<br\s*/?>\s*(?:&nbsp;|\s)*<br\s*/?>", re.I)
 
@@ -96,6 +105,7 @@ class BodyWalk:
         self._pictures: list[str] = []
         # The last thing read was a picture: an italic line now is its caption.
         self._after_picture = False
+        self._text_read = False  # a text block has been read: a standfirst can come no more
 
     def pieces(self, element: Element, note: bool = False) -> Iterator[Piece]:
         """The pieces inside an element: its loose text in runs, its blocks, its pictures."""
@@ -150,6 +160,10 @@ class BodyWalk:
                 yield from self._picture(element)
             return
         if tag not in TEXT_BLOCKS and not self._stream and is_card(element):
+            return
+        if tag not in TEXT_BLOCKS and is_signup_box(element):
+            return
+        if not self._text_read and is_standfirst(element):
             return
         note = note or is_note_element(element)
         if tag in TEXT_BLOCKS and not (tag == "table" and _lays_out(element)):
@@ -210,6 +224,7 @@ class BodyWalk:
         caption = self._after_picture and (italic or centred) and len(block.text) <= ITALIC_NOTE
         self._after_picture = False
         if _is_text(block) and not caption:
+            self._text_read = True
             bold = _is_in(written, block.text, BOLD_TAGS)
             yield Piece(block, note, italic, parent, bold, is_correction_note(block.text))
 
@@ -220,9 +235,9 @@ class BodyWalk:
         img = element if single else next(iter(element.xpath(".//img | .//amp-img")), None)
         if img is None or is_furniture_picture(img):
             return
-        loose = element.tag != "figure" and not element.xpath(".//figcaption")
+        loose = not element.xpath(".//figcaption")  # a figure without one may have it after it
         region = caption_region(img) if loose else []
-        self._skipped.update(region)
+        self._skipped.update(region or credit_after(element))
         self._after_picture = True
         said = key_of(" ".join(text_of(part) for part in region) if loose else text_of(element))
         shown = not self._is_lead_caption(said) and self._is_article_picture(img)
@@ -331,11 +346,19 @@ def has_loose_text(element: Element) -> bool:
 
 def holds_text_only(element: Element) -> bool:
     """Whether an element holds inline text only, as a paragraph built of a ``<div>`` and its
-    ``<span>``s does: loose text, or inline children with no block inside."""
-    children = [child for child in element if isinstance(child.tag, str)]
+    ``<span>``s does: loose text, or inline children with no block inside (an empty block, an
+    ad slot left empty, does not count)."""
+    children = [child for child in element if isinstance(child.tag, str) and not _empty(child)]
     if not all(child.tag in INLINE_TAGS for child in children):
         return False
     return has_loose_text(element) or (bool(children) and not element.xpath(LAYOUT_INSIDE))
+
+
+def _empty(element: Element) -> bool:
+    """Whether an element is a block that shows nothing: no text, no picture."""
+    if element.tag in INLINE_TAGS or clean(text_of(element)):
+        return False
+    return not element.xpath(_PICTURES)
 
 
 def _is_hidden(element: Element) -> bool:
@@ -370,11 +393,14 @@ def _is_centred(element: Element) -> bool:
 
 
 def _is_timestamp(element: Element, text: str) -> bool:
-    """Whether a line is only a time (a live blog entry's, a "Published ... Updated ..." line)."""
+    """Whether a line is only a time or a date (a live blog entry's, a "Published ... Updated
+    ..." line, a date line left in the text)."""
     if len(text) > TIMESTAMP_CHARS:
         return False
-    if _CLOCK_LINE.match(text):
+    if _CLOCK_LINE.match(text) or _NUMERIC_DATE_LINE.match(text):
         return True
+    if len(text) <= DATE_LINE_CHARS and date_line(text):
+        return True  # a time, or a date line ("4 March 2025, 14:30", "Published: 4 March 2025")
     times = sum(len(clean(text_of(time))) for time in element.iter("time"))
     return times > 0 and times >= 0.4 * len(text)
 

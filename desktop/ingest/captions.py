@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.ingest.captiontext import caption_parts, labels, reads_as_caption
+from desktop.ingest.captiontext import MAX_LABELLED, caption_parts, labels, reads_as_caption
 from desktop.ingest.creditforms import closes_with_credit, starts_with_label
 from desktop.ingest.elements import Element, attr, clean, text_of
 
@@ -14,11 +14,15 @@ from desktop.ingest.elements import Element, attr, clean, text_of
 # their tag (a Drupal <article> may wrap one media entity), and stops at the first that holds
 # more text than a caption: past it, text is the article's.
 MAX_CAPTION = 400  # characters of text beside an image up to which they may be its caption
+_HEADINGS = "self::h1|self::h2|self::h3|self::h4|.//h1|.//h2|.//h3|.//h4"
 MAX_ICON = 40  # pixels up to which an image beside a picture is an icon, not another picture
+# Caption in other languages too: the Spanish "pie (de foto)", "leyenda" and "epígrafe", the
+# Nordic "bildtext" and "billedtekst", the Finnish "kuvateksti", the Dutch "bijschrift".
 _CAPTIONISH = re.compile(
     r"caption|cutline|credit|copyright|photographer|legend|bildunterschrift|didascalia"
     r"|(?:img|image|photo|pic|fig)[-_]?(?:cap|descr?|description)(?![a-z])"
-    r"|(?:img|photo|pic)[-_]?title",
+    r"|(?:img|photo|pic)[-_]?title|(?<![a-z])pie(?:[-_]?(?:de[-_]?)?foto)?(?![a-z])|leyenda"
+    r"|ep[ií]grafe|bildtext|billedtekst|kuvateksti|bijschrift",
     re.I,
 )
 
@@ -58,18 +62,72 @@ def caption_region(img: Element) -> list[Element]:
     hold it alone (however deep), or in the next row of a table that frames it."""
     figure = next(img.iterancestors("figure"), None)
     if figure is not None and image_count(figure) <= 1 and _outermost_captions(figure):
-        return _outermost_captions(figure)
+        return [*_outermost_captions(figure), *credit_after(figure)]
     node = img
     while True:
-        following = _caption_siblings(node, figure) or _table_caption(node) or _caption_before(node)
+        # Inside the picture's own figure any short text is its caption; past it (a figure
+        # without a caption of its own), only text set apart or named as one.
+        if figure is not None and node is not figure and not _inside(node, figure):
+            return []  # past the figure's box: its caption is in or just after the figure
+        if node is figure:
+            following = _after_figure(figure) or _later_figcaption(figure)
+        else:
+            following = (
+                _caption_siblings(node, figure)
+                or _table_caption(node)
+                or _caption_before(node)
+                or _later_figcaption(node)
+            )
         if following:
-            return following
+            return [*following, *credit_after(following[-1])]
         parent = node.getparent()
         if parent is None or parent.tag in {"body", "html"} or image_count(parent) > 1:
             return []
-        if parent.tag == "figure" or _holds_prose(parent, node):
+        if _holds_prose(parent, node):
             return []
         node = parent
+
+
+def _after_figure(figure: Element) -> list[Element]:
+    """The caption written just after a figure that has none inside: the next element, named
+    as a caption or closed by a credit by its form ("... (foto Ansa)")."""
+    following = next(
+        (s for s in figure.itersiblings() if isinstance(s.tag, str) and clean(text_of(s))), None
+    )
+    if following is None or image_count(following):
+        return []
+    captions = _outermost_captions(following)
+    if captions:
+        return _with_credits_beside(following, captions)
+    text = clean(text_of(following))
+    short = len(text) <= MAX_CAPTION and not following.xpath(_HEADINGS)
+    return [following] if short and closes_with_credit(text) else []
+
+
+def _later_figcaption(node: Element) -> list[Element]:
+    """A <figcaption> further on beside a picture's box, past the headline a hero lays over
+    the picture, before any other picture."""
+    for sibling in node.itersiblings():
+        if not isinstance(sibling.tag, str) or image_count(sibling):
+            return []
+        if sibling.tag == "figcaption":
+            return [sibling]
+    return []
+
+
+def _inside(element: Element, holder: Element) -> bool:
+    """Whether an element is inside another."""
+    return any(up is holder for up in element.iterancestors())
+
+
+def credit_after(element: Element) -> list[Element]:
+    """The paragraph after a caption when it is the photo's credit, after its label alone
+    ("图片来源：新华社", "Foto: Jana Dorn")."""
+    following = element.getnext()
+    if following is None or not isinstance(following.tag, str) or image_count(following):
+        return []
+    text = clean(text_of(following))
+    return [following] if len(text) <= MAX_LABELLED and starts_with_label(text) else []
 
 
 def image_count(element: Element) -> int:

@@ -112,12 +112,15 @@ def _set_apart(element: Element) -> bool:
 
 
 def _emphasised(element: Element) -> bool:
-    """Whether an element sets its text apart: <em>, <i>, <small>, italic or small type."""
+    """Whether an element sets its text apart: <em>, <i>, <small>, italic, small or centred type
+    (as Chinese papers set a caption under the picture)."""
     style = attr(element, "style").replace(" ", "").lower()
     small = _SMALL_TYPE.search(style)
     return (
         element.tag in {"em", "i", "small", "cite"}
         or "italic" in style
+        or "text-align:center" in style
+        or attr(element, "align").lower() == "center"
         or "italic" in attr(element, "class").lower()
         or bool(small and float(small[1]) <= MAX_SMALL_TYPE)
     )

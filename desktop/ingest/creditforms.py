@@ -14,6 +14,9 @@ AGENCIES = (
     r"| Media)?|Bloomberg|dpa|DPA|Alamy|ANP|ANSA|Xinhua|Kyodo|Yonhap|Anadolu|SIPA|Sipa|ZUMA|Zuma"
     r"|NurPhoto|Imago|IMAGO|Keystone|NTB|Ritzau|Lusa|Europa Press|AAP|Canadian Press"
     r"|Associated Press|Agence France-Presse|iStock|Unsplash|Wikimedia Commons|Belga|APA|TT"
+    r"|Ansa|LaPresse|Lapresse|Fotogramma|Imagoeconomica|IPA|AGF|Efe|Lehtikuva|STT|Scanpix"
+    r"|Eurokinissi|EUROKINISSI|INTIME|ΑΠΕ-ΜΠΕ|ČTK|CTK|MTI|PAP|TASR|BTA|Agerpres|AGERPRES"
+    r"|Inquam|HINA|Tanjug|STA|Jiji|JIJI|ANTARA|Antara|Bernama|PTI|IANS|ANI|Ritzau Scanpix"
     r"|共同|時事|新华社|新華社|中新社|中央社|연합뉴스|뉴시스|뉴스1"
 )
 _AGENCY = re.compile(rf"(?<![\w-])(?:{AGENCIES})(?![\w-])")
@@ -23,9 +26,21 @@ _CJK_SHOT = r"攝影|摄影|攝|摄|撮影"
 # Labels of a credit that say no more than "photo", "credit" or "source", in Russian, Turkish,
 # Vietnamese, Czech, Polish, Arabic and Hebrew, and "Photo credit:", "Courtesy:" and the Polish
 # "Fot.": reported without them.
+# Finnish "Kuva:", Greek "ΦΩΤΟ:", German "Quelle:" and their kin, and "Photo / Jane Doe" as
+# New Zealand papers write it: reported without the label as well.
 _OTHER_LABELS = (
-    r"(?<!\w)(?:(?:фото|fotoğraf|ảnh|zdroj|kaynak|źródło|تصوير|צילום"
-    r"|(?:photo|image|picture)\s+credits?|courtesy)\s*:\s*|fot\.\s*)"
+    r"(?<!\w)(?:(?:фото|fotoğraf|ảnh|zdroj|kaynak|źródło|تصوير|צילום|kuva|kuvat|lähde|φωτο|φωτ\."
+    r"|φωτογραφία|πηγή|quelle|bildquelle|fotoquelle|bron|kilde|källa|fuente|fonte|zdjęcie|snímek"
+    r"|图片来源|圖片來源|图源|圖源|来源|來源|출처"
+    r"|(?:photo|image|picture)\s+credits?|courtesy)\s*[:：]\s*|fot\.\s*"
+    r"|(?:photo(?:graph)?|image|picture|graphic|video)s?\s+/\s+(?=\w))"
+)
+# "Photo by" in German, Italian, Spanish, French, Dutch and the Nordic languages, as Unsplash
+# words its credit ("Foto von Jane Doe auf Unsplash", "Photo de Jean Roe sur Unsplash").
+_PHOTO_OF = r"(?:photo|foto|bild)\s+(?:von|di|de|du|door|av|af|par|por)\s+(?-i:(?=[A-ZÀ-Ý]))"
+# A rights notice before the name: "Copyright 2025 The Herald. All rights reserved. / Jane Doe".
+_RIGHTS = re.compile(
+    r"^(?:©|\(c\)|copyright\b)[^/]{0,80}?all rights reserved\.?\s*(?:/\s*|[|–—-]\s+)?", re.I
 )
 _LABEL = (
     r"(?:(?:photo(?:graph)?s?|image|picture|pic|credits?|foto|fotos|bild|crédits?|graphics?"
@@ -33,14 +48,16 @@ _LABEL = (
     r"|credits?\s*(?:\.{2,}|…)"
     r"|(?:photo(?:graph)?|image|picture|pic|illustration|graphic|video|animation)s?\s+by\b"
     r"|(?:photo|image|picture|pic)s?\s+courtesy\b|courtesy\b|©|\(c\)|copyright\b"
-    rf"|(?-i:foto\s+(?=[A-ZÀ-Ý]))|{_OTHER_LABELS}"
+    rf"|(?-i:(?:[Ff]oto|FOTO)\s+(?=[A-ZÀ-Ý]))|{_PHOTO_OF}|{_OTHER_LABELS}"
     r"|(?:写真|사진|图片|圖片|图|圖|照片|攝影|摄影)\s*[:：=＝／/])"
 )
 _CREDIT_MARK = re.compile(_LABEL, re.I)
+_COLON_LABEL = re.compile(r"^(?:photo(?:graph)?s?|image|picture|pic|foto|fotos|bild)\s*:\s*", re.I)
 # A label that is dropped from the credit: any but those written with a colon or equals sign.
 _DROPPED_LABEL = re.compile(
-    rf"^(?:credits?\s*(?:\.{{2,}}|…)\s*|(?:\w+\s+)?by\s+|(?-i:foto)\s+|{_OTHER_LABELS}"
-    r"|(?:图片|圖片|图|圖|照片|攝影|摄影)\s*[／/]\s*)",
+    rf"^(?:credits?\s*(?:\.{{2,}}|…)\s*|(?:\w+\s+)?by\s+|{_PHOTO_OF}|(?-i:[Ff]oto|FOTO)\s+"
+    rf"|{_OTHER_LABELS}"
+    r"|(?:图片|圖片|图|圖|照片|攝影|摄影)\s*[／/]\s*|사진\s+(?=\S))",
     re.I,
 )
 # The Chinese and Japanese forms naming the photographer around the name: "记者王磊／攝影",
@@ -52,9 +69,15 @@ _SHOT_BY = re.compile(
 _CJK_CREDIT = re.compile(
     r"^(?P<caption>.+?)\s*(?P<credit>[（(［\[]?(?:(?:本[报報]|[^\s。（）()]{1,4}社)?(?:记者|記者|通讯员|通訊員)"
     rf"\s*[^。（）()]{{1,12}}?\s*[／/]?\s*(?:{_CJK_SHOT})|[^\s。（）()]{{2,12}}(?:\s*[／/]\s*|\s+)(?:{_CJK_SHOT}"
-    r"|提供)|(?:＝|(?<=[、，,\s]))[^＝=、，,。\s]{1,20}?撮影|(?:图片|圖片|图|圖|照片)\s*[／/:：]\s*[^。（）()]{1,30})[）)］\]]?)$"
+    r"|提供)|(?:＝|(?<=[、，,\s]))[^＝=、，,。\s]{1,20}?(?:撮影|提供)|(?:图片|圖片|图|圖|照片)\s*[／/:：]\s*[^。（）()]{1,30})[）)］\]]?)$"
 )
-_SEPARATED = re.compile(r"^(?P<caption>.+)\s[/|–—]\s(?P<credit>.{1,80})$")
+# "... 있다. 서울시 제공": a Korean credit, "provided by", after the caption's full stop.
+_KOREAN_PROVIDED = re.compile(
+    r"^(?P<caption>.+[.!?。])\s*[(\[（［]?(?P<credit>[^.!?。()\[\]（）［］]{2,30}?\s*제공)[)\]）］]?\.?$"
+)
+# "... on Monday | REUTERS / JANE DOE": the first pipe parts the caption from its credit.
+_PIPED = re.compile(r"^(?P<caption>.+?)\s+\|\s+(?P<credit>[^|]{2,80})$")
+_SEPARATED = re.compile(r"^(?P<caption>.+)\s[/|–—]\s?(?P<credit>.{1,80})$")
 _PARENTHESISED = re.compile(
     r"^(?P<caption>.+?)\s*[(（\[［](?P<credit>[^()（）\[\]［］]{1,80})[)）\]］]\.?$"
 )
@@ -66,10 +89,15 @@ _AGENCY_SLASH = re.compile(r"^(?P<caption>.+?)\s+(?P<credit>[A-Z][A-Z&-]{1,15}/[
 _PHOTOGRAPHER_SLASH = re.compile(
     r"^(?P<caption>.+[.!?)»”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){1,4}/\s[^/]{2,40})$"
 )
-_AGENCY_FIRST = re.compile(rf"^(?:{AGENCIES}|[A-Z][A-Z&.-]{{1,15}})\s*/\s*\S")
+_AGENCY_FIRST = re.compile(rf"^(?:{AGENCIES}|[A-ZΑ-Ω][A-ZΑ-Ω&.-]{{1,15}})\s*/\s*\S")
 _CREDIT_FORMS = (
-    _CJK_CREDIT, _PHOTOGRAPHER_SLASH, _SEPARATED, _PARENTHESISED, _MARKED, _TAIL, _AGENCY_SLASH
+    _CJK_CREDIT, _KOREAN_PROVIDED, _PHOTOGRAPHER_SLASH, _PIPED, _SEPARATED, _PARENTHESISED,
+    _MARKED, _TAIL, _AGENCY_SLASH
 )  # fmt: skip
+_COUNTER = re.compile(r"\d{1,3}\s*(?:/|of|von|de|di|sur|из)\s*\d{1,3}", re.I)  # "1 / 4"
+_EDGE_COUNTER = re.compile(rf"^{_COUNTER.pattern}(?!\d)\s*|(?<!\d)\s*{_COUNTER.pattern}$", re.I)
+# "서울시 제공", "市政府提供": a credit that says who provided the picture.
+_PROVIDED = re.compile(r"^[^\s.。].{0,28}?\s*(?:제공|提供)$")
 _NAME_SLASH_NAME = re.compile(r"^[\w .'’-]{2,40}/[\w .'’-]{2,40}$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")  # an agency's initials alone: "(TFWP)"
 # A person's name alone, as a credit element beside the agency's writes it ("Mònica Torres").
@@ -78,7 +106,9 @@ _PERSON = re.compile(rf"^[A-ZÀ-Ý][\w'’.-]*(?:\s(?:{_PARTICLES}\s){{0,2}}[A-Z
 
 
 def split_credit(text: str) -> tuple[str | None, str | None]:
-    """Split "caption / Photo: © AFP", "caption (Reuters)" or "caption. Jane Doe/AP" in two."""
+    """Split "caption / Photo: © AFP", "caption (Reuters)" or "caption. Jane Doe/AP" in two (a
+    gallery's slide counter, "1 / 4", left out)."""
+    text = _EDGE_COUNTER.sub("", text).strip() or text
     for pattern in _CREDIT_FORMS:
         match = pattern.match(text)
         if match and looks_like_credit(match["credit"]):
@@ -108,7 +138,10 @@ def looks_like_credit(text: str) -> bool:
     """Whether a short text reads as a photo credit: a label, an agency or "Name/Agency"."""
     text = text.strip().strip("()[]（）［］").strip()
     marked = _CREDIT_MARK.match(text) or _AGENCY.search(text) or _NAME_SLASH_NAME.match(text)
-    shot = _SHOT_BY.match(text) or _ACRONYM.match(text)
+    shot = _SHOT_BY.match(text) or _ACRONYM.match(text) or _AGENCY_FIRST.match(text)
+    shot = shot or _PROVIDED.match(text)
+    if _COUNTER.fullmatch(text):
+        return False
     return bool(marked or shot) and len(text) <= MAX_CREDIT
 
 
@@ -139,8 +172,13 @@ def unwrapped(credit: str | None) -> str | None:
     """A credit without surrounding brackets, separators or a label written without a colon."""
     if not credit:
         return None
-    credit = _unbracketed(credit.strip()).lstrip("/|–— ").strip()
-    credit = _DROPPED_LABEL.sub("", credit, count=1).strip()
+    credit = _unbracketed(credit.strip()).lstrip("/|–— ＝=").strip()
+    credit = _RIGHTS.sub("", credit, count=1).strip() or credit
+    while (unlabelled := _DROPPED_LABEL.sub("", credit, count=1).strip()) not in {credit, ""}:
+        credit = unlabelled
+    second = _COLON_LABEL.sub("", credit, count=1)
+    if second != credit and _DROPPED_LABEL.match(second):  # "Bild: Quelle: dpa"
+        return unwrapped(second)
     shot = _SHOT_BY.match(credit)
     return (shot["name"].strip() if shot else credit) or None
 

@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from desktop.ingest.blocks import FIGURE, HEADING_TAGS, Block, block_of, key_of, prose
 from desktop.ingest.bodyedges import without_author_note
 from desktop.ingest.bylines import byline
+from desktop.ingest.creditforms import starts_with_label, unwrapped
 from desktop.ingest.elements import Element, absolute, attr, clean, text_of
 from desktop.ingest.furniture import is_furniture_line, without_boilerplate
 from desktop.ingest.jsonld import as_list, json_ld_article, ld_text, ld_url
@@ -32,6 +33,9 @@ from desktop.ingest.textblocks import DenseText, dense_text
 
 T = TypeVar("T")
 
+# A page of more elements is refused: a long live blog has some 10,000, and every element costs
+# a few KB in each parser, so 30,000 keep reading a page near 130 MB.
+MAX_ELEMENTS = 30_000
 MIN_PROSE = 150  # characters of paragraph text below which a page holds no article
 LONG_PARAGRAPH = 120  # characters from which a <p> counts as article prose on the page
 DOUBTFUL_SHARE = 0.5  # trafilatura is doubted below this share of the page's prose
@@ -112,6 +116,7 @@ class _Page:
 
 def extract_article(page: str | bytes, url: str | None = None) -> Extracted:
     """Find the article on a news page; raise ExtractionError when the page holds none."""
+    _refuse_swollen(page, url)
     parsed = _read_page(page, url)
     title, byline = _title(parsed), _byline(parsed)
     image_url, caption, credit = _lead_photo(parsed)
@@ -130,6 +135,18 @@ def extract_article(page: str | bytes, url: str | None = None) -> Extracted:
         text=text,
         html=html,
     )
+
+
+def _refuse_swollen(page: str | bytes, url: str | None) -> None:
+    """Refuse a page of more elements than any article page has: each element costs a few KB
+    in each of the parsers that read it, so a 10 MB page of tiny ones would take gigabytes."""
+    data = page.encode("utf-8", "replace") if isinstance(page, str) else page
+    if data.count(b"<") - data.count(b"</") > MAX_ELEMENTS:
+        where = f" at {url}" if url else ""
+        raise ExtractionError(
+            f"The page{where} has more than {MAX_ELEMENTS:,} elements, far more than any "
+            "article, so it was not read."
+        )
 
 
 def _article_blocks(
@@ -439,9 +456,18 @@ def _without_repeats(
     parts = [part for part in photo if part]
     photo_keys = {key_of(part) for part in parts} | {key_of(" ".join(parts))}
     kept = blocks[start:]
-    repeats = [i for i, block in enumerate(kept) if block.key in photo_keys and block.key]
+    repeats = [i for i, block in enumerate(kept) if block.key and _photo_line(block, photo_keys)]
     last = repeats[-1] if len(repeats) > 1 else None
     return [block for i, block in enumerate(kept) if i not in repeats or i == last]
+
+
+def _photo_line(block: Block, photo_keys: set[str]) -> bool:
+    """Whether a block is the lead photo's caption or credit, the credit perhaps after its label
+    ("图片来源：新华社")."""
+    if block.key in photo_keys:
+        return True
+    credit = unwrapped(block.text) if starts_with_label(block.text) else None
+    return bool(credit) and key_of(credit or "") in photo_keys
 
 
 def _render(blocks: list[Block], base: str | None) -> tuple[str, str]:

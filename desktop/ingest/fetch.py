@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from desktop import version
+from desktop.ingest.decoding import Decoder, GarbledError
 
 if TYPE_CHECKING:
     import httpx
@@ -265,13 +266,18 @@ async def _follow(
     client: httpx.AsyncClient, request: Request, limits: Limits, trail: list[str]
 ) -> Response | Failure:
     """Send the request and follow its redirects (http and https only, no loops), noting each."""
+    import httpx
+
     url = request.url
-    origin = urlsplit(url).netloc
+    origin = _origin(url)
     for _ in range(limits.max_redirects + 1):
         trail.append(url)
-        headers = _request_headers(request, same_host=urlsplit(url).netloc == origin)
+        headers = _request_headers(request, same_host=_origin(url) == origin)
         built = client.build_request("GET", url, headers=headers)
-        response = await client.send(built, stream=True)
+        try:
+            response = await client.send(built, stream=True)
+        except httpx.InvalidURL:  # the address was valid: httpx refused where it redirects
+            return _failure(request, FailureKind.BAD_URL, _unreadable_redirect(url))
         try:
             if not response.has_redirect_location:
                 return await _answer(request, response, limits)
@@ -301,12 +307,33 @@ def _request_headers(request: Request, same_host: bool = True) -> dict[str, str]
     return headers
 
 
+def _origin(url: str) -> tuple[str, str]:
+    """An address's scheme and host with port: secrets go only where both are the same."""
+    parts = urlsplit(url)
+    return parts.scheme.lower(), parts.netloc.lower()
+
+
+def _unreadable_redirect(url: str) -> str:
+    """Why a redirect to an address httpx cannot even read (``data:``, say) was not followed."""
+    return (
+        f"{_shown(url)} sent Broadsheet on to an address that is not a web address, "
+        "so it was not followed."
+    )
+
+
 def _redirect_stop(request: Request, url: str, target: str, trail: list[str]) -> Failure | None:
-    """A Failure for a redirect that must not be followed: not to the web, or back in a loop."""
+    """A Failure for a redirect that must not be followed: not to the web, from https to http,
+    or back in a loop."""
     if _web_host(target) is None:
         sentence = (
             f"{_shown(url)} sent Broadsheet on to {_shown(target)}, "
             "which is not a web address, so it was not followed."
+        )
+        return _failure(request, FailureKind.BAD_URL, sentence)
+    if urlsplit(url).scheme.lower() == "https" and urlsplit(target).scheme.lower() != "https":
+        sentence = (
+            f"{_shown(url)} sent Broadsheet on from a secure address to an insecure one "
+            f"({_shown(target)}), so it was not followed."
         )
         return _failure(request, FailureKind.BAD_URL, sentence)
     if target in trail:
@@ -323,7 +350,11 @@ async def _answer(request: Request, response: httpx.Response, limits: Limits) ->
     if not 200 <= status < 300:
         return _status_failure(request, response)
     cap = limits.max_bytes if request.max_bytes is None else request.max_bytes
-    body = await _read_capped(response, cap)
+    try:
+        body = await _read_capped(response, cap)
+    except GarbledError as error:
+        log.info("decoding the answer from %s failed: %s", request.url, error)
+        return _failure(request, FailureKind.HTTP_ERROR, _garbled_sentence(request.url), status)
     if body is None:
         shown, size = _shown(request.url), _size(cap)
         sentence = f"The answer from {shown} was larger than {size}, so it was not read."
@@ -332,13 +363,24 @@ async def _answer(request: Request, response: httpx.Response, limits: Limits) ->
 
 
 async def _read_capped(response: httpx.Response, cap: int) -> bytes | None:
-    """The decoded body, or None as soon as it is known to be larger than ``cap`` bytes."""
+    """The decoded body, or None as soon as it is known to be larger than ``cap`` bytes.
+
+    The cap counts decoded bytes as they stream (``decoding``), so a compression bomb stops at
+    the cap, whatever its encoding or however many encodings are stacked.
+    """
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > cap:
         return None
+    decoder = Decoder(response.headers.get_list("content-encoding", split_commas=True))
     chunks: list[bytes] = []
     size = 0
-    async for chunk in response.aiter_bytes():
+    async for raw in response.aiter_raw():
+        for chunk in decoder.feed(raw):
+            size += len(chunk)
+            if size > cap:
+                return None
+            chunks.append(chunk)
+    for chunk in decoder.finish():
         size += len(chunk)
         if size > cap:
             return None
@@ -472,12 +514,16 @@ def _network_failure(request: Request, host: str, error: Exception, limits: Limi
     if isinstance(error, httpx.InvalidURL | httpx.UnsupportedProtocol):
         return _failure(request, FailureKind.BAD_URL, _bad_url_sentence(request.url))
     if isinstance(error, httpx.DecodingError):
-        sentence = f"The answer from {_shown(request.url)} was garbled, so it could not be read."
-        return _failure(request, FailureKind.HTTP_ERROR, sentence)
+        return _failure(request, FailureKind.HTTP_ERROR, _garbled_sentence(request.url))
     if isinstance(error, httpx.ConnectError):
         return _failure(request, FailureKind.UNREACHABLE, _unreachable_sentence(host, error))
     sentence = f"The connection to {host} broke off before the answer was complete."
     return _failure(request, FailureKind.UNREACHABLE, sentence)
+
+
+def _garbled_sentence(url: str) -> str:
+    """Why a body that would not decode was not read."""
+    return f"The answer from {_shown(url)} was garbled, so it could not be read."
 
 
 def _unreachable_sentence(host: str, error: BaseException) -> str:

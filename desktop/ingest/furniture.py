@@ -9,7 +9,7 @@ from itertools import pairwise
 from desktop.ingest.blocks import HEADING_TAGS, Block
 from desktop.ingest.elements import Element, attr
 from desktop.ingest.names import is_credits_line
-from desktop.ingest.promptlines import is_channel_prompt, is_transcript_note
+from desktop.ingest.promptlines import is_channel_prompt, is_reader_prompt, is_transcript_note
 
 # Words of class and id names that mark what is not the article's text, as whole words of a
 # name split at "-", "_" and spaces ("block-share", "ad-slot--inline", "related_posts").
@@ -25,6 +25,11 @@ FURNITURE_WORDS = frozenset(
      "summary", "label", "pullquote", "badge", "rating", "tools", "embed", "tweet", "instagram",
      "bluesky", "tiktok", "youtube", "player", "correction",
      "disclaimer", "copyright", "visually", "sronly", "offscreen", "popup", "modal", "signature"}
+)  # fmt: skip
+# Words of class and id names that mark a standfirst.
+STANDFIRST_WORDS = frozenset(
+    {"standfirst", "strapline", "dek", "teaser", "perex", "chapo", "chapeau", "sapo",
+     "entradilla", "sommario", "vorspann", "ingress", "ingres", "subtitle", "subheadline"}
 )  # fmt: skip
 # The attributes whose values name what an element is for.
 NAMING_ATTRIBUTES = ("class", "id", "data-component", "data-testid", "data-qa")
@@ -42,13 +47,23 @@ _NAME_PARTS = re.compile(r"[^A-Za-z0-9]+")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[A-Za-z]")
 # "Read also" in Indonesian and Malay, Turkish, Portuguese, Polish, Czech, Russian, Vietnamese,
-# Arabic and Hebrew.
+# Arabic and Hebrew; the Nordic languages, Finnish, Dutch, Greek, Hungarian, Romanian, the
+# South Slavic languages, Slovak, Bulgarian and Ukrainian; Chinese, Japanese and Korean labels
+# ("相关阅读", "【関連記事】", "관련기사"), which need no space after them.
 _READ_ALSO = (
     r"baca (?:juga|lagi)\b|lihat juga\b|artikel berkaitan\b|ayrıca (?:okuyun|bakınız|oku)\b"
     r"|ilgili haber(?:ler)?\b|leia mais\b|czytaj (?:także|też|również|więcej)\b"
     r"|zobacz (?:także|też|również)\b|čtěte (?:také|též|rovněž)\b|přečtěte si (?:také|též)\b"
-    r"|související články?\b|читайте (?:также|тоже)\b|смотрите также\b|xem thêm\b|đọc thêm\b"
+    r"|související články?\b|читайте (?:также|тоже|також)\b|смотрите также\b|xem thêm\b|đọc thêm\b"
     r"|[اإأ]قر[أا]\s+[اأ]يض\u064b?ا\u064b?|קרא(?:ו|י)? גם(?!\w)"
+    r"|l(?:ä|æ)s (?:också|även|mer|også)\b|les (?:også|mer)\b|lue (?:myös|lisää)\b"
+    r"|lees (?:ook|meer)\b"
+    r"|διαβάστε (?:επίσης|ακόμα|ακόμη|περισσότερα)|kapcsolódó(?: cikk(?:ek)?)?\s*:|olvassa el\b"
+    r"|cite(?:ș|s|ş)te (?:și|si|şi)\b|pročitajte (?:i|još|također|takođe)\b|preberite (?:še|tudi)\b"
+    r"|prečítajte si (?:aj|tiež)\b|прочетете (?:още|също)\b|прочитайте також\b"
+    r"|[【\[]?(?:相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关新闻|相關新聞|相关报道"
+    r"|相關報導|関連記事|関連ニュース|あわせて読みたい|こちらも読まれています|관련\s?기사"
+    r"|함께 (?:보면|읽으면))"
 )
 # Lines that point elsewhere or ask for something, wherever they stand: "Read also: ...",
 # "Lesen Sie auch", "Sign up for our newsletter ...", "Advertisement" (after a bullet, maybe).
@@ -58,8 +73,21 @@ _FURNITURE_LINE = re.compile(
     r"|related(?: \w+)?\s*[:|]|related (?:stories|articles|coverage|posts|links|reading)\b"
     r"|mehr zum thema|(?:à |a )?lire aussi|voir aussi|leggi anche|le(?:e|er) también|ver también"
     r"|veja também|leia também|sign up|subscribe\b|(?:advertisement|anzeige|werbung|publicité)\s*$"
+    r"|article content\s*$"
     rf"|follow us|click here|share (?:this|on)\b|{_READ_ALSO}"
     r"|(?:the )?(?:story|article) continues (?:below|after)\b)",
+    re.I,
+)
+SIGNUP_BOX_CHARS = 400  # the most text of a newsletter's sign-up card
+_EMAIL_FIELD = ".//form//input[@type='email' or contains(@name, 'mail')]"
+_HEADINGS_INSIDE = ".//h2 | .//h3 | .//h4 | .//h5"
+_BUTTONS = ".//a | .//button"
+# A sign-up button's words: "Sign up", "Subscribe", "Tilaa", "Abonnieren", "S'inscrire" ...
+_SIGN_UP = re.compile(
+    r"^(?:sign (?:me )?up|subscribe|join|get (?:it|the newsletter)|tilaa|prenumerera"
+    r"|abonn(?:ieren|er)|anmelden|jetzt anmelden|s['’]inscrire|je m['’]inscris|iscriviti"
+    r"|suscr[ií]b(?:e|ete)|inscr[ií]bete|assine|inscreva-se|zapisz się|přihlásit|feliratkozom"
+    r"|εγγραφή|登録|订阅|구독)\b",
     re.I,
 )
 FURNITURE_LINE_CHARS = 250  # the longest line the furniture-line rule may take
@@ -128,6 +156,28 @@ def is_furniture_element(element: Element) -> bool:
     return not (FURNITURE_WORDS.isdisjoint(words) and FURNITURE_PAIRS.isdisjoint(pairs))
 
 
+def is_signup_box(element: Element) -> bool:
+    """Whether an element is a newsletter's sign-up card set in the text: a short box holding a
+    form that asks for an e-mail address, or a heading and a sign-up button, with its pitch."""
+    if element.tag in {"p", "form"}:
+        return False
+    asks = element.xpath(_EMAIL_FIELD) or (
+        element.xpath(_HEADINGS_INSIDE)
+        and any(
+            _SIGN_UP.match(" ".join("".join(b.itertext()).split())) for b in element.xpath(_BUTTONS)
+        )
+    )
+    return bool(asks) and len(" ".join("".join(element.itertext()).split())) <= SIGNUP_BOX_CHARS
+
+
+def is_standfirst(element: Element) -> bool:
+    """Whether an element is named as a standfirst, the summary above the text ("standfirst",
+    "dek", "teaser", the Czech "perex", the French "chapô", the Spanish "entradilla", the
+    German "Vorspann", the Nordic "ingress")."""
+    names = " ".join(attr(element, name) for name in NAMING_ATTRIBUTES)
+    return bool(names.strip()) and not STANDFIRST_WORDS.isdisjoint(name_words(names))
+
+
 def name_words(names: str) -> list[str]:
     """The words of class and id names, split at punctuation and camel-case humps, lower-cased;
     names mixing letters and digits are generated hashes ("css-1ad4x"), not words."""
@@ -141,7 +191,9 @@ def name_words(names: str) -> list[str]:
 
 def is_furniture_line(block: Block) -> bool:
     """Whether a block is a short line pointing elsewhere or asking the reader for something."""
-    return len(block.text) <= FURNITURE_LINE_CHARS and bool(_FURNITURE_LINE.match(block.text))
+    if len(block.text) > FURNITURE_LINE_CHARS:
+        return False
+    return bool(_FURNITURE_LINE.match(block.text)) or is_reader_prompt(block.text)
 
 
 def is_correction_note(text: str) -> bool:

@@ -35,7 +35,7 @@ def page_items(tree: Element) -> Iterator[dict[str, Any]]:
     for script in tree.xpath("//script[@type='application/ld+json']"):
         try:
             data = json.loads(script.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         yield from json_ld_items(data)
 

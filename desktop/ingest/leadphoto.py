@@ -20,8 +20,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from desktop.ingest.captions import caption_elements, caption_near
 from desktop.ingest.captiontext import caption_parts
-from desktop.ingest.creditforms import split_credit
-from desktop.ingest.elements import Element, absolute, attr
+from desktop.ingest.creditforms import closes_with_credit, split_credit, unwrapped
+from desktop.ingest.elements import Element, absolute, attr, clean
 from desktop.ingest.figures import picture_keys, srcset_addresses
 from desktop.ingest.jsonld import as_list, ld_text, ld_url
 from desktop.ingest.pagelayout import ARTICLE_TAGS, in_site_furniture
@@ -63,6 +63,8 @@ _WORDS = re.compile(r"[a-z]+")
 _PHOTO_BLOCK = re.compile(
     r"(?:featured|lead|hero)[-_]?(?:image|img|photo|media|picture|art|figure)", re.I
 )
+_BACKGROUND = re.compile(r"background(?:-image)?\s*:[^;]*?url\(\s*['\"]?([^'\")]+)", re.I)
+_BACKGROUND_DATA = frozenset({"data-bg", "data-background", "data-background-image", "data-bg-src"})
 _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)$", re.I)
 _SIDES = {"w": "width", "width": "width", "h": "height", "height": "height"}
 
@@ -115,6 +117,7 @@ def lead_photo(
             return LeadPhoto()
         chosen = (found.sources[0], found.element, None)
     url, element, named_ld = chosen
+    element = element if element is not None else _background(tree, url, base)
     caption, credit = _caption(tree, element, named_ld or _ld_image(ld, url))
     return LeadPhoto(url, caption, credit)
 
@@ -210,6 +213,26 @@ def _pictures(tree: Element) -> Iterator[Element]:
     yield from body.iter("img", "amp-img") if body is not None else ()
 
 
+def _background(tree: Element, url: str, base: str | None) -> Element | None:
+    """The element that shows a photo as its background (a hero's), by its style or a lazy
+    loader's data attribute."""
+    body = tree.find("body")
+    for element in body.iter() if body is not None else ():
+        if not isinstance(element.tag, str):
+            continue
+        for value in (attr(element, "style"), *_lazy_backgrounds(element)):
+            found = _BACKGROUND.search(value) if "url(" in value else None
+            address = absolute(found[1] if found else value, base) if value else None
+            if address and _same(address, url):
+                return element
+    return None
+
+
+def _lazy_backgrounds(element: Element) -> list[str]:
+    """The addresses a lazy loader's data attributes give an element's background."""
+    return [value for name, value in element.attrib.items() if name in _BACKGROUND_DATA]
+
+
 def _in_articles(tree: Element, pictures: list[_Picture]) -> list[_Picture]:
     """The images inside the page's <article> or <main> elements, when it has any."""
     if not any(True for _ in tree.iter("article", "main")):
@@ -295,7 +318,15 @@ def _caption(
     if caption:
         caption, inline = split_credit(caption)
         credit = credit or inline
-    return caption, credit
+    return caption, credit or _alt_credit(element)
+
+
+def _alt_credit(element: Element | None) -> str | None:
+    """The credit written only in the photo's alternative text ("... Photo: Jane Doe/AFP")."""
+    alt = clean(attr(element, "alt")) if element is not None else ""
+    if not alt or not closes_with_credit(alt):
+        return None
+    return split_credit(alt)[1] or unwrapped(alt)
 
 
 def _block_caption(tree: Element) -> tuple[str | None, str | None]:

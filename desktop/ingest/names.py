@@ -45,9 +45,11 @@ _NAMES_END = re.compile(
     r"|[|•·]|\s[–—-]\s",
     re.I,
 )
-# An editor's sign-off: the names after it are the editor's, never an author's.
+# An editor's (or a Chinese page's proofreader's, "校对：") sign-off: the names after it are the
+# editor's, never an author's.
 _EDITOR = re.compile(
-    r"(?:责任编辑|責任編輯|编辑|編輯|編集|redaktion|redakteur(?:in)?|editor|editora?|rédaction"
+    r"(?:责任编辑|責任編輯|编辑|編輯|編集|校对|校對|审校|審校|审核|審核|监制|監製|责编|責編|主编|主編"
+    r"|redaktion|redakteur(?:in)?|editor|editora?|rédaction"
     r"|redacción|editör|penyunting|redaktur|redaktor|redakce|redakcja|редактор|تحرير|עריכה)"
     r"\s*[:：]|责任编辑|責任編輯|\b(?:edited|editing|produced)\s+by\b",
     re.I,
@@ -76,6 +78,13 @@ _JOB = re.compile(rf"\b(?:(?:{_JOB_MODIFIERS})\s+)*(?:{_JOB_NOUNS})\b", re.I)
 _CJK_BUREAU = re.compile(r"(?:支局|総局|总局|分社|报道|報道|電|电)$")
 _CJK_TITLE = re.compile(
     r"本[报報]|特约|特約|记者|記者|기자|特派員|特派员|특파원|通讯员|通訊員|編集委員|编辑|編集"
+)
+_TITLED = re.compile(rf"^\S+(?:{_CJK_TITLE.pattern})$")
+# A newsroom's desk or a senior writer's title ("社会部", "経済部", "編集委員", "論説委員").
+_CJK_DESK = re.compile(
+    r"(?:社会|経済|政治|国際|生活|文化|科学|運動|報道|地方|編集|写真|外信|外報|運動|学芸|くらし|スポーツ"
+    r"|デジタル|映像|整理|调查|新闻|新聞)部$|委員$|(?:部|局|編集|社|室)長$|次長$"
+    r"|^(?:デスク|キャップ|ジャーナリスト|ライター|カメラマン)$"
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _ORGANISATION = re.compile(
@@ -120,6 +129,7 @@ def has_author_label(text: str) -> bool:
 def is_credits_line(text: str) -> bool:
     """Whether a short line credits the article's author or editor ("Reporter: ...", "Editor:
     ..."), as some pages close their text."""
+    text = text.lstrip("（(【[ ")  # "（责任编辑：王磊）"
     return len(text) <= MAX_CREDITS_LINE and bool(_AUTHOR_LABEL.match(text) or _EDITOR.match(text))
 
 
@@ -160,9 +170,13 @@ def _ends_name(word: str) -> bool:
 
 
 def _cjk_name(part: str) -> str | None:
-    """A Chinese, Japanese or Korean name without the title and bureau words around it."""
-    words = [_CJK_TITLE.sub("", word) for word in part.split() if not _CJK_BUREAU.search(word)]
-    name = " ".join(word for word in words if word)
+    """A Chinese, Japanese or Korean name without the title, desk and bureau words around it
+    (a word ending in a title, "江城日报记者", is the paper's and the title's)."""
+    part = part.strip("（）【】「」［］")
+    spaced = part.replace("・", " ").replace("＝", " ")
+    words = [word for word in spaced.split() if not _CJK_BUREAU.search(word)]
+    words = [_CJK_TITLE.sub("", word) for word in words if not _TITLED.search(word)]
+    name = " ".join(word for word in words if word and not _CJK_DESK.search(word))
     return name if 1 < len(name) <= 12 else None
 
 

@@ -17,6 +17,7 @@ from defusedxml import DefusedXmlException
 
 FOLDER_SEPARATOR = " / "
 FEED_TYPES = frozenset({"rss", "atom"})
+MAX_FOLDER_DEPTH = 32  # folders nested deeper hold their feeds at this depth
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -40,7 +41,7 @@ def read_opml(data: bytes) -> list[OutlineFeed]:
     if body is None:
         raise OpmlError("The OPML file has no body, so it lists no subscriptions.")
     feeds: dict[str, OutlineFeed] = {}
-    for feed in _feeds(body, None):
+    for feed in _feeds(body):
         feeds.setdefault(feed.feed_url, feed)
     return list(feeds.values())
 
@@ -74,20 +75,26 @@ def _parse(data: bytes) -> ET.Element:
     return root
 
 
-def _feeds(parent: ET.Element, folder: str | None) -> Iterator[OutlineFeed]:
-    """The feeds under ``parent``, depth first, with the folder each one sits in."""
-    for outline in parent.findall("outline"):
+def _feeds(body: ET.Element) -> Iterator[OutlineFeed]:
+    """The feeds under ``body``, depth first, with the folder each one sits in; walked with a
+    stack, not recursion, so a file nested ten thousand deep is read like any other (folders
+    deeper than ``MAX_FOLDER_DEPTH`` keep their feeds in the folder at that depth)."""
+    stack: list[tuple[ET.Element, str | None, int]] = [
+        (outline, None, 1) for outline in reversed(body.findall("outline"))
+    ]
+    while stack:
+        outline, folder, depth = stack.pop()
         attributes = {name.lower(): value.strip() for name, value in outline.attrib.items()}
         url = attributes.get("xmlurl") or _typed_url(attributes)
+        inner: str | None = folder
         if url:
             title = _first_text(attributes, "title", "text")
             yield OutlineFeed(title or url, url, attributes.get("htmlurl") or None, folder)
-            yield from _feeds(outline, folder)
-        else:
+        elif depth <= MAX_FOLDER_DEPTH:
             # A folder's name is what OPML shows of any outline, its text; title is a fallback.
             name = _first_text(attributes, "text", "title")
             inner = FOLDER_SEPARATOR.join(filter(None, (folder, name))) or None
-            yield from _feeds(outline, inner)
+        stack.extend((child, inner, depth + 1) for child in reversed(outline.findall("outline")))
 
 
 def _first_text(attributes: dict[str, str], *names: str) -> str:

@@ -18,6 +18,7 @@ from itertools import islice
 from desktop.ingest.blocks import FIGURE, HEADING_TAGS, RULE, Block, key_of
 from desktop.ingest.bodyedges import (
     BIO_CHARS,
+    credits_reporting,
     says_who,
     without_bold_summary,
     without_summary_box,
@@ -280,7 +281,8 @@ def _closes_text(piece: Piece) -> bool:
         return True
     text = piece.block.text
     short = len(text) <= ITALIC_NOTE or (len(text) <= BIO_CHARS and says_who(text))
-    return (piece.italic and short) or is_edge_line(piece.block)
+    note = piece.italic and short and not credits_reporting(text)
+    return note or is_edge_line(piece.block)
 
 
 def _corrections_after(element: Element, walk: BodyWalk, said: set[str]) -> list[Piece]:

@@ -34,6 +34,35 @@ _TRANSCRIPT_NOTE = re.compile(
 )
 
 
+# Prompts that ask the reader for something in the middle of the text: to follow the site on
+# Google News (in a few languages), to send a tip, to get a newsletter in their inbox.
+_GOOGLE_NEWS = re.compile(
+    r"\bgoogle (?:news|discover|nachrichten|actualités|noticias|notícias)", re.I
+)
+_FOLLOW = re.compile(
+    r"\b(?:follow|add|subscribe|segu[ií]|sigue|siga|suivez|suivre|segui|folg|volg|seuraa|följ|følg"
+    r"|takip|obserwuj|sledujte|ακολουθ)",
+    re.I,
+)
+_ASKS = re.compile(
+    r"^(?:(?:do you )?(?:have|got) (?:a )?(?:news |story )?(?:tip|story(?: idea)?)\b.{0,120}\?"
+    r"|(?:send|email|e-mail) us (?:your |a )?(?:news )?tips?\b|tip us\b"
+    r"|(?:know|see) something\b.{0,60}\?\s*(?:tell|email|contact|let)\b)"
+    r"|\b(?:delivered|straight|sent) (?:right )?to your inbox\b|\bin your inbox (?:every|each)\b",
+    re.I,
+)
+READER_PROMPT_CHARS = 200  # the longest prompt to follow the site, send a tip or sign up
+
+
+def is_reader_prompt(text: str) -> bool:
+    """Whether a short line asks the reader to follow the site on Google News, to send a tip or
+    to get a newsletter ("Got a story? Tip us off at ...")."""
+    if len(text) > READER_PROMPT_CHARS:
+        return False
+    followed = _GOOGLE_NEWS.search(text) and _FOLLOW.search(text)
+    return bool(followed or _ASKS.search(text))
+
+
 def is_channel_prompt(block: Block) -> bool:
     """Whether a short block asks the reader to follow the site on a messaging channel."""
     if len(block.text) > PROMPT_CHARS:

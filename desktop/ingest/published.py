@@ -61,6 +61,15 @@ _PUBLISHED_LABEL = re.compile(
     r"|dipublikasikan|publikováno|opublikowano|نشر في|تاريخ النشر|פורסם",
     re.I,
 )
+# A numeric date with a time of day, as Chinese pages show it in their info line ("2025-03-04
+# 14:30 来源：...", "2025年03月04日 14:30"): a line that holds one shows the publication time.
+_DATE_AND_CLOCK = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}"
+)
+# The first letters of a page's title in a script that names its language, when the page names
+# none: kana for Japanese, hangul for Korean, Han characters alone for Chinese.
+_SCRIPTS = (("ja", re.compile(r"[\u3040-\u30ff]")), ("ko", re.compile(r"[\uac00-\ud7af]")),
+            ("zh", re.compile(r"[\u4e00-\u9fff]")))  # fmt: skip
 _AMERICAN_ZONE = re.compile(r"\b(?:[ECMP][SD]?T|AK[SD]T|HST)\b")
 _CLASS_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
@@ -191,7 +200,7 @@ def _labelled_lines(body: Element) -> Iterator[str]:
         own = clean(element.text or "")
         if len(own) > MAX_DATE_TEXT:
             return  # the article has begun
-        if _PUBLISHED_LABEL.match(own):
+        if _PUBLISHED_LABEL.match(own) or _DATE_AND_CLOCK.search(own):
             yield own
 
 
@@ -201,7 +210,8 @@ def _shows_date(element: Element) -> bool:
         return True
     names = f"{attr(element, 'class')} {attr(element, 'id')} {attr(element, 'itemprop')}"
     words = {word.lower() for word in _CLASS_WORDS.findall(names)}
-    return bool(words & _DATE_WORDS) and not words & _OTHER_DATE_WORDS
+    joined = any(word.endswith(("time", "date")) and not word.startswith("up") for word in words)
+    return bool(words & _DATE_WORDS or joined) and not words & _OTHER_DATE_WORDS
 
 
 def _before_update(text: str) -> str:
@@ -218,4 +228,10 @@ def _near(one: date | None, other: date) -> bool:
 def _locale(tree: Element, meta: dict[str, str]) -> str | None:
     """The page's locale: og:locale, else its language ("en-GB", "ja")."""
     html = tree if tree.tag == "html" else tree.getroottree().getroot()
-    return meta.get("og:locale") or attr(html, "lang") or meta.get("content-language") or None
+    named = meta.get("og:locale") or attr(html, "lang") or meta.get("content-language")
+    return named or _script_language(clean("".join(html.xpath("//title//text()"))))
+
+
+def _script_language(title: str) -> str | None:
+    """The language a title's script names (Japanese, Korean, Chinese), or None."""
+    return next((language for language, script in _SCRIPTS if script.search(title)), None)

@@ -1,6 +1,7 @@
 """The reporters a Chinese article names in its own text, as Chinese papers sign a story rather
 than in a byline: "（记者 周晓峰）" after the dateline ("新华社北京3月11日电（记者 周晓峰）"), or
-a line "记者 周晓峰 李楠" (or "本报记者 周晓峰 报道") opening the body."""
+a line "记者 周晓峰 李楠" (or "本报记者 周晓峰 报道") opening the body, else the info line
+above it ("2025-03-04 14:30 来源：江城日报 江城日报记者 李明")."""
 
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ _OPENING_LINE = re.compile(
     rf"\s*(?:{_HAN}{{0,4}}(?:报道|報導)|$)"
 )
 _BETWEEN_NAMES = re.compile(r"[\s，,]+")
+# "来源：江城日报 江城日报记者 李明" in the info line above the article, among its date and
+# source: the paper's name, the title, then the names up to the line's next part.
+_INFO_LINE = re.compile(
+    rf"(?:^|[\s：:|｜])(?:[^\s：:|｜]{{0,8}}?)(?:记者|記者)\s*"
+    rf"(?P<names>{_HAN}{{2,4}}(?:[\s、，,]+{_HAN}{{2,4}})*)(?=\s|$|[|｜])"
+)
 
 
 def reporter_names(tree: Element) -> list[str]:
@@ -34,6 +41,18 @@ def reporter_names(tree: Element) -> list[str]:
     for text in islice(_paragraph_texts(body), OPENING_BLOCKS):
         opening = text[:MAX_OPENING]
         found = _OPENING_LINE.match(opening) or _IN_BRACKETS.search(opening)
+        if found:
+            return names_in(_BETWEEN_NAMES.sub("、", found["names"].strip()))
+    return _info_line_names(body)
+
+
+def _info_line_names(body: Element) -> list[str]:
+    """The reporters an info line above the article names ("江城日报记者 李明")."""
+    for element in reading_order(body):
+        own = clean(element.text or "")
+        if len(own) > MAX_OPENING:
+            return []  # the article has begun
+        found = _INFO_LINE.search(own)
         if found:
             return names_in(_BETWEEN_NAMES.sub("、", found["names"].strip()))
     return []

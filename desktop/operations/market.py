@@ -21,7 +21,7 @@ from typing import Any
 
 from desktop.domain import Progress, Quote
 from desktop.ingest.fetch import Failure, Limits, Response
-from desktop.market.providers import Figures, Provider, ProviderError, providers
+from desktop.market.providers import Figures, Provider, ProviderError, providers, redacted
 from desktop.market.providers.finnhub import NAME as QUOTES_NAME
 from desktop.operations import StoreWriter
 from desktop.operations.fetching import drain
@@ -176,7 +176,7 @@ def _settle(
     try:
         figures = _parse(provider, answers, failures)
     except ProviderError as error:
-        message = str(error)
+        message = redacted(str(error), provider.token)
         log.info("%s: %s", provider.name, message)
         write(lambda c: market_data.record_provider_attempt(c, provider.key, attempted, message))
         return ProviderOutcome(provider.key, label(provider), "failed", error=message)

@@ -254,6 +254,9 @@ def checked_picture(response: Response, with_thumbnail: bool, images: Path) -> N
             found, small = check_whole(response.body), None
     except (NotAPhotoError, OSError, ValueError) as error:
         return f"not a usable picture ({error})"
+    except Exception:  # whatever else the image library meets: this picture's trouble alone
+        log.exception("Checking the picture %s failed", response.url)
+        return "not a usable picture (Broadsheet could not read it)"
     photo = NewPhoto(
         data=response.body,
         content_type=found.content_type,

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from concurrent import futures
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -42,7 +43,7 @@ from desktop.ingest.fetch import (
 )
 from desktop.ingest.figures import body_images
 from desktop.operations import StoreWriter
-from desktop.operations.entries import ReadyFeed, entry_article, read_feed
+from desktop.operations.entries import Prepared, ReadyFeed, entry_article, read_feed
 from desktop.operations.fetching import drain, drain_ticking
 from desktop.operations.photos import (
     Tally,
@@ -58,6 +59,13 @@ from desktop.store.images import remove_partials
 from desktop.wording import count
 
 log = logging.getLogger(__name__)
+UNHANDLED_FEED = (
+    "This feed holds something Broadsheet could not handle, so it was not read; "
+    "the log has the details."
+)
+UNHANDLED_PAGE = "The article's page holds something Broadsheet could not handle."
+# A huge feed is stored this many entries to a transaction (a few tenths of a second each).
+STORE_BATCH = 500
 
 # While the next feed downloads, parsed feeds are looked for this often, and stored.
 PARSED_POLL_SECONDS = 0.05
@@ -230,17 +238,24 @@ class _FeedStore:
     def _store(self, item: _Parsing) -> SourceOutcome:
         """Store one parsed feed's new entries, or its parsing failure."""
         state = item.state
+        full = self.run.options.full_articles and state.full_articles
+        write, images = self.run.write, self.run.images
         try:
             ready = item.future.result()
+            added = _store_entries(write, images, state, item.response, ready, full)
         except FeedParseError as error:
-            reason = str(error)
-            self.run.write(lambda c: feeds.record_failure(c, state.source_id, _now(), reason))
-            return SourceOutcome(state.source_id, state.url, "failed", error=reason)
-        full = self.run.options.full_articles and state.full_articles
-        added = self.run.write(
-            lambda c: _store_entries(c, self.run.images, state, item.response, ready, full)
-        )
+            return self._failed(state, str(error))
+        except (sqlite3.Error, OSError):  # the store's trouble, not this feed's
+            raise
+        except Exception:
+            log.exception("Reading the feed %s failed", state.url)
+            return self._failed(state, UNHANDLED_FEED)
         return SourceOutcome(state.source_id, state.url, "updated", new=len(added))
+
+    def _failed(self, state: FeedState, reason: str) -> SourceOutcome:
+        """Keep the sentence saying why a feed could not be read beside it."""
+        self.run.write(lambda c: feeds.record_failure(c, state.source_id, _now(), reason))
+        return SourceOutcome(state.source_id, state.url, "failed", error=reason)
 
     def _done(self, outcome: SourceOutcome, total: int) -> Progress:
         """Count a source as done."""
@@ -251,12 +266,12 @@ class _FeedStore:
 def _submit(parser: Executor | None, response: Response) -> Future[ReadyFeed]:
     """Parse a feed's answer in the pool, or here and now when there is none."""
     arguments = (response.body, response.final_url, response.content_type)
-    if parser is not None:
-        return parser.submit(read_feed, *arguments)
     future: Future[ReadyFeed] = Future()
     try:
+        if parser is not None:  # a pool whose process died refuses work: that feed's failure
+            return parser.submit(read_feed, *arguments)
         future.set_result(read_feed(*arguments))
-    except FeedParseError as error:
+    except Exception as error:  # the feed's own failure, said when it is stored
         future.set_exception(error)
     return future
 
@@ -275,19 +290,51 @@ def _record_failure(write: StoreWriter, state: FeedState, failure: Failure) -> S
 
 
 def _store_entries(
-    connection: sqlite3.Connection,
+    write: StoreWriter,
     images: Path,
     state: FeedState,
     response: Response,
     ready: ReadyFeed,
     full_articles: bool,
 ) -> list[tuple[int, FeedEntry]]:
-    """In one transaction: the new entries, what is still to fetch for them (their pages, or
-    their pictures), and the feed's answer; return the stored ones."""
-    parsed, prepared = ready.feed, ready.entries
-    fresh = feeds.unseen(connection, state.source_id, [p.keys for _, p in prepared])
+    """The new entries with what is still to fetch for them (their pages, or their pictures), in
+    transactions of at most ``STORE_BATCH`` entries so that a huge feed never holds the store
+    from other writers (a bookmark) for long, then the feed's answer; return the stored ones.
+    Until the answer is recorded, the next refresh fetches the feed again, and what was stored
+    already is recognised."""
     added: list[tuple[int, FeedEntry]] = []
-    for (entry, entry_ready), is_new in zip(prepared, fresh, strict=True):
+    prepared = ready.entries
+    for start in range(0, len(prepared), STORE_BATCH):
+        batch = prepared[start : start + STORE_BATCH]
+        store = partial(_store_batch, images=images, state=state, batch=batch, full=full_articles)
+        added += write(store)
+    parsed = ready.feed
+    write(
+        lambda c: feeds.record_success(
+            c,
+            state.source_id,
+            _now(),
+            **_validators(response),
+            problem=parsed.problem,
+            title=parsed.title,
+            site_url=parsed.site_url,
+        )
+    )
+    return added
+
+
+def _store_batch(
+    connection: sqlite3.Connection,
+    images: Path,
+    state: FeedState,
+    batch: Sequence[tuple[FeedEntry, Prepared]],
+    full: bool,
+) -> list[tuple[int, FeedEntry]]:
+    """In one transaction: the entries of a batch not stored before, and what is still to fetch
+    for them; return them."""
+    fresh = feeds.unseen(connection, state.source_id, [p.keys for _, p in batch])
+    added: list[tuple[int, FeedEntry]] = []
+    for (entry, entry_ready), is_new in zip(batch, fresh, strict=True):
         if not is_new:
             continue
         article = entry_article(entry, entry_ready)
@@ -296,16 +343,7 @@ def _store_entries(
         )
         if article_id is not None:
             added.append((article_id, entry))
-            pending.plan(connection, _planned(article_id, entry, full_articles))
-    feeds.record_success(
-        connection,
-        state.source_id,
-        _now(),
-        **_validators(response),
-        problem=parsed.problem,
-        title=parsed.title,
-        site_url=parsed.site_url,
-    )
+            pending.plan(connection, _planned(article_id, entry, full))
     return added
 
 
@@ -362,6 +400,9 @@ def _complete_from_page(
         page = extract_article(result.body, result.final_url)
     except ExtractionError as error:
         return _page_failed(write, items, str(error))
+    except Exception:  # one page's trouble is that article's, never the refresh's
+        log.exception("Extracting the article at %s failed", result.final_url)
+        return _page_failed(write, items, UNHANDLED_PAGE)
     return [picture for item in items for picture in _store_page(write, item, page)]
 
 

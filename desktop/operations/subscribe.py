@@ -6,6 +6,7 @@ The address may be the feed itself or a page of the site: a page's declared feed
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from desktop.operations import StoreWriter
 from desktop.store import feeds
 
 MAX_CANDIDATES = 12
+log = logging.getLogger(__name__)
 
 
 class SubscribeError(ValueError):
@@ -75,6 +77,12 @@ def _as_feed(answer: Response) -> FoundFeed | None:
         parsed: ParsedFeed = parse_feed(answer.body, answer.final_url, answer.content_type)
     except FeedParseError:
         return None
+    except Exception as error:  # something in the document no reader here expected
+        log.exception("Reading the feed %s failed", answer.final_url)
+        raise SubscribeError(
+            f"The feed at {answer.final_url} holds something Broadsheet could not handle, "
+            "so it was not added; the log has the details."
+        ) from error
     title = parsed.title or parsed.site_url or answer.final_url
     return FoundFeed(answer.final_url, title, parsed.site_url)
 

@@ -12,7 +12,7 @@ class StoreError(Exception):
 
 
 class StoreLockedError(StoreError):
-    """Another program holds the store's lock."""
+    """Another writer (Broadsheet's window, a command, or another program) holds the lock."""
 
 
 class StoreUnwritableError(StoreError):
@@ -77,7 +77,8 @@ def classify(error: sqlite3.Error, path: Path) -> StoreError:
         )
     if "locked" in text or "busy" in text:
         return StoreLockedError(
-            f"The store at {path} is locked by another program; close it and try again."
+            f"The store at {path} is busy: another Broadsheet window or command, or another "
+            "program, is writing to it; try again when it has finished."
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return StoreUnwritableError(

@@ -9,6 +9,10 @@ A picture the cache does not hold (it could not be downloaded, or the article ha
 kept) is left out with its figure, and one inside a sentence gives way to its alt text; the lead
 photo's own figure in the body is left out too, as the lead photo already shows above the body
 with that figure's caption.
+
+Each picture is described to screen readers, which are given a picture in the text as an empty
+object: its caption follows it as "Photo: " and the caption (the "Photo: " unseen), and a picture
+with no caption is followed by "Photo: " and its alt text, or "Photo", all unseen (``unseen``).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from desktop.domain import Photo
 
 PHOTO_SCHEME = "photo"
 WIDTH_QUERY = "width"
+PHOTO_WORD = "Photo"
 
 _IMAGE = re.compile(r"<img((?:\s+[\w:-]+(?:=\"[^\"]*\")?)*)\s*/?>")
 # A figure, a picture outside figures, or a caption outside figures, each read once.
@@ -77,19 +82,36 @@ def _piece(found: re.Match[str], pictures: Pictures) -> str:
     return _inline_picture(found[2], pictures)
 
 
-def picture_html(photo: Photo, width: int, alt: str) -> str:
-    """A picture on a line of its own, across the column or as wide as it is."""
+def picture_html(photo: Photo, width: int, alt: str, captioned: bool = False) -> str:
+    """A picture on a line of its own, across the column or as wide as it is; described to
+    screen readers by its alt text unless a caption follows (``captioned``)."""
     source = html.escape(photo_url(photo.file, width), quote=True)
-    return f'<p class="photo"><img src="{source}" width="{width}" alt="{alt}"></p>'
+    said = "" if captioned else unseen(description(alt))
+    return f'<p class="photo"><img src="{source}" width="{width}" alt="{alt}">{said}</p>'
 
 
-def caption_html(caption: str | None, credit: str | None) -> str:
+def caption_html(caption: str | None, credit: str | None, photo: bool = False) -> str:
     """A caption, then its credit in lighter type after it, as newspapers print them (both
-    markup); nothing when there is neither."""
+    markup); nothing when there is neither. The caption of a ``photo`` is said to be one."""
     if not (caption or credit):
         return ""
+    if caption and photo:
+        caption = unseen(f"{PHOTO_WORD}: ") + caption
     credit_html = f'<span class="credit">{credit}</span>' if credit else ""
     return f'<p class="caption">{" ".join(part for part in (caption, credit_html) if part)}</p>'
+
+
+def description(alt: str) -> str:
+    """What a screen reader says for a picture with no caption: "Photo: " and its alt text (as
+    markup), or "Photo"."""
+    text = alt.strip()
+    return f"{PHOTO_WORD}: {text}" if text and text != PHOTO_WORD else PHOTO_WORD
+
+
+def unseen(markup: str) -> str:
+    """Text for screen readers only: it takes no room and has no colour (``span.unseen`` in the
+    reader's stylesheet), and a caret passes over it."""
+    return f'<span class="unseen">{markup}</span>'
 
 
 def _figure(inside: str, pictures: Pictures) -> str:
@@ -97,15 +119,16 @@ def _figure(inside: str, pictures: Pictures) -> str:
     of its pictures is shown (a figure with no picture at all keeps its caption)."""
     images = [_attributes(found[1]) for found in _IMAGE.finditer(inside)]
     shown = [(pictures.shown(image.get("src", "")), image) for image in images]
+    found = _FIGCAPTION.search(inside)
+    caption, credit = _caption_parts(found[1]) if found else (None, None)
     laid_out = [
-        picture_html(photo, pictures.width(photo), image.get("alt", ""))
+        picture_html(photo, pictures.width(photo), image.get("alt", ""), caption is not None)
         for photo, image in shown
         if photo is not None
     ]
     if images and not laid_out:
         return ""
-    caption = _FIGCAPTION.search(inside)
-    return "".join(laid_out) + (caption_html(*_caption_parts(caption[1])) if caption else "")
+    return "".join(laid_out) + caption_html(caption, credit, photo=bool(laid_out))
 
 
 def _inline_picture(attributes: str, pictures: Pictures) -> str:
@@ -117,7 +140,8 @@ def _inline_picture(attributes: str, pictures: Pictures) -> str:
         return image.get("alt", "")
     width = pictures.width(photo)
     source = html.escape(photo_url(photo.file, width), quote=True)
-    return f'<img src="{source}" width="{width}" alt="{image.get("alt", "")}">'
+    alt = image.get("alt", "")
+    return f'<img src="{source}" width="{width}" alt="{alt}">{unseen(description(alt))}'
 
 
 def _caption_parts(figcaption: str) -> tuple[str | None, str | None]:

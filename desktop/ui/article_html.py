@@ -40,6 +40,7 @@ def stylesheet(colours: Colours) -> str:
     p.caption {{ color: {colours.muted}; font-size: small; margin-bottom: 20px;
                 line-height: 130%; }}
     span.credit {{ font-style: italic; }}
+    span.unseen {{ color: transparent; }}
     p.standfirst {{ font-size: large; margin-bottom: 18px; }}
     blockquote {{ margin-left: 18px; margin-right: 18px; color: {colours.muted};
                  font-style: italic; }}
@@ -92,5 +93,5 @@ def _lead_figure(article: Article, pictures: Pictures) -> str:
     alt = html.escape(article.caption or "Photo", quote=True)
     caption = html.escape(article.caption) if article.caption else None
     credit = html.escape(article.credit) if article.credit else None
-    photo = picture_html(article.photo, pictures.width(article.photo), alt)
-    return photo + caption_html(caption, credit)
+    photo = picture_html(article.photo, pictures.width(article.photo), alt, caption is not None)
+    return photo + caption_html(caption, credit, photo=True)

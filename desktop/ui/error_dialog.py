@@ -15,12 +15,13 @@ from desktop import APP_NAME
 
 
 def sentence(error: BaseException) -> str:
-    """What went wrong, in one sentence: the error's first line and its kind."""
+    """What went wrong, in one sentence of plain words: the error's first line (its Python
+    class name stays in the log, with the rest)."""
     lines = str(error).strip().splitlines()
     what = lines[0].strip().rstrip(".") if lines else ""
-    kind = type(error).__name__
-    described = f"{what} ({kind})" if what else kind
-    return f"Something went wrong: {described}. {APP_NAME} keeps running."
+    if not what:
+        return f"Something unexpected went wrong. {APP_NAME} keeps running."
+    return f"Something went wrong: {what}. {APP_NAME} keeps running."
 
 
 def show_unexpected_error(parent: QWidget | None, error: BaseException, log_file: Path) -> None:

@@ -49,6 +49,11 @@ from desktop.ui.actions import confine, create_actions
 from desktop.ui.article_list import ArticleListView
 from desktop.ui.article_model import ArticleListModel
 from desktop.ui.browser import open_in_browser
+from desktop.ui.caret_browsing import (
+    caret_announcement,
+    caret_browsing_action,
+    caret_sentence,
+)
 from desktop.ui.focus_marks import show_focus
 from desktop.ui.importing import Importer, local_files
 from desktop.ui.lifecycle import after_first_paint, keep_startup_objects
@@ -114,6 +119,7 @@ class MainWindow(QMainWindow):
         self._subscribe_dialog: SubscribeDialog | None = None
         self._appearance_actions: dict[str, QAction] = {}
         self.commands = create_actions(self)
+        self.caret_browsing = caret_browsing_action(self, self._settings.caret_browsing)
         self._model = ArticleListModel(services.connection, services.paths.images)
         self._refresher = Refresher(services.runner, services.paths.images, self)
         self._refresher.schedule(self._settings.refresh_minutes, self._settings.keep_days)
@@ -131,6 +137,7 @@ class MainWindow(QMainWindow):
         self._market_room.start(self._state)
         self._pane_room.start(self._state)
         self._reader.set_text_size(self._settings.text_size)
+        self._reader.set_caret_browsing(self._settings.caret_browsing)
         self._show_text_size(self._settings.text_size)
         self._sections.set_sources(source_queries.sources(services.connection))
         self._place = self._places.load()
@@ -232,6 +239,7 @@ class MainWindow(QMainWindow):
         view_menu = menus.addMenu("&View")
         for action in (self.commands.zoom_in, self.commands.zoom_out, self.commands.zoom_reset):
             view_menu.addAction(action)
+        view_menu.addAction(self.caret_browsing)
         view_menu.addSeparator()
         view_menu.addAction(self._market_room.action)
         view_menu.addAction(self.commands.refresh_market)
@@ -289,6 +297,7 @@ class MainWindow(QMainWindow):
         a.preferences.triggered.connect(self._on_preferences)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self._on_about)
+        self.caret_browsing.toggled.connect(self._on_caret_browsing_toggled)
         self._text_size.size_chosen.connect(self.set_text_size)
         self._reader.zoom_requested.connect(
             lambda step: a.zoom_in.trigger() if step > 0 else a.zoom_out.trigger()
@@ -659,6 +668,12 @@ class MainWindow(QMainWindow):
         dialog = AboutDialog(self._services.paths, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def _on_caret_browsing_toggled(self, on: bool) -> None:
+        self._reader.set_caret_browsing(on)
+        self._store_settings(replace(self._settings, caret_browsing=on))
+        self._say(caret_sentence(on))
+        announce(self, caret_announcement(on))
 
     def _on_appearance_chosen(self, choice: Appearance) -> None:
         self._store_settings(replace(self._settings, appearance=choice))

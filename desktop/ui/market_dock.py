@@ -6,11 +6,13 @@ from babel) is imported and built the first time figures arrive, after the windo
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from desktop.domain import Quote, Rate
@@ -20,6 +22,15 @@ if TYPE_CHECKING:
 
 PREFERRED_SIZE = QSize(400, 480)
 LEAST_WIDTH = 300  # the panel's: its converter, and its tables' figures and readable names
+# The same in average characters of the panel's font (300 px at the usual 9 pt, 96 dpi), so that
+# with larger type (a 144-dpi font) the panel keeps its figures and names whole, not clipped.
+LEAST_CHARACTERS = 49
+
+
+def least_width(font: QFont) -> int:
+    """The panel's least width in pixels with this font: never under ``LEAST_WIDTH``, and wider
+    as the type is larger."""
+    return max(LEAST_WIDTH, math.ceil(QFontMetricsF(font).averageCharWidth() * LEAST_CHARACTERS))
 
 
 class MarketDock(QDockWidget):
@@ -130,4 +141,4 @@ class _Placeholder(QWidget):
         return PREFERRED_SIZE
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(LEAST_WIDTH, 0)
+        return QSize(least_width(self.font()), 0)

@@ -45,7 +45,7 @@ from desktop.market.names import currency_name
 from desktop.market.rates import UnknownCurrencyError, quote_is_stale, rate_is_stale, rebase
 from desktop.ui.link_label import LinkLabel
 from desktop.ui.market_converter import Converter
-from desktop.ui.market_dock import LEAST_WIDTH
+from desktop.ui.market_dock import least_width
 from desktop.ui.market_models import (
     FILTER_ROLE,
     KEY_ROLE,
@@ -195,13 +195,14 @@ class MarketPanel(QWidget):
             for label in (self._key_note, self._attribution):
                 _recolour_links(label)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "_currency_table"):
+            self.setMinimumWidth(least_width(self.font()))
             for view in (self._quote_table, self._currency_table):
                 view.fit_columns()
 
     def _build(self) -> None:
         """Lay out the controls, the two tables, the empty state and the footer."""
         content = self
-        content.setMinimumWidth(LEAST_WIDTH)
+        content.setMinimumWidth(least_width(content.font()))
         layout = QVBoxLayout(content)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontMetricsF, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextBrowser
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextEdit
 
 from desktop.ui.reader import MIN_GUTTER
 from desktop.ui.window_state import WindowState
@@ -52,7 +52,7 @@ class MarketRoom(QObject):
 
     fitted = Signal()
 
-    def __init__(self, window: QMainWindow, dock: QDockWidget, reader: QTextBrowser) -> None:
+    def __init__(self, window: QMainWindow, dock: QDockWidget, reader: QTextEdit) -> None:
         super().__init__(window)
         self._window, self._dock, self._reader = window, dock, reader
         self._wanted = True
@@ -187,9 +187,11 @@ class MarketRoom(QObject):
 
     def _beside_reader(self) -> bool:
         """Whether the panel, shown, takes the reader's width (docked left or right); one floated
-        for want of room is docked again first, if there is room now."""
+        for want of room is docked again first, if there is room now beside the reader for it
+        (else, docked, it would give way at once: asked for, it would vanish)."""
         if self._dock.isFloating():
-            if not self._floated or self._reader_width() < self.reader_room() + SLACK:
+            spare = self._reader_width() - self.reader_room()
+            if not self._floated or spare < self._least_width() + self._separator() + SLACK:
                 return False
             self._dock.setFloating(False)
             self._floated = False
@@ -243,9 +245,11 @@ class MarketRoom(QObject):
         self._floated = True
         dock, frame = self._dock, self._window.geometry()
         dock.setFloating(True)
-        width = min(self._preferred, frame.width() // 2)
+        width = max(self._least_width(), min(self._preferred, frame.width() // 2))
         dock.resize(width, frame.height() * 4 // 5)
-        dock.move(frame.topRight() + QPoint(-width - 16, frame.height() // 10))
+        # Within the window's right edge at its least width too (wider with larger type).
+        left = max(frame.left(), frame.right() - dock.frameGeometry().width() - 16)
+        dock.move(QPoint(left, frame.top() + frame.height() // 10))
         dock.show()
 
     def _on_top_level_changed(self, floating: bool) -> None:

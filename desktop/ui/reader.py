@@ -1,7 +1,10 @@
 """The reading view: one article in a centred column, its photo from the cache, sized text.
 
-Built on ``QTextBrowser``: no web engine, no scripts, and no remote loads. The only images it shows
-are photos already cached on disk; links open in the system browser.
+Built on a read-only ``QTextEdit``, which screen readers are given as a text with a caret they
+can read by character, word and line (a ``QTextBrowser`` is given as a label): no web engine, no
+scripts, and no remote loads. The only images it shows are photos already cached on disk; links
+open in the system browser, by a click or, reached by Tab, by Return. Caret browsing (F7, as in a
+web browser) puts a visible caret in the text that the arrow keys move and select with.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QUrl, QUrlQuery, Signal
 from PySide6.QtGui import (
+    QFocusEvent,
     QFont,
     QImage,
     QImageReader,
@@ -22,15 +26,16 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextImageFormat,
 )
-from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QTextEdit, QWidget
 
 from desktop.domain import Article
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QKeyEvent, QPaintEvent, QWheelEvent
+    from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QWheelEvent
 from desktop.ui.article_body import PHOTO_SCHEME, WIDTH_QUERY, photo_url
 from desktop.ui.article_html import Colours, article_html, empty_html, stylesheet
 from desktop.ui.browser import open_in_browser
+from desktop.ui.reader_text import fold_unseen, next_link, past_unseen, select, selected_link
 from desktop.ui.reading_column import line_width
 
 log = logging.getLogger(__name__)
@@ -39,6 +44,11 @@ BASE_POINT_SIZE = 12.0
 MIN_GUTTER = 24
 Place = tuple[int, float]  # the block at the top of the view, and how far into it the view is
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
+CARET_WIDTH = 2
+Flag = Qt.TextInteractionFlag
+READING = Flag.TextSelectableByMouse | Flag.LinksAccessibleByMouse | Flag.LinksAccessibleByKeyboard
+CARET_BROWSING = READING | Flag.TextSelectableByKeyboard
+RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 SERIF_FAMILIES = [
     "Charter",
     "Georgia",
@@ -50,17 +60,20 @@ SERIF_FAMILIES = [
 ]
 
 
-class ArticleBrowser(QTextBrowser):
+class ArticleBrowser(QTextEdit):
     """Shows an article; Ctrl+wheel asks for a text size change; Space and Shift+Space page
-    through it and, past its end or its top, ask for the next or previous article.
+    through it and, past its end or its top, ask for the next or previous article. Tab and
+    Shift+Tab go from link to link and, past the last (or the first), on out of the reader.
 
     Signals:
+        anchorClicked(QUrl): a link was clicked, or chosen with Return (Qt's own name for it).
         zoom_requested(int): +1 to enlarge the text, -1 to reduce it (from Ctrl+wheel).
         paged_past_end(): Space was pressed with the article's end in view.
         paged_past_top(): Shift+Space was pressed with the article's top in view.
         link_failed(str): no web browser took a link; carries a sentence saying so.
     """
 
+    anchorClicked = Signal(QUrl)  # the name QTextBrowser gives it
     zoom_requested = Signal(int)
     paged_past_end = Signal()
     paged_past_top = Signal()
@@ -75,22 +88,27 @@ class ArticleBrowser(QTextBrowser):
         self._natural: dict[Path, int] = {}  # the width of each picture shown, by its file
         self._pending: Place | None = None  # a place to keep until the view is first painted
         self._painted = False
+        self._caret_browsing = False
+        self._caret = 0  # where the caret was, to tell which way it moved
+        self._pressed_link = ""
         font = QFont()
         font.setFamilies(SERIF_FAMILIES)
         font.setStyleHint(QFont.StyleHint.Serif)
         self._font = font
         self.setObjectName("readerView")
         self.setAccessibleName("Article")
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(READING)
+        self.setCursorWidth(CARET_WIDTH)
         self.setUndoRedoEnabled(False)
-        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setFrameShape(QTextEdit.Shape.NoFrame)
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the side margins too, not just the column
         self.setAutoFillBackground(True)
         # A scroll bar that never comes and goes keeps the column's width (and the photo's)
         # stable, so an article is laid out once, not again when it turns out to be long.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.anchorClicked.connect(self._on_anchor_clicked)
+        self.cursorPositionChanged.connect(self._on_cursor_position_changed)
         self._apply_font()
         self._update_margins()
 
@@ -103,6 +121,23 @@ class ArticleBrowser(QTextBrowser):
     def article(self) -> Article | None:
         """The article shown, if any."""
         return self._article
+
+    @property
+    def caret_browsing(self) -> bool:
+        """Whether the arrow keys move a visible caret through the text (else they scroll)."""
+        return self._caret_browsing
+
+    def set_caret_browsing(self, on: bool) -> None:
+        """Turn caret browsing on (the caret shows where the view begins) or off."""
+        if on == self._caret_browsing:
+            return
+        self._caret_browsing = on
+        self.setTextInteractionFlags(CARET_BROWSING if on else READING)
+        if on and not self.viewport().rect().contains(self.cursorRect()):
+            self._caret_to_view()
+        if on and self.hasFocus():  # Qt shows a read-only text's caret only as focus comes in
+            focus = QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.OtherFocusReason)
+            QTextEdit.focusInEvent(self, focus)
 
     def show_article(self, article: Article) -> None:
         """Show an article from its top."""
@@ -143,14 +178,20 @@ class ArticleBrowser(QTextBrowser):
             return False
         step = QAbstractSlider.SliderAction
         bar.triggerAction(step.SliderPageStepAdd if direction > 0 else step.SliderPageStepSub)
+        if self._caret_browsing:
+            self._caret_to_view()
         return True
 
     def to_top(self) -> None:
-        """Show the article from its top."""
+        """Show the article from its top (the caret too, browsing with one)."""
+        if self._caret_browsing:
+            self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
     def to_end(self) -> None:
-        """Show the article's end."""
+        """Show the article's end (the caret too, browsing with one)."""
+        if self._caret_browsing:
+            self.moveCursor(QTextCursor.MoveOperation.End)
         self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
 
     def place(self) -> Place:
@@ -210,7 +251,55 @@ class ArticleBrowser(QTextBrowser):
         if direction:
             event.accept()
             return
+        link = selected_link(self.textCursor())
+        if link and event.key() in RETURN_KEYS:
+            event.accept()
+            self.anchorClicked.emit(QUrl(link))
+            return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab and Shift+Tab: the next (or previous) link, else on out of the reader."""
+        if self.hasFocus():
+            link = next_link(self.document(), self.textCursor(), forward)
+            if link is not None:
+                self.setTextCursor(select(self.document(), link))
+                self.ensureCursorVisible()
+                return True
+            self._let_go_of_link()
+        return super().focusNextPrevChild(forward)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Come in by Tab at the top of the view (by Shift+Tab, its end), so that the next
+        Tab goes to the first link in sight; browsing with a caret, from the caret."""
+        reason = event.reason()
+        if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self._let_go_of_link()
+            if not self._caret_browsing:
+                corner = QPoint(0, 0)
+                if reason == Qt.FocusReason.BacktabFocusReason:
+                    corner = QPoint(self.viewport().width() - 1, self.viewport().height() - 1)
+                self._place_caret(self.cursorForPosition(corner).position())
+        super().focusInEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed_link = self.anchorAt(event.position().toPoint())
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        link = self.anchorAt(event.position().toPoint())
+        clicked = event.button() == Qt.MouseButton.LeftButton and link == self._pressed_link
+        dragged = self.textCursor().hasSelection()  # Qt selects a clicked link as it lets go
+        self._pressed_link = ""
+        super().mouseReleaseEvent(event)
+        if link and clicked and not dragged:
+            self.anchorClicked.emit(QUrl(link))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        over_link = bool(self.anchorAt(event.position().toPoint()))
+        shape = Qt.CursorShape.PointingHandCursor if over_link else Qt.CursorShape.IBeamCursor
+        self.viewport().setCursor(shape)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -242,6 +331,7 @@ class ArticleBrowser(QTextBrowser):
         document = self.document()
         document.setDefaultStyleSheet(stylesheet(_colours(self.palette())))
         document.setHtml(body)
+        fold_unseen(document)
         self.moveCursor(QTextCursor.MoveOperation.Start)  # setHtml leaves it at the end
 
     def _apply_font(self) -> None:
@@ -263,7 +353,7 @@ class ArticleBrowser(QTextBrowser):
             self.setViewportMargins(side, 0, side, 0)
             # QTextEdit fits the text to its viewport only when the widget itself is resized:
             # without this the text kept the old viewport's width (a sideways scroll bar).
-            QTextBrowser.resizeEvent(self, QResizeEvent(self.size(), QSize(-1, -1)))
+            QTextEdit.resizeEvent(self, QResizeEvent(self.size(), QSize(-1, -1)))
 
     def _column_width(self) -> int:
         """The width of the text column, which pictures are fitted to."""
@@ -313,6 +403,43 @@ class ArticleBrowser(QTextBrowser):
             return None
         image.setDevicePixelRatio(ratio)
         return image
+
+    def _caret_to_view(self) -> None:
+        """Put the caret at the start of the first line wholly in view."""
+        cursor = self.cursorForPosition(QPoint(0, 0))
+        if self.cursorRect(cursor).top() < 0:
+            cursor.movePosition(QTextCursor.MoveOperation.Down)
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfLine)
+        self._place_caret(cursor.position())
+
+    def _place_caret(self, position: int) -> None:
+        """Move the caret (dropping any selection) without scrolling the view."""
+        top = self.verticalScrollBar().value()
+        cursor = self.textCursor()
+        cursor.setPosition(position)
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(top)
+
+    def _let_go_of_link(self) -> None:
+        """Drop the selection of a link reached by Tab (the caret stays where it was)."""
+        cursor = self.textCursor()
+        if selected_link(cursor):
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+
+    def _on_cursor_position_changed(self) -> None:
+        """Browsing with a caret, step it over text written for screen readers only, which
+        has no width: the caret never stands still on screen for a key press."""
+        cursor = self.textCursor()
+        position = cursor.position()
+        if self._caret_browsing and not cursor.hasSelection():
+            shown = past_unseen(self.document(), position, self._caret)
+            if shown != position:
+                self._caret = shown
+                cursor.setPosition(shown)
+                self.setTextCursor(cursor)
+                return
+        self._caret = position
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() not in OPENABLE_SCHEMES:

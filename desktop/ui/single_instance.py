@@ -15,16 +15,17 @@ from __future__ import annotations
 import enum
 import json
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCryptographicHash, QEvent, QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from desktop.paths import instance_name
 
 if TYPE_CHECKING:
     from desktop.ingest.targets import Target
@@ -59,13 +60,9 @@ class _Request:
 
 
 def server_name(data: Path) -> str:
-    """The local socket's name for a profile: different for each user and data folder, and
-    short, because a Unix socket's whole path must fit in about 100 bytes."""
-    user = os.environ.get("USERNAME", "") if sys.platform == "win32" else str(os.getuid())
-    folder = os.path.normcase(str(data.expanduser().resolve()))
-    key = os.fsencode(user) + b"\0" + os.fsencode(folder)
-    digest = QCryptographicHash.hash(key, QCryptographicHash.Algorithm.Sha256).toHex()
-    return f"broadsheet-{bytes(digest.data())[:24].decode('ascii')}"
+    """The local socket's name for a profile (``paths.instance_name``, which the command line
+    also asks to tell a window's lock on the store from another program's)."""
+    return instance_name(data)
 
 
 def read_targets(texts: Sequence[str], cwd: Path | None = None) -> list[Target]:

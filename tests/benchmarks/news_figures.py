@@ -82,6 +82,18 @@ def _rate(work: object, runs: int) -> float:
     return EXTRACTION_PAGES / best
 
 
+def guid_feed_seconds(entries: int) -> float:
+    """CPU seconds to read (parse and prepare) an RSS feed of ``entries`` items that have a
+    permalink guid and no link, the shape that once made reading a feed quadratic."""
+    from desktop.operations.entries import read_feed
+    from tests.hostile import guid_only_rss
+
+    document = guid_only_rss(entries)
+    start = time.process_time()
+    read_feed(document, "https://example.test/feed.xml", "application/rss+xml")
+    return time.process_time() - start
+
+
 def median(values: list[float]) -> float:
     """The median of a series."""
     return statistics.median(values)

@@ -13,6 +13,8 @@
   repainting the list unchanged; and the longest the UI thread could not answer while the window
   refreshes 100 loopback feeds of 50 items (``feed_server.py``), against the same probe with the
   window idle.
+- A feed of 40,000 entries with a permalink guid and no link, read (parsed and prepared), against
+  half as many: linear reading takes twice the time (it was quadratic).
 - Markets: a refresh of every market provider from a loopback server, in process, against the
   same fetches on a plain httpx client (``market_bench.py``); rebasing the stored rates and
   building the 90-day series, against one division per rate; another base picked in the Markets
@@ -78,6 +80,8 @@ FIRST_RUN_RATIO_GOAL = 2.0
 CLI_EXTRA_GOAL = 0.15
 SEARCH_P95_GOAL_MS = 10.0
 MARKET_REFRESH_GOAL_S = 1.0
+LARGE_FEED_ENTRIES = 40_000
+LARGE_FEED_RATIO_GOAL = 2.3
 PANEL_PICK_GOAL_MS = 16.0
 OPEN_GOAL_MS = 30.0
 TEXT_STEP_GOAL_MS = 16.0
@@ -200,6 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not arguments.no_news:
             guarded(report, "refresh", lambda: measure_refresh(report, min(3, window_runs)))
             guarded(report, "extraction", lambda: measure_extraction(report))
+            guarded(report, "large feed", lambda: measure_large_feed(report))
         if not arguments.no_market:
             guarded(report, "markets", lambda: measure_market(report, window_runs))
     print(
@@ -705,6 +710,25 @@ def newsboat_figure(name: str, newsboat: list[float], broadsheet: list[float]) -
         f"{ratio:.2f}x", "faster than newsboat", ratio < 1.0,
         {"newsboat_s": newsboat, "broadsheet_s": broadsheet, "ratio": ratio},
     )  # fmt: skip
+
+
+def measure_large_feed(report: Report) -> None:
+    """A feed of guid-only entries read whole: twice the entries should take twice the time."""
+    small, large = LARGE_FEED_ENTRIES // 2, LARGE_FEED_ENTRIES
+    progress(f"Large feed: {small:,} and {large:,} guid-only entries read …")
+    half, whole = news_figures.guid_feed_seconds(small), news_figures.guid_feed_seconds(large)
+    ratio = whole / half
+    report.figures.append(
+        Figure(
+            f"A feed of {large:,} guid-only entries read, CPU",
+            f"{small:,} entries {half:.1f} s",
+            f"{whole:.1f} s",
+            f"{ratio:.2f}x",
+            f"≤ {LARGE_FEED_RATIO_GOAL}x (linear)",
+            ratio <= LARGE_FEED_RATIO_GOAL,
+            {"half_s": half, "whole_s": whole, "entries": large},
+        )
+    )
 
 
 def measure_extraction(report: Report) -> None:

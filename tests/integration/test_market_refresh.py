@@ -268,3 +268,22 @@ def test_convert_names_an_unknown_code_in_one_line(tmp_path: Path, httpserver: H
         assert result.returncode == 1 and result.stdout == ""
         lines = result.stderr.splitlines()
         assert len(lines) == 1 and ("XYZ" in lines[0] or "QQQ" in lines[0] or "EURO" in lines[0])
+
+
+def test_a_provider_that_echoes_the_key_in_its_error_never_gets_it_printed_or_logged(
+    data_dir: Path, httpserver: HTTPServer
+) -> None:
+    serve_every_provider(httpserver)
+    httpserver.clear_all_handlers()
+    echo = json.dumps({"error": f"Invalid API key {KEY}. Please check your key."}).encode()
+    httpserver.expect_request(PATHS["BROADSHEET_QUOTES_URL"]).respond_with_data(
+        echo, content_type="application/json"
+    )
+    serve_every_provider(httpserver)
+    env = {**os.environ, **environment(httpserver), "BROADSHEET_QUOTES_KEY": KEY}
+    for arguments in (("market", "refresh"), ("market", "refresh", "--json"), ("market",)):
+        result = run_broadsheet(data_dir, *arguments, env=env)
+        assert KEY not in result.stdout + result.stderr
+    said = run_broadsheet(data_dir, "market", "refresh", env=env).stdout
+    assert 'Finnhub answered "Invalid API key [your key]' in said
+    assert KEY not in (data_dir / "logs" / "broadsheet.log").read_text()

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain import Article, Photo
 from desktop.ui.reader import ArticleBrowser
+from desktop.ui.reader_text import unseen
 from tests.newsroom import Item, Newsroom
 from tests.ui.conftest import WindowFactory
 from tests.ui.parts import article_list, article_model, article_titles
@@ -103,7 +104,15 @@ def column_width(reader: ArticleBrowser) -> float:
 
 
 def block_text(reader: ArticleBrowser, number: int) -> str:
-    return reader.document().findBlockByNumber(number).text()
+    """What a block shows: its text without what is written for screen readers only."""
+    block = reader.document().findBlockByNumber(number)
+    fragments, shown = block.begin(), []
+    while not fragments.atEnd():
+        fragment = fragments.fragment()
+        if not unseen(fragment.charFormat()):
+            shown.append(fragment.text())
+        fragments += 1
+    return "".join(shown)
 
 
 def font_at(reader: ArticleBrowser, text: str) -> QFont:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollBar,
     QTableView,
-    QTextBrowser,
+    QTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -46,7 +46,7 @@ def test_the_parts_have_the_names_tools_look_for(window: MainWindow, qtbot: QtBo
     assert window.objectName() == "mainWindow"
     for name, kind in [
         ("articleList", QAbstractItemView),
-        ("readerView", QTextBrowser),
+        ("readerView", QTextEdit),
         ("searchBox", QLineEdit),
         ("marketDock", QDockWidget),
         ("currencyTable", QTableView),
@@ -266,7 +266,7 @@ def test_every_control_has_a_name_for_screen_readers(window: MainWindow) -> None
         and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
         and not widget.accessibleName()
         and not (isinstance(widget, QAbstractButton) and widget.text())
-        and not isinstance(widget, QTextBrowser | QAbstractItemView)  # named via viewport owner
+        and not isinstance(widget, QTextEdit | QAbstractItemView)  # named via viewport owner
         and widget.parent() is not None
         and type(widget).__name__ not in {"QWidget", "QScrollBar", "QSplitterHandle"}
     ]

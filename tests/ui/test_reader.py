@@ -24,9 +24,10 @@ def test_the_article_reads_like_a_newspaper_page(window: MainWindow) -> None:
     assert lines[0] == article.source.upper()
     assert lines[1] == article.title
     assert article.byline is not None and article.byline in lines[2]
-    # The photo comes next (an object character), then its caption and, after it, its credit.
+    # The photo comes next (an object character), then its caption and, after it, its credit;
+    # screen readers are told the caption is the photo's (tests/ui/test_photo_descriptions.py).
     assert lines[3] == "\ufffc"
-    assert lines[4] == f"{article.caption} {article.credit}"
+    assert lines[4] == f"Photo: {article.caption} {article.credit}"
     subheadings = [b for b in _blocks(window.reader) if b[1] >= 2]
     assert subheadings, "the body's subheadings are shown as headings"
 

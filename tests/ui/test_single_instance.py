@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import socket
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from desktop.ui.single_instance import (
     server_name,
 )
 from desktop.ui.subscribe_dialog import SubscribeDialog
+from tests.commands import broadsheet
 from tests.newsroom import Newsroom
 from tests.ui.conftest import COURIER_FEED
 from tests.ui.parts import article_titles, section_texts, stored
@@ -339,3 +341,32 @@ def test_files_and_links_from_the_system_open_too(
     finally:
         app.removeEventFilter(listener)
     assert _address(_prompt(window, qtbot)) == "https://127.0.0.1:9/mac.xml"
+
+
+def test_a_command_blocked_by_the_open_window_says_that_window_is_writing(
+    data_dir: Path, qapp: object
+) -> None:
+    window = QLocalServer()
+    assert window.listen(server_name(data_dir))  # where the open window listens
+    store = data_dir / "broadsheet.sqlite3"
+    writer = sqlite3.connect(store, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # the window in the middle of a long write
+    try:
+        result = broadsheet(data_dir, "bookmark", "1")
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+        window.close()
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"broadsheet: The store at {store} is being written by the Broadsheet window open on "
+        "this data folder; try again when it has finished."
+    )
+    writer = sqlite3.connect(store, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # no window: another program, or another command
+    try:
+        alone = broadsheet(data_dir, "bookmark", "1")
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert "another Broadsheet window or command, or another program" in alone.stderr

@@ -66,6 +66,7 @@ def test_a_locked_store_stops_the_start_with_one_sentence(
     assert dialogs == [
         (
             "critical",
-            f"The store at {locked.store} is locked by another program; close it and try again.",
+            f"The store at {locked.store} is busy: another Broadsheet window or command, or "
+            "another program, is writing to it; try again when it has finished.",
         )
     ]

@@ -96,7 +96,7 @@ def test_a_locked_store_is_explained(
     locked_store: AppPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(database, "WRITER_BUSY_MS", 100)
-    with pytest.raises(StoreLockedError, match="locked by another program; close it and try again"):
+    with pytest.raises(StoreLockedError, match="another Broadsheet window or command, or another"):
         open_profile(locked_store)
 
 

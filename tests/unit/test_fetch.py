@@ -16,7 +16,7 @@ from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-import brotli  # type: ignore[import-untyped]
+import brotli
 import httpx
 import pytest
 from pytest_httpserver import HTTPServer

@@ -124,3 +124,16 @@ def test_watchlists_keep_their_valid_entries_only(
     assert loaded.watched_currencies == ("EUR", "JPY")
     assert loaded.watched_symbols == ()
     assert sum(r.levelno == logging.WARNING for r in caplog.records) == 1
+
+
+@pytest.mark.allow_warnings
+def test_caret_browsing_is_off_until_chosen_and_kept_when_chosen(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    file = tmp_path / "settings.json"
+    assert settings.load(file).caret_browsing is False
+    settings.save(Settings(caret_browsing=True), file)
+    assert settings.load(file).caret_browsing is True
+    file.write_text(json.dumps({"caret_browsing": "yes", "text_size": 150}))
+    assert settings.load(file) == Settings(text_size=150)
+    assert sum(r.levelno == logging.WARNING for r in caplog.records) == 1

@@ -10,6 +10,7 @@ the ones that fail or are unknown, and raise only when none is left.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -68,10 +69,14 @@ class Provider:
         ]
 
     def parse(self, answers: Mapping[str, bytes]) -> Figures:
-        """The figures in the fetched bodies, given by requested URL; raises ProviderError."""
-        if self.key in _SINGLE_READERS:
-            return _read_single(self, answers)
-        return Figures(quotes=_read_each(self, self._urls(), answers))
+        """The figures in the fetched bodies, given by requested URL; raises ProviderError
+        (without the key, which a provider may echo in its error)."""
+        try:
+            if self.key in _SINGLE_READERS:
+                return _read_single(self, answers)
+            return Figures(quotes=_read_each(self, self._urls(), answers))
+        except ProviderError as error:
+            raise ProviderError(redacted(str(error), self.token)) from None
 
     def _urls(self) -> dict[str, str]:
         """Each request's URL by its series or symbol (by the provider's key for one document)."""
@@ -80,6 +85,15 @@ class Provider:
         if self.key == "quotes":
             return {each: _with_query(self.url, symbol=each) for each in self.series}
         return {self.key: self.url}
+
+
+def redacted(message: str, key: str | None) -> str:
+    """A message without an API key in it (some providers echo the key in their errors); only
+    the key standing alone is replaced, never letters inside a word."""
+    if not key:
+        return message
+    alone = re.compile(rf"(?<![0-9A-Za-z]){re.escape(key)}(?![0-9A-Za-z])")
+    return alone.sub("[your key]", message)
 
 
 def providers(
@@ -129,7 +143,7 @@ def _read_each(
         try:
             quotes.extend(read(data, each))
         except ProviderError as problem:
-            log.info("skipped %s: %s", each, problem)
+            log.info("skipped %s: %s", each, redacted(str(problem), provider.token))
             problems.append(problem)
     if not quotes:
         raise problems[0] if problems else _nothing_read(provider, urls, answers)
