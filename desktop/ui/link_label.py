@@ -32,7 +32,7 @@ class LinkLabel(QLabel):
         )
         self.linkActivated.connect(self._on_link_activated)
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         reason = event.reason()
         if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
