@@ -17,6 +17,7 @@ from typing import Any
 
 import pyatspi
 from gi.repository import GLib
+from walk_atspi import application  # type: ignore[import-not-found]  # beside this script
 
 OBJECT = "\ufffc"
 SETTLE_SECONDS = 5.0  # a bound on waiting for the app to act on a key, not a speed limit
@@ -42,16 +43,6 @@ def reader(app: Any) -> Any:
         except GLib.GError:
             continue  # an object gone as it was read (a tooltip, a menu closing)
     raise SystemExit("no multi-line text named 'Article'")
-
-
-def application(name: str) -> Any:
-    """The application of that name on the accessibility bus (case ignored)."""
-    desktop = pyatspi.Registry.getDesktop(0)
-    for index in range(desktop.childCount):
-        app = desktop.getChildAtIndex(index)
-        if app is not None and (app.name or "").lower() == name.lower():
-            return app
-    raise SystemExit(f"no application named {name!r} on the accessibility bus")
 
 
 def at(text: Any, offset: int, boundary: int) -> str:

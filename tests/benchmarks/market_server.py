@@ -25,6 +25,7 @@ from desktop.market.providers.ecb import parse_ecb
 from desktop.operations.market_view import QUOTES_KEY_ENV
 from tests.benchmarks.children import child_server
 from tests.marketserver import PATHS, fixture
+from tests.quiet_server import QuietHandler
 
 KEY = "bench-key-0123"
 HISTORY_DAYS = 90
@@ -123,30 +124,19 @@ def serve(symbols: Sequence[str]) -> None:
 def _handler(served: dict[str, Document]) -> type[BaseHTTPRequestHandler]:
     """A keep-alive handler answering from ``served``; quotes only to the key."""
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+    class Handler(QuietHandler):
         # Headers and body go out in two writes; with Nagle's algorithm the second waits for
         # the client's delayed ACK (40 ms on Linux), a stall no real server makes.
         disable_nagle_algorithm = True
 
-        def do_GET(self) -> None:
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
             found = served.get(self.path)
             if found is None:
-                self._answer(404, b"not found", "text/plain")
+                self.answer(b"not found", "text/plain", 404)
             elif self.path.startswith(QUOTES_PATH) and self.headers.get(TOKEN_HEADER) != KEY:
-                self._answer(401, b'{"error":"Invalid API key"}', JSON)
+                self.answer(b'{"error":"Invalid API key"}', JSON, 401)
             else:
-                self._answer(200, *found)
-
-        def _answer(self, status: int, body: bytes, media_type: str) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", media_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            return
+                self.answer(*found)
 
     return Handler
 

@@ -31,6 +31,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from tests.quiet_server import QuietHandler
+
 FEEDS = 100
 ITEMS = 50
 SEED = 2611
@@ -181,12 +183,10 @@ def feed_handler(documents: dict[str, bytes]) -> type[BaseHTTPRequestHandler]:
     """A keep-alive handler answering from ``documents`` (read at each request), with ETags
     and conditional requests."""
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def do_GET(self) -> None:
+    class Handler(QuietHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
             if self.path.startswith("/photos/"):
-                self._send_photo(photo(self.path))
+                self.answer(photo(self.path), "image/jpeg")
                 return
             body = documents.get(self.path)
             if body is None:
@@ -207,16 +207,6 @@ def feed_handler(documents: dict[str, bytes]) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
-
-        def _send_photo(self, body: bytes) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "image/jpeg")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            return
 
     return Handler
 

@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from xml.sax.saxutils import escape
 
 from tests.newsroom import photo_bytes
+from tests.quiet_server import QuietHandler
 
 FEEDS = 4
 PER_EDITION = 6  # new entries in each feed per edition
@@ -92,30 +93,19 @@ def _photo(name: str) -> bytes:
 
 
 def _handler(site: NewsSite) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+    class Handler(QuietHandler):
         disable_nagle_algorithm = True
 
-        def do_GET(self) -> None:
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
             path = self.path
             if path.startswith("/feeds/"):
-                self._answer(site.feed(int(path[7:].split(".")[0])), "application/rss+xml")
+                self.answer(site.feed(int(path[7:].split(".")[0])), "application/rss+xml")
             elif path.startswith("/news/"):
-                self._answer(site.page(path[6:]), "text/html; charset=utf-8")
+                self.answer(site.page(path[6:]), "text/html; charset=utf-8")
             elif path.startswith("/photos/"):
-                self._answer(_photo(path[8:]), "image/jpeg")
+                self.answer(_photo(path[8:]), "image/jpeg")
             else:
-                self._answer(b"not here", "text/plain", 404)
-
-        def _answer(self, body: bytes, media_type: str, status: int = 200) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", media_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            return
+                self.answer(b"not here", "text/plain", 404)
 
     return Handler
 

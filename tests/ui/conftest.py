@@ -19,6 +19,7 @@ from desktop.ingest.edition import read_market_snapshot
 from desktop.paths import AppPaths, resource
 from desktop.ui.appearance import FIELDS
 from desktop.ui.main_window import MainWindow
+from desktop.ui.reader import ArticleBrowser
 from tests.newsroom import Item, Newsroom
 from tests.ui.market_window import store_live_figures
 
@@ -101,6 +102,25 @@ def british_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     QLocale.setDefault(before)
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture
+def images(tmp_path: Path) -> Path:
+    """An empty photo cache for a reader on its own."""
+    folder = tmp_path / "images"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def reader(qtbot: QtBot, images: Path) -> ArticleBrowser:
+    """The reading view on its own, shown at 760 x 700 over the ``images`` cache."""
+    browser = ArticleBrowser(images)
+    qtbot.addWidget(browser)
+    browser.resize(760, 700)
+    browser.show()
+    qtbot.waitExposed(browser)
+    return browser
 
 
 @pytest.fixture

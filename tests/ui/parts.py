@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtWidgets import QDialog, QListWidgetItem
+from pytestqt.qtbot import QtBot
 
 from desktop.domain import Section
 from desktop.paths import AppPaths
 from desktop.settings import Settings, save
 from desktop.store.database import connect, transaction
 from desktop.store.feeds import add_feed
+from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.article_list import ArticleListView
 from desktop.ui.article_model import ArticleListModel
 from desktop.ui.main_window import MainWindow
+from desktop.ui.preferences_dialog import PreferencesDialog
 from desktop.ui.sections import SECTION_ROLE, SectionList
+from desktop.ui.subscribe_dialog import SubscribeDialog
 
 
 def article_list(window: MainWindow) -> ArticleListView:
@@ -82,3 +86,19 @@ def add_source(paths: AppPaths, url: str, title: str, folder: str | None = None)
 def write_settings(paths: AppPaths, settings: Settings) -> None:
     """Save preferences before a window opens."""
     save(settings, paths.settings)
+
+
+def open_dialogs(window: MainWindow, qtbot: QtBot) -> list[QDialog]:
+    """About, Preferences and Add Subscription, opened from the window's menus."""
+    found: list[QDialog] = []
+    for action, kind in (
+        (window.commands.about, AboutDialog),
+        (window.commands.preferences, PreferencesDialog),
+        (window.commands.add_subscription, SubscribeDialog),
+    ):
+        action.trigger()
+        dialog = window.findChild(kind)
+        assert isinstance(dialog, QDialog)
+        qtbot.waitExposed(dialog)
+        found.append(dialog)
+    return found

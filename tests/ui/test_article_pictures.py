@@ -62,23 +62,6 @@ def figure(name: str, caption: str = "", credit: str = "") -> str:
     return f'<figure><img src="{SITE}/{name}.jpg" alt="{name}">{written}</figure>'
 
 
-@pytest.fixture
-def images(tmp_path: Path) -> Path:
-    folder = tmp_path / "images"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def reader(qtbot: QtBot, images: Path) -> ArticleBrowser:
-    browser = ArticleBrowser(images)
-    qtbot.addWidget(browser)
-    browser.resize(760, 700)
-    browser.show()
-    qtbot.waitExposed(browser)
-    return browser
-
-
 def shown_pictures(reader: ArticleBrowser) -> Iterator[tuple[str, float, int]]:
     """Every picture the document lays out: its name, width on screen and the block it is in."""
     block = reader.document().begin()

@@ -29,7 +29,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences_dialog import PreferencesDialog
 from desktop.ui.subscribe_dialog import SubscribeDialog
 from tests.ui.market_window import market_dock, settle
-from tests.ui.parts import article_list, section_list
+from tests.ui.parts import article_list, open_dialogs, section_list
 
 SIZE = (1280, 800)
 MOST_STOPS = 80  # far more than the window has: a walk this long is caught in a trap
@@ -142,7 +142,7 @@ def test_tab_goes_round_every_dialog_showing_each_stop(
     choice: Appearance,
 ) -> None:
     appearance.apply(qapp, choice)  # as the app does at start
-    dialog = next(d for d in _dialogs(window, qtbot) if isinstance(d, kind))
+    dialog = next(d for d in open_dialogs(window, qtbot) if isinstance(d, kind))
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     first = dialog.focusWidget()
@@ -192,27 +192,11 @@ def test_tab_leaves_the_licence_table(qtbot: QtBot, paths: AppPaths) -> None:
     _leaves_by_tab_and_arrows_move_inside(qtbot, dialog, table)
 
 
-def _dialogs(window: MainWindow, qtbot: QtBot) -> list[QDialog]:
-    """About, Preferences and Add Subscription, opened from the window's menus."""
-    found: list[QDialog] = []
-    for action, kind in (
-        (window.commands.about, AboutDialog),
-        (window.commands.preferences, PreferencesDialog),
-        (window.commands.add_subscription, SubscribeDialog),
-    ):
-        action.trigger()
-        dialog = window.findChild(kind)
-        assert isinstance(dialog, QDialog)
-        qtbot.waitExposed(dialog)
-        found.append(dialog)
-    return found
-
-
 def test_no_view_of_the_window_or_its_dialogs_keeps_tab_to_itself(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     settle(qtbot, window, SIZE)
-    dialogs = _dialogs(window, qtbot)
+    dialogs = open_dialogs(window, qtbot)
     views = window.findChildren(QAbstractItemView)  # the dialogs are the window's children
     names = {view.objectName() for view in views}
     assert {"quoteTable", "currencyTable", "licenceTable", "catalogueList"} <= names

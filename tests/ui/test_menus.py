@@ -8,15 +8,12 @@ from collections import Counter
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.preferences_dialog import PreferencesDialog
-from desktop.ui.subscribe_dialog import SubscribeDialog
 from tests.ui.market_window import settle
-from tests.ui.parts import section_list, source_item
+from tests.ui.parts import open_dialogs, section_list, source_item
 
 
 def _mnemonic(text: str) -> str:
@@ -91,20 +88,12 @@ def _buddy_keys(top: QWidget) -> list[str]:
 
 
 def test_no_dialog_gives_one_alt_letter_to_two_fields(window: MainWindow, qtbot: QtBot) -> None:
-    found: list[QDialog] = []
-    for action, kind in (
-        (window.commands.about, AboutDialog),
-        (window.commands.preferences, PreferencesDialog),
-        (window.commands.add_subscription, SubscribeDialog),
-    ):
-        action.trigger()
-        dialog = window.findChild(kind)
-        assert isinstance(dialog, QDialog)
+    dialogs = open_dialogs(window, qtbot)
+    for dialog in dialogs:
         keys = _buddy_keys(dialog)
         assert keys, dialog.objectName()
         assert _duplicates(keys) == [], dialog.objectName()
-        found.append(dialog)
-    for dialog in found:
+    for dialog in dialogs:
         dialog.reject()
 
 

@@ -7,32 +7,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from PySide6.QtGui import QImage, QTextBlock, QTextLine
-from pytestqt.qtbot import QtBot
 
 from desktop.ui.reader import ArticleBrowser
 from desktop.ui.reader_text import unseen
 from tests.ui.test_article_pictures import SITE, WORDS, cached_picture, figure, story
 
 OBJECT = "\ufffc"
-
-
-@pytest.fixture
-def images(tmp_path: Path) -> Path:
-    folder = tmp_path / "images"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def reader(qtbot: QtBot, images: Path) -> ArticleBrowser:
-    browser = ArticleBrowser(images)
-    qtbot.addWidget(browser)
-    browser.resize(760, 700)
-    browser.show()
-    qtbot.waitExposed(browser)
-    return browser
 
 
 def said_after_pictures(reader: ArticleBrowser) -> list[str]:
