@@ -8,7 +8,6 @@ the details of anything unexpected go to the log file.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sqlite3
@@ -20,13 +19,14 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from desktop import logfile, version
+from desktop.cli_common import UsageError, print_json
 from desktop.cli_terminal import guard_terminals
 from desktop.domain import ALL, BOOKMARKS, UNREAD, Article, ArticleRow, Section
 from desktop.paths import AppPaths, resolve, window_open_on
 from desktop.store import articles
 from desktop.store.database import connect
 from desktop.store.errors import StoreError, StoreLockedError, classify, is_disk_full
-from desktop.wording import count, escaped_invisibles, long_date, size
+from desktop.wording import count, long_date, size
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +34,6 @@ SECTIONS = {"all": ALL, "unread": UNREAD, "bookmarks": BOOKMARKS}
 # A rate printed beside a conversion: six significant digits, as in the Markets panel.
 _RATE_DIGITS = Context(prec=6, rounding=ROUND_HALF_EVEN)
 TARGET_HELP = "a feed, OPML file or saved page to import, or a feed: link to subscribe to"
-
-
-class UsageError(Exception):
-    """A mistake in how a command was called; the message says what to do instead."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -449,12 +445,6 @@ def _article_json(article: Article) -> dict[str, Any]:
         "bookmarked": article.bookmarked,
         "bookmarked_at": iso(article.bookmarked_at),
     }
-
-
-def print_json(document: object) -> int:
-    """Print a JSON document and succeed."""
-    print(escaped_invisibles(json.dumps(document, ensure_ascii=False, indent=2)))
-    return 0
 
 
 def iso(moment: datetime | None) -> str | None:

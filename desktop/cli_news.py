@@ -18,13 +18,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import UsageError, print_json
+from desktop.cli_common import UsageError, print_json
 from desktop.cli_progress import RefreshPrinter
 from desktop.cli_terminal import raw
 from desktop.domain import Progress, Source
-from desktop.ingest.fetch import not_web_address
 from desktop.ingest.opml import OpmlError, OutlineFeed, read_opml, write_opml
 from desktop.ingest.targets import WEB_SCHEMES, scheme_of
+from desktop.net.fetch import not_web_address
 from desktop.operations import direct_writer
 from desktop.operations.entries import start_parser_process
 from desktop.operations.importing import (

@@ -6,7 +6,7 @@ import sqlite3
 import threading
 
 from desktop.domain import ALL, Article
-from desktop.ingest.fetch import Limits
+from desktop.net.fetch import Limits
 from desktop.operations import direct_writer
 from desktop.operations.refresh import RefreshOptions, RefreshReport, refresh
 from desktop.paths import AppPaths

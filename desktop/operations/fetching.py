@@ -8,7 +8,7 @@ import threading
 from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import TypeVar
 
-from desktop.ingest.fetch import Failure, FailureKind, Limits, Request, Response, fetch_all
+from desktop.net.fetch import Failure, FailureKind, Limits, Request, Response, fetch_all
 
 T = TypeVar("T")
 

@@ -24,11 +24,11 @@ from desktop.ingest.byteorder import wide_encoding
 from desktop.ingest.detect import DocumentKind, detect
 from desktop.ingest.extract import Extracted, ExtractionError, extract_article
 from desktop.ingest.feeds import FeedParseError, ParsedFeed, parse_feed
-from desktop.ingest.fetch import PAGE_ACCEPT, Limits, Request, Response, fetch, not_web_address
 from desktop.ingest.figures import body_images
 from desktop.ingest.opml import OpmlError, OutlineFeed, read_opml
 from desktop.ingest.text import html_to_text
 from desktop.ingest.textpage import TextPage, TextPageError, parse_text_page, text_page_html
+from desktop.net.fetch import PAGE_ACCEPT, Limits, Request, Response, fetch, not_web_address
 from desktop.operations import StoreWriter
 from desktop.operations.entries import entry_article, prepare
 from desktop.operations.fetching import drain

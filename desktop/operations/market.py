@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain import Progress, Quote
-from desktop.ingest.fetch import Failure, Limits, Response
 from desktop.market.providers import Figures, Provider, ProviderError, providers, redacted
 from desktop.market.providers.finnhub import NAME as QUOTES_NAME
+from desktop.net.fetch import Failure, Limits, Response
 from desktop.operations import StoreWriter
 from desktop.operations.fetching import drain
 from desktop.operations.market_view import quotes_key

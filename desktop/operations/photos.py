@@ -21,9 +21,9 @@ from functools import partial
 from pathlib import Path
 
 from desktop.domain import NewPhoto, Progress
-from desktop.ingest.fetch import IMAGE_ACCEPT, Failure, Request, Response
 from desktop.ingest.figures import BodyImage, same_picture
 from desktop.ingest.images import NotAPhotoError, check_whole, describe, thumbnail
+from desktop.net.fetch import IMAGE_ACCEPT, Failure, Request, Response
 from desktop.operations import StoreWriter
 from desktop.store import loading, pending
 from desktop.store.images import cache_photo

@@ -31,7 +31,8 @@ from typing import TypeVar
 from desktop.domain import Progress, to_timestamp
 from desktop.ingest.extract import Extracted, ExtractionError, extract_article
 from desktop.ingest.feeds import FeedEntry, FeedParseError
-from desktop.ingest.fetch import (
+from desktop.ingest.figures import body_images
+from desktop.net.fetch import (
     FEED_ACCEPT,
     PAGE_ACCEPT,
     Failure,
@@ -41,7 +42,6 @@ from desktop.ingest.fetch import (
     Response,
     Validators,
 )
-from desktop.ingest.figures import body_images
 from desktop.operations import StoreWriter
 from desktop.operations.entries import Prepared, ReadyFeed, entry_article, read_feed
 from desktop.operations.fetching import drain, drain_ticking

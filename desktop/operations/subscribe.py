@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from desktop.ingest.detect import DocumentKind, detect
 from desktop.ingest.discover import candidate_urls, feed_links
 from desktop.ingest.feeds import FeedParseError, ParsedFeed, parse_feed
-from desktop.ingest.fetch import FEED_ACCEPT, Failure, Limits, Request, Response, fetch
+from desktop.net.fetch import FEED_ACCEPT, Failure, Limits, Request, Response, fetch
 from desktop.operations import StoreWriter
 from desktop.store import feeds
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 from pytest_httpserver import HTTPServer
 
-from desktop.ingest.fetch import Failure, FailureKind, Limits, Response, fetch_all
 from desktop.market.providers import Figures, Provider, ProviderError, providers
+from desktop.net.fetch import Failure, FailureKind, Limits, Response, fetch_all
 from tests.marketserver import KEY, KEYED, environment, serve
 
 QUICK = Limits(connect_timeout=2.0, total_timeout=5.0)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from desktop.ingest.fetch import Limits
+from desktop.net.fetch import Limits
 from desktop.operations import direct_writer
 from desktop.operations.market import (
     NO_KEY,

@@ -24,7 +24,7 @@ from werkzeug import Request as ServerRequest
 from werkzeug import Response as ServerResponse
 
 import desktop
-from desktop.ingest.fetch import (
+from desktop.net.fetch import (
     FEED_ACCEPT,
     IMAGE_ACCEPT,
     PAGE_ACCEPT,

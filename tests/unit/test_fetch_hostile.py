@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from desktop.ingest.fetch import Failure, FailureKind, Limits, Request, fetch
+from desktop.net.fetch import Failure, FailureKind, Limits, Request, fetch
 from tests.hostile import SameHostTwoSchemes
 
 QUICK = Limits(connect_timeout=2.0, total_timeout=5.0)

@@ -8,8 +8,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
-from desktop.ingest.fetch import Failure, FailureKind, Request, Response, Validators
 from desktop.ingest.figures import BodyImage
+from desktop.net.fetch import Failure, FailureKind, Request, Response, Validators
 from desktop.operations.photos import (
     CHECKS_AHEAD,
     Tally,

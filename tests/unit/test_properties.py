@@ -16,7 +16,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.ingest.decoding import Decoder, GarbledError
 from desktop.ingest.detect import detect
 from desktop.ingest.extract import ExtractionError, extract_article
 from desktop.ingest.feeds import FeedParseError, parse_feed
@@ -28,6 +27,7 @@ from desktop.market.providers.erapi import parse_erapi
 from desktop.market.providers.finnhub import parse_finnhub
 from desktop.market.providers.fred import parse_fred
 from desktop.market.providers.reading import ProviderError
+from desktop.net.decoding import Decoder, GarbledError
 
 MARKET = Path(__file__).resolve().parents[1] / "fixtures" / "market"
 FEED_URL = "https://paper.example/feed.xml"

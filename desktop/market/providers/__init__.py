@@ -17,9 +17,9 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from desktop.domain import Quote, Rate
-from desktop.ingest.fetch import Request
 from desktop.market.providers import ecb, erapi, finnhub, fred
 from desktop.market.providers.reading import Figures, ProviderError, unreadable
+from desktop.net.fetch import Request
 
 __all__ = ["Figures", "Provider", "ProviderError", "providers"]
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from desktop import version
-from desktop.ingest.decoding import Decoder, GarbledError
+from desktop.net.decoding import Decoder, GarbledError
 
 if TYPE_CHECKING:
     import httpx
