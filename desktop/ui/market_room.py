@@ -17,11 +17,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetricsF, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextEdit
 
 from desktop.ui.reader import MIN_GUTTER
+from desktop.ui.timers import single_shot
 from desktop.ui.window_state import WindowState
 
 READER_CHARACTERS = 45  # below this the panel gives way
@@ -62,10 +63,7 @@ class MarketRoom(QObject):
         self._dragged_from: int | None = None  # the dock's width when the person took a separator
         self._state: WindowState | None = None
         self._lent: Callable[[], int] = lambda: 0
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.fit)
+        self._timer = single_shot(self, 0, self.fit)
         self.action = self._toggle()
         for watched in (window, dock, reader):
             watched.installEventFilter(self)

@@ -13,12 +13,13 @@ changes the widths the panes go back to; they are kept with the window's layout.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from desktop.ui.article_list import ArticleListView
 from desktop.ui.market_room import MarketRoom
 from desktop.ui.sections_pane import SectionsPane
+from desktop.ui.timers import single_shot
 from desktop.ui.window_state import WindowState
 
 SECTIONS_KEY = "panes/sections"
@@ -61,10 +62,7 @@ class PaneRoom(QObject):
         self._shown = (0, 0)  # the panes' widths as last laid out or dragged (0: folded)
         self._fitted_for: tuple[int, int, bool] | None = None
         self._state: WindowState | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.fit)
+        self._timer = single_shot(self, 0, self.fit)
         splitter.installEventFilter(self)
         window.installEventFilter(self)
         splitter.splitterMoved.connect(self._on_splitter_moved)

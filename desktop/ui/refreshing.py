@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QW
 from desktop.domain import Progress
 from desktop.operations import StoreWriter
 from desktop.tasks import Operation, OperationFactory, Runner
+from desktop.ui.timers import single_shot
 
 log = logging.getLogger(__name__)
 
@@ -97,10 +98,7 @@ class Refresher(QObject):
         self._timer = QTimer(self)
         self._timer.setObjectName("refreshTimer")
         self._timer.timeout.connect(self._on_timer_timeout)
-        self._arrivals = QTimer(self)
-        self._arrivals.setSingleShot(True)
-        self._arrivals.setInterval(ARRIVALS_EVERY_MS)
-        self._arrivals.timeout.connect(self.articles_arrived)
+        self._arrivals = single_shot(self, ARRIVALS_EVERY_MS, self.articles_arrived)
 
     def schedule(self, minutes: int, keep_days: int) -> None:
         """Refresh every ``minutes`` (0: only by hand); keep articles ``keep_days`` (0: ever)."""
