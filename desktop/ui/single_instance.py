@@ -59,12 +59,6 @@ class _Request:
     bring_forward: bool
 
 
-def server_name(data: Path) -> str:
-    """The local socket's name for a profile (``paths.instance_name``, which the command line
-    also asks to tell a window's lock on the store from another program's)."""
-    return instance_name(data)
-
-
 def read_targets(texts: Sequence[str], cwd: Path | None = None) -> list[Target]:
     """What a command line asked to open, relative paths read against its working folder."""
     if not texts:
@@ -89,7 +83,7 @@ def hand_over(
     }
     _allow_other_windows_forward()
     line = json.dumps(request).encode("ascii") + b"\n"
-    return _deliver(server_name(data), line, ANSWER_MS if timeout_ms is None else timeout_ms)
+    return _deliver(instance_name(data), line, ANSWER_MS if timeout_ms is None else timeout_ms)
 
 
 def _deliver(name: str, request: bytes, timeout_ms: int) -> Delivery:
@@ -167,7 +161,7 @@ class OpenRequests(QObject):
 
     def __init__(self, data: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._name = server_name(data)
+        self._name = instance_name(data)
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._on_new_connection)

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop import app as composition
 from desktop.app import create_window
-from desktop.paths import AppPaths
+from desktop.paths import AppPaths, instance_name
 from desktop.ui import single_instance
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import (
@@ -29,7 +29,6 @@ from desktop.ui.single_instance import (
     OpenRequests,
     hand_over,
     read_targets,
-    server_name,
 )
 from desktop.ui.subscribe_dialog import SubscribeDialog
 from tests.commands import broadsheet
@@ -238,7 +237,7 @@ def test_with_no_instance_nothing_is_delivered(data_dir: Path) -> None:
 
 @pytest.mark.skipif(os.name != "posix", reason="only Unix sockets leave a file behind")
 def test_a_socket_left_by_a_crash_is_replaced(data_dir: Path, qtbot: QtBot) -> None:
-    leftover = Path(QDir.tempPath()) / server_name(data_dir)
+    leftover = Path(QDir.tempPath()) / instance_name(data_dir)
     crashed = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     crashed.bind(str(leftover))  # bound, never listening, closed: what a killed instance leaves
     crashed.close()
@@ -254,15 +253,15 @@ def test_a_socket_left_by_a_crash_is_replaced(data_dir: Path, qtbot: QtBot) -> N
 
 
 def test_profiles_and_users_get_their_own_short_socket(tmp_path: Path) -> None:
-    first, second = server_name(tmp_path / "a"), server_name(tmp_path / "b")
+    first, second = instance_name(tmp_path / "a"), instance_name(tmp_path / "b")
     assert first != second
-    assert first == server_name(tmp_path / "x" / ".." / "a")  # the same folder, however written
+    assert first == instance_name(tmp_path / "x" / ".." / "a")  # the same folder, however written
     assert len(first) <= 40
 
 
 def test_an_instance_that_does_not_answer_is_said_to(data_dir: Path) -> None:
     silent = QLocalServer()
-    assert silent.listen(server_name(data_dir))
+    assert silent.listen(instance_name(data_dir))
     try:
         assert hand_over(data_dir, [], timeout_ms=300) is Delivery.UNANSWERED
     finally:
@@ -277,7 +276,7 @@ def test_a_second_start_says_so_when_the_open_window_does_not_answer(
 ) -> None:
     monkeypatch.setattr(single_instance, "ANSWER_MS", 300)
     silent = QLocalServer()
-    assert silent.listen(server_name(data_dir))
+    assert silent.listen(instance_name(data_dir))
     try:
         second = argparse.Namespace(data_dir=data_dir, targets=[])
         assert composition.main(second) == 1
@@ -347,7 +346,7 @@ def test_a_command_blocked_by_the_open_window_says_that_window_is_writing(
     data_dir: Path, qapp: object
 ) -> None:
     window = QLocalServer()
-    assert window.listen(server_name(data_dir))  # where the open window listens
+    assert window.listen(instance_name(data_dir))  # where the open window listens
     store = data_dir / "broadsheet.sqlite3"
     writer = sqlite3.connect(store, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")  # the window in the middle of a long write
