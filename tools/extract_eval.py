@@ -76,9 +76,12 @@ _WORD = re.compile(r"[^\W_]+")
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A credit's label: "Photo:", "Photo by", "Pic:", "©" ... before it; the CJK ones are written
 # "写真：", "撮影：", "사진=" (NFKC folds the wide colon and equals sign), or "摄" after the name.
+# Words saying who gave the picture ("Courtesy of the ...", "... 제공", "...提供") are folded too:
+# the sets' answers differ on whether they belong to the credit, and either way names the giver.
 _LABEL = re.compile(
     r"^(?:(?:photo(?:graph)?|image|picture|pic|credit|foto|bild|写真|撮影|사진|图片|圖片|图|圖|摄影|攝影)"
-    r"\s*[:=]|(?:photo(?:graph)?|image|picture)\s+by\b|©|\(c\)|copyright\b)|\s*[摄攝]$"
+    r"\s*[:=]|(?:photo(?:graph)?|image|picture)\s+by\b|©|\(c\)|copyright\b"
+    r"|courtesy(?:\s+of)?(?:\s+the)?\b)|\s*(?:[摄攝]|제공|提供)$"
 )
 _NAME_SEPARATORS = re.compile(r"\s+and\s+|&|,|、")
 _MONTHS = (

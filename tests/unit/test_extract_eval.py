@@ -163,6 +163,10 @@ def test_chinese_and_japanese_are_cut_in_characters_korean_in_words() -> None:
         ("Marlowe Institute", "Image:  Marlowe   Institute."),
         ("佐藤健一", "写真：佐藤健一"),
         ("김민준 기자", "/사진=김민준 기자"),
+        ("Clay County Historical Society", "Courtesy of the Clay County Historical Society."),
+        ("Courtesy of Dana Roe", "Dana Roe"),
+        ("서울시", "서울시 제공"),
+        ("市教育委員会提供", "市教育委員会"),
         ("Workers on the quay on Tuesday.", "Workers on the quay on Tuesday"),
     ],
 )
@@ -175,6 +179,7 @@ def test_captions_and_credits_match_without_labels_case_spaces_or_end_punctuatio
 def test_a_different_credit_or_none_is_wrong() -> None:
     assert not same_caption("AFP", "AFP/Getty Images")
     assert not same_caption("AFP", None)
+    assert not same_caption("Courtesy of the Historical Society", "Historical Society Archive")
     assert not same_caption("Workers on the quay.", "Workers on the quay. Photo: AFP")
 
 
