@@ -5,7 +5,7 @@ past this module sees a library's objects.
 
 RSS 0.9x/1.0/2.0 and Atom go through feedparser (imported on first use, with its own sanitizer
 off: nh3 is faster); JSON Feed, which feedparser does not read, through ``json``. feedparser is
-corrected once on import, for Media RSS and for speed (``desktop.ingest.feedparsing``).
+corrected once per process, for Media RSS and for speed (``desktop.ingest.feedparsing``).
 """
 
 from __future__ import annotations

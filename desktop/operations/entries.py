@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 
 from desktop.domain import NewArticle
+from desktop.ingest import feedparsing
 from desktop.ingest.feeds import FeedEntry, ParsedFeed, parse_feed
 from desktop.ingest.text import html_to_text
 from desktop.store.feeds import EntryKeys
@@ -89,8 +90,15 @@ def read_feed(data: bytes, url: str, content_type: str | None) -> ReadyFeed:
 
 
 def start_parser_process() -> None:
-    """Initializer of the parsing processes: end when the process that made them ends, even
-    when it was killed (a pool's workers otherwise wait for work forever)."""
+    """Initializer of the parsing processes: end when the process that made them ends, and
+    correct feedparser before the first feed (``feedparsing.apply``)."""
+    _end_with_parent()
+    feedparsing.apply()
+
+
+def _end_with_parent() -> None:
+    """End this process when its parent ends, even when it was killed (a pool's workers
+    otherwise wait for work forever)."""
     on_linux = sys.platform.startswith("linux")  # a variable: the other path is checked too
     if on_linux:
         import ctypes
