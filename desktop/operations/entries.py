@@ -8,6 +8,7 @@ single writer thread.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -19,6 +20,7 @@ from desktop.domain import NewArticle
 from desktop.ingest import feedparsing
 from desktop.ingest.feeds import FeedEntry, ParsedFeed, parse_feed
 from desktop.ingest.text import html_to_text
+from desktop.patching import PatchVersionError
 from desktop.store.feeds import EntryKeys
 
 SUMMARY_CHARACTERS = 400
@@ -93,7 +95,10 @@ def start_parser_process() -> None:
     """Initializer of the parsing processes: end when the process that made them ends, and
     correct feedparser before the first feed (``feedparsing.apply``)."""
     _end_with_parent()
-    feedparsing.apply()
+    # A feedparser the correction was not checked with is refused again by each feed's parse,
+    # whose error the refresh logs beside the feed; refused here, it would only break the pool.
+    with contextlib.suppress(PatchVersionError):
+        feedparsing.apply()
 
 
 def _end_with_parent() -> None:

@@ -4,14 +4,21 @@ side effect of importing Broadsheet's modules; a refresh's parser processes appl
 from __future__ import annotations
 
 import json
+import multiprocessing
+import re
 import subprocess
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from desktop.operations.entries import start_parser_process
+import pytest
+
+from desktop.operations.entries import read_feed, start_parser_process
+from desktop.patching import PatchVersionError
 
 ROOT = Path(__file__).resolve().parents[2]
+# Processes that start from a fresh interpreter: a forked one would inherit this one's feedparser.
+FRESH = multiprocessing.get_context("spawn")
 # Whether each patch is in place, read from the libraries themselves (nothing here applies one).
 STATE = """
 def patched():
@@ -69,6 +76,28 @@ def feedparser_state() -> dict[str, bool]:
 
 
 def test_a_parser_process_corrects_feedparser_as_it_starts() -> None:
-    with ProcessPoolExecutor(1, initializer=start_parser_process) as pool:
+    with ProcessPoolExecutor(1, mp_context=FRESH, initializer=start_parser_process) as pool:
         state = pool.submit(feedparser_state).result()
     assert (state["get"], state["deepcopy"], state["media"]) == (True, True, True)
+
+
+def start_with_a_later_feedparser() -> None:
+    """A parser process's start where feedparser is a release the correction was not checked
+    with."""
+    import feedparser
+
+    feedparser.__version__ = "6.1.0"
+    start_parser_process()
+
+
+REFUSED = re.escape("feedparser >=6.0.11,<6.1, and 6.1.0 is installed")
+
+
+def test_a_parser_process_with_another_feedparser_says_why_for_each_feed() -> None:
+    feed = (ROOT / "tests" / "fixtures" / "feeds" / "rss20.xml").read_bytes()
+    with ProcessPoolExecutor(
+        1, mp_context=FRESH, initializer=start_with_a_later_feedparser
+    ) as pool:
+        for _ in range(2):  # the pool still answers: the next feed is refused the same way
+            with pytest.raises(PatchVersionError, match=REFUSED):
+                pool.submit(read_feed, feed, "https://paper.example/feed", None).result()
