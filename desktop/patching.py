@@ -8,18 +8,15 @@ pyproject.toml pins the library to the same range (a test keeps them equal).
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-_RELEASE = re.compile(r"\d+(?:\.\d+)*")
+from itertools import takewhile
+from typing import NamedTuple
 
 
 class PatchVersionError(RuntimeError):
     """A library's installed version lies outside the range a patch to it was checked with."""
 
 
-@dataclass(frozen=True, slots=True)
-class Verified:
+class Verified(NamedTuple):
     """A patch to a library and the versions it was checked against: ``lowest`` up to, and not
     including, ``below`` (release numbers, as in ``(6, 0, 11)``)."""
 
@@ -35,9 +32,10 @@ class Verified:
 
     def check(self, version: str) -> None:
         """Raise ``PatchVersionError`` unless ``version`` lies in the range."""
-        found = _RELEASE.match(version.strip())
-        release = tuple(int(part) for part in found[0].split(".")) if found else ()
-        if found and self.lowest <= release < self.below:
+        # The release numbers: 6.0.14 of 6.0.14.post1, 6.1 of 6.1.0rc1 (before 6.1.0, and after
+        # every 6.0 release).
+        release = tuple(map(int, takewhile(str.isdigit, version.strip().split("."))))
+        if release and self.lowest <= release < self.below:
             return
         raise PatchVersionError(
             f"Broadsheet's patch to {self.patch} was checked with {self.library} "
