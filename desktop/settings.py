@@ -3,6 +3,11 @@
 Window geometry and dock layout are not preferences: the window keeps them in its own QSettings
 file. A damaged or foreign settings file never stops the app: unreadable values fall back to their
 defaults and the problem is logged.
+
+Each setting is one line of ``Settings``: its name, type, default and the validator its saved
+value must pass (``_setting``). A validator returns the value as kept (clamped, upper-cased) or
+None when the value is no such setting; a name the file holds that is no setting (one a later
+version added) is left alone.
 """
 
 from __future__ import annotations
@@ -11,9 +16,9 @@ import json
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +31,72 @@ DEFAULT_REFRESH_MINUTES = 30
 MAX_REFRESH_MINUTES = 24 * 60
 MAX_KEEP_DAYS = 10 * 365
 MAX_WATCHED = 200
+MAX_SYMBOL_CHARACTERS = 20
+T = TypeVar("T")
+Validator = Callable[[object], object | None]
+_VALIDATOR = "validator"
+
+
+def _setting(default: T, validator: Validator) -> T:
+    """A setting's default, with the validator a saved value must pass."""
+    return field(default=default, metadata={_VALIDATOR: validator})
+
+
+def _whole(value: object) -> int | None:
+    """A whole number (JSON's true and false are none)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _text_size(value: object) -> int | None:
+    """A text size in percent, clamped to the supported steps."""
+    number = _whole(value)
+    return None if number is None else clamp_text_size(number)
+
+
+def _count(largest: int) -> Validator:
+    """A whole number from 0 up, capped at ``largest``."""
+
+    def valid(value: object) -> int | None:
+        number = _whole(value)
+        return None if number is None or number < 0 else min(number, largest)
+
+    return valid
+
+
+def _currency(value: object) -> str | None:
+    """A three-letter currency code, in upper case."""
+    return value.upper() if isinstance(value, str) and _is_currency(value) else None
+
+
+def _one_of(choices: tuple[str, ...]) -> Validator:
+    """One of ``choices``, exactly."""
+    return lambda value: value if value in choices else None
+
+
+def _flag(value: object) -> bool | None:
+    """True or false."""
+    return value if isinstance(value, bool) else None
+
+
+def _codes(valid: Callable[[str], bool]) -> Validator:
+    """A list of distinct upper-case codes, each passing ``valid``, at most ``MAX_WATCHED``;
+    the invalid entries of a list are dropped, anything but a list is refused."""
+
+    def kept(value: object) -> tuple[str, ...] | None:
+        if not isinstance(value, list):
+            return None
+        codes = (item.strip().upper() for item in value if isinstance(item, str))
+        return tuple(dict.fromkeys(code for code in codes if valid(code)))[:MAX_WATCHED]
+
+    return kept
+
+
+def _is_currency(code: str) -> bool:
+    return len(code) == 3 and code.isalpha()
+
+
+def _is_symbol(symbol: str) -> bool:
+    return 0 < len(symbol) <= MAX_SYMBOL_CHARACTERS and symbol.isprintable()
 
 
 @dataclass(frozen=True)
@@ -36,16 +107,16 @@ class Settings:
     the currencies the converter converts from and to, and whether the reader is browsed with a
     caret (F7)."""
 
-    text_size: int = DEFAULT_TEXT_SIZE
-    base_currency: str = "USD"
-    appearance: Appearance = "system"
-    refresh_minutes: int = DEFAULT_REFRESH_MINUTES
-    keep_days: int = 0
-    watched_currencies: tuple[str, ...] = ()
-    watched_symbols: tuple[str, ...] = ()
-    convert_from: str = "USD"
-    convert_to: str = "EUR"
-    caret_browsing: bool = False
+    text_size: int = _setting(DEFAULT_TEXT_SIZE, _text_size)
+    base_currency: str = _setting("USD", _currency)
+    appearance: Appearance = _setting("system", _one_of(APPEARANCES))
+    refresh_minutes: int = _setting(DEFAULT_REFRESH_MINUTES, _count(MAX_REFRESH_MINUTES))
+    keep_days: int = _setting(0, _count(MAX_KEEP_DAYS))
+    watched_currencies: tuple[str, ...] = _setting((), _codes(_is_currency))
+    watched_symbols: tuple[str, ...] = _setting((), _codes(_is_symbol))
+    convert_from: str = _setting("USD", _currency)
+    convert_to: str = _setting("EUR", _currency)
+    caret_browsing: bool = _setting(False, _flag)
 
     def with_text_size(self, percent: int) -> Settings:
         """Return a copy with the text size clamped to the supported range."""
@@ -103,54 +174,13 @@ def save(settings: Settings, path: Path) -> None:
 
 def _from_mapping(raw: dict[str, Any]) -> Settings:
     """Build settings from a parsed file, keeping each valid value and dropping the rest."""
-    defaults = Settings()
     values: dict[str, Any] = {}
-    for field in fields(Settings):
-        if field.name not in raw:
+    for setting in fields(Settings):
+        if setting.name not in raw:
             continue
-        value = _validated(field.name, raw[field.name])
+        value = setting.metadata[_VALIDATOR](raw[setting.name])
         if value is None:
-            log.warning("Ignoring invalid setting %s=%r", field.name, raw[field.name])
+            log.warning("Ignoring invalid setting %s=%r", setting.name, raw[setting.name])
         else:
-            values[field.name] = value
-    return replace(defaults, **values)
-
-
-def _validated(name: str, value: object) -> object | None:
-    """Return the value if it is valid for the named setting, else None."""
-    if name == "text_size":
-        if isinstance(value, int) and not isinstance(value, bool):
-            return clamp_text_size(value)
-        return None
-    if name in {"base_currency", "convert_from", "convert_to"}:
-        if isinstance(value, str) and len(value) == 3 and value.isalpha():
-            return value.upper()
-        return None
-    if name == "appearance":
-        return value if value in APPEARANCES else None
-    if name == "caret_browsing":
-        return value if isinstance(value, bool) else None
-    if name == "refresh_minutes":
-        return _count(value, MAX_REFRESH_MINUTES)
-    if name == "keep_days":
-        return _count(value, MAX_KEEP_DAYS)
-    if name == "watched_currencies":
-        return _codes(value, lambda code: len(code) == 3 and code.isalpha())
-    if name == "watched_symbols":
-        return _codes(value, lambda symbol: 0 < len(symbol) <= 20 and symbol.isprintable())
-    return None
-
-
-def _codes(value: object, valid: Callable[[str], bool]) -> tuple[str, ...] | None:
-    """A list of distinct upper-case codes, each passing ``valid``; None if it is not a list."""
-    if not isinstance(value, list):
-        return None
-    codes = (item.strip().upper() for item in value if isinstance(item, str))
-    return tuple(dict.fromkeys(code for code in codes if valid(code)))[:MAX_WATCHED]
-
-
-def _count(value: object, largest: int) -> int | None:
-    """A whole number from 0 up, capped at ``largest``; None for anything else."""
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return min(value, largest)
-    return None
+            values[setting.name] = value
+    return Settings(**values)

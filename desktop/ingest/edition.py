@@ -25,6 +25,7 @@ from desktop.domain import (
 from desktop.ingest.images import describe
 from desktop.ingest.text import html_to_text
 from desktop.ingest.versioned import read_versioned
+from desktop.moments import iso_moment
 
 FORMAT = 1
 
@@ -127,7 +128,9 @@ def _quote(raw: dict[str, Any], as_of: datetime, provider: str) -> Quote:
 
 def _moment(text: str) -> datetime:
     """An ISO 8601 time with its offset."""
-    moment = datetime.fromisoformat(text)
+    moment = iso_moment(text)
+    if moment is None:
+        raise EditionError(f"the time {text!r} is not an ISO 8601 time")
     if moment.tzinfo is None:
         raise EditionError(f"the time {text!r} has no offset")
     return moment

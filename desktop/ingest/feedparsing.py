@@ -1,35 +1,64 @@
-"""feedparser, imported on first use and corrected once: Media RSS, and two costly lookups.
+"""feedparser, corrected once per process by ``apply()``: Media RSS, and two costly lookups.
 
 As shipped, feedparser files a photo's ``media:description`` as the article's summary or content
 and loses which photo a caption or credit belongs to (``_correct_media_rss``). Its result
 dictionary, ``FeedParserDict``, also answers ``get`` and ``copy.deepcopy`` through generic paths
 that were a quarter of its reading time; they are replaced by direct ones that give the same
 answers (``_look_up_directly``, ``_copy_directly``).
+
+These replace private parts of feedparser, so ``apply()`` first checks that the installed
+feedparser is one they were checked with (``VERIFIED``, which pyproject.toml pins) and refuses any
+other. Importing this module changes nothing: the parser processes apply it as they start, the
+self-test checks it, and ``feedparser_module()`` (the one way the readers reach feedparser)
+applies it before the first use in any other process, so feedparser stays off the window's way
+to its first paint.
 """
 
 from __future__ import annotations
 
 import copy
+import threading
 from collections.abc import Callable
-from functools import cache
 from typing import Any
+
+from desktop.patching import Verified
 
 # The keys FeedParserDict.__getitem__ computes (feedparser 6) rather than looks up; with the
 # aliases of its keymap, they keep its own lookup.
 COMPUTED_KEYS = frozenset({"category", "enclosures", "license", "updated", "updated_parsed"})
 
 
-@cache
-def feedparser_module() -> Any:
-    """The feedparser module, imported when first needed and corrected once."""
-    import feedparser
-    from feedparser.mixin import _FeedParserMixin
-    from feedparser.util import FeedParserDict
+VERIFIED = Verified(
+    "feedparser's Media RSS handlers and FeedParserDict.get and __deepcopy__",
+    "feedparser",
+    lowest=(6, 0, 11),
+    below=(6, 1),
+)
+_applied: Any = None  # the corrected module, once apply() has run in this process
+_applying = threading.Lock()  # a refresh's pool threads may ask at once
 
-    _correct_media_rss(_FeedParserMixin)
-    _look_up_directly(FeedParserDict)
-    _copy_directly(FeedParserDict)
-    return feedparser
+
+def apply() -> Any:
+    """Import feedparser, check its version against ``VERIFIED`` (``PatchVersionError`` when
+    outside) and correct it, once per process; return the module."""
+    global _applied
+    with _applying:
+        if _applied is None:
+            import feedparser
+            from feedparser.mixin import _FeedParserMixin
+            from feedparser.util import FeedParserDict
+
+            VERIFIED.check(feedparser.__version__)
+            _correct_media_rss(_FeedParserMixin)
+            _look_up_directly(FeedParserDict)
+            _copy_directly(FeedParserDict)
+            _applied = feedparser
+        return _applied
+
+
+def feedparser_module() -> Any:
+    """The corrected feedparser module, corrected now when this process has not yet applied it."""
+    return _applied if _applied is not None else apply()
 
 
 def _look_up_directly(parser_dict: Any) -> None:

@@ -5,7 +5,7 @@ past this module sees a library's objects.
 
 RSS 0.9x/1.0/2.0 and Atom go through feedparser (imported on first use, with its own sanitizer
 off: nh3 is faster); JSON Feed, which feedparser does not read, through ``json``. feedparser is
-corrected once on import, for Media RSS and for speed (``desktop.ingest.feedparsing``).
+corrected once per process, for Media RSS and for speed (``desktop.ingest.feedparsing``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from html.entities import name2codepoint
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -30,6 +29,7 @@ from desktop.ingest.feedparsing import feedparser_module
 from desktop.ingest.figures import BodyImage, body_images, same_picture
 from desktop.ingest.sanitize import sanitize_html
 from desktop.ingest.text import html_to_text
+from desktop.moments import in_utc, iso_moment, mail_moment, utc_moment
 
 MAX_TITLE_CHARS = 500
 TITLE_WORDS_FROM_SUMMARY = 12
@@ -63,7 +63,6 @@ _FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
 _HTML_DOCTYPE_BYTES = re.compile(rb"<!DOCTYPE\s+html\b[^\[>]*(?:\[.*?\])?\s*>", re.S | re.I)
 _ENTITY_REFERENCE = re.compile(rb"&([A-Za-z][A-Za-z0-9]*);")
 XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
-_SLASHED_DATE = re.compile(r"\A(\d{4})/(\d\d)/(\d\d)")
 _ENCODING_OVERRIDE = re.compile(r"declared as (\S+), but parsed as (\S+)")
 
 
@@ -349,7 +348,11 @@ def _xml_date(raw: Mapping[str, Any], key: str) -> datetime | None:
     """An entry's date: ISO 8601 by the standard library, else feedparser's, else RFC 822."""
     # ISO first: feedparser reads 20240303T080000Z as midnight and 2024/03/05 as 1 November.
     text = _field(raw, key)
-    return _iso_date(text) or _from_struct(_field(raw, f"{key}_parsed")) or _rfc822_date(text)
+    return (
+        in_utc(iso_moment(text, slashes=True))
+        or _from_struct(_field(raw, f"{key}_parsed"))
+        or in_utc(mail_moment(text))
+    )
 
 
 def _xml_photo(raw: Mapping[str, Any], feed_url: str) -> _Photo | None:
@@ -520,7 +523,7 @@ def _json_entry(item: Mapping[str, Any], feed_url: str) -> FeedEntry | None:
         link=link,
         title=_entry_title(title, summary or content),
         author=_json_author(item),
-        published=_parse_date(item.get("date_published")) or _parse_date(item.get("date_modified")),
+        published=utc_moment(item.get("date_published")) or utc_moment(item.get("date_modified")),
         summary_html=summary,
         content_html=content,
         image_url=photo.url if photo else None,
@@ -669,36 +672,6 @@ def _from_struct(value: object) -> datetime | None:
         return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
     except (TypeError, ValueError, OverflowError):
         return None
-
-
-def _parse_date(value: object) -> datetime | None:
-    """An ISO 8601 or RFC 822 date as aware UTC; None when absent or unreadable."""
-    return _iso_date(value) or _rfc822_date(value)
-
-
-def _iso_date(value: object) -> datetime | None:
-    """An ISO 8601 date (or one with slashes, 2024/03/05) as aware UTC; naive ones taken as UTC."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return _as_utc(datetime.fromisoformat(_SLASHED_DATE.sub(r"\1-\2-\3", value.strip())))
-    except ValueError:
-        return None
-
-
-def _rfc822_date(value: object) -> datetime | None:
-    """An RFC 822 date (as in RSS) as aware UTC; naive ones (unknown zone names) taken as UTC."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return _as_utc(parsedate_to_datetime(value.strip()))
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-
-
-def _as_utc(moment: datetime) -> datetime:
-    """An aware datetime in UTC; a naive one is taken to be UTC already."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _number(value: object) -> int:

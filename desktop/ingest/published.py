@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, tzinfo
-from email.utils import parsedate_to_datetime
 from typing import Any, NamedTuple
 
 from desktop.ingest.datewords import (
@@ -26,6 +25,7 @@ from desktop.ingest.elements import Element, attr, clean
 from desktop.ingest.jsonld import ld_text
 from desktop.ingest.pagedates import Stated, first_stated, stated
 from desktop.ingest.pagelayout import ARTICLE_TAGS, reading_order
+from desktop.moments import iso_moment, mail_moment
 
 MAX_DATE_TEXT = 200  # characters of an element's text beyond which it is no date line
 NEAR_DAYS = 1  # days a shown date may be from the machine-readable one and still be its
@@ -142,15 +142,13 @@ def _machine_time(value: str | None, place: _Place | None = None) -> Stated | No
     value = (value or "").strip()
     if not value:
         return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
+    moment = iso_moment(value)
+    if moment is None:
         written = stated(value, *(place or _Place(None, None)))
         if written is not None:
             return written
-        try:
-            moment = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+        moment = mail_moment(value)
+        if moment is None:
             return None
     has_clock = "T" in value or ":" in value
     return Stated(moment.date(), moment.timetz().replace(tzinfo=None) if has_clock else None,

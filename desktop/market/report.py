@@ -14,6 +14,7 @@ from typing import Any
 from desktop.domain import Quote, Rate
 from desktop.market.names import currency_name
 from desktop.market.rates import quote_is_stale, rate_is_stale, rebase
+from desktop.moments import iso_moment
 
 
 def market_report(
@@ -90,6 +91,7 @@ def _time(figure: Rate | Quote) -> dict[str, Any]:
 def _origin(figure: dict[str, Any]) -> str:
     """A text row's end: when the figure is from and who gave it, and whether it is stale."""
     undated = figure["undated"]
-    moment = datetime.fromisoformat(figure["saved"] if undated else figure["as_of"])
+    moment = iso_moment(figure["saved"] if undated else figure["as_of"])
+    assert moment is not None  # written by _time
     stale = ", stale" if figure["stale"] else ""
     return f"  ({when_text(moment, undated)}, {figure['provider']}{stale})"

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from desktop import version
+from desktop.moments import in_utc, mail_moment
 from desktop.net.decoding import Decoder, GarbledError
 
 if TYPE_CHECKING:
@@ -478,18 +479,13 @@ def _noun(accept: str) -> str:
 
 def _retry_after(value: str | None, now: datetime) -> datetime | None:
     """When a Retry-After header (seconds or an HTTP date) allows asking again, in UTC."""
-    from email.utils import parsedate_to_datetime
-
-    if not value:
-        return None
-    value = value.strip()
+    value = (value or "").strip()
+    if not value.isdigit():
+        return in_utc(mail_moment(value))
     try:
-        if value.isdigit():
-            return now + timedelta(seconds=int(value))
-        moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError, OverflowError):
+        return now + timedelta(seconds=int(value))
+    except (ValueError, OverflowError):
         return None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
 
 
 def _until(moment: datetime | None) -> str:

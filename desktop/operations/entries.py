@@ -8,6 +8,7 @@ single writer thread.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -16,8 +17,10 @@ import time
 from dataclasses import dataclass
 
 from desktop.domain import NewArticle
+from desktop.ingest import feedparsing
 from desktop.ingest.feeds import FeedEntry, ParsedFeed, parse_feed
 from desktop.ingest.text import html_to_text
+from desktop.patching import PatchVersionError
 from desktop.store.feeds import EntryKeys
 
 SUMMARY_CHARACTERS = 400
@@ -89,8 +92,18 @@ def read_feed(data: bytes, url: str, content_type: str | None) -> ReadyFeed:
 
 
 def start_parser_process() -> None:
-    """Initializer of the parsing processes: end when the process that made them ends, even
-    when it was killed (a pool's workers otherwise wait for work forever)."""
+    """Initializer of the parsing processes: end when the process that made them ends, and
+    correct feedparser before the first feed (``feedparsing.apply``)."""
+    _end_with_parent()
+    # A feedparser the correction was not checked with is refused again by each feed's parse,
+    # whose error the refresh logs beside the feed; refused here, it would only break the pool.
+    with contextlib.suppress(PatchVersionError):
+        feedparsing.apply()
+
+
+def _end_with_parent() -> None:
+    """End this process when its parent ends, even when it was killed (a pool's workers
+    otherwise wait for work forever)."""
     on_linux = sys.platform.startswith("linux")  # a variable: the other path is checked too
     if on_linux:
         import ctypes

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from desktop import licences, settings
 from desktop.app import create_window
 from desktop.domain import ALL, Article
+from desktop.ingest import feedparsing
 from desktop.ingest.edition import read_edition
 from desktop.market.names import currency_name, minor_places
 from desktop.paths import AppPaths, resource
@@ -21,6 +22,7 @@ from desktop.profile import close_profile, open_profile
 from desktop.selftest import pixels
 from desktop.store import articles, schema
 from desktop.store.database import connect
+from desktop.ui import binding
 from desktop.ui.main_window import MainWindow
 
 WINDOW_SIZE = (1200, 800)
@@ -30,6 +32,12 @@ ICON_SIZE = 64
 MIN_RENDERED_COLOURS = 200
 COLOUR_TOLERANCE = 12
 TITLE_CHARACTERS = 40
+# A photo's caption, which feedparser as shipped would make the article's summary.
+MEDIA_FEED = (
+    b'<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>C</title>'
+    b'<item><title>T</title><media:content url="https://paper.example/p.jpg">'
+    b"<media:description>The caption</media:description></media:content></item></channel></rss>"
+)
 
 
 class CheckFailedError(Exception):
@@ -100,6 +108,22 @@ def check_licences(_: State) -> str:
         raise CheckFailedError(f"no licence information for {', '.join(missing)}")
     unstated = sum(item.licence == licences.UNKNOWN for item in components)
     return f"{len(components)} packages listed, {unstated} without a stated licence"
+
+
+def check_patches(_: State) -> str:
+    """The patches to feedparser's and PySide6's private code apply to the versions shipped,
+    which they were checked with, and take effect."""
+    import PySide6
+
+    binding.apply()
+    parser = feedparsing.apply()
+    if not binding.applied():
+        raise CheckFailedError("PySide6's check of each import was not patched")
+    (entry,) = parser.parse(MEDIA_FEED).entries
+    photo = entry.get("media_content", [{}])[0]
+    if photo.get("broadsheet_media_description") != "The caption" or "summary" in entry:
+        raise CheckFailedError("feedparser does not keep a photo's caption on the photo")
+    return f"feedparser {parser.__version__} and PySide6 {PySide6.__version__}, as checked"
 
 
 def check_migrations(_: State) -> str:
@@ -215,6 +239,7 @@ CHECKS = (
     Check("resources", check_resources),
     Check("names", check_names),
     Check("licences", check_licences),
+    Check("patches", check_patches),
     Check("migrations", check_migrations),
     Check("store", check_store),
     Check("window", check_window, ("store",)),

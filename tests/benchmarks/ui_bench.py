@@ -75,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     """Measure one mode and print its JSON on stdout (a line of medians on stderr); 1 when
     something it waited for did not happen."""
     arguments = parse_arguments(argv)
+    from desktop.ui import binding
+
+    binding.apply()  # as python -m desktop does, before the window's modules are imported
     from tests.benchmarks import ui_measure
 
     try:

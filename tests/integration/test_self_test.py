@@ -23,6 +23,7 @@ CHECKS = (
     "resources",
     "names",
     "licences",
+    "patches",
     "migrations",
     "store",
     "window",

@@ -21,10 +21,10 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from desktop.domain import Quote, Rate
+from desktop.moments import iso_day
 
 _CODE = re.compile(r"[A-Z]{3}")
 _NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HTML = re.compile(
     rb"(\xef\xbb\xbf)?\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)[\s>]", re.I | re.S
 )
@@ -123,11 +123,9 @@ def positive(value: Decimal | None) -> Decimal | None:
 
 def day_of(text: object, what: str) -> date:
     """A YYYY-MM-DD date, or a ProviderError naming what held it."""
-    if isinstance(text, str) and _DAY.fullmatch(text.strip()):
-        try:
-            return date.fromisoformat(text.strip())
-        except ValueError:
-            pass
+    day = iso_day(text)
+    if day is not None:
+        return day
     raise unreadable(what, f"{str(text)[:20]!r} is not a valid date")
 
 
