@@ -6,8 +6,9 @@
 Runs ``extract_article`` in process on every page of the corpus in ``tests/fixtures/extraction/``
 (``<name>.html`` with its expected answers in ``<name>.json``, described in the README there), or
 of another folder in the same format given with ``--corpus`` (such as the holdout sets in
-``tests/fixtures/extraction-holdout/``, ``extraction-holdout2/`` and ``extraction-holdout3/``,
-which are scored apart and never tuned on), and prints, per page and over the corpus:
+``tests/fixtures/extraction-holdout/``, ``extraction-holdout2/``, ``extraction-holdout3/`` and
+``extraction-holdout4/``, which are scored apart and never tuned on), and prints, per page and
+over the corpus:
 
 - the body: precision, recall and F1 of its word 4-gram shingles (words are NFKC case-folded runs
   of letters and digits; a page written mostly in Chinese or Japanese, which put no spaces between
