@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.store import schema
-from desktop.store.database import connect, transaction
+from desktop.store.database import connect, named, transaction
 from desktop.store.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -90,8 +90,8 @@ class Template:
 
         wanted = {
             Path(name).stem: name
-            for row in connection.execute("SELECT file, thumbnail FROM images")
-            for name in row
+            for row in named(connection, "SELECT file, thumbnail FROM images")
+            for name in (row["file"], row["thumbnail"])
             if name
         }
         for file in sorted(self.photos.rglob("*")):
