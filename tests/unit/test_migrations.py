@@ -12,7 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Column, MetaData, Text, create_engine
+from sqlalchemy import Column, Connection, MetaData, Text, create_engine
 from sqlalchemy.schema import DefaultClause
 
 from desktop.paths import AppPaths
@@ -80,10 +80,10 @@ def test_a_model_the_revisions_do_not_make_is_found(tmp_path: Path) -> None:
     models = MetaData(naming_convention=NAMING)
     for table in Base.metadata.sorted_tables:
         table.to_metadata(models)
-    models.tables["articles"].append_column(Column("subtitle", Text, nullable=True))
+    models.tables["articles"].append_column(Column("in_no_revision", Text, nullable=True))
     models.tables["sources"].c.disabled.server_default = DefaultClause("1")
     found = repr(_differences(models, store))
-    assert "add_column" in found and "subtitle" in found
+    assert "add_column" in found and "in_no_revision" in found
     assert "modify_default" in found and "disabled" in found
 
 
@@ -207,6 +207,41 @@ def test_downgrading_keeps_the_full_text_triggers(tmp_path: Path) -> None:
         "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'articles_fts_%'"
     )
     assert triggers.fetchone() == (3,)
+
+
+def test_every_revision_keeps_the_full_text_triggers_both_ways(tmp_path: Path) -> None:
+    """A revision that rebuilds ``articles`` (batch mode does, to drop or change a column) drops
+    its triggers, and search would silently stop finding new articles: each step up from 0001
+    and each step down to it keeps the three."""
+    store = tmp_path / "store.sqlite3"
+    engine = create_engine(f"sqlite:///{store}")
+    config = _config()
+    scripts = ScriptDirectory.from_config(config)
+    revisions = [script.revision for script in reversed(list(scripts.walk_revisions()))]
+    lost = []
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        for revision in revisions:
+            command.upgrade(config, revision)
+            lost += [] if _fts_triggers(connection) == 3 else [f"upgrading to {revision}"]
+        for revision in reversed(revisions[:-1]):
+            command.downgrade(config, revision)
+            lost += [] if _fts_triggers(connection) == 3 else [f"downgrading to {revision}"]
+    engine.dispose()
+    assert lost == [], (
+        f"The full-text triggers are lost {', '.join(lost)}: put them back after the batch "
+        "operation on articles, as 0002_feeds.py's downgrade does."
+    )
+
+
+def _fts_triggers(connection: Connection) -> int:
+    """How many of the full-text index's triggers the store has."""
+    return int(
+        connection.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master "
+            "WHERE type = 'trigger' AND name LIKE 'articles_fts_%'"
+        ).scalar_one()
+    )
 
 
 def test_saved_page_figures_dated_by_their_file_become_undated_as_saved(tmp_path: Path) -> None:

@@ -21,8 +21,8 @@ def _models_with_subtitles() -> MetaData:
     models = MetaData(naming_convention=NAMING)
     for table in Base.metadata.sorted_tables:
         table.to_metadata(models)
-    models.tables["articles"].append_column(Column("subtitle", Text, nullable=True))
-    priority = Column("priority", Integer, nullable=False, server_default="0")
+    models.tables["articles"].append_column(Column("example_subtitle", Text, nullable=True))
+    priority = Column("example_priority", Integer, nullable=False, server_default="0")
     models.tables["sources"].append_column(priority)
     return models
 
@@ -39,7 +39,7 @@ def test_a_column_in_the_models_becomes_the_next_revision(tmp_path: Path) -> Non
     assert schema.newest_revision(versions) == following
     text = written.read_text()
     assert f'down_revision: str | None = "{schema.HEAD_REVISION}"' in text
-    assert "batch_alter_table" in text and 'drop_column("subtitle")' in text
+    assert "batch_alter_table" in text and 'drop_column("example_subtitle")' in text
 
     store = tmp_path / "store.sqlite3"
     engine = create_engine(f"sqlite:///{store}")
@@ -50,9 +50,9 @@ def test_a_column_in_the_models_becomes_the_next_revision(tmp_path: Path) -> Non
     engine.dispose()
     with closing(sqlite3.connect(store)) as connection:
         connection.execute("INSERT INTO sources (title, kind, created) VALUES ('Paper', 'feed', 0)")
-        assert connection.execute("SELECT priority FROM sources").fetchone() == (0,)
+        assert connection.execute("SELECT example_priority FROM sources").fetchone() == (0,)
         columns = [row[1] for row in connection.execute("PRAGMA table_info(articles)")]
-        assert columns[-1] == "subtitle"
+        assert columns[-1] == "example_subtitle"
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
             following,
         )
