@@ -1,4 +1,4 @@
-"""Opening the store: connections with our pragmas, and a store made ready to use.
+"""Opening the store: connections with our pragmas, rows read by name, and a store made ready.
 
 Before it is opened, a store is examined (``health``): a damaged one is moved aside with its
 journals and a fresh one made; one whose journal belongs to another database is moved aside with
