@@ -25,8 +25,13 @@ _REVISION_FILE = re.compile(r"(\d{4})_\w+\.py")
 
 
 def newest_revision(versions: Path) -> str:
-    """The highest revision id among the revision files in ``versions`` ("0000" when none)."""
-    found = (_REVISION_FILE.fullmatch(file.name) for file in versions.iterdir())
+    """The highest revision id among the revision files in ``versions``; "0000" when there are
+    none (an install without its migrations, which the self-test reports)."""
+    try:
+        names = [file.name for file in versions.iterdir()]
+    except OSError:
+        return "0000"
+    found = (_REVISION_FILE.fullmatch(name) for name in names)
     return max((match.group(1) for match in found if match), default="0000")
 
 

@@ -40,6 +40,7 @@ def test_revision_ids_are_four_digit_numbers_matching_their_files() -> None:
 def test_the_head_revision_is_the_highest_number_among_the_revision_files(tmp_path: Path) -> None:
     """Adding a revision file is all it takes to raise the head: nothing names it by hand."""
     versions = tmp_path / "versions"
+    assert schema.newest_revision(versions) == "0000"  # an install without its migrations
     versions.mkdir()
     assert schema.newest_revision(versions) == "0000"
     for name in ("__init__.py", "0001_initial.py", "0002_feeds.py", "notes.txt", "0009_x.pyc"):
