@@ -11,17 +11,29 @@ BUNDLE := dist/broadsheet/broadsheet
 # What the bundle is built from: rebuilt when any of it changes.
 BUNDLE_SOURCES := pyproject.toml $(shell find desktop packaging -type f -not -name '*.pyc')
 
-.PHONY: run test lint typecheck unit bench soak extract-eval wheel lock dist install-desktop uninstall-desktop clean
+.PHONY: run test template revision lint typecheck unit bench soak extract-eval wheel lock dist install-desktop uninstall-desktop clean
 
 run: $(RUN_STAMP)
 	$(BIN)/broadsheet $(ARGS)
 
 test: $(TEST_STAMP)
+	$(BIN)/python tools/build_sample_store.py --if-stale
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/mypy packaging/macos/info_plist.py packaging/babel_data.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+
+# The ready-made sample store a new profile starts from (desktop/resources/sample/store.sqlite3),
+# built again from the migrations and the sample edition, with its fingerprint beside it. `make
+# test` builds it first when the fingerprint says its revision files or edition changed.
+template: $(RUN_STAMP)
+	$(BIN)/python tools/build_sample_store.py
+
+# The next schema revision, written from what the models say and the revisions do not yet make
+# (tools/new_revision.py): MESSAGE="Articles: a subtitle under the title".
+revision: $(TEST_STAMP)
+	$(BIN)/python tools/new_revision.py "$(MESSAGE)"
 
 bench: $(TEST_STAMP)
 	tools/system-deps bench

@@ -1,7 +1,8 @@
 """The local SQLite store: schema, opening and checking, migrations, and small query functions.
 
-The schema is declared by typed SQLAlchemy models (``models``) and evolved by Alembic migrations
-(``migrations/``). Everyday reads and writes go through the standard library's ``sqlite3`` in the
+The schema is made by the Alembic revisions (``migrations/``), its truth, and described by typed
+SQLAlchemy models (``models``) that a test checks against them. Everyday reads and writes go
+through the standard library's ``sqlite3``, reading rows by column name (``database.named``), in the
 query modules (``articles``, ``sources``, ``market_data``, ``loading``): importing SQLAlchemy's
 ORM costs 0.4-0.6 s and about 45 MB here, more than the whole start-up budget of the window and of
 ``broadsheet list``, so SQLAlchemy and Alembic are imported only when a store is migrated, or

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from desktop.domain import (
     Article,
@@ -25,14 +24,16 @@ from desktop.domain import (
     StoreStats,
     from_timestamp,
 )
+from desktop.store.database import named
 
 PAGE_SIZE = 200
 _WORDS = re.compile(r"[^\W_]+")
 Position = tuple[int, int]
 
 _ROW_COLUMNS = """
-    a.id, a.title, coalesce(s.custom_title, s.title), a.published, a.read, a.bookmarked,
-    i.thumbnail, a.dated, a.url
+    a.id AS id, a.title AS title, coalesce(s.custom_title, s.title) AS source,
+    a.published AS published, a.read AS read, a.bookmarked AS bookmarked,
+    i.thumbnail AS thumbnail, a.dated AS dated, a.url AS url
 """
 _ROW_JOINS = """
     JOIN sources AS s ON s.id = a.source_id
@@ -71,7 +72,7 @@ def page(
         sql, params = _search_sql(section, match, after)
     else:
         sql, params = _section_sql(section, after)
-    rows = connection.execute(sql + " LIMIT ?", (*params, limit)).fetchall()
+    rows = named(connection, sql + " LIMIT ?", (*params, limit)).fetchall()
     return _page_from(rows, limit, section, bool(match), images)
 
 
@@ -91,12 +92,15 @@ def fts_query(text: str) -> str:
 
 def get(connection: sqlite3.Connection, article_id: int, images: Path) -> Article:
     """Return one whole article, or raise ``ArticleNotFoundError``."""
-    row = connection.execute(
+    row = named(
+        connection,
         """
-        SELECT a.id, a.title, coalesce(s.custom_title, s.title), a.url, a.byline, a.published,
-               a.summary, a.body_html,
-               i.file, i.width, i.height, i.thumbnail, a.caption, a.credit, a.read, a.bookmarked,
-               i.url
+        SELECT a.id AS id, a.title AS title, coalesce(s.custom_title, s.title) AS source,
+               a.url AS url, a.byline AS byline, a.published AS published, a.summary AS summary,
+               a.body_html AS body_html, a.caption AS caption, a.credit AS credit,
+               a.read AS read, a.bookmarked AS bookmarked,
+               i.file AS photo_file, i.width AS photo_width, i.height AS photo_height,
+               i.thumbnail AS photo_thumbnail, i.url AS photo_url
         FROM articles AS a
         JOIN sources AS s ON s.id = a.source_id
         LEFT JOIN images AS i ON i.id = a.image_id
@@ -106,25 +110,35 @@ def get(connection: sqlite3.Connection, article_id: int, images: Path) -> Articl
     ).fetchone()
     if row is None:
         raise ArticleNotFoundError(article_id)
-    photo = None
-    if row[8] is not None:
-        thumbnail = images / row[11] if row[11] else None
-        photo = Photo(images / row[8], row[9], row[10], thumbnail, row[16])
     return Article(
-        id=row[0],
-        title=row[1],
-        source=row[2],
-        url=row[3],
-        byline=row[4],
-        published=from_timestamp(row[5]),
-        summary=row[6],
-        body_html=row[7],
-        photo=photo,
-        caption=row[12],
-        credit=row[13],
-        read=bool(row[14]),
-        bookmarked_at=from_timestamp(row[15]),
+        id=row["id"],
+        title=row["title"],
+        source=row["source"],
+        url=row["url"],
+        byline=row["byline"],
+        published=from_timestamp(row["published"]),
+        summary=row["summary"],
+        body_html=row["body_html"],
+        photo=_lead_photo(row, images),
+        caption=row["caption"],
+        credit=row["credit"],
+        read=bool(row["read"]),
+        bookmarked_at=from_timestamp(row["bookmarked"]),
         images=_body_images(connection, article_id, images),
+    )
+
+
+def _lead_photo(row: sqlite3.Row, images: Path) -> Photo | None:
+    """The article's lead photo from its row's ``photo_`` columns, if it has one."""
+    if row["photo_file"] is None:
+        return None
+    thumbnail = images / row["photo_thumbnail"] if row["photo_thumbnail"] else None
+    return Photo(
+        images / row["photo_file"],
+        row["photo_width"],
+        row["photo_height"],
+        thumbnail,
+        row["photo_url"],
     )
 
 
@@ -138,12 +152,15 @@ def _body_images(
     connection: sqlite3.Connection, article_id: int, images: Path
 ) -> tuple[Photo, ...]:
     """The cached pictures of an article's body, each with the address its body names."""
-    rows = connection.execute(
-        "SELECT l.url, i.file, i.width, i.height FROM article_images AS l "
-        "JOIN images AS i ON i.id = l.image_id WHERE l.article_id = ?",
+    rows = named(
+        connection,
+        "SELECT l.url AS url, i.file AS file, i.width AS width, i.height AS height "
+        "FROM article_images AS l JOIN images AS i ON i.id = l.image_id WHERE l.article_id = ?",
         (article_id,),
     )
-    return tuple(Photo(images / file, width, height, url=url) for url, file, width, height in rows)
+    return tuple(
+        Photo(images / row["file"], row["width"], row["height"], url=row["url"]) for row in rows
+    )
 
 
 def set_bookmarked(connection: sqlite3.Connection, article_id: int, on: bool) -> datetime | None:
@@ -214,8 +231,10 @@ def _bookmarked_ids(connection: sqlite3.Connection, index: str) -> list[int]:
 
 def stats(connection: sqlite3.Connection, store: Path) -> StoreStats:
     """Count articles, unread articles, bookmarks and sources, and measure the store's size."""
-    articles, unread, bookmarks = connection.execute(
-        "SELECT count(*), count(*) FILTER (WHERE NOT read), count(bookmarked) FROM articles"
+    counted = named(
+        connection,
+        "SELECT count(*) AS articles, count(*) FILTER (WHERE NOT read) AS unread, "
+        "count(bookmarked) AS bookmarks FROM articles",
     ).fetchone()
     sources = connection.execute("SELECT count(*) FROM sources").fetchone()[0]
     size = sum(
@@ -223,7 +242,7 @@ def stats(connection: sqlite3.Connection, store: Path) -> StoreStats:
         for candidate in (store, store.with_name(store.name + "-wal"))
         if candidate.exists()
     )
-    return StoreStats(articles, unread, bookmarks, sources, size)
+    return StoreStats(counted["articles"], counted["unread"], counted["bookmarks"], sources, size)
 
 
 def _section_sql(section: Section, after: Position | None) -> tuple[str, tuple[object, ...]]:
@@ -249,8 +268,9 @@ def _search_sql(
     where.insert(0, "articles_fts MATCH ?")
     params = (match, *params)
     if after is not None:
+        _, after_id = after  # search results go by id alone
         where.append("f.rowid < ?")
-        params = (*params, after[1])
+        params = (*params, after_id)
     sql = (
         f"SELECT {_ROW_COLUMNS} FROM articles_fts AS f "
         f"JOIN articles AS a ON a.id = f.rowid {_ROW_JOINS} "
@@ -274,20 +294,22 @@ def section_filter(section: Section) -> tuple[list[str], tuple[object, ...]]:
 
 
 def _page_from(
-    rows: list[Any], limit: int, section: Section, search: bool, images: Path | None
+    rows: list[sqlite3.Row], limit: int, section: Section, search: bool, images: Path | None
 ) -> Page:
     """Build domain rows and the position the next page starts after."""
     items = [
         ArticleRow(
-            id=row[0],
-            title=row[1],
-            source=row[2],
-            url=row[8],
-            published=from_timestamp(row[3]),
-            read=bool(row[4]),
-            bookmarked=row[5] is not None,
-            thumbnail=images / row[6] if images is not None and row[6] else None,
-            filed=from_timestamp(row[7]),
+            id=row["id"],
+            title=row["title"],
+            source=row["source"],
+            url=row["url"],
+            published=from_timestamp(row["published"]),
+            read=bool(row["read"]),
+            bookmarked=row["bookmarked"] is not None,
+            thumbnail=images / row["thumbnail"]
+            if images is not None and row["thumbnail"]
+            else None,
+            filed=from_timestamp(row["dated"]),
         )
         for row in rows
     ]
@@ -295,6 +317,6 @@ def _page_from(
         return Page(items, None)
     last = rows[-1]
     if search:
-        return Page(items, (0, last[0]))
-    key = last[5] if section.kind is SectionKind.BOOKMARKS else last[7]
-    return Page(items, (key, last[0]))
+        return Page(items, (0, last["id"]))
+    key = last["bookmarked"] if section.kind is SectionKind.BOOKMARKS else last["dated"]
+    return Page(items, (key, last["id"]))

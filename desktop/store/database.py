@@ -1,4 +1,4 @@
-"""Opening the store: connections with our pragmas, and a store made ready to use.
+"""Opening the store: connections with our pragmas, rows read by name, and a store made ready.
 
 Before it is opened, a store is examined (``health``): a damaged one is moved aside with its
 journals and a fresh one made; one whose journal belongs to another database is moved aside with
@@ -11,7 +11,7 @@ import contextlib
 import logging
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +31,15 @@ from desktop.store.health import (
     seal,
 )
 
-__all__ = ["OpenReport", "connect", "connect_reader", "open_store", "seal", "transaction"]
+__all__ = [
+    "OpenReport",
+    "connect",
+    "connect_reader",
+    "named",
+    "open_store",
+    "seal",
+    "transaction",
+]
 
 if TYPE_CHECKING:
     from desktop.store.template import Template
@@ -103,6 +111,16 @@ def connect_reader(path: Path) -> sqlite3.Connection:
     connection = connect(path, busy_ms=READER_BUSY_MS)
     connection.execute("PRAGMA query_only = ON")
     return connection
+
+
+def named(
+    connection: sqlite3.Connection, sql: str, params: Sequence[object] = ()
+) -> sqlite3.Cursor:
+    """Run a query whose rows are read by column name (``row["title"]``), never by position, so
+    a column added to a table or a query shifts nothing."""
+    cursor = connection.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql, params)
 
 
 @contextlib.contextmanager

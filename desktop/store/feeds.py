@@ -10,6 +10,8 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop.store.database import named
+
 FEED = "feed"
 # What a source keeps of its fetches: dropped when it is removed, so that subscribing again
 # fetches the whole feed rather than sending old validators and getting a 304 for it.
@@ -58,16 +60,16 @@ def add_feed(
 ) -> int:
     """Subscribe to a feed; a removed subscription to the same address comes back, as new (its
     first fetch asks for the whole feed)."""
-    row = connection.execute("SELECT id, removed FROM sources WHERE url = ?", (url,)).fetchone()
-    if row is not None and row[1] is None:
-        raise FeedExistsError(url, int(row[0]))
+    row = named(connection, "SELECT id, removed FROM sources WHERE url = ?", (url,)).fetchone()
+    if row is not None and row["removed"] is None:
+        raise FeedExistsError(url, int(row["id"]))
     if row is not None:
         connection.execute(
             f"UPDATE sources SET removed = NULL, folder = ?, disabled = 0, {FORGET_FETCHES} "
             "WHERE id = ?",
-            (folder, row[0]),
+            (folder, row["id"]),
         )
-        return int(row[0])
+        return int(row["id"])
     cursor = connection.execute(
         "INSERT INTO sources (title, kind, url, site_url, folder, created) "
         "VALUES (?, ?, ?, ?, ?, ?)",
@@ -83,8 +85,9 @@ def due_feeds(
     """Subscriptions to refresh now: not removed, not gone, not asked to wait (Retry-After);
     one never fetched is asked without validators."""
     sql = (
-        "SELECT id, url, CASE WHEN last_fetched IS NOT NULL THEN etag END, "
-        "CASE WHEN last_fetched IS NOT NULL THEN last_modified END, full_articles FROM sources "
+        "SELECT id, url, CASE WHEN last_fetched IS NOT NULL THEN etag END AS etag, "
+        "CASE WHEN last_fetched IS NOT NULL THEN last_modified END AS last_modified, "
+        "full_articles FROM sources "
         "WHERE kind = ? AND removed IS NULL AND NOT disabled AND url IS NOT NULL "
         "AND (retry_after IS NULL OR retry_after <= ?)"
     )
@@ -92,8 +95,13 @@ def due_feeds(
     if only is not None:
         sql += f" AND id IN ({','.join('?' * len(only))})"
         params.extend(only)
-    rows = connection.execute(sql + " ORDER BY id", params)
-    return [FeedState(row[0], row[1], row[2], row[3], bool(row[4])) for row in rows]
+    rows = named(connection, sql + " ORDER BY id", params)
+    return [
+        FeedState(
+            row["id"], row["url"], row["etag"], row["last_modified"], bool(row["full_articles"])
+        )
+        for row in rows
+    ]
 
 
 def record_success(

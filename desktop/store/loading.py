@@ -20,6 +20,7 @@ from desktop.domain import (
     NewSource,
     to_timestamp,
 )
+from desktop.store.database import named
 from desktop.store.images import cache_photo
 from desktop.store.market_data import add_figures
 
@@ -32,7 +33,7 @@ def add_edition(connection: sqlite3.Connection, edition: Edition, images: Path) 
     """
     ids = {source: _source_id(connection, source) for source in edition.sources}
     entries = [(ids[source], article) for source in edition.sources for article in source.articles]
-    entries.sort(key=lambda entry: _age_key(entry[1]))
+    entries.sort(key=_age_key)
     added = sum(
         add_article(connection, source_id, article, images) is not None
         for source_id, article in entries
@@ -56,8 +57,9 @@ def add_source_articles(
     return [add_article(connection, source_id, article, images) for article in source.articles]
 
 
-def _age_key(article: NewArticle) -> float:
-    """Sort key putting older articles first and undated ones last."""
+def _age_key(entry: tuple[int, NewArticle]) -> float:
+    """Sort key putting older articles (of a source id) first and undated ones last."""
+    _, article = entry
     return article.published.timestamp() if article.published else float("inf")
 
 
@@ -251,11 +253,13 @@ def store_photo(connection: sqlite3.Connection, photo: NewPhoto, images: Path, n
     its thumbnail when it first comes as a lead photo; a new photo at a known address replaces
     the old one)."""
     file, thumbnail = cache_photo(images, photo)
-    row = connection.execute("SELECT id, thumbnail FROM images WHERE file = ?", (file,)).fetchone()
+    row = named(connection, "SELECT id, thumbnail FROM images WHERE file = ?", (file,)).fetchone()
     if row is not None:
-        if thumbnail and row[1] is None:
-            connection.execute("UPDATE images SET thumbnail = ? WHERE id = ?", (thumbnail, row[0]))
-        return int(row[0])
+        if thumbnail and row["thumbnail"] is None:
+            connection.execute(
+                "UPDATE images SET thumbnail = ? WHERE id = ?", (thumbnail, row["id"])
+            )
+        return int(row["id"])
     cursor = connection.execute(
         "INSERT INTO images (url, file, thumbnail, content_type, width, height, bytes, fetched) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET file = excluded.file, "

@@ -13,6 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from desktop.domain import ProviderStatus, Quote, Rate, from_timestamp, to_timestamp
+from desktop.store.database import named
 
 _RATE_COLUMNS = "code, base, rate, as_of, provider, snapshot, undated"
 _QUOTE_COLUMNS = (
@@ -37,18 +38,19 @@ _FRESHEST_QUOTES = f"""
 def freshest_rates(connection: sqlite3.Connection) -> list[Rate]:
     """For each currency, its most recent rate from whichever provider gave it (an undated one
     only when none is dated)."""
-    return [_rate(row) for row in connection.execute(_FRESHEST_RATES)]
+    return [_rate(row) for row in named(connection, _FRESHEST_RATES)]
 
 
 def freshest_quotes(connection: sqlite3.Connection) -> list[Quote]:
     """For each symbol, its most recent quote (an undated one only when none is dated), in the
     order the symbols were first stored."""
-    return [_quote(row) for row in connection.execute(_FRESHEST_QUOTES)]
+    return [_quote(row) for row in named(connection, _FRESHEST_QUOTES)]
 
 
 def rate_history(connection: sqlite3.Connection, since: datetime) -> list[Rate]:
     """Every live (not snapshot) rate published since ``since``, oldest first."""
-    rows = connection.execute(
+    rows = named(
+        connection,
         f"SELECT {_RATE_COLUMNS} FROM rates WHERE as_of >= ? AND NOT snapshot ORDER BY as_of",
         (to_timestamp(since),),
     )
@@ -57,7 +59,8 @@ def rate_history(connection: sqlite3.Connection, since: datetime) -> list[Rate]:
 
 def quote_history(connection: sqlite3.Connection, since: datetime) -> list[Quote]:
     """Every live (not snapshot) quote published since ``since``, oldest first."""
-    rows = connection.execute(
+    rows = named(
+        connection,
         f"SELECT {_QUOTE_COLUMNS} FROM quotes WHERE as_of >= ? AND NOT snapshot ORDER BY as_of",
         (to_timestamp(since),),
     )
@@ -67,10 +70,11 @@ def quote_history(connection: sqlite3.Connection, since: datetime) -> list[Quote
 def quote_names(connection: sqlite3.Connection) -> dict[str, str]:
     """The company name stored for each symbol, where a provider gave one (not just the symbol)."""
     # SQLite gives a bare column's value from the row where max() found its maximum.
-    rows = connection.execute(
-        "SELECT symbol, name, max(as_of) FROM quotes WHERE name != symbol GROUP BY symbol"
+    rows = named(
+        connection,
+        "SELECT symbol, name, max(as_of) FROM quotes WHERE name != symbol GROUP BY symbol",
     )
-    return {str(symbol): str(name) for symbol, name, _ in rows}
+    return {str(row["symbol"]): str(row["name"]) for row in rows}
 
 
 def record_provider_attempt(
@@ -109,18 +113,19 @@ def record_provider_attempt(
 
 def provider_statuses(connection: sqlite3.Connection) -> dict[str, ProviderStatus]:
     """How the last refresh from each provider went, by key."""
-    rows = connection.execute(
+    rows = named(
+        connection,
         "SELECT key, last_attempt, last_success, last_error, figures, newest "
-        "FROM market_providers ORDER BY key"
+        "FROM market_providers ORDER BY key",
     )
     return {
-        row[0]: ProviderStatus(
-            key=row[0],
-            last_attempt=from_timestamp(row[1]),
-            last_success=from_timestamp(row[2]),
-            last_error=row[3],
-            figures=int(row[4]),
-            newest=from_timestamp(row[5] or None),
+        row["key"]: ProviderStatus(
+            key=row["key"],
+            last_attempt=from_timestamp(row["last_attempt"]),
+            last_success=from_timestamp(row["last_success"]),
+            last_error=row["last_error"],
+            figures=int(row["figures"]),
+            newest=from_timestamp(row["newest"] or None),
         )
         for row in rows
     }
@@ -154,32 +159,32 @@ def add_figures(
     )  # fmt: skip
 
 
-def _rate(row: sqlite3.Row | tuple[object, ...]) -> Rate:
+def _rate(row: sqlite3.Row) -> Rate:
     """A rate from a row of ``_RATE_COLUMNS``."""
     return Rate(
-        code=str(row[0]),
-        base=str(row[1]),
-        rate=Decimal(str(row[2])),
-        as_of=_moment(row[3]),
-        provider=str(row[4]),
-        snapshot=bool(row[5]),
-        undated=bool(row[6]),
+        code=str(row["code"]),
+        base=str(row["base"]),
+        rate=Decimal(str(row["rate"])),
+        as_of=_moment(row["as_of"]),
+        provider=str(row["provider"]),
+        snapshot=bool(row["snapshot"]),
+        undated=bool(row["undated"]),
     )
 
 
-def _quote(row: sqlite3.Row | tuple[object, ...]) -> Quote:
+def _quote(row: sqlite3.Row) -> Quote:
     """A quote from a row of ``_QUOTE_COLUMNS``."""
     return Quote(
-        symbol=str(row[0]),
-        name=str(row[1]),
-        price=Decimal(str(row[2])),
-        change=Decimal(str(row[3])),
-        percent=Decimal(str(row[4])),
-        currency=str(row[5]),
-        as_of=_moment(row[6]),
-        provider=str(row[7]),
-        snapshot=bool(row[8]),
-        undated=bool(row[9]),
+        symbol=str(row["symbol"]),
+        name=str(row["name"]),
+        price=Decimal(str(row["price"])),
+        change=Decimal(str(row["change"])),
+        percent=Decimal(str(row["percent"])),
+        currency=str(row["currency"]),
+        as_of=_moment(row["as_of"]),
+        provider=str(row["provider"]),
+        snapshot=bool(row["snapshot"]),
+        undated=bool(row["undated"]),
     )
 
 

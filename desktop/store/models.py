@@ -1,9 +1,15 @@
-"""The store's schema as typed SQLAlchemy models: the source the Alembic migrations follow.
+"""The store's schema as typed SQLAlchemy models, checked against the Alembic revisions' head.
 
 Times are Unix seconds (UTC) in integer columns: compact, indexable and read without parsing.
 Exchange rates and prices are decimal strings, so a figure comes back exactly as it was given.
 The full-text index (``articles_fts``) is an FTS5 table kept in sync by triggers; SQLAlchemy cannot
 describe virtual tables, so the migration creates it and ``FTS_TABLES`` names what it adds.
+
+The Alembic revisions are the truth about a store's schema: they are what every store runs. These
+models describe their head for Alembic's comparisons, and a test fails on any difference in tables,
+columns, types, nullability, defaults, keys or indexes (``tests/unit/test_migrations.py``). A
+default is the schema's (``server_default``), never Python's: the query modules write with plain
+SQL, which no Python-side default reaches.
 """
 
 from __future__ import annotations
@@ -43,7 +49,7 @@ class SourceRecord(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(500))
-    kind: Mapped[str] = mapped_column(String(20), default="feed")
+    kind: Mapped[str] = mapped_column(String(20))
     url: Mapped[str | None] = mapped_column(Text, unique=True)
     site_url: Mapped[str | None] = mapped_column(Text)
     folder: Mapped[str | None] = mapped_column(String(200))
@@ -51,7 +57,7 @@ class SourceRecord(Base):
     # The name the person gave the source, which a refresh never overwrites.
     custom_title: Mapped[str | None] = mapped_column(String(500))
     # Fetch the article page when an entry carries only a summary.
-    full_articles: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    full_articles: Mapped[bool] = mapped_column(Boolean, server_default="1")
     # Conditional GET validators from the last answer.
     etag: Mapped[str | None] = mapped_column(Text)
     last_modified: Mapped[str | None] = mapped_column(Text)
@@ -62,7 +68,7 @@ class SourceRecord(Base):
     # Not to be asked again before this time (Retry-After).
     retry_after: Mapped[int | None] = mapped_column(Integer)
     # Set when the server says the feed is gone (HTTP 410); a disabled source is not refreshed.
-    disabled: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    disabled: Mapped[bool] = mapped_column(Boolean, server_default="0")
     # Set when the person removed the source; its bookmarked articles stay, the rest go.
     removed: Mapped[int | None] = mapped_column(Integer)
 
@@ -111,12 +117,12 @@ class ArticleRecord(Base):
     # The time the list files the article under: published, else fetched.
     dated: Mapped[int] = mapped_column(Integer)
     summary: Mapped[str | None] = mapped_column(Text)
-    body_html: Mapped[str] = mapped_column(Text, default="")
-    body_text: Mapped[str] = mapped_column(Text, default="")
+    body_html: Mapped[str] = mapped_column(Text)
+    body_text: Mapped[str] = mapped_column(Text)
     image_id: Mapped[int | None] = mapped_column(ForeignKey("images.id", ondelete="SET NULL"))
     caption: Mapped[str | None] = mapped_column(Text)
     credit: Mapped[str | None] = mapped_column(Text)
-    read: Mapped[bool] = mapped_column(Boolean, default=False)
+    read: Mapped[bool] = mapped_column(Boolean)
     bookmarked: Mapped[int | None] = mapped_column(Integer)
     # Normalised title and text, hashed: finds the same article under a new id or link.
     content_hash: Mapped[str | None] = mapped_column(String(64))
@@ -156,14 +162,14 @@ class PendingRecord(Base):
     )
     kind: Mapped[str] = mapped_column(String(10), primary_key=True)
     url: Mapped[str] = mapped_column(Text, primary_key=True)
-    lead: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    lead: Mapped[bool] = mapped_column(Boolean, server_default="0")
     caption: Mapped[str | None] = mapped_column(Text)
     credit: Mapped[str | None] = mapped_column(Text)
     # The body's other addresses for a lead photo, one a line; a page's fallback photo.
     aliases: Mapped[str | None] = mapped_column(Text)
     photo: Mapped[str | None] = mapped_column(Text)
-    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    next_try: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    next_try: Mapped[int] = mapped_column(Integer, server_default="0")
     # Why the last try failed, in a sentence.
     last_error: Mapped[str | None] = mapped_column(Text)
 
@@ -181,10 +187,10 @@ class RateRecord(Base):
     rate: Mapped[str] = mapped_column(String(40))
     as_of: Mapped[int] = mapped_column(Integer)
     fetched: Mapped[int] = mapped_column(Integer)
-    snapshot: Mapped[bool] = mapped_column(Boolean, default=False)
+    snapshot: Mapped[bool] = mapped_column(Boolean)
     # The source gave no time (a saved page that states none): as_of is when it was saved, and
     # any dated figure of the same currency or symbol ranks above it.
-    undated: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    undated: Mapped[bool] = mapped_column(Boolean, server_default="0")
 
 
 class QuoteRecord(Base):
@@ -206,10 +212,10 @@ class QuoteRecord(Base):
     currency: Mapped[str] = mapped_column(String(3))
     as_of: Mapped[int] = mapped_column(Integer)
     fetched: Mapped[int] = mapped_column(Integer)
-    snapshot: Mapped[bool] = mapped_column(Boolean, default=False)
+    snapshot: Mapped[bool] = mapped_column(Boolean)
     # The source gave no time (a saved page that states none): as_of is when it was saved, and
     # any dated figure of the same currency or symbol ranks above it.
-    undated: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    undated: Mapped[bool] = mapped_column(Boolean, server_default="0")
 
 
 class MarketProviderRecord(Base):
@@ -224,6 +230,6 @@ class MarketProviderRecord(Base):
     # Why the last attempt failed, in a sentence; None once it succeeds again.
     last_error: Mapped[str | None] = mapped_column(Text)
     # How many figures the last successful refresh stored.
-    figures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    figures: Mapped[int] = mapped_column(Integer, server_default="0")
     # The as-of time of the newest figure it has given, to know when a newer one is due.
     newest: Mapped[int | None] = mapped_column(Integer)

@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desktop.store.database import named
+
 PAGE = "page"
 PICTURE = "picture"
 MAX_ATTEMPTS = 6
@@ -50,18 +52,28 @@ def due(
     connection: sqlite3.Connection, now: int, sources: tuple[int, ...] | None = None
 ) -> list[Work]:
     """The work whose time has come, oldest articles first (of these sources only, if given)."""
-    rows = connection.execute(
+    rows = named(
+        connection,
         "SELECT p.article_id, p.kind, p.url, p.lead, p.caption, p.credit, p.aliases, p.photo, "
         "a.source_id FROM pending AS p JOIN articles AS a ON a.id = p.article_id "
         "WHERE p.next_try <= ? ORDER BY p.article_id",
         (now,),
     )
-    return [
-        Work(row[0], row[1], row[2], bool(row[3]), row[4], row[5],
-             tuple(row[6].split("\n")) if row[6] else (), row[7])
-        for row in rows
-        if sources is None or row[8] in sources
-    ]  # fmt: skip
+    return [_work(row) for row in rows if sources is None or row["source_id"] in sources]
+
+
+def _work(row: sqlite3.Row) -> Work:
+    """Work from a row of ``pending``."""
+    return Work(
+        article_id=row["article_id"],
+        kind=row["kind"],
+        url=row["url"],
+        lead=bool(row["lead"]),
+        caption=row["caption"],
+        credit=row["credit"],
+        aliases=tuple(row["aliases"].split("\n")) if row["aliases"] else (),
+        photo=row["photo"],
+    )
 
 
 def done(connection: sqlite3.Connection, article_id: int, kind: str, url: str) -> None:

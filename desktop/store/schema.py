@@ -1,12 +1,14 @@
 """The schema revision: read without SQLAlchemy, upgraded with Alembic only when it is behind.
 
-Revision ids are four-digit numbers (``0001``, ``0002`` ...), so a store's revision can be compared
-with ours without loading Alembic; a test checks that ``HEAD_REVISION`` is Alembic's head.
+Revision ids are four-digit numbers that begin their files' names (``0001_initial.py`` ...), so
+our revision is the highest number among the files, read without loading Alembic, and a store's
+revision is compared with it as a number; a test checks that it is Alembic's head.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,8 +20,22 @@ from desktop.store.errors import MigrationError, StoreError, StoreTooNewError, r
 
 log = logging.getLogger(__name__)
 
-HEAD_REVISION = "0006"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_REVISION_FILE = re.compile(r"(\d{4})_\w+\.py")
+
+
+def newest_revision(versions: Path) -> str:
+    """The highest revision id among the revision files in ``versions``; "0000" when there are
+    none (an install without its migrations, which the self-test reports)."""
+    try:
+        names = [file.name for file in versions.iterdir()]
+    except OSError:
+        return "0000"
+    found = (_REVISION_FILE.fullmatch(name) for name in names)
+    return max((match.group(1) for match in found if match), default="0000")
+
+
+HEAD_REVISION = newest_revision(MIGRATIONS / "versions")
 
 
 def current_revision(connection: sqlite3.Connection) -> str | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from typing import Any
 
 from desktop.domain import Source
+from desktop.store.database import named
 from desktop.store.feeds import FORGET_FETCHES
 
 
@@ -21,7 +21,7 @@ class Counts:
 
 
 _SOURCE_COLUMNS = """
-    id, coalesce(custom_title, title), url, kind, site_url, folder, last_error, disabled,
+    id, coalesce(custom_title, title) AS title, url, kind, site_url, folder, last_error, disabled,
     full_articles
 """
 
@@ -36,18 +36,21 @@ class SourceNotFoundError(LookupError):
 
 def sources(connection: sqlite3.Connection) -> list[Source]:
     """Every source the person has, by folder then name, without counts (cheap at start-up)."""
-    rows = connection.execute(
+    rows = named(
+        connection,
         f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE removed IS NULL "
         "ORDER BY folder IS NOT NULL, folder COLLATE NOCASE, "
-        "coalesce(custom_title, title) COLLATE NOCASE, id"
+        "coalesce(custom_title, title) COLLATE NOCASE, id",
     )
     return [_source(row) for row in rows]
 
 
 def source(connection: sqlite3.Connection, source_id: int) -> Source:
     """One source, or ``SourceNotFoundError``."""
-    row = connection.execute(
-        f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE id = ? AND removed IS NULL", (source_id,)
+    row = named(
+        connection,
+        f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE id = ? AND removed IS NULL",
+        (source_id,),
     ).fetchone()
     if row is None:
         raise SourceNotFoundError(source_id)
@@ -87,11 +90,13 @@ def remove(connection: sqlite3.Connection, source_id: int, now: int) -> int:
 
 def articles_of(connection: sqlite3.Connection, source_id: int) -> tuple[int, int]:
     """How many of a source's articles removing it would delete, and how many (bookmarked) stay."""
-    row = connection.execute(
-        "SELECT count(*) - count(bookmarked), count(bookmarked) FROM articles WHERE source_id = ?",
+    row = named(
+        connection,
+        "SELECT count(*) - count(bookmarked) AS deleted, count(bookmarked) AS kept "
+        "FROM articles WHERE source_id = ?",
         (source_id,),
     ).fetchone()
-    return int(row[0]), int(row[1])
+    return int(row["deleted"]), int(row["kept"])
 
 
 def _update(connection: sqlite3.Connection, source_id: int, assignment: str, value: object) -> None:
@@ -103,28 +108,28 @@ def _update(connection: sqlite3.Connection, source_id: int, assignment: str, val
         raise SourceNotFoundError(source_id)
 
 
-def _source(row: Any) -> Source:
+def _source(row: sqlite3.Row) -> Source:
     """A source from a row of ``_SOURCE_COLUMNS``."""
     return Source(
-        id=row[0],
-        title=row[1],
-        url=row[2],
-        kind=row[3],
-        site_url=row[4],
-        folder=row[5],
-        last_error=row[6],
-        disabled=bool(row[7]),
-        full_articles=bool(row[8]),
+        id=row["id"],
+        title=row["title"],
+        url=row["url"],
+        kind=row["kind"],
+        site_url=row["site_url"],
+        folder=row["folder"],
+        last_error=row["last_error"],
+        disabled=bool(row["disabled"]),
+        full_articles=bool(row["full_articles"]),
     )
 
 
 def counts(connection: sqlite3.Connection) -> Counts:
     """Count unread and bookmarked articles (a scan of the read index: run it off the UI thread)."""
-    by_source = dict(
-        connection.execute(
-            "SELECT source_id, count(*) FROM articles WHERE read = 0 GROUP BY source_id"
-        ).fetchall()
+    rows = named(
+        connection,
+        "SELECT source_id, count(*) AS unread FROM articles WHERE read = 0 GROUP BY source_id",
     )
+    by_source = {int(row["source_id"]): int(row["unread"]) for row in rows}
     bookmarks = connection.execute(
         "SELECT count(*) FROM articles WHERE bookmarked IS NOT NULL"
     ).fetchone()[0]

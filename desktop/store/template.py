@@ -1,16 +1,16 @@
 """A new store copied from a ready-made one instead of created by the migrations.
 
-``tools/build_sample_store.py`` builds the ready-made store from the migrations and the sample
-edition: the schema at the head revision with its ``alembic_version`` row, the sample edition
-loaded and ``user_version`` saying so, in one file under ``desktop/resources/sample/``. Copying it
-into a new data folder costs 15-20 ms, where importing Alembic and SQLAlchemy to run the migrations,
-then reading the edition and its photos, took most of a second and 70 MB before the first window
-could paint. The copy, made beside the store's place, is checked (``quick_check``, the revision),
-its photos are copied into the photo cache from the edition's own files (the cache names them by
-their content, so the image rows say which file is which), its load times are set to now, and only
-then does it take the store's name. Whatever goes wrong, the store's place is left as it was (a
-photo already copied stays: the usual way writes the same file) and the caller creates the store
-the usual way.
+``tools/build_sample_store.py`` (``make template``) builds the ready-made store from the migrations
+and the sample edition: the schema at the head revision with its ``alembic_version`` row, the sample
+edition loaded and ``user_version`` saying so, in one file under ``desktop/resources/sample/``.
+Copying it into a new data folder costs 15-20 ms, where importing Alembic and SQLAlchemy to run the
+migrations, then reading the edition and its photos, took most of a second and 70 MB before the
+first window could paint. The copy, made beside the store's place, is checked (``quick_check``, the
+revision), its photos are copied into the photo cache from the edition's own files (the cache names
+them by their content, so the image rows say which file is which), its load times are set to now,
+and only then does it take the store's name. Whatever goes wrong, the store's place is left as it
+was (a photo already copied stays: the usual way writes the same file) and the caller creates the
+store the usual way.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.store import schema
-from desktop.store.database import connect, transaction
+from desktop.store.database import connect, named, transaction
 from desktop.store.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -90,8 +90,8 @@ class Template:
 
         wanted = {
             Path(name).stem: name
-            for row in connection.execute("SELECT file, thumbnail FROM images")
-            for name in row
+            for row in named(connection, "SELECT file, thumbnail FROM images")
+            for name in (row["file"], row["thumbnail"])
             if name
         }
         for file in sorted(self.photos.rglob("*")):

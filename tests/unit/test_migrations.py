@@ -1,4 +1,5 @@
-"""Migrations: Alembic's head is ours, the migrated schema matches the models, both ways work."""
+"""Migrations: our head is Alembic's, derived from the revision files; the migrated schema matches
+the models in every column, type and default; both ways work."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine
+from sqlalchemy import Column, Connection, MetaData, Text, create_engine
+from sqlalchemy.schema import DefaultClause
 
 from desktop.paths import AppPaths
 from desktop.store import schema
 from desktop.store.database import connect
-from desktop.store.models import Base, include_object
+from desktop.store.models import NAMING, Base, include_object
 
 
 def _config() -> Config:
@@ -35,16 +37,66 @@ def test_revision_ids_are_four_digit_numbers_matching_their_files() -> None:
         assert Path(script.path).name.startswith(script.revision + "_")
 
 
+def test_the_head_revision_is_the_highest_number_among_the_revision_files(tmp_path: Path) -> None:
+    """Adding a revision file is all it takes to raise the head: nothing names it by hand."""
+    versions = tmp_path / "versions"
+    assert schema.newest_revision(versions) == "0000"  # an install without its migrations
+    versions.mkdir()
+    assert schema.newest_revision(versions) == "0000"
+    for name in ("__init__.py", "0001_initial.py", "0002_feeds.py", "notes.txt", "0009_x.pyc"):
+        (versions / name).write_text("")
+    assert schema.newest_revision(versions) == "0002"
+    (versions / "0010_subtitles.py").write_text("")
+    assert schema.newest_revision(versions) == "0010"
+
+
+def _differences(metadata: MetaData, store: Path) -> list[object]:
+    """What Alembic's autogenerate finds between the models and a store: tables, columns,
+    types, nullability, server defaults, keys, unique constraints and indexes."""
+    engine = create_engine(f"sqlite:///{store}")
+    try:
+        with engine.connect() as connection:
+            options = {
+                "include_object": include_object,
+                "render_as_batch": True,
+                "compare_type": True,
+                "compare_server_default": True,
+            }
+            context = MigrationContext.configure(connection, opts=options)
+            return list(compare_metadata(context, metadata))
+    finally:
+        engine.dispose()
+
+
 def test_the_migrated_schema_matches_the_models(tmp_path: Path) -> None:
     store = tmp_path / "store.sqlite3"
     _store_at("head", store)
-    engine = create_engine(f"sqlite:///{store}")
-    with engine.connect() as connection:
-        context = MigrationContext.configure(
-            connection, opts={"include_object": include_object, "render_as_batch": True}
-        )
-        assert compare_metadata(context, Base.metadata) == []
-    engine.dispose()
+    assert _differences(Base.metadata, store) == []
+
+
+def test_a_model_the_revisions_do_not_make_is_found(tmp_path: Path) -> None:
+    """A column without its revision, or a default the schema does not have, fails the check."""
+    store = tmp_path / "store.sqlite3"
+    _store_at("head", store)
+    models = MetaData(naming_convention=NAMING)
+    for table in Base.metadata.sorted_tables:
+        table.to_metadata(models)
+    models.tables["articles"].append_column(Column("in_no_revision", Text, nullable=True))
+    models.tables["sources"].c.disabled.server_default = DefaultClause("1")
+    found = repr(_differences(models, store))
+    assert "add_column" in found and "in_no_revision" in found
+    assert "modify_default" in found and "disabled" in found
+
+
+def test_no_model_has_a_default_the_schema_does_not_apply() -> None:
+    """Rows are written with plain SQL, which a Python-side default never reaches."""
+    python_side = [
+        f"{table.name}.{column.name}"
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+        if column.default is not None or column.onupdate is not None
+    ]
+    assert python_side == [], f"Make these server_default in a revision: {python_side}"
 
 
 def test_downgrade_to_nothing_and_upgrade_again(tmp_path: Path) -> None:
@@ -156,6 +208,41 @@ def test_downgrading_keeps_the_full_text_triggers(tmp_path: Path) -> None:
         "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'articles_fts_%'"
     )
     assert triggers.fetchone() == (3,)
+
+
+def test_every_revision_keeps_the_full_text_triggers_both_ways(tmp_path: Path) -> None:
+    """A revision that rebuilds ``articles`` (batch mode does, to drop or change a column) drops
+    its triggers, and search would silently stop finding new articles: each step up from 0001
+    and each step down to it keeps the three."""
+    store = tmp_path / "store.sqlite3"
+    engine = create_engine(f"sqlite:///{store}")
+    config = _config()
+    scripts = ScriptDirectory.from_config(config)
+    revisions = [script.revision for script in reversed(list(scripts.walk_revisions()))]
+    lost = []
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        for revision in revisions:
+            command.upgrade(config, revision)
+            lost += [] if _fts_triggers(connection) == 3 else [f"upgrading to {revision}"]
+        for revision in reversed(revisions[:-1]):
+            command.downgrade(config, revision)
+            lost += [] if _fts_triggers(connection) == 3 else [f"downgrading to {revision}"]
+    engine.dispose()
+    assert lost == [], (
+        f"The full-text triggers are lost {', '.join(lost)}: put them back after the batch "
+        "operation on articles, as 0002_feeds.py's downgrade does."
+    )
+
+
+def _fts_triggers(connection: Connection) -> int:
+    """How many of the full-text index's triggers the store has."""
+    return int(
+        connection.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master "
+            "WHERE type = 'trigger' AND name LIKE 'articles_fts_%'"
+        ).scalar_one()
+    )
 
 
 def test_saved_page_figures_dated_by_their_file_become_undated_as_saved(tmp_path: Path) -> None:

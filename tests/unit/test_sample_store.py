@@ -23,7 +23,7 @@ from desktop.store import schema
 from desktop.store.database import connect, open_store
 from desktop.store.template import Template
 from tests.factories import scalar
-from tools.build_sample_store import COMMAND, build
+from tools.build_sample_store import COMMAND, ROOT, build, fingerprint, fingerprint_file, main
 
 # Between the sample articles' publication times, so some are dated by it (published later).
 FROZEN_NOW = 1_795_500_000
@@ -155,7 +155,7 @@ def test_the_ready_made_store_is_up_to_date_with_the_migrations_and_the_sample_e
     """The shipped store is what the tool builds from today's migrations and sample edition; a
     new migration or an edited sample fails here, saying which command to run."""
     shipped = resource(*SAMPLE_STORE)
-    advice = f"run {COMMAND} and commit {shipped.relative_to(shipped.parents[2])}"
+    advice = _advice(shipped)
     assert shipped.is_file(), f"There is no ready-made sample store at {shipped}: {advice}."
     theirs = contents(shipped)
     revision = theirs.rows.get("alembic_version")
@@ -170,6 +170,50 @@ def test_the_ready_made_store_is_up_to_date_with_the_migrations_and_the_sample_e
         "The ready-made sample store differs from what the migrations and "
         f"desktop/resources/sample/ make now ({', '.join(stale)}): {advice}."
     )
+
+
+def _advice(shipped: Path) -> str:
+    """What to do about a stale ready-made store: the command, and the files to commit."""
+    fingerprinted = fingerprint_file(shipped)
+    named = " and ".join(file.relative_to(ROOT).as_posix() for file in (shipped, fingerprinted))
+    return f"run `{COMMAND}` and commit {named}"
+
+
+def test_the_ready_made_store_was_built_from_todays_revisions_and_sample_edition() -> None:
+    """The fingerprint beside the shipped store names the revision files and sample edition it
+    was built from; a new revision or an edited edition fails here with the command to run."""
+    shipped = resource(*SAMPLE_STORE)
+    recorded = fingerprint_file(shipped)
+    assert recorded.is_file(), (
+        f"The ready-made sample store has no fingerprint: {_advice(shipped)}."
+    )
+    assert recorded.read_text(encoding="utf-8") == fingerprint(), (
+        "The ready-made sample store was built from other revision files or another sample "
+        f"edition than today's: {_advice(shipped)}."
+    )
+    assert fingerprint().startswith(f"schema {schema.HEAD_REVISION}\n")
+
+
+def test_the_store_is_built_again_only_when_its_fingerprint_differs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``make test`` runs the tool with ``--if-stale``: a store built from today's inputs is
+    left alone; a missing or different fingerprint (a new revision, an edited edition) or a
+    missing store builds it again, with its fingerprint."""
+    store = tmp_path / "sample" / "store.sqlite3"
+    store.parent.mkdir()
+    assert main(["--if-stale", "--output", str(store)]) == 0
+    assert "Wrote" in capsys.readouterr().out
+    assert fingerprint_file(store).read_text(encoding="utf-8") == fingerprint()
+    built = store.stat().st_mtime_ns
+    assert main(["--if-stale", "--output", str(store)]) == 0
+    assert "is up to date" in capsys.readouterr().out
+    assert store.stat().st_mtime_ns == built
+    fingerprint_file(store).write_text("schema 0001\ninputs sha256:0\n", encoding="utf-8")
+    assert main(["--if-stale", "--output", str(store)]) == 0
+    assert "Wrote" in capsys.readouterr().out
+    assert fingerprint_file(store).read_text(encoding="utf-8") == fingerprint()
+    assert contents(store) == contents(resource(*SAMPLE_STORE))
 
 
 def test_an_everyday_start_finds_the_store_and_copies_nothing(
