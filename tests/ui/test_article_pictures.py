@@ -221,9 +221,12 @@ def test_a_new_readers_feed_articles_show_their_pictures_offline(
     window.commands.import_files.trigger()
     qtbot.waitUntil(lambda: "Added 3" in window.statusBar().currentMessage(), timeout=20_000)
     window.commands.refresh.trigger()
-    qtbot.waitUntil(
-        lambda: window.statusBar().currentMessage().startswith("3 new articles"), timeout=20_000
-    )
+
+    def refreshed() -> None:  # an assertion, so that a wait that runs out says what it saw
+        message = window.statusBar().currentMessage()
+        assert message.startswith("3 new articles"), (message, [r.path for r, _ in httpserver.log])
+
+    qtbot.waitUntil(refreshed, timeout=20_000)
     httpserver.clear()  # the site goes away: the articles are read from the store and cache
     model = article_model(window)
     row = article_titles(window).index("Harbour story 1")
