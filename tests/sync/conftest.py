@@ -1,0 +1,55 @@
+"""One real tt-rss per test session (a fresh database per module) and the feeds it fetches.
+
+When tt-rss cannot be installed or started, its tests fail with the reason; on a machine where
+that is expected, ``BROADSHEET_SKIP_TTRSS=1`` turns the failure into a skip, and only then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.servers.ttrss import HarnessError, TtrssServer, start_server, stop_server
+from tests.sync.loopback_feeds import LoopbackFeeds, start_loopback_feeds
+from tests.sync.ttrss_api import TtrssApi
+from tests.sync.unavailable import cannot_run
+
+
+@pytest.fixture(scope="session")
+def ttrss_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TtrssServer]:
+    """The session's tt-rss, stopped at the end; its logs are kept in pytest's temp folder."""
+    try:
+        server = start_server()
+    except HarnessError as error:
+        cannot_run(f"tt-rss could not be started: {error}")
+    yield server
+    stop_server(server, keep_logs=tmp_path_factory.mktemp("ttrss-logs"))
+
+
+@pytest.fixture(scope="session")
+def loopback_feeds() -> Iterator[LoopbackFeeds]:
+    """The session's feed server, which tt-rss fetches as it fetches any feed."""
+    try:
+        feeds = start_loopback_feeds()
+    except OSError as error:
+        cannot_run(f"the feeds for tt-rss could not be served: {error}")
+    yield feeds
+    feeds.server.stop()
+
+
+@pytest.fixture(scope="module")
+def ttrss(ttrss_server: TtrssServer, loopback_feeds: LoopbackFeeds) -> TtrssServer:
+    """The session's tt-rss on a fresh database: no feeds, no articles, the API on."""
+    ttrss_server.fresh_database()
+    loopback_feeds.feeds.clear()
+    return ttrss_server
+
+
+@pytest.fixture
+def api(ttrss: TtrssServer) -> Iterator[TtrssApi]:
+    """A logged-in API session with the admin's credentials."""
+    client = TtrssApi(ttrss)
+    client.login()
+    yield client
+    client.close()
