@@ -6,7 +6,8 @@ that is expected, ``BROADSHEET_SKIP_TTRSS=1`` turns the failure into a skip, and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +54,30 @@ def api(ttrss: TtrssServer) -> Iterator[TtrssApi]:
     client.login()
     yield client
     client.close()
+
+
+_LOG_START = pytest.StashKey[int]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """A failed test that used tt-rss carries what tt-rss logged while it ran."""
+    report = yield
+    server = getattr(item, "funcargs", {}).get("ttrss_server")
+    if isinstance(server, TtrssServer):
+        log = Path(server.logs) / "php.log"
+        if call.when == "setup":
+            item.stash[_LOG_START] = log.stat().st_size if log.exists() else 0
+        elif report.failed:
+            report.sections.append(("tt-rss log", _since(log, item.stash.get(_LOG_START, 0))))
+    return report
+
+
+def _since(log: Path, offset: int, lines: int = 80) -> str:
+    """The last lines tt-rss's PHP wrote after ``offset``."""
+    with log.open("rb") as opened:
+        opened.seek(offset)
+        written = opened.read().decode("utf-8", errors="replace").splitlines()
+    return "\n".join(written[-lines:])
