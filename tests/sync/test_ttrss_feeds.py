@@ -90,3 +90,10 @@ def test_unsubscribing_removes_the_feed_but_keeps_its_starred_articles(
     assert [(headline["id"], headline["feed_id"]) for headline in kept] == [(starred["id"], 0)]
     with pytest.raises(TtrssError, match="FEED_NOT_FOUND"):
         api.call("unsubscribeFeed", feed_id=feed_id)
+
+
+def test_an_empty_category_is_listed_only_when_asked_for(ttrss: TtrssServer, api: TtrssApi) -> None:
+    ttrss.sql("INSERT INTO ttrss_feed_categories (owner_uid, title) VALUES (1, 'Empty for now')")
+    assert "Empty for now" not in [entry["title"] for entry in api.call("getCategories")]
+    every = api.call("getCategories", include_empty=True)
+    assert "Empty for now" in [entry["title"] for entry in every]
