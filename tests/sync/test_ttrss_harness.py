@@ -6,12 +6,14 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
-from tests.servers.ttrss import TtrssServer, packages
+from tests.servers.ttrss import HarnessError, TtrssServer, packages, start_server, webroot
 
 pytestmark = pytest.mark.ttrss
 
@@ -72,3 +74,22 @@ def test_stop_refuses_a_folder_that_is_no_server_in_one_line(tmp_path: Path) -> 
 def test_installing_again_installs_nothing(ttrss_server: TtrssServer) -> None:
     assert packages.missing() == []
     assert packages.install() == []
+
+
+def test_a_start_that_fails_half_way_says_why_and_leaves_nothing_running(
+    ttrss_server: TtrssServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[str] = []
+    make_folder = tempfile.mkdtemp
+
+    def noted(*arguments: Any, **named: Any) -> str:
+        made.append(make_folder(*arguments, **named))
+        return made[-1]
+
+    monkeypatch.setattr(tempfile, "mkdtemp", noted)
+    monkeypatch.setattr(webroot, "PACKAGED_CONFIG", tmp_path / "no-config.php")
+    with pytest.raises(HarnessError, match=r"starting tt-rss failed: .*no-config\.php"):
+        start_server()  # fails after PostgreSQL started, when it writes config.php
+    (state,) = made
+    assert not Path(state).exists()
+    assert processes_of(state) == []

@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 import time
 import urllib.request
+from contextlib import suppress
 from dataclasses import asdict, dataclass
 from functools import partial
 from pathlib import Path
@@ -69,17 +70,21 @@ class TtrssServer:
         return self.cluster().sql(statements, DATABASE)
 
 
-def start_server(logs: Path | None = None, install: bool = True) -> TtrssServer:
+def start_server() -> TtrssServer:
     """Install what is missing, then start tt-rss on loopback; on failure stop what started."""
-    if install:
-        packages.install()
-    elif packages.missing():
-        raise HarnessError(f"tt-rss needs Debian packages: {' '.join(packages.missing())}")
+    packages.install()
     state = Path(tempfile.mkdtemp(prefix="ttrss-"))
+    try:
+        return _start_in(state)
+    except (OSError, ValueError) as error:
+        raise HarnessError(f"starting tt-rss failed: {error}") from error
+
+
+def _start_in(state: Path) -> TtrssServer:
+    """Start the database and PHP with their files in ``state``; on failure remove it all."""
     state.chmod(0o755)  # the postgres and www-data users walk into it
-    logs = logs or state / "logs"
-    logs.mkdir(parents=True, exist_ok=True)
-    logs.chmod(0o755)
+    logs = state / "logs"
+    logs.mkdir()
     cluster = Cluster(state / "pg", logs / "postgres.log")
     php: subprocess.Popen[bytes] | None = None
     try:
@@ -96,7 +101,8 @@ def start_server(logs: Path | None = None, install: bool = True) -> TtrssServer:
     except BaseException:
         if php is not None:
             _end(php.pid)
-        cluster.stop()
+        with suppress(HarnessError):
+            cluster.stop()
         shutil.rmtree(state, ignore_errors=True)
         raise
 
@@ -178,7 +184,7 @@ def stop_server(server: TtrssServer, keep_logs: Path | None = None) -> None:
             _end(server.php_pid)
         server.cluster().stop()
     finally:
-        if keep_logs is not None and Path(server.logs).is_relative_to(state):
+        if keep_logs is not None:
             shutil.copytree(server.logs, keep_logs, dirs_exist_ok=True)
         shutil.rmtree(state, ignore_errors=True)
 
