@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers.ttrss import HarnessError, TtrssServer, start_server, stop_server
+from tests.servers.ttrss import HarnessError, TtrssServer, packages, start_server, stop_server
 from tests.sync.loopback_feeds import LoopbackFeeds, start_loopback_feeds
+from tests.sync.newsboat import Newsboat
 from tests.sync.ttrss_api import TtrssApi
 from tests.sync.unavailable import cannot_run
 
@@ -54,6 +55,22 @@ def api(ttrss: TtrssServer) -> Iterator[TtrssApi]:
     client.login()
     yield client
     client.close()
+
+
+@pytest.fixture(scope="session")
+def newsboat_installed() -> Iterator[None]:
+    """newsboat from Debian, installed when missing."""
+    try:
+        packages.install(("newsboat",))
+    except HarnessError as error:
+        cannot_run(f"newsboat could not be installed: {error}")
+    yield
+
+
+@pytest.fixture
+def newsboat(newsboat_installed: None, ttrss: TtrssServer, tmp_path: Path) -> Newsboat:
+    """newsboat configured for the admin's account on the session's tt-rss."""
+    return Newsboat.for_server(ttrss, tmp_path / "newsboat")
 
 
 _LOG_START = pytest.StashKey[int]()

@@ -2,35 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from tests.servers.ttrss import HarnessError, TtrssServer, packages
 from tests.sync.loopback_feeds import LoopbackFeeds, items
 from tests.sync.newsboat import Newsboat
 from tests.sync.ttrss_api import TtrssApi
 from tests.sync.ttrss_feeds import counter, headlines, subscribe
-from tests.sync.unavailable import cannot_run
 
 pytestmark = pytest.mark.ttrss
-
-
-@pytest.fixture(scope="module")
-def newsboat_installed() -> Iterator[None]:
-    """newsboat from Debian, installed when missing."""
-    try:
-        packages.install(("newsboat",))
-    except HarnessError as error:
-        cannot_run(f"newsboat could not be installed: {error}")
-    yield
-
-
-@pytest.fixture
-def newsboat(newsboat_installed: None, ttrss: TtrssServer, tmp_path: Path) -> Newsboat:
-    """newsboat configured for the admin's account on the session's tt-rss."""
-    return Newsboat.for_server(ttrss, tmp_path / "newsboat")
 
 
 def test_newsboat_counts_the_unread_articles_the_server_counts(
