@@ -93,3 +93,27 @@ def test_a_start_that_fails_half_way_says_why_and_leaves_nothing_running(
     (state,) = made
     assert not Path(state).exists()
     assert processes_of(state) == []
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to run a command as another user")
+def test_a_user_who_cannot_install_is_told_what_to_install(tmp_path: Path) -> None:
+    asks = (
+        "from tests.servers.ttrss import HarnessError, packages\n"
+        "try:\n    packages.install(('dpkg', 'broadsheet-no-such-package'))\n"
+        "except HarnessError as error:\n    print(error)\n"
+    )
+    root = str(SCRIPTS.parents[2])
+    done = subprocess.run(
+        ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", "python3"],
+        input=asks,
+        env={**os.environ, "PYTHONPATH": root, "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.strip() == (
+        "installing Debian packages needs root or sudo without a password: install them "
+        "yourself (tests/servers/ttrss/README.md): broadsheet-no-such-package"
+    )

@@ -47,7 +47,7 @@ def install(wanted: tuple[str, ...] = PACKAGES) -> list[str]:
         return []
     if shutil.which("apt-get") is None:
         raise HarnessError(f"cannot install {', '.join(needed)}: this machine has no apt-get")
-    sudo = _privilege()
+    sudo = _privilege(needed)
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     run([*sudo, "debconf-set-selections"], "preseeding tt-rss", input=PRESEED, env=env)
     run([*sudo, "apt-get", "update", "-qq"], "apt-get update", env=env)
@@ -56,7 +56,7 @@ def install(wanted: tuple[str, ...] = PACKAGES) -> list[str]:
     return needed
 
 
-def _privilege() -> list[str]:
+def _privilege(needed: list[str]) -> list[str]:
     """Nothing when root, else sudo that asks no password; otherwise say that we cannot install."""
     if is_root():
         return []
@@ -66,5 +66,5 @@ def _privilege() -> list[str]:
             return ["sudo", "-n"]
     raise HarnessError(
         "installing Debian packages needs root or sudo without a password: "
-        f"install them yourself (apt-get install {' '.join(missing())})"
+        f"install them yourself (tests/servers/ttrss/README.md): {' '.join(needed)}"
     )
