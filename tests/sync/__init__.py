@@ -1,0 +1,1 @@
+"""Tests against real feed servers (tt-rss) and a second real client (newsboat)."""
