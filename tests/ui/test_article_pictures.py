@@ -252,14 +252,16 @@ def test_a_resized_column_asks_for_each_picture_anew_and_keeps_no_stale_copy(
     narrower column asks for them again, and a later article with the same picture asks too
     (nothing decoded for one article lingers in the document for the next)."""
     wide = cached_picture(images, "harbour", 1600, 900)
+    from desktop.ui import reader_pictures
+
     decoded: list[tuple[str, int | None]] = []
-    decode = reader._scaled_photo
+    decode = reader_pictures.scaled_photo
 
-    def noted(file: Path, width: int | None) -> QImage | None:
+    def noted(file: Path, width: int | None, ratio: float) -> QImage | None:
         decoded.append((file.name, width))
-        return decode(file, width)
+        return decode(file, width, ratio)
 
-    monkeypatch.setattr(reader, "_scaled_photo", noted)
+    monkeypatch.setattr(reader_pictures, "scaled_photo", noted)
     reader.show_article(story(figure("harbour") + f"<p>{WORDS}</p>", (wide,)))
     reader.viewport().repaint()
     first = int(column_width(reader))
