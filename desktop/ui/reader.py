@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QFocusEvent,
-    QFont,
     QPalette,
     QResizeEvent,
     QTextCursor,
@@ -40,11 +39,10 @@ from desktop.ui.reader_text import (
     selected_link,
     space_direction,
 )
-from desktop.ui.reading_column import line_width
+from desktop.ui.reading_column import line_width, reader_font
 
 log = logging.getLogger(__name__)
 
-BASE_POINT_SIZE = 12.0
 MIN_GUTTER = 24
 Place = tuple[int, float]  # the block at the top of the view, and how far into it the view is
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -53,15 +51,6 @@ Flag = Qt.TextInteractionFlag
 READING = Flag.TextSelectableByMouse | Flag.LinksAccessibleByMouse | Flag.LinksAccessibleByKeyboard
 CARET_BROWSING = READING | Flag.TextSelectableByKeyboard
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-SERIF_FAMILIES = [
-    "Charter",
-    "Georgia",
-    "Source Serif 4",
-    "Noto Serif",
-    "C059",
-    "DejaVu Serif",
-    "serif",
-]
 
 
 class ArticleBrowser(QTextEdit):
@@ -93,10 +82,6 @@ class ArticleBrowser(QTextEdit):
         self._caret_browsing = False
         self._caret = 0  # where the caret was, to tell which way it moved
         self._pressed_link = ""
-        font = QFont()
-        font.setFamilies(SERIF_FAMILIES)
-        font.setStyleHint(QFont.StyleHint.Serif)
-        self._font = font
         self.setObjectName("readerView")
         self.setAccessibleName("Article")
         self.setReadOnly(True)
@@ -329,9 +314,7 @@ class ArticleBrowser(QTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)  # setHtml leaves it at the end
 
     def _apply_font(self) -> None:
-        font = QFont(self._font)
-        font.setPointSizeF(BASE_POINT_SIZE * self._percent / 100)
-        self.document().setDefaultFont(font)
+        self.document().setDefaultFont(reader_font(self._percent))
 
     def _measure(self) -> int:
         """The width of a comfortable line of text at the current size, with the document's
