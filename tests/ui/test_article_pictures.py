@@ -226,6 +226,7 @@ def test_a_new_readers_feed_articles_show_their_pictures_offline(
     )
     httpserver.clear()  # the site goes away: the articles are read from the store and cache
     model = article_model(window)
+    qtbot.waitUntil(lambda: "Harbour story 1" in article_titles(window))  # read off-thread
     row = article_titles(window).index("Harbour story 1")
     article_list(window).setCurrentIndex(model.index(row))
     qtbot.waitUntil(
