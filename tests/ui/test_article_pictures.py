@@ -218,11 +218,13 @@ def test_a_new_readers_feed_articles_show_their_pictures_offline(
     )
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(opml)], ""))
     window = open_window()
+    said: list[str] = []  # every sentence, as the market panel's may follow the refresh's at once
+    window.statusBar().messageChanged.connect(said.append)
     window.commands.import_files.trigger()
-    qtbot.waitUntil(lambda: "Added 3" in window.statusBar().currentMessage(), timeout=20_000)
+    qtbot.waitUntil(lambda: any("Added 3" in sentence for sentence in said), timeout=20_000)
     window.commands.refresh.trigger()
     qtbot.waitUntil(
-        lambda: window.statusBar().currentMessage().startswith("3 new articles"), timeout=20_000
+        lambda: any(sentence.startswith("3 new articles") for sentence in said), timeout=20_000
     )
     httpserver.clear()  # the site goes away: the articles are read from the store and cache
     model = article_model(window)
