@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_ID, APP_NAME, settings, version
 from desktop.logfile import configure
+from desktop.operations.reading import WindowReads
 from desktop.paths import AppPaths, resolve, resource
 from desktop.profile import close_profile, open_profile
 from desktop.store.database import connect_reader
@@ -134,7 +135,7 @@ def _open_window(
         window = MainWindow(
             Services(
                 paths=paths,
-                connection=session.connection,
+                reads=WindowReads(session.connection, paths.store, paths.images),
                 runner=session.runner,
                 settings=preferences,
                 save_settings=lambda chosen: settings.save(chosen, paths.settings),

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.settings import Appearance
+from desktop.ui.article_html import Colours
 from desktop.ui.focus_marks import FocusStyle
 
 Role = QPalette.ColorRole
@@ -90,3 +91,15 @@ def field_palette(dark: bool) -> QPalette:
     result = palette(dark)
     result.setColor(Role.Window, QColor(FIELD_EDGES[dark]).lighter(140))
     return result
+
+
+def reader_colours(palette: QPalette) -> Colours:
+    """Reader colours that follow the window's light or dark palette."""
+    role = QPalette.ColorRole
+    return Colours(
+        text=palette.color(role.Text).name(),
+        muted=palette.color(role.PlaceholderText).name(),
+        accent=palette.color(role.Accent).name(),
+        link=palette.color(role.Link).name(),
+        rule=palette.color(role.Mid).name(),
+    )

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 from desktop.ui.article_delegate import ArticleDelegate, least_row_width
 from desktop.ui.article_model import ArticleListModel, Role
 from desktop.ui.focus_marks import paint_frame
-from desktop.ui.reader import space_direction
+from desktop.ui.reader_text import space_direction
 
 # How far ``reveal`` reads into a section for an article: 25 pages, 5,000 articles.
 REVEAL_PAGES = 25

@@ -12,16 +12,13 @@ the row count, and a count answered in Python cost a call into Python per row sh
 from __future__ import annotations
 
 import enum
-import sqlite3
-from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, QStringListModel, Qt
 
 from desktop.domain import ALL, ArticleRow, Section
-from desktop.store import articles, reading
+from desktop.operations.reading import ListQuery, ListRead, Page, Position, WindowReads
 from desktop.ui.dates import when_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -48,15 +45,14 @@ class ArticleListModel(QStringListModel):
         Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
     )
 
-    def __init__(self, connection: sqlite3.Connection, images: Path) -> None:
+    def __init__(self, reads: WindowReads) -> None:
         super().__init__()
-        self._connection = connection
-        self._images = images
+        self._reads = reads
         self._section: Section = ALL
         self._search = ""
         self._rows: list[ArticleRow] = []
         self._positions: dict[int, int] = {}
-        self._next: articles.Position | None = None
+        self._next: Position | None = None
         self._ceiling = 0
 
     @property
@@ -74,45 +70,24 @@ class ArticleListModel(QStringListModel):
         """The newest article id stored when the list was last read: what it could show."""
         return self._ceiling
 
+    @property
+    def query(self) -> ListQuery:
+        """What the model shows, as the read path asks for it."""
+        return ListQuery(self._section, self._search, self._reads.images)
+
     def show(self, section: Section, search: str = "") -> None:
         """Show a section, optionally narrowed by a search, from its newest article."""
         self._section, self._search = section, search.strip()
-        self.show_read((self._section, self._search), [self._load(None)])
+        self.show_read(self.query, self._reads.first_read(self.query))
 
-    def reload(self) -> bool:
-        """Load the current section again, as far as it was shown (True, as ``show_read``)."""
-        shown, read = self.reading_again()
-        return self.show_read(shown, read(self._connection))
-
-    def reading_again(self) -> tuple[Shown, Callable[[sqlite3.Connection], list[articles.Page]]]:
-        """What the model shows, and a job that reads it again from its newest article to as
-        many rows as are loaded now, on any connection (a pool thread's, so the window need
-        not wait for the query); ``show_read`` shows its pages."""
-        section, search = shown = (self._section, self._search)
-        rows, images = len(self._rows), self._images
-
-        def read(connection: sqlite3.Connection) -> list[articles.Page]:
-            """The pages, newest first, until they hold ``rows`` rows or the section ends."""
-            pages = [articles.page(connection, section, search=search, images=images)]
-            while (
-                sum(len(page.rows) for page in pages) < rows and pages[-1].next_position is not None
-            ):
-                after = pages[-1].next_position
-                pages.append(
-                    articles.page(connection, section, search=search, after=after, images=images)
-                )
-            return pages
-
-        return shown, read
-
-    def show_read(self, shown: Shown, pages: list[articles.Page]) -> bool:
-        """Show pages read by a ``reading_again`` job, unless the model has been given another
+    def show_read(self, query: ListQuery, read: ListRead) -> bool:
+        """Show a list read again (``list_again``), unless the model has been given another
         section or search since (then nothing changes, and False)."""
-        if shown != (self._section, self._search):
+        if (query.section, query.search) != (self._section, self._search):
             return False
         self._rows, self._positions, self._next = [], {}, None
-        self._ceiling = reading.newest_id(self._connection)
-        for page in pages:
+        self._ceiling = read.ceiling
+        for page in read.pages:
             self._append(page)
         self.setStringList([row.title for row in self._rows])  # resets the model
         return True
@@ -123,7 +98,7 @@ class ArticleListModel(QStringListModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
-        page = self._load(self._next)
+        page = self._reads.page(self.query, self._next)
         if page.rows:
             first = len(self._rows)
             self._append(page)  # before the rows are announced: the view reads them at once
@@ -180,12 +155,7 @@ class ArticleListModel(QStringListModel):
         index = self.index(position)
         self.dataChanged.emit(index, index)
 
-    def _load(self, after: articles.Position | None) -> articles.Page:
-        return articles.page(
-            self._connection, self._section, search=self._search, after=after, images=self._images
-        )
-
-    def _append(self, page: articles.Page) -> None:
+    def _append(self, page: Page) -> None:
         start = len(self._rows)
         self._rows.extend(page.rows)
         for offset, row in enumerate(page.rows):

@@ -4,8 +4,6 @@ Edit > Undo or the status bar's Undo button."""
 
 from __future__ import annotations
 
-import sqlite3
-import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -13,13 +11,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStatusBar, QToolButton
 
 from desktop.domain import Section
-from desktop.store import reading
-from desktop.store.database import transaction
+from desktop.operations import changes
 from desktop.tasks import Runner
 from desktop.ui.article_model import ArticleListModel
 from desktop.wording import count
 
-DAY_SECONDS = 24 * 60 * 60
 UNDO_DEPTH = 20  # batches kept for Undo
 AGES = {1: "older than a day", 7: "older than a week"}
 
@@ -35,28 +31,24 @@ class Batch:
 @dataclass(frozen=True, slots=True)
 class MarkRequest:
     """Which articles to mark read: a section and the search narrowing it, named for people,
-    up to the newest article shown (``ceiling``), and when ``days`` is given only those dated
-    more than that many days ago."""
+    up to the newest article shown (``ceiling``; None: the newest stored when it is marked), and
+    when ``days`` is given only those dated more than that many days ago."""
 
     section: Section
     title: str
-    ceiling: int
+    ceiling: int | None
     search: str = ""
     days: int = 0
 
 
 def request_for(
-    shown: ArticleListModel,
-    connection: sqlite3.Connection,
-    section: Section,
-    title: str,
-    days: int = 0,
+    shown: ArticleListModel, section: Section, title: str, days: int = 0
 ) -> MarkRequest:
     """What marking a section read marks: the section the list shows as far as it was read
-    (and only what its search found), any other as far as it is stored now."""
+    (and only what its search found), any other as far as it is stored when it is marked."""
     if section == shown.section:
         return MarkRequest(section, title, shown.ceiling, shown.search, days)
-    return MarkRequest(section, title, reading.newest_id(connection), "", days)
+    return MarkRequest(section, title, None, "", days)
 
 
 class ReadMarker(QObject):
@@ -87,19 +79,13 @@ class ReadMarker(QObject):
 
     def mark(self, request: MarkRequest) -> None:
         """Mark the request's unread articles read, off the UI thread."""
-        before = int(time.time()) - request.days * DAY_SECONDS if request.days else None
-
-        def write(connection: sqlite3.Connection) -> list[int]:
-            with transaction(connection):
-                return reading.mark_section_read(
-                    connection,
-                    request.section,
-                    ceiling=request.ceiling,
-                    search=request.search,
-                    dated_before=before,
-                )
-
-        self._runner.write(write, lambda ids: self._on_marked(ids, request), self._on_failed)
+        self._runner.write(
+            lambda connection: changes.mark_section_read(
+                connection, request.section, request.ceiling, request.search, request.days
+            ),
+            lambda ids: self._on_marked(ids, request),
+            self._on_failed,
+        )
 
     def undo(self) -> None:
         """Mark the articles of the latest marking unread again."""
@@ -107,12 +93,11 @@ class ReadMarker(QObject):
             return
         batch = self._batches.pop()
         self.undo_changed.emit(self.can_undo)
-
-        def write(connection: sqlite3.Connection) -> int:
-            with transaction(connection):
-                return reading.mark_unread(connection, batch.article_ids)
-
-        self._runner.write(write, lambda changed: self._on_undone(batch, changed), self._on_failed)
+        self._runner.write(
+            lambda connection: changes.mark_unread(connection, batch.article_ids),
+            lambda changed: self._on_undone(batch, changed),
+            self._on_failed,
+        )
 
     def _on_marked(self, ids: list[int], request: MarkRequest) -> None:
         age = _age(request.days)

@@ -6,13 +6,13 @@ its end (NetNewsWire and Liferea work so)."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain import Section, SectionKind
-from desktop.store import reading
+from desktop.operations import reading
+from desktop.tasks import Runner
 from desktop.ui.article_list import ArticleListView
 from desktop.ui.article_model import ArticleListModel
 from desktop.ui.reader import ArticleBrowser
@@ -21,8 +21,8 @@ log = logging.getLogger(__name__)
 
 
 class Navigator(QObject):
-    """Finds the next unread article of the list's section (or search) in the store, and turns
-    the reader's pages.
+    """Finds the next unread article of the list's section (or search) in the store (through the
+    runner, off the window's thread), and turns the reader's pages.
 
     Signals:
         message(str): a sentence for the status bar (nothing unread is left).
@@ -35,14 +35,15 @@ class Navigator(QObject):
 
     def __init__(
         self,
-        connection: sqlite3.Connection,
+        runner: Runner,
         view: ArticleListView,
         reader: ArticleBrowser,
         open_article: Callable[[int], object],
         section_title: Callable[[], str],
     ) -> None:
         super().__init__(view)
-        self._connection = connection
+        self._runner = runner
+        self._asked = 0  # look-ups asked for: only the latest one's answer is acted on
         self._view, self._reader = view, reader
         self._open_article = open_article
         self._section_title = section_title
@@ -67,52 +68,65 @@ class Navigator(QObject):
             else:
                 self.previous_from_its_end()
 
-    def next_unread(self) -> bool:
+    def next_unread(self) -> None:
         """Open the next unread article after the open one in the list's order, else the first
-        unread one above it; say so when none is left. Return whether one was opened."""
-        found = self._find_next_unread() or self._first_unread_of_next_source()
-        if found is None:
-            self.message.emit(f"No unread articles left in {self._section_title()}.")
-            return False
-        if not self._view.reveal(found):
-            self._open_article(found)  # further down than the list reads ahead
-        return True
+        unread one above it (read off the window's thread); say so when none is left."""
+        model = self._model()
+        section, search = model.section, model.search
+        current = self._reader.article.id if self._reader.article is not None else None
+        self._asked += 1
+        ticket = self._asked
+        self._runner.read(
+            lambda connection: reading.next_unread(connection, section, search, current),
+            lambda found: self._on_found(ticket, found, section, search),
+            _log_failure,
+        )
 
     def previous_from_its_end(self) -> None:
         """Open the article above the open one in the list, showing its end (reading on up)."""
         if self._view.step(-1):
             self._reader.to_end()
 
-    def _first_unread_of_next_source(self) -> int | None:
-        """In a source read to its end (and no search), the first unread article of the next
-        source that has some, whose articles the list then shows."""
-        model = self._model()
-        if model.section.kind is not SectionKind.SOURCE or model.search:
-            return None
-        section = self._next_section(model.section)
-        if section is None:
-            return None
-        self.section_wanted.emit(section)
-        try:
-            return reading.next_unread(self._connection, section)
-        except sqlite3.Error as error:
-            log.error("Could not look for the next unread article", exc_info=error)
-            return None
+    def _on_found(self, ticket: int, found: int | None, section: Section, search: str) -> None:
+        """Open what was found; in a source read to its end (and no search), go on to the first
+        unread article of the next source that has some, whose articles the list then shows."""
+        if ticket != self._asked:
+            return
+        if found is not None:
+            self._go_to(found)
+            return
+        at_source_end = section.kind is SectionKind.SOURCE and not search
+        following = self._next_section(section) if at_source_end else None
+        if following is None:
+            self._say_none_left()
+            return
+        self.section_wanted.emit(following)
+        self._runner.read(
+            lambda connection: reading.first_unread(connection, following),
+            lambda first: self._on_first_found(ticket, first),
+            _log_failure,
+        )
+
+    def _on_first_found(self, ticket: int, found: int | None) -> None:
+        if ticket != self._asked:
+            return
+        if found is None:
+            self._say_none_left()
+        else:
+            self._go_to(found)
+
+    def _go_to(self, article_id: int) -> None:
+        if not self._view.reveal(article_id):
+            self._open_article(article_id)  # further down than the list reads ahead
+
+    def _say_none_left(self) -> None:
+        self.message.emit(f"No unread articles left in {self._section_title()}.")
 
     def _model(self) -> ArticleListModel:
         model = self._view.model()
         assert isinstance(model, ArticleListModel)
         return model
 
-    def _find_next_unread(self) -> int | None:
-        model = self._model()
-        section, search = model.section, model.search
-        current = self._reader.article.id if self._reader.article is not None else None
-        try:
-            found = reading.next_unread(self._connection, section, search, current)
-            if found is None and current is not None:
-                found = reading.next_unread(self._connection, section, search)
-        except sqlite3.Error as error:
-            log.error("Could not look for the next unread article", exc_info=error)
-            return None
-        return None if found == current else found
+
+def _log_failure(error: BaseException) -> None:
+    log.error("Could not look for the next unread article", exc_info=error)

@@ -10,21 +10,16 @@ web browser) puts a visible caret in the text that the arrow keys move and selec
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QUrl, QUrlQuery, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QFocusEvent,
-    QFont,
-    QImage,
-    QImageReader,
     QPalette,
     QResizeEvent,
     QTextCursor,
     QTextDocument,
-    QTextImageFormat,
 )
 from PySide6.QtWidgets import QAbstractSlider, QTextEdit, QWidget
 
@@ -32,15 +27,22 @@ from desktop.domain import Article
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QWheelEvent
-from desktop.ui.article_body import PHOTO_SCHEME, WIDTH_QUERY, photo_url
-from desktop.ui.article_html import Colours, article_html, empty_html, stylesheet
+from desktop.ui.appearance import reader_colours
+from desktop.ui.article_html import article_html, empty_html, stylesheet
 from desktop.ui.browser import open_in_browser
-from desktop.ui.reader_text import fold_unseen, next_link, past_unseen, select, selected_link
-from desktop.ui.reading_column import line_width
+from desktop.ui.reader_pictures import ReaderPictures
+from desktop.ui.reader_text import (
+    fold_unseen,
+    next_link,
+    past_unseen,
+    select,
+    selected_link,
+    space_direction,
+)
+from desktop.ui.reading_column import line_width, reader_font
 
 log = logging.getLogger(__name__)
 
-BASE_POINT_SIZE = 12.0
 MIN_GUTTER = 24
 Place = tuple[int, float]  # the block at the top of the view, and how far into it the view is
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -49,15 +51,6 @@ Flag = Qt.TextInteractionFlag
 READING = Flag.TextSelectableByMouse | Flag.LinksAccessibleByMouse | Flag.LinksAccessibleByKeyboard
 CARET_BROWSING = READING | Flag.TextSelectableByKeyboard
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-SERIF_FAMILIES = [
-    "Charter",
-    "Georgia",
-    "Source Serif 4",
-    "Noto Serif",
-    "C059",
-    "DejaVu Serif",
-    "serif",
-]
 
 
 class ArticleBrowser(QTextEdit):
@@ -81,20 +74,14 @@ class ArticleBrowser(QTextEdit):
 
     def __init__(self, images: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._images = images.resolve()
+        self._pictures = ReaderPictures(images)
         self._percent = 100
         self._article: Article | None = None
-        self._column = 0  # the width pictures are fitted to
-        self._natural: dict[Path, int] = {}  # the width of each picture shown, by its file
         self._pending: Place | None = None  # a place to keep until the view is first painted
         self._painted = False
         self._caret_browsing = False
         self._caret = 0  # where the caret was, to tell which way it moved
         self._pressed_link = ""
-        font = QFont()
-        font.setFamilies(SERIF_FAMILIES)
-        font.setStyleHint(QFont.StyleHint.Serif)
-        self._font = font
         self.setObjectName("readerView")
         self.setAccessibleName("Article")
         self.setReadOnly(True)
@@ -143,10 +130,8 @@ class ArticleBrowser(QTextEdit):
         """Show an article from its top."""
         self._article = article
         self._pending = None
-        photos = [article.photo, *article.images] if article.photo else list(article.images)
-        self._natural = {photo.file.resolve(): photo.width for photo in photos}
-        self._column = self._column_width()
-        self._set_html(article_html(article, self._column))
+        self._pictures.show(article, self._column_width())
+        self._set_html(article_html(article, self._pictures.column))
         self.verticalScrollBar().setValue(0)
 
     def update_article_state(self, article: Article) -> None:
@@ -157,7 +142,7 @@ class ArticleBrowser(QTextEdit):
     def show_empty(self, title: str, hint: str) -> None:
         """Show a message instead of an article."""
         self._article = None
-        self._natural = {}
+        self._pictures.show(None, self._pictures.column)
         self._set_html(empty_html(title, hint))
 
     def set_text_size(self, percent: int) -> None:
@@ -168,7 +153,7 @@ class ArticleBrowser(QTextEdit):
         self._percent = percent
         self._apply_font()
         self._update_margins()
-        self._refit_pictures()
+        self._pictures.refit(self.document(), self._column_width())
         self.go_to_place(anchor)
 
     def page(self, direction: int) -> bool:
@@ -229,15 +214,9 @@ class ArticleBrowser(QTextEdit):
     def loadResource(self, type_: int, name: QUrl | str) -> Any:
         """Serve only cached photos, at the width their URL names; everything else, remote or
         local, is refused."""
-        url = QUrl(name)
-        if type_ != QTextDocument.ResourceType.ImageResource.value or url.scheme() != PHOTO_SCHEME:
+        if type_ != QTextDocument.ResourceType.ImageResource.value:
             return None
-        file = Path(url.path()).resolve()
-        if not file.is_relative_to(self._images) or not file.is_file():
-            log.info("Refused to load %s", url.toString())
-            return None
-        asked = QUrlQuery(url).queryItemValue(WIDTH_QUERY)
-        return self._scaled_photo(file, int(asked) if asked.isdigit() else self._fitting(file))
+        return self._pictures.load(QUrl(name), self.devicePixelRatioF())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -313,7 +292,7 @@ class ArticleBrowser(QTextEdit):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._update_margins()
-        self._refit_pictures()
+        self._pictures.refit(self.document(), self._column_width())
         if self._pending is not None:
             self._scroll_to(self._pending)
 
@@ -329,15 +308,13 @@ class ArticleBrowser(QTextEdit):
 
     def _set_html(self, body: str) -> None:
         document = self.document()
-        document.setDefaultStyleSheet(stylesheet(_colours(self.palette())))
+        document.setDefaultStyleSheet(stylesheet(reader_colours(self.palette())))
         document.setHtml(body)
         fold_unseen(document)
         self.moveCursor(QTextCursor.MoveOperation.Start)  # setHtml leaves it at the end
 
     def _apply_font(self) -> None:
-        font = QFont(self._font)
-        font.setPointSizeF(BASE_POINT_SIZE * self._percent / 100)
-        self.document().setDefaultFont(font)
+        self.document().setDefaultFont(reader_font(self._percent))
 
     def _measure(self) -> int:
         """The width of a comfortable line of text at the current size, with the document's
@@ -359,50 +336,6 @@ class ArticleBrowser(QTextEdit):
         """The width of the text column, which pictures are fitted to."""
         margin = int(self.document().documentMargin() * 2)
         return max(1, self.viewport().width() - margin)  # never wider: no sideways scrolling
-
-    def _fitting(self, file: Path) -> int | None:
-        """The width a picture of this article is shown at: the column's, never more than its
-        own; None for a picture the article does not show."""
-        natural = self._natural.get(file)
-        return None if natural is None else min(self._column, natural)
-
-    def _refit_pictures(self) -> None:
-        """Fit the pictures to the column again after it changed width: each picture whose width
-        changes is asked for again under its new width's URL, decoded anew at that size."""
-        column = self._column_width()
-        if column == self._column or not self._natural:
-            return
-        self._column = column
-        document = self.document()
-        for position, image in list(_pictures(document)):
-            file = Path(QUrl(image.name()).path()).resolve()
-            width = self._fitting(file)
-            if width is None or width == int(image.width()):
-                continue
-            image.setName(photo_url(file, width))
-            image.setWidth(width)
-            cursor = QTextCursor(document)
-            cursor.setPosition(position)
-            cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
-            cursor.setCharFormat(image)
-
-    def _scaled_photo(self, file: Path, width: int | None) -> QImage | None:
-        """A picture decoded straight at the size it is shown at (JPEG decoders scale while
-        decoding, which is faster and keeps no full-size copy in memory)."""
-        reader = QImageReader(str(file))
-        original = reader.size()
-        ratio = self.devicePixelRatioF()
-        pixels = int((width or original.width()) * ratio)
-        if original.isValid() and 0 < pixels < original.width():
-            height = max(1, round(original.height() * pixels / original.width()))
-            reader.setScaledSize(QSize(pixels, height))
-            reader.setQuality(100)  # smooth scaling, not the fastest nearest-pixel one
-        image = reader.read()
-        if image.isNull():
-            log.info("Could not read the photo %s: %s", file, reader.errorString())
-            return None
-        image.setDevicePixelRatio(ratio)
-        return image
 
     def _caret_to_view(self) -> None:
         """Put the caret at the start of the first line wholly in view."""
@@ -448,40 +381,3 @@ class ArticleBrowser(QTextEdit):
         sentence = open_in_browser(url.toString())
         if sentence:
             self.link_failed.emit(sentence)
-
-
-def space_direction(event: QKeyEvent) -> int:
-    """+1 for Space, -1 for Shift+Space, 0 for any other key (or Space with another modifier)."""
-    if event.key() != Qt.Key.Key_Space:
-        return 0
-    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    if modifiers == Qt.KeyboardModifier.NoModifier:
-        return 1
-    return -1 if modifiers == Qt.KeyboardModifier.ShiftModifier else 0
-
-
-def _pictures(document: QTextDocument) -> Iterator[tuple[int, QTextImageFormat]]:
-    """The position and format of every cached picture the document shows."""
-    block = document.begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            if fragment.charFormat().isImageFormat():
-                image = fragment.charFormat().toImageFormat()
-                if QUrl(image.name()).scheme() == PHOTO_SCHEME:
-                    yield fragment.position(), image
-            fragments += 1
-        block = block.next()
-
-
-def _colours(palette: QPalette) -> Colours:
-    """Reader colours that follow the window's light or dark palette."""
-    role = QPalette.ColorRole
-    return Colours(
-        text=palette.color(role.Text).name(),
-        muted=palette.color(role.PlaceholderText).name(),
-        accent=palette.color(role.Accent).name(),
-        link=palette.color(role.Link).name(),
-        rule=palette.color(role.Mid).name(),
-    )

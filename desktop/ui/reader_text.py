@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QFont,
+    QKeyEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -144,3 +146,13 @@ def _fragments(document: QTextDocument) -> Iterator[QTextFragment]:
             yield fragments.fragment()
             fragments += 1
         block = block.next()
+
+
+def space_direction(event: QKeyEvent) -> int:
+    """+1 for Space, -1 for Shift+Space, 0 for any other key (or Space with another modifier)."""
+    if event.key() != Qt.Key.Key_Space:
+        return 0
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if modifiers == Qt.KeyboardModifier.NoModifier:
+        return 1
+    return -1 if modifiers == Qt.KeyboardModifier.ShiftModifier else 0

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
+BASE_POINT_SIZE = 12.0  # the reader's text at 100 %
+SERIF_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "C059", "DejaVu Serif"]
 # The characters a full line holds. Lines break between words, so a column of 70 characters
 # sets lines of 63 to 70 (a word that does not fit goes to the next line).
 LINE_CHARACTERS = 70
@@ -23,6 +25,15 @@ SAMPLE_TEXT = (
     'welcomed the news; one of them, who asked not to be named, called it "the first sensible '
     'thing the board has done in years". The station will be staffed by two pilots at a time.'
 )
+
+
+def reader_font(percent: int) -> QFont:
+    """The reader's serif at ``percent`` of its size (a system serif when none of ours is)."""
+    font = QFont()
+    font.setFamilies([*SERIF_FAMILIES, "serif"])
+    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
+    return font
 
 
 def character_width(font: QFont) -> float:

@@ -51,8 +51,8 @@ def refresh_job(
     them: on the UI thread that was a stall of the whole window."""
 
     def run(write: StoreWriter, cancel: threading.Event) -> Iterator[Progress]:
+        from desktop.operations.changes import delete_older_than
         from desktop.operations.refresh import RefreshOptions, RefreshReport, refresh, summary
-        from desktop.store import feeds
 
         report = RefreshReport()
         options = RefreshOptions(only=only, parser=parsers())
@@ -60,7 +60,7 @@ def refresh_job(
             yield RefreshStep(step.done, step.total, step.message, report.new_articles)
         if keep_days > 0:
             cutoff = int(time.time()) - keep_days * DAY_SECONDS
-            removed = write(lambda connection: feeds.delete_older_than(connection, cutoff))
+            removed = write(lambda connection: delete_older_than(connection, cutoff))
             log.info("Retention removed %d articles older than %d days", removed, keep_days)
         sentence = summary(report)
         yield RefreshStep(1, 1, sentence, report.new_articles, summary=sentence)

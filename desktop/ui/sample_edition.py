@@ -4,15 +4,13 @@ above the list offers to remove it (once); Help > Sample Edition removes it or b
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.operations.sample import bring_back_sample, remove_sample
-from desktop.store import sample
-from desktop.store.database import transaction
+from desktop.operations import changes
+from desktop.operations.reading import SampleState, sample_state
 from desktop.tasks import Runner
 from desktop.ui.actions import Actions
 from desktop.ui.reading_place import PlaceMemory
@@ -95,16 +93,18 @@ class SampleEdition(QObject):
         """Whether the sample edition is in the store."""
         return self._present
 
-    def look(self, connection: sqlite3.Connection) -> None:
-        """Read whether the edition is there and whether the person has subscriptions of their
-        own; if so, offer to remove it (unless that was answered before)."""
-        try:
-            self._set_present(sample.is_present(connection))
-            own = sample.has_own_subscriptions(connection)
-        except sqlite3.Error as error:
-            log.error("Could not tell whether the sample edition is there", exc_info=error)
-            return
-        if own:
+    def look(self) -> None:
+        """Read (off the window's thread) whether the edition is there and whether the person
+        has subscriptions of their own; if so, offer to remove it (unless answered before)."""
+        self._runner.read(
+            sample_state,
+            self._on_looked,
+            lambda error: log.error("Could not tell whether the sample is there", exc_info=error),
+        )
+
+    def _on_looked(self, state: SampleState) -> None:
+        self._set_present(state.present)
+        if state.own_subscriptions:
             self.offer()
 
     def offer(self) -> None:
@@ -115,22 +115,18 @@ class SampleEdition(QObject):
     def remove(self) -> None:
         """Take the sample edition out of the store."""
         self._notice.hide()
-
-        def write(connection: sqlite3.Connection) -> int:
-            with transaction(connection):
-                return remove_sample(connection)
-
-        self._runner.write(write, lambda _: self._on_done(False), self._on_failed)
+        self._runner.write(
+            changes.remove_sample_edition, lambda _: self._on_done(False), self._on_failed
+        )
 
     def bring_back(self) -> None:
         """Store the sample edition again."""
         images = self._images
-
-        def write(connection: sqlite3.Connection) -> int:
-            with transaction(connection):
-                return bring_back_sample(connection, images)
-
-        self._runner.write(write, lambda _: self._on_done(True), self._on_failed)
+        self._runner.write(
+            lambda connection: changes.restore_sample_edition(connection, images),
+            lambda _: self._on_done(True),
+            self._on_failed,
+        )
 
     def _on_answered(self, remove: bool) -> None:
         self._notice.hide()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import ALL, BOOKMARKS, UNREAD, Section, SectionKind, Source
-from desktop.store.sources import Counts
+from desktop.operations.reading import Counts
 from desktop.ui.focus_marks import paint_item_ring
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1

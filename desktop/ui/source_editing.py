@@ -5,8 +5,6 @@ and says so only once the store has committed it."""
 from __future__ import annotations
 
 import logging
-import sqlite3
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -15,10 +13,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from desktop.domain import Source
-from desktop.operations import direct_writer
-from desktop.store import sources
-from desktop.store.errors import StoreError, classify
-from desktop.tasks import Runner
+from desktop.operations import changes
+from desktop.operations.reading import SourceNotFoundError, articles_of, as_store_error
+from desktop.store.errors import StoreError
+from desktop.tasks import Job, Runner
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -53,7 +51,7 @@ class SourceEditor(QObject):
         )
         if ok and title.strip() != source.title:
             self._write(
-                lambda connection: sources.rename(connection, source.id, title),
+                lambda connection: changes.rename_source(connection, source.id, title),
                 "rename the source",
                 lambda _: self.edited.emit("", True),
             )
@@ -72,7 +70,7 @@ class SourceEditor(QObject):
         )
         if ok and (folder.strip() or None) != source.folder:
             self._write(
-                lambda connection: sources.move_to_folder(connection, source.id, folder),
+                lambda connection: changes.move_source(connection, source.id, folder),
                 "move the source",
                 lambda _: self.edited.emit("", False),
             )
@@ -80,7 +78,7 @@ class SourceEditor(QObject):
     def set_full_articles(self, source: Source, on: bool) -> None:
         """Switch whether a refresh fetches the whole article behind a summary."""
         self._write(
-            lambda connection: sources.set_full_articles(connection, source.id, on),
+            lambda connection: changes.set_full_articles(connection, source.id, on),
             "change the source",
             lambda _: self.edited.emit("", False),
         )
@@ -88,7 +86,7 @@ class SourceEditor(QObject):
     def remove(self, source: Source) -> None:
         """Say how many articles would go and ask; then remove the source, keeping bookmarks."""
         self._runner.read(
-            lambda connection: sources.articles_of(connection, source.id),
+            lambda connection: articles_of(connection, source.id),
             lambda found: self._confirm_removal(source, found[0]),
             lambda error: self._on_write_failed("remove the source", error),
         )
@@ -105,30 +103,23 @@ class SourceEditor(QObject):
         )
         if answer == buttons.Yes:
             self._write(
-                lambda connection: sources.remove(connection, source.id, int(time.time())),
+                lambda connection: changes.remove_source(connection, source.id),
                 "remove the source",
                 lambda count: self.edited.emit(
                     f"Removed {source.title} and {articles(count)}.", True
                 ),
             )
 
-    def _write(
-        self, job: Callable[[sqlite3.Connection], T], what: str, done: Callable[[T], None]
-    ) -> None:
-        """Run a change on the writer thread, in one transaction; ``done`` runs after."""
-        self._runner.write(
-            lambda connection: direct_writer(connection)(job),
-            done,
-            lambda error: self._on_write_failed(what, error),
-        )
+    def _write(self, job: Job[T], what: str, done: Callable[[T], None]) -> None:
+        """Run a change (which opens its own transaction) on the writer thread; ``done`` after."""
+        self._runner.write(job, done, lambda error: self._on_write_failed(what, error))
 
     def _on_write_failed(self, what: str, error: BaseException) -> None:
-        if isinstance(error, sources.SourceNotFoundError):
+        if isinstance(error, SourceNotFoundError):
             self.edited.emit("That source is no longer in the store.", True)
             return
         log.error("Could not %s", what, exc_info=error)
-        if isinstance(error, sqlite3.Error):
-            error = classify(error, self._store)
+        error = as_store_error(error, self._store)
         if isinstance(error, StoreError):
             self.failed.emit(str(error))
         else:

@@ -4,7 +4,6 @@ folder, and the built-in catalogue to pick from; the feed is looked for off the 
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Sequence
 from functools import cache
 
@@ -28,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from desktop.ingest.catalogue import CatalogueEntry, CatalogueError, load_catalogue
 from desktop.operations import direct_writer
+from desktop.operations.reading import FeedExistsError, is_store_failure
 from desktop.operations.subscribe import FoundFeed, SubscribeError, find_feed, subscribe
 from desktop.paths import resource
-from desktop.store.feeds import FeedExistsError
 from desktop.tasks import Runner
 from desktop.ui.focus_marks import show_focus
 
@@ -241,7 +240,7 @@ class SubscribeDialog(QDialog):
             sentence = str(error)
         else:
             log.error("Could not subscribe to %s", address, exc_info=error)
-            what = "the store refused the change" if isinstance(error, sqlite3.Error) else error
+            what = "the store refused the change" if is_store_failure(error) else error
             sentence = f"Could not subscribe to {address} ({what}); the details are in the log."
         self._show_idle(sentence)
 

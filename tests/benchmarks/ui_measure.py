@@ -124,16 +124,17 @@ def open_scene(folder: Path) -> Scene:
 
 def watch_photo_decoding(scene: Scene) -> None:
     """Note every photo the reader decodes (file, whether it decoded), to check a sample."""
-    reader = scene.reader
-    decode = reader._scaled_photo
+    from desktop.ui import reader_pictures
 
-    def noted(file: Path, width: int | None) -> QImage | None:
+    decode = reader_pictures.scaled_photo
+
+    def noted(file: Path, width: int | None, ratio: float) -> QImage | None:
         """Decode as the reader does, and note the file and whether it decoded."""
-        image = decode(file, width)
+        image = decode(file, width, ratio)
         scene.decoded.append((str(file), image is not None and not image.isNull()))
         return image
 
-    reader._scaled_photo = noted  # type: ignore[method-assign]
+    reader_pictures.scaled_photo = noted
 
 
 def close_scene(scene: Scene) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from desktop import logfile, paths, selftest
 from desktop.ingest.edition import read_edition
 from desktop.paths import resolve, resource
-from desktop.ui.reader import ArticleBrowser
+from desktop.ui import reader_pictures
 from tests.commands import broadsheet
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,7 +110,7 @@ def test_a_photo_that_cannot_be_decoded_fails_the_photo_check(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr(ArticleBrowser, "_scaled_photo", lambda *_: None)
+    monkeypatch.setattr(reader_pictures, "scaled_photo", lambda *_: None)
     code = selftest.main(argparse.Namespace(data_dir=tmp_path / "profile"))
     out, _ = capsys.readouterr()
     assert code == 1

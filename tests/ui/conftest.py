@@ -21,6 +21,7 @@ from desktop.ui.appearance import FIELDS
 from desktop.ui.main_window import MainWindow
 from desktop.ui.reader import ArticleBrowser
 from tests.newsroom import Item, Newsroom
+from tests.ui.controller_parts import Parts, controller_parts
 from tests.ui.market_window import store_live_figures
 
 WindowFactory = Callable[[], MainWindow]
@@ -68,6 +69,14 @@ def open_window(qtbot: QtBot, data_dir: Path) -> WindowFactory:
 def window(open_window: WindowFactory) -> MainWindow:
     """The window as a person first sees it: the newest article open."""
     return open_window()
+
+
+@pytest.fixture
+def parts(qtbot: QtBot, paths: AppPaths) -> Iterator[Parts]:
+    """A controller's parts without a window: the list over this test's store, showing every
+    article, a reader, the commands and a real task runner (shut down afterwards)."""
+    with controller_parts(qtbot, paths) as built:
+        yield built
 
 
 @pytest.fixture

@@ -218,17 +218,17 @@ def test_a_new_readers_feed_articles_show_their_pictures_offline(
     )
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(opml)], ""))
     window = open_window()
+    said: list[str] = []  # every sentence, as the market panel's may follow the refresh's at once
+    window.statusBar().messageChanged.connect(said.append)
     window.commands.import_files.trigger()
-    qtbot.waitUntil(lambda: "Added 3" in window.statusBar().currentMessage(), timeout=20_000)
+    qtbot.waitUntil(lambda: any("Added 3" in sentence for sentence in said), timeout=20_000)
     window.commands.refresh.trigger()
-
-    def refreshed() -> None:  # an assertion, so that a wait that runs out says what it saw
-        message = window.statusBar().currentMessage()
-        assert message.startswith("3 new articles"), (message, [r.path for r, _ in httpserver.log])
-
-    qtbot.waitUntil(refreshed, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: any(sentence.startswith("3 new articles") for sentence in said), timeout=20_000
+    )
     httpserver.clear()  # the site goes away: the articles are read from the store and cache
     model = article_model(window)
+    qtbot.waitUntil(lambda: "Harbour story 1" in article_titles(window))  # read off-thread
     row = article_titles(window).index("Harbour story 1")
     article_list(window).setCurrentIndex(model.index(row))
     qtbot.waitUntil(
@@ -255,14 +255,16 @@ def test_a_resized_column_asks_for_each_picture_anew_and_keeps_no_stale_copy(
     narrower column asks for them again, and a later article with the same picture asks too
     (nothing decoded for one article lingers in the document for the next)."""
     wide = cached_picture(images, "harbour", 1600, 900)
+    from desktop.ui import reader_pictures
+
     decoded: list[tuple[str, int | None]] = []
-    decode = reader._scaled_photo
+    decode = reader_pictures.scaled_photo
 
-    def noted(file: Path, width: int | None) -> QImage | None:
+    def noted(file: Path, width: int | None, ratio: float) -> QImage | None:
         decoded.append((file.name, width))
-        return decode(file, width)
+        return decode(file, width, ratio)
 
-    monkeypatch.setattr(reader, "_scaled_photo", noted)
+    monkeypatch.setattr(reader_pictures, "scaled_photo", noted)
     reader.show_article(story(figure("harbour") + f"<p>{WORDS}</p>", (wide,)))
     reader.viewport().repaint()
     first = int(column_width(reader))

@@ -64,7 +64,7 @@ def test_importing_a_saved_page_shows_the_article_and_its_market_figures(
         lambda: window.statusBar().currentMessage().startswith("Imported"), timeout=LOADS
     )
     headline = SAVED_PAGE.read_text(encoding="utf-8").splitlines()[0].split(" - ", 1)[1]
-    assert headline in article_titles(window)
+    qtbot.waitUntil(lambda: headline in article_titles(window))  # the list is read off-thread
     status = window.findChild(QLabel, "marketStatus")
     assert status is not None
     qtbot.waitUntil(lambda: "saved-page.txt" in status.text(), timeout=LOADS)

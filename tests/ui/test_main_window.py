@@ -109,20 +109,21 @@ def test_a_large_section_loads_in_pages(large_window: MainWindow) -> None:
 def test_a_list_read_again_elsewhere_keeps_its_pages_unless_the_section_changed(
     large_window: MainWindow, paths: AppPaths
 ) -> None:
+    from desktop.operations.reading import list_again
     from desktop.store.database import connect_reader
 
     model = article_model(large_window)
     model.fetchMore(QModelIndex())
-    shown, read = model.reading_again()
+    query = model.query
     connection = connect_reader(paths.store)
-    pages = read(connection)  # as a pool thread reads it, on a connection of its own
+    read = list_again(connection, query, model.rowCount(), None)  # as a pool thread reads it
     connection.close()
-    assert [len(page.rows) for page in pages] == [200, 200]  # as far as it was loaded
-    assert model.show_read(shown, pages) and model.rowCount() == 400
+    assert [len(page.rows) for page in read.pages] == [200, 200]  # as far as it was loaded
+    assert model.show_read(query, read) and model.rowCount() == 400
     assert model.canFetchMore(QModelIndex())  # and the rest still comes page by page
     model.show(UNREAD)  # the person picked another section meanwhile
     unread = model.rowCount()
-    assert not model.show_read(shown, pages) and model.rowCount() == unread
+    assert not model.show_read(query, read) and model.rowCount() == unread
 
 
 def test_scrolling_to_the_end_of_the_list_brings_the_next_page_in_order(

@@ -4,6 +4,8 @@ that cannot be started."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -26,6 +28,10 @@ def _focus(window: MainWindow, qtbot: QtBot, widget: QWidget) -> None:
 
 def _open_title(window: MainWindow) -> str | None:
     return window.reader.article.title if window.reader.article is not None else None
+
+
+def _open_source(window: MainWindow) -> str | None:
+    return window.reader.article.source if window.reader.article is not None else None
 
 
 def _search_box(window: MainWindow) -> SearchBox:
@@ -61,7 +67,10 @@ def test_space_pages_down_then_opens_the_next_unread_article(
     for _ in range(50):
         if _open_title(window) != titles[0]:
             break
+        moved = partial(_moved, window, bar.value(), titles[0])
         qtbot.keyClick(window.reader, Qt.Key.Key_Space)
+        # A page down moves at once; past the end, the next unread one is looked up first.
+        qtbot.waitUntil(moved)
     assert _open_title(window) == titles[2]  # the next unread one, from its top
     assert bar.value() == 0
     assert article_list(window).current_article_id() == window.reader.article.id  # type: ignore[union-attr]
@@ -94,15 +103,27 @@ def test_next_unread_in_the_article_menu_and_when_none_is_left(
 ) -> None:
     titles = article_titles(window)
     window.commands.next_unread.trigger()
-    assert _open_title(window) == titles[1]
+    qtbot.waitUntil(lambda: _open_title(window) == titles[1])  # looked up off the window's thread
+    none_left = "No unread articles left in All articles"
     for _ in range(len(titles)):
         window.commands.next_unread.trigger()
-    qtbot.waitUntil(lambda: "No unread articles left in All articles" in _status(window))
+        qtbot.waitUntil(partial(_moved_or_said, window, _open_title(window), none_left))
+    qtbot.waitUntil(lambda: none_left in _status(window))
     assert article_list(window).current_article_id() is not None
 
 
 def _status(window: MainWindow) -> str:
     return window.statusBar().currentMessage()
+
+
+def _moved(window: MainWindow, scrolled: int, title: str | None) -> bool:
+    """Whether the reader scrolled from ``scrolled`` or opened another article than ``title``."""
+    return window.reader.verticalScrollBar().value() != scrolled or _open_title(window) != title
+
+
+def _moved_or_said(window: MainWindow, title: str | None, sentence: str) -> bool:
+    """Whether the reader opened another article than ``title``, or the status bar says so."""
+    return _open_title(window) != title or sentence in _status(window)
 
 
 def test_letter_keys_act_in_the_list_and_the_reader_never_in_a_field(
@@ -235,11 +256,13 @@ def test_past_a_sources_last_unread_article_next_unread_goes_on_to_the_next_sour
     assert (herald.title, gazette.title) == ("The Carrowmere Herald", "The Harbour Gazette")
     qtbot.waitUntil(lambda: sections.item(sections.count() - 1).data(COUNT_ROLE) is not None)
     sections.select(Section.of_source(herald.id))
+    opened = window.reader.article
     window.commands.next_unread.trigger()  # the Herald's other article
+    qtbot.waitUntil(lambda: window.reader.article not in (None, opened))
     assert window.reader.article is not None and window.reader.article.source == herald.title
     window.commands.next_unread.trigger()  # none left there: the Gazette's newest unread one
+    qtbot.waitUntil(lambda: _open_source(window) == gazette.title)
     assert sections.current_section() == Section.of_source(gazette.id)
-    assert window.reader.article.source == gazette.title
     assert window.reader.article.title == article_titles(window)[0]
 
 

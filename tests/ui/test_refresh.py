@@ -22,6 +22,7 @@ from desktop.paths import AppPaths
 from desktop.settings import Settings
 from desktop.store import articles
 from desktop.tasks import Done, Failed, InlineRunner, Job
+from desktop.ui.list_reload import ListReloader
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sections import COUNT_ROLE, GONE_SENTENCE, STATE_ROLE
 from tests.newsroom import Item, Newsroom
@@ -83,7 +84,8 @@ def test_a_refresh_shows_its_progress_then_the_new_articles_and_a_summary(
     assert window.statusBar().currentMessage() == (
         "3 new articles from 2 sources; 1 could not be refreshed."
     )
-    assert set(article_titles(window)) >= COURIER_TITLES
+    # The list is read again off the window's thread once the refresh has ended.
+    qtbot.waitUntil(lambda: set(article_titles(window)) >= COURIER_TITLES)
     assert window.commands.refresh.isEnabled()
     assert before is not None and window.reader.article is not None
     assert window.reader.article.id == before.id  # what was being read stays open...
@@ -166,6 +168,10 @@ class HeldReads(InlineRunner):
         result = job(self._connection)
         self._held.append(lambda: done(result))
 
+    def release_last(self) -> None:
+        """Hand back the read asked for last, before those asked for earlier."""
+        self._held.pop()()
+
     def release(self) -> None:
         """Hand back every read held so far, in the order they were asked for."""
         held, self._held = self._held, []
@@ -181,10 +187,13 @@ def test_a_reload_read_before_a_later_one_is_not_shown(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window._reload_list_from_the_pool()  # as when articles arrive: read now, shown later
+    reloader = window.findChild(ListReloader)
+    assert reloader is not None
+    reloader.reload()  # as when articles arrive: read now, shown later
     with closing(sqlite3.connect(paths.store)) as connection, connection:
         connection.execute("UPDATE articles SET title = 'Renamed meanwhile'")
-    window._reload_list()  # a later reload (the refresh ended), shown at once
+    reloader.reload()  # a later reload (the refresh ended)
+    runner.release_last()  # which arrives first
     assert set(article_titles(window)) == {"Renamed meanwhile"}
     runner.release()  # the earlier read arrives last, with the titles from before
     assert set(article_titles(window)) == {"Renamed meanwhile"}
@@ -304,7 +313,7 @@ def test_no_refresh_at_start_when_off_or_recent(
 
     monkeypatch.setattr(refreshing.Refresher, "start_if_due", heard)
     window = open_window()
-    window.finish_startup()  # where a refresh at start-up is planned, or not
-    assert planned == [False]  # so no timer will start one
+    window.finish_startup()  # where a refresh at start-up is planned (read off this thread)
+    qtbot.waitUntil(lambda: planned == [False])  # so no timer will start one
     assert not _progress(window).isVisible()
     assert not COURIER_TITLES & set(article_titles(window))

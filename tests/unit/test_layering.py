@@ -32,6 +32,9 @@ def documented_layers(text: str) -> dict[str, set[str]]:
 # Which layers each layer may import (besides itself), as docs/architecture.md says.
 ALLOWED: dict[str, set[str]] = documented_layers(ARCHITECTURE.read_text(encoding="utf-8"))
 QT_LAYERS = {"app", "ui", "tasks", "selftest"}
+# Layers that run no SQL: they may not import the database drivers (docs/architecture.md).
+SQL_FREE_LAYERS = {"ui"}
+SQL_MODULES = {"sqlite3", "sqlalchemy", "alembic"}
 PACKAGE_NAMES = {"APP_NAME", "APP_ID", "version", "__version__"}
 
 
@@ -59,19 +62,34 @@ def imports_of(source: str, module: str, is_package: bool = False) -> Iterator[s
             yield from (f"{base}.{alias.name}" for alias in node.names)
 
 
+def may_import(importer: str, imported: str) -> bool:
+    """Whether a layer may import a module of the package: one of the layers its row names, or a
+    module its row names by dotted path (``store.errors``: that module, not the rest of store)."""
+    target = layer_of(imported)
+    if target == importer or target in ALLOWED[importer]:
+        return True
+    path = imported.split(".", 1)[1] if "." in imported else ""
+    return any(
+        "." in entry and (path == entry or path.startswith(f"{entry}."))
+        for entry in ALLOWED[importer]
+    )
+
+
 def violations(files: dict[str, str]) -> list[str]:
     """Forbidden edges among modules given as {module name: source}."""
     found = []
     for module, source in files.items():
         importer = layer_of(module)
         for imported in imports_of(source, module, is_package=module in PACKAGES):
-            if imported.split(".")[0] == "PySide6" and importer not in QT_LAYERS:
+            top = imported.split(".")[0]
+            if top == "PySide6" and importer not in QT_LAYERS:
                 found.append(f"{module} imports {imported}: Qt only in app, ui and tasks")
-            if not imported.startswith("desktop"):
+            if top in SQL_MODULES and importer in SQL_FREE_LAYERS:
+                found.append(f"{module} imports {imported}: {importer} runs no SQL")
+            if top != "desktop" or may_import(importer, imported):
                 continue
             target = layer_of(imported)
-            if target != importer and target not in ALLOWED[importer]:
-                found.append(f"{module} imports {imported}: {importer} may not import {target}")
+            found.append(f"{module} imports {imported}: {importer} may not import {target}")
     return found
 
 
@@ -105,9 +123,23 @@ def test_the_checker_catches_forbidden_edges() -> None:
         "desktop.cli": "def f():\n    from PySide6 import QtWidgets",
         "desktop.domain": "from . import settings",
         "desktop.market.x": "from ..store import articles",
+        "desktop.ui.reads": "from desktop.store import articles",
+        "desktop.ui.query": "import sqlite3",
+        "desktop.ui.orm": "from sqlalchemy import select",
+        "desktop.ui.sneaky": "from desktop.store.errors_and_queries import q",
     }
     found = violations(sneaky)
-    assert len(found) == 5, found
+    assert len(found) == 9, found
+
+
+def test_a_layer_may_import_a_module_its_row_names_and_only_that() -> None:
+    allowed = {
+        "desktop.ui.ok": "from desktop.store.errors import StoreError",
+        "desktop.ui.also_ok": "import desktop.store.errors",
+        "desktop.ui.reads": "from desktop.operations.reading import WindowReads",
+    }
+    assert violations(allowed) == []
+    assert ALLOWED["ui"] >= {"operations", "store.errors"} and "store" not in ALLOWED["ui"]
 
 
 def test_the_architecture_document_names_every_layer_once() -> None:
