@@ -2,7 +2,7 @@
 is one, else in a file in the config folder that only its owner may read.
 
 The keyring package is imported only when a secret is read or written (it looks for backends,
-which takes a tenth of a second and 14 MB), never at start-up: whether a secret is kept at all is
+which costs more than the rest of the start), never at start-up: whether a secret is kept at all is
 told by ``is_kept`` from the names written beside the fallback file (``keyring-names.json``, names
 only), so the window can say "no key yet" without asking the keyring. No Qt here.
 """

@@ -168,8 +168,7 @@ def date_line(line: str) -> dict[DateKind, Stated] | None:
 @cache
 def _forms(order: str | None) -> tuple[re.Pattern[str], ...]:
     """The forms of date and time, numeric dates with slashes in ``order`` when it is given,
-    then a time alone; compiled when a page is first read (about 10 ms of patterns that nothing
-    else needs)."""
+    then a time alone; compiled when a page is first read, as nothing else needs them."""
     dates = (*_DATES, _SLASHED[order]) if order else _DATES
     patterns = [
         pattern

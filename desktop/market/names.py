@@ -1,10 +1,10 @@
 """Currency names in the person's language, and each currency's minor unit, from the CLDR data
 that babel ships.
 
-Loading babel's locale data costs about 25 ms and 9 MB (its global data alone, which holds the
-minor units, 12 ms and 3.6 MB), so the names and minor units once looked up are kept in a small
-JSON file (``remember_names_in``) and babel is loaded again only for a code or a language it has
-not answered yet.
+Loading babel's locale data (even its global data alone, which holds the minor units) is a
+noticeable part of a start (docs/performance.md), so the names and minor units once looked up are
+kept in a small JSON file (``remember_names_in``) and babel is loaded again only for a code or a
+language it has not answered yet.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Reading what the Markets panel shows, light enough to run just after the window first paints.
 
 It imports neither the providers nor the fetching (asyncio, ssl, httpx) nor the keyring: together
-they cost the start 30 MB and a fifth of a second, and the panel needs none of them to show the
-stored figures. Whether a quote key is kept is told by ``credentials.is_kept``, which reads no
-secret.
+they would weigh on the start more than the window does (docs/performance.md), and the panel needs
+none of them to show the stored figures. Whether a quote key is kept is told by
+``credentials.is_kept``, which reads no secret.
 """
 
 from __future__ import annotations

@@ -208,7 +208,7 @@ def _already_stored(connection: sqlite3.Connection, source_id: int, article: New
     if article.url is None and article.content_hash is None:
         return False
     # Two lookups, one per index: SQLite reads "source_id = ? AND (url = ? OR ...)" through the
-    # source_id prefix alone, every article of the source (9 ms a call at 500 per source).
+    # source_id prefix alone, every article of the source, on every article stored.
     row = connection.execute(
         "SELECT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1 AND url = ?2) "
         "OR EXISTS (SELECT 1 FROM articles WHERE source_id = ?1 AND content_hash = ?3)",

@@ -3,14 +3,14 @@
 ``tools/build_sample_store.py`` (``make template``) builds the ready-made store from the migrations
 and the sample edition: the schema at the head revision with its ``alembic_version`` row, the sample
 edition loaded and ``user_version`` saying so, in one file under ``desktop/resources/sample/``.
-Copying it into a new data folder costs 15-20 ms, where importing Alembic and SQLAlchemy to run the
-migrations, then reading the edition and its photos, took most of a second and 70 MB before the
-first window could paint. The copy, made beside the store's place, is checked (``quick_check``, the
-revision), its photos are copied into the photo cache from the edition's own files (the cache names
-them by their content, so the image rows say which file is which), its load times are set to now,
-and only then does it take the store's name. Whatever goes wrong, the store's place is left as it
-was (a photo already copied stays: the usual way writes the same file) and the caller creates the
-store the usual way.
+Copying it into a new data folder is a file copy, where importing Alembic and SQLAlchemy to run the
+migrations, then reading the edition and its photos, kept the first window from painting for most of
+a second (docs/performance.md, "First run"). The copy, made beside the store's place, is checked
+(``quick_check``, the revision), its photos are copied into the photo cache from the edition's own
+files (the cache names them by their content, so the image rows say which file is which), its load
+times are set to now, and only then does it take the store's name. Whatever goes wrong, the store's
+place is left as it was (a photo already copied stays: the usual way writes the same file) and the
+caller creates the store the usual way.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ class Template:
     def _copy_photos(self, connection: sqlite3.Connection) -> None:
         """Copy every photo and thumbnail the image rows name from the photos folder into the
         cache; raise TemplateError when one of them is not there."""
-        # Imported here: hashlib loads OpenSSL (4 MB), which an everyday start never needs.
+        # Imported here: hashlib loads OpenSSL, which an everyday start never needs.
         import hashlib
 
         from desktop.store.images import cache_bytes

@@ -49,7 +49,7 @@ def keep_startup_objects() -> None:
     """Take what start-up made (modules, classes, the window's widgets and their wrappers, all
     living as long as the app) out of the cyclic garbage collector's rounds. A full collection
     holds the GIL, and so stalls the window whichever thread runs it; during a refresh one came
-    every few seconds and took up to 50 ms walking these objects again and again."""
+    every few seconds and walked these objects again and again (docs/performance.md)."""
     gc.freeze()
 
 

@@ -46,7 +46,7 @@ def refresh_job(
     """A refresh as an operation: refresh (``only`` these sources, or every due one), then
     delete articles older than ``keep_days`` (0: none; bookmarked articles are always kept).
 
-    The refresh machinery (asyncio, httpx, feedparser, lxml: about 0.1 s of imports) is loaded
+    The refresh machinery (asyncio, httpx, feedparser, lxml: slow imports) is loaded
     and the parser processes are made here, on the worker, so pressing Refresh never waits for
     them: on the UI thread that was a stall of the whole window."""
 
