@@ -24,8 +24,8 @@ from desktop.domain import Rate
 from desktop.market.amounts import AmountError, read_amount
 from desktop.market.names import currency_name
 from desktop.market.rates import UnknownCurrencyError, convert, rate_is_stale, retired
-from desktop.ui.market_models import (
-    MUTED,
+from desktop.ui.market_roles import MUTED
+from desktop.ui.market_text import (
     format_rate,
     localized,
     short_date,

@@ -17,7 +17,8 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from desktop.ui.focus_marks import show_focus
-from desktop.ui.market_models import TREND, CurrencyTableModel, QuoteTableModel
+from desktop.ui.market_models import CurrencyTableModel, QuoteTableModel
+from desktop.ui.market_roles import TREND
 
 NAME = 1  # the names' column, in both tables
 SPARKLINE_WIDTH = 52
