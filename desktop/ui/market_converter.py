@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from desktop.ui.market_roles import MUTED
 from desktop.ui.market_text import (
     format_rate,
     localized,
+    number_locale,
     short_date,
     short_provider,
     short_when,
@@ -231,9 +232,8 @@ class Converter(QWidget):
 
 def parse_amount(text: str) -> Decimal:
     """An amount as typed or pasted in the person's locale ("2,500.50", "2.500,50" in German,
-    "$ 1 234"); raises ``AmountError`` with the sentence to show."""
-    locale = QLocale()
-    return read_amount(text, locale.decimalPoint(), locale.groupSeparator())
+    "12,34,567.5" in India, "$ 1 234"); raises ``AmountError`` with the sentence to show."""
+    return read_amount(text, number_locale())
 
 
 class _NamedCurrencies(QStyledItemDelegate):

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_EVEN, Context, Decimal
 from PySide6.QtCore import QDateTime, QLocale
 
 from desktop.domain import SAVED_PAGE_PROVIDER, Quote, Rate
+from desktop.market.local_numbers import NumberLocale, locale_name, written
 from desktop.market.rates import stale_reason
 
 # Providers as the As of column names them, to keep the column narrow.
@@ -42,28 +43,21 @@ def format_money(value: Decimal) -> str:
 
 
 def localized(value: Decimal) -> str:
-    """A decimal written out in full in the person's locale, with thousands always grouped."""
-    sign_mark, point, group = _number_symbols(QLocale().bcp47Name())
-    text = format(value, "f")
-    sign = sign_mark if text.startswith("-") else ""
-    whole, _, fraction = text.lstrip("-").partition(".")
-    decimals = f"{point}{fraction}" if fraction else ""
-    if group is None:  # a grouping of its own (as in India: 12,34,567): Qt knows it
-        locale = QLocale()
-        locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
-        return f"{sign}{locale.toString(int(whole))}{decimals}"
-    return f"{sign}{int(whole):,}".replace(",", group) + decimals
+    """A decimal written out in full as the person writes numbers, grouped: "1,234.50"."""
+    return written(value, number_locale())
+
+
+def number_locale() -> NumberLocale:
+    """How the person writes numbers: as Qt's default locale does, in its digits."""
+    locale = QLocale()
+    return _number_locale(locale.name(), locale.zeroDigit())
 
 
 @functools.cache
-def _number_symbols(_name: str) -> tuple[str, str, str | None]:
-    """The default locale's minus sign, decimal point and thousands separator (None when it
-    does not group by threes), looked up once per locale: a table formats hundreds of numbers."""
-    locale = QLocale()
-    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
-    group = locale.groupSeparator()
-    by_threes = locale.toString(1234567) == f"1{group}234{group}567"
-    return locale.negativeSign(), locale.decimalPoint(), group if by_threes else None
+def _number_locale(name: str, zero: str) -> NumberLocale:
+    """The CLDR locale for a Qt locale's name, looked up once: a table writes hundreds of
+    numbers."""
+    return NumberLocale(locale_name(name), zero)
 
 
 def short_date(moment: datetime) -> str:

@@ -1,0 +1,173 @@
+"""Numbers written and read as a person's locale writes them, by babel from CLDR's data: its
+decimal and grouping marks, its grouping (India's 12,34,567), its minus sign and its digits.
+
+Babel and its locale data are loaded on the first number written or read, never at start: the
+Markets panel, the first to ask, is built after the window's first paint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from babel import Locale
+    from babel.numbers import NumberPattern
+
+FALLBACK = "en_US"
+# Ways of writing numbers a figure typed or pasted is also read in, after the person's own, when
+# that does not read it: points and commas as in English, German, French (whose spaces are
+# dropped before), India's grouping, and the Arabic marks.
+CONVENTIONS = ("en", "de", "fr", "en_IN", "ar_EG")
+# Digits Decimal keeps while writing or checking a figure, beyond the figure's own length: more
+# than any amount times any rate has.
+PRECISION = 64
+_DIGITS = "0123456789"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberLocale:
+    """How a person writes numbers: a CLDR locale name, and the zero of the script whose digits
+    they write ("0", or "٠" for Arabic-Indic digits)."""
+
+    name: str = FALLBACK
+    zero: str = "0"
+
+    @property
+    def native_digits(self) -> bool:
+        """Whether the digits are of the locale's own script rather than ASCII."""
+        return self.zero != "0"
+
+
+def locale_name(name: str) -> str:
+    """The CLDR locale babel knows for a name as Qt or POSIX gives it ("de_DE", "en-IN",
+    "fr_FR.UTF-8"), else ``FALLBACK`` (for "C", say)."""
+    from babel import Locale, UnknownLocaleError
+
+    stem = name.partition(".")[0].replace("-", "_")
+    if stem.upper() in {"C", "POSIX"}:
+        return FALLBACK  # Qt's and POSIX's untranslated locale: babel's writes no grouping
+    try:
+        return str(Locale.parse(stem))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return FALLBACK
+
+
+def written(value: Decimal, style: NumberLocale) -> str:
+    """A decimal written out in full as the locale writes it: grouped, with every decimal it has
+    (trailing zeros too) and never an exponent: "1,234.50", "1.234,50", "12,34,567.5"."""
+    from babel.numbers import format_decimal
+
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    with localcontext() as context:
+        context.prec = len(value.as_tuple().digits) + PRECISION
+        text: str = format_decimal(
+            value,
+            format=_pattern(style.name, places, _system(style)),
+            locale=_locale(style.name),
+            numbering_system=_system(style),
+        )
+    if style.native_digits:
+        text = text.translate(str.maketrans(_DIGITS, _digits_from(style.zero)))
+    return text
+
+
+def read_number(figure: str, style: NumberLocale) -> Decimal | None:
+    """The number a figure of ASCII digits and marks ("1.234,5") stands for: as the person's
+    locale writes numbers, else as one of ``CONVENTIONS`` does; None when none writes it so."""
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    for name, system in _readings(style.name):
+        try:
+            with localcontext() as context:
+                context.prec = len(figure) + PRECISION
+                number: Decimal = parse_decimal(
+                    figure, _locale(name), strict=True, numbering_system=system
+                )
+        except NumberFormatError:
+            continue
+        return number
+    return None
+
+
+def _readings(name: str) -> dict[tuple[str, str], None]:
+    """The locales and numbering systems to read a figure in, the person's first."""
+    readings: dict[tuple[str, str], None] = {}
+    for tag in (name, *CONVENTIONS):
+        readings[(tag, "default")] = None
+        readings[(tag, "latn")] = None
+    return readings
+
+
+def _system(style: NumberLocale) -> str:
+    """The numbering system whose marks go with the digits: the locale's own with its digits."""
+    return "default" if style.native_digits else "latn"
+
+
+def _digits_from(zero: str) -> str:
+    """The ten digits of the script whose zero is ``zero`` (Unicode keeps them in order)."""
+    return "".join(chr(ord(zero) + step) for step in range(10))
+
+
+@cache
+def _locale(name: str) -> Locale:
+    """Babel's locale, its data loaded once; a Swiss one writes its apostrophes whole."""
+    from babel import Locale
+
+    return _quoted_groups().parse(name) if _groups_with_quotes(name) else Locale.parse(name)
+
+
+@cache
+def _pattern(name: str, places: int, system: str) -> NumberPattern:
+    """The locale's decimal pattern (its grouping) showing exactly ``places`` decimals, and its
+    minus sign: CLDR's "-" in a pattern stands for it, but babel writes "-" as it is."""
+    from babel.numbers import NumberPattern, get_minus_sign_symbol
+
+    locale = _locale(name)
+    base = locale.decimal_formats[None]
+    minus = get_minus_sign_symbol(locale, numbering_system=system)
+    return NumberPattern(
+        base.pattern,
+        (base.prefix[0], base.prefix[1].replace("-", minus)),
+        base.suffix,
+        base.grouping,
+        base.int_prec,
+        (places, places),
+        base.exp_prec,
+        base.exp_plus,
+        base.number_pattern,
+    )
+
+
+def _groups_with_quotes(name: str) -> bool:
+    """Whether a locale groups digits with the ASCII apostrophe (de_CH: 1'234'567)."""
+    from babel import Locale
+
+    symbols = Locale.parse(name).number_symbols
+    return any(symbols[system].get("group") == "'" for system in symbols)
+
+
+@cache
+def _quoted_groups() -> type[Locale]:
+    """A locale whose apostrophe groups survive babel's formatting.
+
+    Babel reads a pair of apostrophes in what it formats as quoted text and drops them, so
+    1'234'567 in de_CH comes out as 1234567; a doubled apostrophe is its escape for one.
+    """
+    from babel import Locale
+
+    class QuotedGroups(Locale):
+        """A locale whose apostrophe group marks are escaped for babel's formatting."""
+
+        @property
+        def number_symbols(self) -> Any:
+            """The locale's number symbols, an apostrophe group mark doubled."""
+            return {
+                system: {**symbols, "group": "''"} if symbols.get("group") == "'" else symbols
+                for system, symbols in super().number_symbols.items()
+            }
+
+    return QuotedGroups
