@@ -22,8 +22,10 @@ FALLBACK = "en_US"
 # dropped before), India's grouping, and the Arabic marks.
 CONVENTIONS = ("en", "de", "fr", "en_IN", "ar_EG")
 # Digits Decimal keeps while writing or checking a figure, beyond the figure's own length: more
-# than any amount times any rate has.
+# than any amount times any rate has. A figure of up to EXACT_DIGITS digits is written exactly
+# in Decimal's default context (28 digits), without the cost of another.
 PRECISION = 64
+EXACT_DIGITS = 24
 _DIGITS = "0123456789"
 
 
@@ -58,20 +60,18 @@ def locale_name(name: str) -> str:
 def written(value: Decimal, style: NumberLocale) -> str:
     """A decimal written out in full as the locale writes it: grouped, with every decimal it has
     (trailing zeros too) and never an exponent: "1,234.50", "1.234,50", "12,34,567.5"."""
-    from babel.numbers import format_decimal
-
-    exponent = value.as_tuple().exponent
+    _, digits, exponent = value.as_tuple()
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    with localcontext() as context:
-        context.prec = len(value.as_tuple().digits) + PRECISION
-        text: str = format_decimal(
-            value,
-            format=_pattern(style.name, places, _system(style)),
-            locale=_locale(style.name),
-            numbering_system=_system(style),
-        )
+    system = _system(style)
+    pattern, locale = _pattern(style.name, places, system), _locale(style.name)
+    if len(digits) <= EXACT_DIGITS:
+        text: str = pattern.apply(value, locale, numbering_system=system)
+    else:
+        with localcontext() as context:
+            context.prec = len(digits) + PRECISION
+            text = pattern.apply(value, locale, numbering_system=system)
     if style.native_digits:
-        text = text.translate(str.maketrans(_DIGITS, _digits_from(style.zero)))
+        text = text.translate(_digits_from(style.zero))
     return text
 
 
@@ -96,7 +96,7 @@ def read_number(figure: str, style: NumberLocale) -> Decimal | None:
 def forget_locales() -> None:
     """Drop the locales loaded, so the next number reads babel's data afresh (as the bundle's
     test does, with the data trimmed)."""
-    for cached in (_locale, _pattern, _quoted_groups):
+    for cached in (_locale, _pattern, _quoted_groups, _digits_from):
         cached.cache_clear()
 
 
@@ -114,9 +114,11 @@ def _system(style: NumberLocale) -> str:
     return "default" if style.native_digits else "latn"
 
 
-def _digits_from(zero: str) -> str:
-    """The ten digits of the script whose zero is ``zero`` (Unicode keeps them in order)."""
-    return "".join(chr(ord(zero) + step) for step in range(10))
+@cache
+def _digits_from(zero: str) -> dict[int, int]:
+    """ASCII digits to those of the script whose zero is ``zero`` (Unicode keeps them in
+    order), for ``str.translate``."""
+    return str.maketrans(_DIGITS, "".join(chr(ord(zero) + step) for step in range(10)))
 
 
 @cache

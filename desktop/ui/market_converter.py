@@ -195,8 +195,9 @@ class Converter(QWidget):
         if not isinstance(source, str) or not isinstance(target, str):
             self._show("", "No rates to convert with yet.")
             return
+        style = number_locale()
         try:
-            amount = parse_amount(self._amount.text())
+            amount = read_amount(self._amount.text(), style)
         except AmountError as error:
             self._show("", str(error))
             return
@@ -205,9 +206,10 @@ class Converter(QWidget):
         except UnknownCurrencyError as error:
             self._show("", f"No rate is known for {error.code}.")
             return
-        result = f"{localized(done.amount)} {source} = {localized(done.result)} {target}"
+        amounts = (localized(done.amount, style), localized(done.result, style))
+        result = f"{amounts[0]} {source} = {amounts[1]} {target}"
         providers = ", ".join(short_provider(provider) for provider in done.providers)
-        rate = format_rate(done.rate)
+        rate = format_rate(done.rate, style)
         when = f"as of {short_when(done.as_of, self._now)}"
         if done.undated:
             when = when_text(done.as_of, self._now, undated=True)
@@ -228,12 +230,6 @@ class Converter(QWidget):
         self._result.setText(result)
         self._result.setVisible(bool(result))
         self._detail.setText(detail)
-
-
-def parse_amount(text: str) -> Decimal:
-    """An amount as typed or pasted in the person's locale ("2,500.50", "2.500,50" in German,
-    "12,34,567.5" in India, "$ 1 234"); raises ``AmountError`` with the sentence to show."""
-    return read_amount(text, number_locale())
 
 
 class _NamedCurrencies(QStyledItemDelegate):

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt
 
 from desktop.domain import Quote, Rate
 from desktop.market.history import Series
+from desktop.market.local_numbers import NumberLocale
 from desktop.market.names import currency_name
 from desktop.market.rates import quote_is_stale, rate_is_stale, rebase, retired
 from desktop.ui.market_roles import TREND
@@ -25,6 +26,7 @@ from desktop.ui.market_text import (
     format_money,
     format_rate,
     freshness_tip,
+    number_locale,
     short_provider,
     spoken_when,
 )
@@ -92,8 +94,9 @@ class CurrencyTableModel(FiguresModel):
         history = series or {}
         watched = set(pinned)
         base_name = currency_name(base)
+        style = number_locale()
         rows = [
-            self._row(rate, base_name, history.get(rate.code, ()), rate.code in watched)
+            self._row(rate, base_name, history.get(rate.code, ()), rate.code in watched, style)
             for rate in rebased
         ]
         self._base = base
@@ -151,10 +154,12 @@ class CurrencyTableModel(FiguresModel):
             known = self._known[key] = _known(rate, self._now)
         return known
 
-    def _row(self, rate: Rate, base_name: str, series: Series, pinned: bool) -> Row:
-        """The cells of one currency's row."""
+    def _row(
+        self, rate: Rate, base_name: str, series: Series, pinned: bool, style: NumberLocale
+    ) -> Row:
+        """The cells of one currency's row, its rate written in ``style``."""
         known = self._known_of(rate)
-        shown = format_rate(rate.rate)
+        shown = format_rate(rate.rate, style)
         return Row(
             key=rate.code,
             texts=(f"{PIN} {rate.code}" if pinned else rate.code, known.name, "", shown,
@@ -221,8 +226,9 @@ class QuoteTableModel(FiguresModel):
         """Show these quotes, judging their freshness at ``now``, the watched ones first."""
         history = series or {}
         watched = set(pinned)
+        style = number_locale()
         rows = [
-            _quote_row(quote, now, history.get(quote.symbol, ()), quote.symbol in watched)
+            _quote_row(quote, now, history.get(quote.symbol, ()), quote.symbol in watched, style)
             for quote in quotes
         ]
         self._replace(pinned_first(rows, pinned))
@@ -238,13 +244,17 @@ class QuoteTableModel(FiguresModel):
         return tips.get(section)
 
 
-def _quote_row(quote: Quote, now: datetime, series: Series, pinned: bool) -> Row:
-    """The cells of one quote's row. A change as large as the price itself (a previous close
-    of zero, as a page's broken ticker may give) is shown as unknown, not as a 100 % rise."""
+def _quote_row(
+    quote: Quote, now: datetime, series: Series, pinned: bool, style: NumberLocale
+) -> Row:
+    """The cells of one quote's row, its figures written in ``style``. A change as large as the
+    price itself (a previous close of zero, as a page's broken ticker may give) is shown as
+    unknown, not as a 100 % rise."""
     known = quote.price - quote.change > 0
     trend = (_sign(quote.change) or _sign(quote.percent)) if known else 0
     arrow = _ARROWS[trend]
-    price, change, percent = (format_money(v) for v in (quote.price, quote.change, quote.percent))
+    figures = (quote.price, quote.change, quote.percent)
+    price, change, percent = (format_money(figure, style) for figure in figures)
     stale = quote_is_stale(quote, now)
     state = "a snapshot" if quote.snapshot else "may be out of date" if stale else "current"
     movement = {1: "up", -1: "down", 0: "unchanged"}[trend]

@@ -29,22 +29,24 @@ _SIGNIFICANT = Context(prec=SIGNIFICANT_DIGITS, rounding=ROUND_HALF_EVEN)
 _CENTS = Decimal("0.01")
 
 
-def format_rate(value: Decimal) -> str:
-    """A rate with up to six significant digits and never an exponent: "3.67303", "42,090.0"."""
+def format_rate(value: Decimal, style: NumberLocale | None = None) -> str:
+    """A rate with up to six significant digits and never an exponent: "3.67303", "42,090.0";
+    as ``style`` writes numbers, else as the person does."""
     if value.adjusted() >= SIGNIFICANT_DIGITS:
         # Seven or more whole digits: rounding them to zeros would only hide information.
-        return localized(value.quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
-    return localized(_SIGNIFICANT.plus(value))
+        return localized(value.quantize(Decimal(1), rounding=ROUND_HALF_EVEN), style)
+    return localized(_SIGNIFICANT.plus(value), style)
 
 
-def format_money(value: Decimal) -> str:
+def format_money(value: Decimal, style: NumberLocale | None = None) -> str:
     """An amount with two decimals and grouped thousands, without a sign: "1,234.50"."""
-    return localized(abs(value).quantize(_CENTS, rounding=ROUND_HALF_EVEN))
+    return localized(abs(value).quantize(_CENTS, rounding=ROUND_HALF_EVEN), style)
 
 
-def localized(value: Decimal) -> str:
-    """A decimal written out in full as the person writes numbers, grouped: "1,234.50"."""
-    return written(value, number_locale())
+def localized(value: Decimal, style: NumberLocale | None = None) -> str:
+    """A decimal written out in full as ``style`` (else the person) writes numbers, grouped:
+    "1,234.50". A table asks for the person's style once and hands it to every figure."""
+    return written(value, style or number_locale())
 
 
 def number_locale() -> NumberLocale:
