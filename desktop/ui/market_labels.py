@@ -1,9 +1,11 @@
-"""The Markets panel's labels: bold headings over the tables, muted notes, and links."""
+"""The Markets panel's labels and sections: bold headings over the tables, muted notes, links,
+and the splitter between the quotes and the currencies."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from desktop.ui.link_label import LinkLabel
 from desktop.ui.market_roles import MUTED
@@ -57,3 +59,16 @@ def muted_label(text: str, parent: QWidget | None) -> QLabel:
     label.setWordWrap(True)
     label.setForegroundRole(MUTED)  # a role, not a colour: it follows a switch of appearance
     return label
+
+
+def splitter(top: QWidget, bottom: QWidget, parent: QWidget) -> QSplitter:
+    """The quotes over the currencies, the currencies given more of the height, neither of
+    them folded away entirely."""
+    pieces = QSplitter(Qt.Orientation.Vertical, parent)
+    pieces.setObjectName("marketSplitter")
+    pieces.setChildrenCollapsible(False)
+    pieces.addWidget(top)
+    pieces.addWidget(bottom)
+    pieces.setStretchFactor(0, 2)
+    pieces.setStretchFactor(1, 3)
+    return pieces

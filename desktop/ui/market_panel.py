@@ -9,13 +9,12 @@ paint, so neither its tables nor babel's locale data delay the start.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QPoint, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -23,8 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import ProviderStatus, Quote, Rate
-from desktop.market.history import Publication, Series, publications, quote_series, series_against
-from desktop.market.rates import UnknownCurrencyError, rebase
+from desktop.market.rates import UnknownCurrencyError
 from desktop.ui.market_controls import (
     REFRESH_TIP,
     base_box,
@@ -35,13 +33,20 @@ from desktop.ui.market_controls import (
 )
 from desktop.ui.market_converter import Converter
 from desktop.ui.market_dock import least_width
+from desktop.ui.market_figures import ShownFigures
 from desktop.ui.market_footer import EMPTY_TEXT, ERAPI, freshness, problems
-from desktop.ui.market_labels import heading, link_label, muted_label, recolour_links, section
+from desktop.ui.market_labels import (
+    heading,
+    link_label,
+    muted_label,
+    recolour_links,
+    section,
+    splitter,
+)
 from desktop.ui.market_models import CurrencyTableModel, QuoteTableModel
 from desktop.ui.market_proxy import figures_proxy
-from desktop.ui.market_roles import KEY_ROLE, TREND
+from desktop.ui.market_roles import KEY_ROLE
 from desktop.ui.market_tables import CURRENCY_COLUMNS, QUOTE_COLUMNS, figures_table
-from desktop.ui.sparkline import SparklineDelegate
 
 # ExchangeRate-API's terms ask for this attribution, with a link, wherever its rates are shown.
 ERAPI_ATTRIBUTION = '<a href="https://www.exchangerate-api.com">Rates By Exchange Rate API</a>'
@@ -70,16 +75,10 @@ class MarketPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rates: tuple[Rate, ...] = ()
-        self._quotes: tuple[Quote, ...] = ()
-        self._published: tuple[Publication, ...] = ()
-        self._rate_series: dict[str, dict[str, Series]] = {}
-        self._quote_series: dict[str, Series] = {}
-        self._statuses: dict[str, ProviderStatus] = {}
+        self._figures = ShownFigures()
         self._watched: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         self._refreshing = False
         self._quotes_need_key = False
-        self._now = datetime.now(UTC)
         self._asked_base: str | None = None
         self._quote_model = QuoteTableModel(self)
         self._currency_model = CurrencyTableModel(self)
@@ -100,17 +99,13 @@ class MarketPanel(QWidget):
     ) -> None:
         """Show these figures, rates against ``base`` (or their own base if none reaches it),
         with sparklines from their history and a footer from the providers' statuses."""
-        self._rates, self._quotes = tuple(rates), tuple(quotes)
-        self._published = publications(rate_history)
-        self._rate_series = {}
-        self._quote_series = quote_series(quote_history)
-        self._statuses = dict(statuses or {})
-        self._now = now or datetime.now(UTC)
+        figures = ShownFigures.of(rates, quotes, now, rate_history, quote_history, statuses)
+        self._figures = figures
         self._asked_base = base
         self._show_quotes()
         shown = self._show_rates(base)
         self._fill_bases(shown)
-        self._converter.set_rates(self._rates, self._base_codes(shown), self._now)
+        self._converter.set_rates(figures.rates, figures.base_codes(shown), figures.now)
         self._refresh_layout()
 
     def set_watchlist(self, currencies: Sequence[str], symbols: Sequence[str]) -> None:
@@ -119,7 +114,7 @@ class MarketPanel(QWidget):
         if watched == self._watched:
             return
         self._watched = watched
-        if self._rates or self._quotes:
+        if not self._figures.empty:
             self._show_quotes()
             self._show_rates(self._currency_model.base)
 
@@ -214,18 +209,10 @@ class MarketPanel(QWidget):
         self._quote_section = section(self._quote_heading, self._quote_table, self._key_note)
         self._currency_section = section(self._currency_heading, self._currency_table, self._as_of)
         for view in (self._quote_table, self._currency_table):
-            view.setItemDelegateForColumn(TREND, SparklineDelegate(view))
-            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(
                 lambda position, view=view: self._show_menu(view, position)
             )
-        self._splitter = QSplitter(Qt.Orientation.Vertical, page)
-        self._splitter.setObjectName("marketSplitter")
-        self._splitter.setChildrenCollapsible(False)
-        self._splitter.addWidget(self._quote_section)
-        self._splitter.addWidget(self._currency_section)
-        self._splitter.setStretchFactor(0, 2)
-        self._splitter.setStretchFactor(1, 3)
+        self._splitter = splitter(self._quote_section, self._currency_section, page)
         layout.addWidget(self._splitter, 1)
         return page
 
@@ -256,15 +243,15 @@ class MarketPanel(QWidget):
 
     def _show_rates(self, base: str) -> str:
         """Fill the currency table per 1 ``base``, else per the rates' own base; return the base."""
-        currencies = self._watched[0]
+        figures, currencies = self._figures, self._watched[0]
         try:
             self._currency_model.set_rates(
-                self._rates, base, self._now, self._series_for(base), currencies
+                figures.rates, base, figures.now, figures.series_for(base), currencies
             )
         except UnknownCurrencyError:
-            base = self._rates[0].base
+            base = figures.rates[0].base
             self._currency_model.set_rates(
-                self._rates, base, self._now, self._series_for(base), currencies
+                figures.rates, base, figures.now, figures.series_for(base), currencies
             )
         self._currency_heading.setText(f"Currencies per 1 {base}")
         caption = self._currency_model.as_of_caption
@@ -274,30 +261,20 @@ class MarketPanel(QWidget):
 
     def _show_quotes(self) -> None:
         """Fill the quote table, the watched symbols first."""
-        self._quote_model.set_quotes(self._quotes, self._now, self._quote_series, self._watched[1])
-
-    def _series_for(self, base: str) -> dict[str, Series]:
-        """The rates' history against ``base``, worked out once per base."""
-        if base not in self._rate_series:
-            self._rate_series[base] = series_against(self._published, base)
-        return self._rate_series[base]
-
-    def _base_codes(self, base: str) -> list[str]:
-        """Every currency the rates reach, in code order."""
-        codes = {rate.code for rate in rebase(self._rates, base)} if self._rates else set()
-        if self._rates:
-            codes.add(base)
-        return sorted(codes)
+        figures = self._figures
+        self._quote_model.set_quotes(
+            figures.quotes, figures.now, figures.quote_series, self._watched[1]
+        )
 
     def _fill_bases(self, base: str) -> None:
         """Offer every currency the rates reach as a base, with ``base`` selected."""
-        codes = self._base_codes(base) or [base]
+        codes = self._figures.base_codes(base) or [base]
         with QSignalBlocker(self._base_box):
             offer_bases(self._base_box, codes, base)
 
     def _refresh_layout(self) -> None:
         """Show the empty state or the sections that have figures, and the footer."""
-        has_rates, has_quotes = bool(self._rates), bool(self._quotes)
+        has_rates, has_quotes = bool(self._figures.rates), bool(self._figures.quotes)
         self._stack.setCurrentIndex(0 if has_rates or has_quotes else 1)
         self._quote_section.setVisible(has_quotes)
         self._currency_section.setVisible(has_rates)
@@ -306,23 +283,24 @@ class MarketPanel(QWidget):
     def _update_status(self) -> None:
         """Say how fresh the figures are, what went wrong with a provider, what a filter left
         out, and any base we could not use; credit ExchangeRate-API when its rates show."""
-        found = problems(self._statuses)
+        figures = self._figures
+        found = problems(figures.statuses)
         parts = [
             "Refreshing market figures…"
             if self._refreshing
-            else freshness(self._rates, self._quotes, self._now, self._statuses),
+            else freshness(figures.rates, figures.quotes, figures.now, figures.statuses),
             found[0] if found else "",
         ]
         self._status.setToolTip("\n".join(found))
-        self._attribution.setVisible(any(rate.provider == ERAPI for rate in self._rates))
+        self._attribution.setVisible(any(rate.provider == ERAPI for rate in figures.rates))
         shown = self._currency_model.base
-        if self._rates and self._asked_base and self._asked_base != shown:
+        if figures.rates and self._asked_base and self._asked_base != shown:
             parts.insert(0, f"No rate is known for {self._asked_base}; rates are per 1 {shown}.")
         text = self._filter.text().strip()
         if text and not self._quote_proxy.rowCount() and not self._currency_proxy.rowCount():
             parts.insert(0, f"Nothing matches “{text}”.")
         self._status.setText(" ".join(part for part in parts if part))
-        self._status.setVisible(bool(self._rates or self._quotes))
+        self._status.setVisible(not figures.empty)
 
     def _on_base_box_changed(self, index: int) -> None:
         """Rebase the table on the picked currency and tell whoever keeps the preference."""
