@@ -7,6 +7,7 @@ Markets panel, the first to ask, is built after the window's first paint.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from functools import cache
@@ -96,17 +97,34 @@ def read_number(figure: str, style: NumberLocale) -> Decimal | None:
 def forget_locales() -> None:
     """Drop the locales loaded, so the next number reads babel's data afresh (as the bundle's
     test does, with the data trimmed)."""
-    for cached in (_locale, _pattern, _quoted_groups, _digits_from):
+    for cached in (_locale, _pattern, _marks, _quoted_groups, _digits_from):
         cached.cache_clear()
 
 
-def _readings(name: str) -> dict[tuple[str, str], None]:
-    """The locales and numbering systems to read a figure in, the person's first."""
-    readings: dict[tuple[str, str], None] = {}
+def _readings(name: str) -> Iterator[tuple[str, str]]:
+    """The locales and numbering systems to read a figure in, the person's first, each way of
+    writing once (en_GB reads as en does); a convention's data is loaded only when reached."""
+    tried: set[tuple[str, str, tuple[int, int]]] = set()
     for tag in (name, *CONVENTIONS):
-        readings[(tag, "default")] = None
-        readings[(tag, "latn")] = None
-    return readings
+        for system in ("default", "latn"):
+            marks = _marks(tag, system)
+            if marks not in tried:
+                tried.add(marks)
+                yield tag, system
+
+
+@cache
+def _marks(name: str, system: str) -> tuple[str, str, tuple[int, int]]:
+    """What reading a figure in a locale and numbering system depends on: its decimal mark, its
+    group mark and its grouping."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    locale = _locale(name)
+    return (
+        get_decimal_symbol(locale, numbering_system=system),
+        get_group_symbol(locale, numbering_system=system),
+        locale.decimal_formats[None].grouping,
+    )
 
 
 def _system(style: NumberLocale) -> str:
