@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
@@ -15,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from desktop.domain import MarketSnapshot
 from desktop.ui.market_dock import MarketDock
 
+ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
 RATE = 3
 EURO = Decimal("0.921075")  # the sample snapshot's euros per dollar
@@ -107,3 +111,19 @@ def test_a_swiss_reader_sees_every_apostrophe_of_a_million(qtbot: QtBot, dock: M
     euros = (Decimal("1234567.5") * EURO).quantize(Decimal("0.01"))
     assert euros == Decimal("1137129.26")
     assert typed(qtbot, dock, "1'234'567.5") == "1'234'567.5 USD = 1'137'129.26 EUR"
+
+
+def test_the_window_and_the_markets_panel_import_babel_only_to_write_a_number() -> None:
+    probe = (
+        "import sys\n"
+        "import desktop.app, desktop.ui.main_window, desktop.ui.market_dock\n"
+        "import desktop.ui.market_panel, desktop.market.amounts\n"
+        "print('babel' in sys.modules)\n"
+        "from decimal import Decimal\n"
+        "from desktop.market.local_numbers import NumberLocale, written\n"
+        "print(written(Decimal(1234), NumberLocale()), 'babel' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.split("\n")[:2] == ["False", "1,234 True"]

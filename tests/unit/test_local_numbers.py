@@ -3,16 +3,12 @@ its digits, from CLDR through babel."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from desktop.market.local_numbers import NumberLocale, locale_name, read_number, written
 
-ROOT = Path(__file__).resolve().parents[2]
 ARABIC = NumberLocale("ar_EG", "\u0660")  # as Qt's ar_EG writes: Arabic-Indic digits
 
 
@@ -93,19 +89,3 @@ def test_a_figure_no_locale_writes_is_not_read(figure: str) -> None:
 )
 def test_a_locale_named_by_qt_or_posix_is_found_in_cldr(name: str, locale: str) -> None:
     assert locale_name(name) == locale
-
-
-def test_the_window_and_the_markets_panel_import_babel_only_to_write_a_number() -> None:
-    probe = (
-        "import sys\n"
-        "import desktop.app, desktop.ui.main_window, desktop.ui.market_dock\n"
-        "import desktop.ui.market_panel, desktop.market.amounts\n"
-        "print('babel' in sys.modules)\n"
-        "from decimal import Decimal\n"
-        "from desktop.market.local_numbers import NumberLocale, written\n"
-        "print(written(Decimal(1234), NumberLocale()), 'babel' in sys.modules)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
-    )
-    assert done.stdout.split("\n")[:2] == ["False", "1,234 True"]
