@@ -78,10 +78,15 @@ def written(value: Decimal, style: NumberLocale) -> str:
 
 def read_number(figure: str, style: NumberLocale) -> Decimal | None:
     """The number a figure of ASCII digits and marks ("1.234,5") stands for: as the person's
-    locale writes numbers, else as one of ``CONVENTIONS`` does; None when none writes it so."""
+    locale writes numbers, else as one of ``CONVENTIONS`` does, those with the person's decimal
+    mark first ("1.234" is 1234 to a French reader, as in German); None when none writes it so."""
     from babel.numbers import NumberFormatError, parse_decimal
 
+    marks = {character for character in figure if not character.isdigit()}
     for name, system in _readings(style.name):
+        point, group, _ = _marks(name, system)
+        if not marks <= {point, group}:
+            continue  # a mark this way of writing has not: "." to a French reader
         try:
             with localcontext() as context:
                 context.prec = len(figure) + PRECISION
@@ -102,15 +107,21 @@ def forget_locales() -> None:
 
 
 def _readings(name: str) -> Iterator[tuple[str, str]]:
-    """The locales and numbering systems to read a figure in, the person's first, each way of
-    writing once (en_GB reads as en does); a convention's data is loaded only when reached."""
+    """The locales and numbering systems to read a figure in: the person's, then the
+    conventions that share its decimal mark, then the others; each way of writing once (en_GB
+    reads as en does), the conventions' data loaded only when the person's reading failed."""
     tried: set[tuple[str, str, tuple[int, int]]] = set()
-    for tag in (name, *CONVENTIONS):
-        for system in ("default", "latn"):
-            marks = _marks(tag, system)
-            if marks not in tried:
+
+    def untried(readings: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+        for tag, system in readings:
+            if (marks := _marks(tag, system)) not in tried:
                 tried.add(marks)
                 yield tag, system
+
+    yield from untried([(name, "default"), (name, "latn")])
+    point = _marks(name, "default")[0]
+    conventions = [(tag, system) for tag in CONVENTIONS for system in ("default", "latn")]
+    yield from untried(sorted(conventions, key=lambda reading: _marks(*reading)[0] != point))
 
 
 @cache

@@ -62,6 +62,10 @@ def test_indian_grouping_holds_for_numbers_beyond_64_bits() -> None:
         ("1\u202f234,5", "fr_FR", "1234.5"),
         ("1\u066c234\u066b5", "ar_EG", "1234.5"),  # the Arabic marks
         ("1,5", "en_US", "1.5"),  # no English reading: a decimal comma
+        ("1.234", "fr_FR", "1234"),  # not a French mark: read as German, the same decimal comma
+        ("1.234", "sv_SE", "1234"),
+        ("1,234", "de_CH", "1234"),  # not a Swiss mark: read as English, the same decimal point
+        ("1,234", "ar_EG", "1234"),
     ],
 )
 def test_a_figure_is_read_as_the_locale_writes_it_first(
