@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.market.names import currency_name
+from desktop.ui.market_roles import KEY_ROLE
 from desktop.ui.speech import show_clear_button
 
 REFRESH_TIP = "Fetch the latest figures (Shift+F5)"
@@ -67,6 +69,16 @@ def refresh_button(style: QStyle) -> QToolButton:
     button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
     button.setToolTip(REFRESH_TIP)
     return button
+
+
+def row_key(view: QTableView, position: QPoint) -> str | None:
+    """The code or symbol of the row at ``position`` in a table (or of its current row, for a
+    menu asked for from the keyboard)."""
+    index = view.indexAt(position)
+    if not index.isValid():
+        index = view.currentIndex()
+    key = index.data(KEY_ROLE) if index.isValid() else None
+    return key if isinstance(key, str) else None
 
 
 def row_menu(

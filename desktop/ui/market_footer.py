@@ -1,4 +1,5 @@
-"""The Markets panel's footer: how fresh the figures are, and what went wrong with a provider."""
+"""The Markets panel's footer: how fresh the figures are, what went wrong with a provider, a
+base that could not be used, and a filter that matched nothing."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import datetime
 
 from desktop.domain import ProviderStatus, Quote, Rate
 from desktop.market.rates import quote_is_stale, rate_is_stale
+from desktop.ui.market_figures import ShownFigures
 from desktop.ui.market_text import short_date, short_date_time, when_text
 
 EMPTY_TEXT = "No market figures yet."
@@ -18,6 +20,28 @@ PROVIDER_NAMES = {
     "fred": "FRED",
     "quotes": "Finnhub",
 }
+
+
+def status_line(
+    figures: ShownFigures, *, refreshing: bool, bases: tuple[str | None, str], unmatched: str
+) -> tuple[str, str]:
+    """The footer's sentences and its tooltip (every provider's problem): a filter's text that
+    matched nothing, the base asked for when the rates are shown per another (``bases``: asked,
+    shown), then how fresh the figures are (or that they are being refreshed) and the first
+    provider's problem."""
+    found = problems(figures.statuses)
+    asked, shown = bases
+    parts = [
+        f"Nothing matches “{unmatched}”." if unmatched else "",
+        f"No rate is known for {asked}; rates are per 1 {shown}."
+        if figures.rates and asked and asked != shown
+        else "",
+        "Refreshing market figures…"
+        if refreshing
+        else freshness(figures.rates, figures.quotes, figures.now, figures.statuses),
+        found[0] if found else "",
+    ]
+    return " ".join(part for part in parts if part), "\n".join(found)
 
 
 def freshness(

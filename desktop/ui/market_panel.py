@@ -29,12 +29,13 @@ from desktop.ui.market_controls import (
     filter_box,
     offer_bases,
     refresh_button,
+    row_key,
     row_menu,
 )
 from desktop.ui.market_converter import Converter
 from desktop.ui.market_dock import least_width
 from desktop.ui.market_figures import ShownFigures
-from desktop.ui.market_footer import EMPTY_TEXT, ERAPI, freshness, problems
+from desktop.ui.market_footer import EMPTY_TEXT, ERAPI, status_line
 from desktop.ui.market_labels import (
     heading,
     link_label,
@@ -45,7 +46,6 @@ from desktop.ui.market_labels import (
 )
 from desktop.ui.market_models import CurrencyTableModel, QuoteTableModel
 from desktop.ui.market_proxy import figures_proxy
-from desktop.ui.market_roles import KEY_ROLE
 from desktop.ui.market_tables import CURRENCY_COLUMNS, QUOTE_COLUMNS, figures_table
 
 # ExchangeRate-API's terms ask for this attribution, with a link, wherever its rates are shown.
@@ -283,24 +283,18 @@ class MarketPanel(QWidget):
     def _update_status(self) -> None:
         """Say how fresh the figures are, what went wrong with a provider, what a filter left
         out, and any base we could not use; credit ExchangeRate-API when its rates show."""
-        figures = self._figures
-        found = problems(figures.statuses)
-        parts = [
-            "Refreshing market figures…"
-            if self._refreshing
-            else freshness(figures.rates, figures.quotes, figures.now, figures.statuses),
-            found[0] if found else "",
-        ]
-        self._status.setToolTip("\n".join(found))
-        self._attribution.setVisible(any(rate.provider == ERAPI for rate in figures.rates))
-        shown = self._currency_model.base
-        if figures.rates and self._asked_base and self._asked_base != shown:
-            parts.insert(0, f"No rate is known for {self._asked_base}; rates are per 1 {shown}.")
-        text = self._filter.text().strip()
-        if text and not self._quote_proxy.rowCount() and not self._currency_proxy.rowCount():
-            parts.insert(0, f"Nothing matches “{text}”.")
-        self._status.setText(" ".join(part for part in parts if part))
+        figures, text = self._figures, self._filter.text().strip()
+        matched = self._quote_proxy.rowCount() or self._currency_proxy.rowCount()
+        line, tip = status_line(
+            figures,
+            refreshing=self._refreshing,
+            bases=(self._asked_base, self._currency_model.base),
+            unmatched=text if text and not matched else "",
+        )
+        self._status.setText(line)
+        self._status.setToolTip(tip)
         self._status.setVisible(not figures.empty)
+        self._attribution.setVisible(any(rate.provider == ERAPI for rate in figures.rates))
 
     def _on_base_box_changed(self, index: int) -> None:
         """Rebase the table on the picked currency and tell whoever keeps the preference."""
@@ -314,13 +308,8 @@ class MarketPanel(QWidget):
 
     def _show_menu(self, view: QTableView, position: QPoint) -> None:
         """The row's menu: pin it to the watchlist or take it off; convert with a currency."""
-        index = view.indexAt(position)
-        if not index.isValid():
-            index = view.currentIndex()
-        if not index.isValid():
-            return
-        key = index.data(KEY_ROLE)
-        if not isinstance(key, str):
+        key = row_key(view, position)
+        if key is None:
             return
         currency = view is self._currency_table
         watched = key in (self._watched[0] if currency else self._watched[1])
