@@ -1,9 +1,10 @@
 """Amounts as people type or paste them ("$1,234.50", "1 234,5 €", "USD 2.5e3", "−40"), read into
 exact decimals, or a plain sentence saying why not; the converter and the command line share it.
 
-Either mark may separate decimals: the one written last is the decimal mark when both appear, a
-mark that appears more than once groups thousands, and a single mark with three digits after it
-is read as the reader's locale reads it ("1,234" is 1234 in English, 1.234 in German).
+The figure is read as the person's locale writes numbers (``local_numbers``): "1,234" is 1234 in
+English and 1.234 in German. What the locale does not read is read as English, German, French,
+Indian or Arabic writing reads it, when one of them does ("1,5" is 1.5 to an English reader too).
+Spaces and apostrophes between digits only group them, and currency signs and codes are dropped.
 """
 
 from __future__ import annotations
@@ -12,53 +13,53 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from desktop.market.local_numbers import NumberLocale, read_number, written
+
 # Amounts from a quadrillion up are no money anyone converts, and would not fit the panel's line.
 LIMIT = Decimal(10) ** 15
 PLACES = 8  # a hundred-millionth: the smallest unit any currency (or bitcoin) is counted in
-MARKS = ".,"
-_NUMBER = re.compile(r"(?P<digits>[0-9.,]*[0-9][0-9.,]*)(?:[eE](?P<exponent>[+-]?[0-9]{1,9}))?")
+MARKS = ".,\u066b\u066c"  # the points and commas of Latin and Arabic writing
+_NUMBER = re.compile(
+    rf"(?P<digits>[0-9{MARKS}]*[0-9][0-9{MARKS}]*)(?:[eE](?P<exponent>[+-]?[0-9]{{1,9}}))?"
+)
 # A currency code or name written before or after the figure: "USD 100", "US$5", "100 kr".
 _LABEL = re.compile(r"^[^\W\d_]{1,3}|[^\W\d_]{1,3}$")
 _MINUS = "\u2212\u2012\u2013\ufe63\uff0d"
-_ARABIC_MARKS = {"\u066b": ".", "\u066c": ","}
 _GROUPING = "'\u2019\u02bc_"  # apostrophes (Swiss 1'000) and underscores between digits
 _ECHO = 24
+ENGLISH = NumberLocale()
 
 
 class AmountError(ValueError):
     """Text that is not an amount Broadsheet converts; the message is the sentence to show."""
 
 
-def read_amount(text: str, point: str = ".", group: str = ",") -> Decimal:
-    """The amount in ``text``, the ambiguous cases read with the reader's decimal ``point`` and
-    thousands ``group``; raises ``AmountError`` with a plain sentence."""
-    example = f"100 or 2{group}500{point}50"
-    cleaned = _clean(text, point, group)
+def read_amount(text: str, style: NumberLocale = ENGLISH) -> Decimal:
+    """The amount in ``text``, read as ``style`` writes numbers first; raises ``AmountError``
+    with a plain sentence, its examples written as ``style`` writes them."""
+    example = f"{written(Decimal(100), style)} or {written(Decimal('2500.50'), style)}"
+    cleaned = _clean(text)
     if not cleaned and not text.strip():
         raise AmountError(f"Type an amount, such as {example}.")
     sign, body = _sign(cleaned)
     found = _NUMBER.fullmatch(body)
-    digits = _digits(found["digits"], point) if found else None
-    if found is None or digits is None:
+    number = read_number(found["digits"], style) if found else None
+    if found is None or number is None:
         raise AmountError(f"{_echo(text)} is not an amount; type a number, such as {example}.")
-    value = Decimal(f"{sign}{digits}e{found['exponent'] or 0}")
-    return _checked(value, text, point, group)
+    value = Decimal(f"{sign}{number:f}e{found['exponent'] or 0}")
+    return _checked(value, text, style)
 
 
-def _clean(text: str, point: str, group: str) -> str:
-    """The figure alone: no spaces, currency signs or codes, nor grouping apostrophes; ASCII
-    digits, "-" for every minus, and the locale's own marks (say the Arabic ones) as "." and
-    ","."""
+def _clean(text: str) -> str:
+    """The figure alone: no spaces, bidirectional marks, currency signs or codes, nor grouping
+    apostrophes; ASCII digits, and "-" for every minus."""
     normal = unicodedata.normalize("NFKC", text)
-    for own, mark in ((point, "."), (group, ",")):
-        if own not in MARKS and own.isprintable() and not own.isspace():
-            normal = normal.replace(own, mark)
     kept = "".join(
         _ascii(character)
         for character in normal
         if not character.isspace()
         and character not in _GROUPING
-        and unicodedata.category(character) != "Sc"
+        and unicodedata.category(character) not in ("Sc", "Cf")
     )
     return _LABEL.sub("", kept) if any(character.isdigit() for character in kept) else kept
 
@@ -67,7 +68,7 @@ def _ascii(character: str) -> str:
     """A digit of any script as an ASCII digit, any minus as "-", anything else as it is."""
     if character.isdecimal():
         return str(unicodedata.decimal(character))
-    return "-" if character in _MINUS else _ARABIC_MARKS.get(character, character)
+    return "-" if character in _MINUS else character
 
 
 def _sign(cleaned: str) -> tuple[str, str]:
@@ -77,51 +78,13 @@ def _sign(cleaned: str) -> tuple[str, str]:
     return "", cleaned
 
 
-def _digits(written: str, point: str) -> str | None:
-    """The digits with "." as the only mark, or None when the marks make no sense."""
-    marks = [character for character in written if character in MARKS]
-    if not marks:
-        return written
-    decimal = _decimal_mark(written, marks, point)
-    if decimal is None:
-        return written.replace(marks[0], "") if _grouped(written, marks[0]) else None
-    whole, _, fraction = written.rpartition(decimal)
-    other = "," if decimal == "." else "."
-    if decimal in whole or other in fraction or (whole and not _grouped(whole, other)):
-        return None
-    return f"{whole.replace(other, '') or 0}.{fraction}"
-
-
-def _decimal_mark(written: str, marks: list[str], point: str) -> str | None:
-    """Which mark separates the decimals, if any (see the module's docstring)."""
-    last = marks[-1]
-    if len(set(marks)) == 2:
-        return last
-    if len(marks) > 1:
-        return None  # "1,000,000": grouping only
-    whole, _, fraction = written.partition(last)
-    if len(fraction) == 3 and whole.strip("0"):
-        return last if last == point else None  # "1,234": as the locale reads it
-    return last
-
-
-def _grouped(whole: str, mark: str) -> bool:
-    """Whether a mark only groups digits: by threes at the end, by twos or threes before (as in
-    India's 12,34,567), after one to three digits."""
-    first, *groups = whole.split(mark)
-    if not groups:
-        return True
-    *middle, last = groups
-    return 1 <= len(first) <= 3 and len(last) == 3 and all(len(g) in (2, 3) for g in middle)
-
-
-def _checked(value: Decimal, text: str, point: str, group: str) -> Decimal:
+def _checked(value: Decimal, text: str, style: NumberLocale) -> Decimal:
     """The value when it is below ``LIMIT`` and has at most ``PLACES`` decimals."""
     if value.copy_abs() >= LIMIT:
-        limit = "1" + f"{group}000" * 5
+        limit = written(LIMIT, style)
         raise AmountError(f"{_echo(text)} is too large to convert; type an amount under {limit}.")
     if _places(value) > PLACES:
-        smallest = f"0{point}{'0' * (PLACES - 1)}1"
+        smallest = written(Decimal(1).scaleb(-PLACES), style)
         raise AmountError(
             f"{_echo(text)} has more decimals than Broadsheet converts; type at most {PLACES}, "
             f"as in {smallest}."

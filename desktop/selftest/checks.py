@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QUrl
 from PySide6.QtGui import QIcon, QImage, QTextDocument, QTextImageFormat
@@ -16,6 +17,7 @@ from desktop.app import create_window
 from desktop.domain import ALL, Article
 from desktop.ingest import feedparsing
 from desktop.ingest.edition import read_edition
+from desktop.market.local_numbers import NumberLocale, written
 from desktop.market.names import currency_name, minor_places
 from desktop.paths import AppPaths, resource
 from desktop.profile import close_profile, open_profile
@@ -89,15 +91,34 @@ NAMED_CURRENCIES = (
 )
 
 
+# Numbers as the Markets panel writes them in a few locales, from the same locale data.
+WRITTEN_NUMBERS = (
+    (NumberLocale("en_IN"), "-12,34,567.50"),
+    (NumberLocale("de_CH"), "-1'234'567.50"),
+    (
+        NumberLocale("ar_EG", "\u0660"),
+        "\u061c-\u0661\u066c\u0662\u0663\u0664\u066c\u0665\u0666\u0667\u066b\u0665\u0660",
+    ),
+)
+
+
 def check_names(_: State) -> str:
-    """Currency names come in the person's language, and minor units are known."""
+    """Currency names come in the person's language, minor units are known, and numbers are
+    written as each locale writes them."""
     for code, language, expected in NAMED_CURRENCIES:
         found = currency_name(code, language)
         if found != expected:
             raise CheckFailedError(f"{code} in {language} is named {found!r}, not {expected!r}")
     if minor_places("JPY") != 0 or minor_places("EUR") != 2:
         raise CheckFailedError("the currencies' minor units are not known")
-    return f"currency names in {len(NAMED_CURRENCIES)} languages and minor units found"
+    for style, expected in WRITTEN_NUMBERS:
+        found = written(Decimal("-1234567.50"), style)
+        if found != expected:
+            raise CheckFailedError(f"{style.name} writes {found!r}, not {expected!r}")
+    return (
+        f"currency names in {len(NAMED_CURRENCIES)} languages, minor units and numbers in "
+        f"{len(WRITTEN_NUMBERS)} locales found"
+    )
 
 
 def check_licences(_: State) -> str:

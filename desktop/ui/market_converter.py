@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,10 +24,11 @@ from desktop.domain import Rate
 from desktop.market.amounts import AmountError, read_amount
 from desktop.market.names import currency_name
 from desktop.market.rates import UnknownCurrencyError, convert, rate_is_stale, retired
-from desktop.ui.market_models import (
-    MUTED,
+from desktop.ui.market_roles import MUTED
+from desktop.ui.market_text import (
     format_rate,
     localized,
+    number_locale,
     short_date,
     short_provider,
     short_when,
@@ -194,8 +195,9 @@ class Converter(QWidget):
         if not isinstance(source, str) or not isinstance(target, str):
             self._show("", "No rates to convert with yet.")
             return
+        style = number_locale()
         try:
-            amount = parse_amount(self._amount.text())
+            amount = read_amount(self._amount.text(), style)
         except AmountError as error:
             self._show("", str(error))
             return
@@ -204,9 +206,10 @@ class Converter(QWidget):
         except UnknownCurrencyError as error:
             self._show("", f"No rate is known for {error.code}.")
             return
-        result = f"{localized(done.amount)} {source} = {localized(done.result)} {target}"
+        amounts = (localized(done.amount, style), localized(done.result, style))
+        result = f"{amounts[0]} {source} = {amounts[1]} {target}"
         providers = ", ".join(short_provider(provider) for provider in done.providers)
-        rate = format_rate(done.rate)
+        rate = format_rate(done.rate, style)
         when = f"as of {short_when(done.as_of, self._now)}"
         if done.undated:
             when = when_text(done.as_of, self._now, undated=True)
@@ -227,13 +230,6 @@ class Converter(QWidget):
         self._result.setText(result)
         self._result.setVisible(bool(result))
         self._detail.setText(detail)
-
-
-def parse_amount(text: str) -> Decimal:
-    """An amount as typed or pasted in the person's locale ("2,500.50", "2.500,50" in German,
-    "$ 1 234"); raises ``AmountError`` with the sentence to show."""
-    locale = QLocale()
-    return read_amount(text, locale.decimalPoint(), locale.groupSeparator())
 
 
 class _NamedCurrencies(QStyledItemDelegate):

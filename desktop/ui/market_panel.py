@@ -9,79 +9,51 @@ paint, so neither its tables nor babel's locale data delay the start.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
-from PySide6.QtCore import (
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    QPoint,
-    QSignalBlocker,
-    QSize,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QPoint, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QMenu,
-    QSizePolicy,
-    QSplitter,
     QStackedWidget,
-    QStyle,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain import ProviderStatus, Quote, Rate
-from desktop.market.history import Publication, Series, publications, quote_series, series_against
-from desktop.market.names import currency_name
-from desktop.market.rates import UnknownCurrencyError, quote_is_stale, rate_is_stale, rebase
-from desktop.ui.link_label import LinkLabel
+from desktop.market.rates import UnknownCurrencyError
+from desktop.ui.market_controls import (
+    REFRESH_TIP,
+    base_box,
+    filter_box,
+    offer_bases,
+    refresh_button,
+    row_key,
+    row_menu,
+)
 from desktop.ui.market_converter import Converter
 from desktop.ui.market_dock import least_width
-from desktop.ui.market_models import (
-    FILTER_ROLE,
-    KEY_ROLE,
-    MUTED,
-    SORT_ROLE,
-    TREND,
-    CurrencyTableModel,
-    QuoteTableModel,
-    short_date,
-    short_date_time,
-    when_text,
+from desktop.ui.market_figures import ShownFigures
+from desktop.ui.market_footer import EMPTY_TEXT, ERAPI, status_line
+from desktop.ui.market_labels import (
+    heading,
+    link_label,
+    muted_label,
+    recolour_links,
+    section,
+    splitter,
 )
-from desktop.ui.market_tables import (
-    CURRENCY_COLUMNS,
-    QUOTE_COLUMNS,
-    figures_table,
-)
-from desktop.ui.sparkline import SparklineDelegate
-from desktop.ui.speech import show_clear_button
+from desktop.ui.market_models import CurrencyTableModel, QuoteTableModel
+from desktop.ui.market_proxy import figures_proxy
+from desktop.ui.market_tables import CURRENCY_COLUMNS, QUOTE_COLUMNS, figures_table
 
-EMPTY_TEXT = "No market figures yet."
-ERAPI = "ExchangeRate-API"
 # ExchangeRate-API's terms ask for this attribution, with a link, wherever its rates are shown.
 ERAPI_ATTRIBUTION = '<a href="https://www.exchangerate-api.com">Rates By Exchange Rate API</a>'
 KEY_NOTE = (
     'Stock quotes are not live. <a href="preferences">Add a free Finnhub API key</a> '
     "in Preferences to get them."
 )
-PROVIDER_NAMES = {
-    "ecb": "European Central Bank",
-    "ecb-history": "European Central Bank (history)",
-    "erapi": ERAPI,
-    "fred": "FRED",
-    "quotes": "Finnhub",
-}
-Index = QModelIndex | QPersistentModelIndex
 PREFERRED_WIDTH = 400
 
 
@@ -103,21 +75,15 @@ class MarketPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rates: tuple[Rate, ...] = ()
-        self._quotes: tuple[Quote, ...] = ()
-        self._published: tuple[Publication, ...] = ()
-        self._rate_series: dict[str, dict[str, Series]] = {}
-        self._quote_series: dict[str, Series] = {}
-        self._statuses: dict[str, ProviderStatus] = {}
+        self._figures = ShownFigures()
         self._watched: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         self._refreshing = False
         self._quotes_need_key = False
-        self._now = datetime.now(UTC)
         self._asked_base: str | None = None
         self._quote_model = QuoteTableModel(self)
         self._currency_model = CurrencyTableModel(self)
-        self._quote_proxy = _proxy(self._quote_model, self)
-        self._currency_proxy = _proxy(self._currency_model, self)
+        self._quote_proxy = figures_proxy(self._quote_model, self)
+        self._currency_proxy = figures_proxy(self._currency_model, self)
         self._build()
 
     def show_market(
@@ -133,17 +99,13 @@ class MarketPanel(QWidget):
     ) -> None:
         """Show these figures, rates against ``base`` (or their own base if none reaches it),
         with sparklines from their history and a footer from the providers' statuses."""
-        self._rates, self._quotes = tuple(rates), tuple(quotes)
-        self._published = publications(rate_history)
-        self._rate_series = {}
-        self._quote_series = quote_series(quote_history)
-        self._statuses = dict(statuses or {})
-        self._now = now or datetime.now(UTC)
+        figures = ShownFigures.of(rates, quotes, now, rate_history, quote_history, statuses)
+        self._figures = figures
         self._asked_base = base
         self._show_quotes()
         shown = self._show_rates(base)
         self._fill_bases(shown)
-        self._converter.set_rates(self._rates, self._base_codes(shown), self._now)
+        self._converter.set_rates(figures.rates, figures.base_codes(shown), figures.now)
         self._refresh_layout()
 
     def set_watchlist(self, currencies: Sequence[str], symbols: Sequence[str]) -> None:
@@ -152,7 +114,7 @@ class MarketPanel(QWidget):
         if watched == self._watched:
             return
         self._watched = watched
-        if self._rates or self._quotes:
+        if not self._figures.empty:
             self._show_quotes()
             self._show_rates(self._currency_model.base)
 
@@ -164,9 +126,7 @@ class MarketPanel(QWidget):
         """Show that a refresh is under way (the button waits) or has ended."""
         self._refreshing = refreshing
         self._refresh_button.setEnabled(not refreshing)
-        self._refresh_button.setToolTip(
-            "Refreshing market figures…" if refreshing else "Fetch the latest figures (Shift+F5)"
-        )
+        self._refresh_button.setToolTip("Refreshing market figures…" if refreshing else REFRESH_TIP)
         self._update_status()
 
     def set_quotes_need_key(self, need: bool) -> None:
@@ -193,7 +153,7 @@ class MarketPanel(QWidget):
                 model.update_colours(self.palette())
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_attribution"):
             for label in (self._key_note, self._attribution):
-                _recolour_links(label)
+                recolour_links(label)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "_currency_table"):
             self.setMinimumWidth(least_width(self.font()))
             for view in (self._quote_table, self._currency_table):
@@ -210,10 +170,10 @@ class MarketPanel(QWidget):
         self._stack.addWidget(self._build_figures())
         self._stack.addWidget(self._build_empty())
         layout.addWidget(self._stack, 1)
-        self._status = _muted_label("", content)
+        self._status = muted_label("", content)
         self._status.setObjectName("marketStatus")
         layout.addWidget(self._status)
-        self._attribution = _link_label(ERAPI_ATTRIBUTION, "erapiAttribution", content)
+        self._attribution = link_label(ERAPI_ATTRIBUTION, "erapiAttribution", content)
         layout.addWidget(self._attribution)
         QWidget.setTabOrder(self._base_box, self._filter)
         QWidget.setTabOrder(self._filter, self._refresh_button)
@@ -239,28 +199,20 @@ class MarketPanel(QWidget):
             self._currency_proxy, CURRENCY_COLUMNS, "currencyTable", "Currency rates"
         )
         self._currency_table.sortByColumn(CurrencyTableModel.CODE, Qt.SortOrder.AscendingOrder)
-        self._quote_heading = _heading("Stocks")
-        self._currency_heading = _heading("Currencies per 1 USD")
-        self._key_note = _link_label(KEY_NOTE, "quoteKeyNote", page)
+        self._quote_heading = heading("Stocks")
+        self._currency_heading = heading("Currencies per 1 USD")
+        self._key_note = link_label(KEY_NOTE, "quoteKeyNote", page)
         self._key_note.linkActivated.connect(lambda _link: self.preferences_requested.emit())
         self._key_note.hide()
-        self._as_of = _muted_label("", page)
+        self._as_of = muted_label("", page)
         self._as_of.setObjectName("currencyAsOf")
-        self._quote_section = _section(self._quote_heading, self._quote_table, self._key_note)
-        self._currency_section = _section(self._currency_heading, self._currency_table, self._as_of)
+        self._quote_section = section(self._quote_heading, self._quote_table, self._key_note)
+        self._currency_section = section(self._currency_heading, self._currency_table, self._as_of)
         for view in (self._quote_table, self._currency_table):
-            view.setItemDelegateForColumn(TREND, SparklineDelegate(view))
-            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(
                 lambda position, view=view: self._show_menu(view, position)
             )
-        self._splitter = QSplitter(Qt.Orientation.Vertical, page)
-        self._splitter.setObjectName("marketSplitter")
-        self._splitter.setChildrenCollapsible(False)
-        self._splitter.addWidget(self._quote_section)
-        self._splitter.addWidget(self._currency_section)
-        self._splitter.setStretchFactor(0, 2)
-        self._splitter.setStretchFactor(1, 3)
+        self._splitter = splitter(self._quote_section, self._currency_section, page)
         layout.addWidget(self._splitter, 1)
         return page
 
@@ -269,34 +221,12 @@ class MarketPanel(QWidget):
         row = QHBoxLayout()
         row.setSpacing(6)
         label = QLabel("&Base")
-        self._base_box = QComboBox()
-        self._base_box.setObjectName("baseCurrency")
-        self._base_box.setAccessibleName("Base currency")
-        self._base_box.setToolTip("The currency that the rates below are expressed against")
-        # Long names ("Bosnia-Herzegovina Convertible Mark") would widen the whole panel: the
-        # closed box fits a short name and its open list is as wide as the longest.
-        self._base_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self._base_box.setMinimumContentsLength(14)
-        self._base_box.setMaxVisibleItems(20)
+        self._base_box = base_box()
         self._base_box.currentIndexChanged.connect(self._on_base_box_changed)
         label.setBuddy(self._base_box)
-        self._filter = QLineEdit()
-        self._filter.setObjectName("marketFilter")
-        self._filter.setAccessibleName("Filter markets")
-        self._filter.setPlaceholderText("Filter")  # whole even in the narrowest panel
-        self._filter.setToolTip("Show only the currencies and stocks whose code or name holds this")
-        show_clear_button(self._filter, "Clear the filter")
-        self._filter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._filter = filter_box()
         self._filter.textChanged.connect(self._on_filter_text_changed)
-        self._refresh_button = QToolButton()
-        self._refresh_button.setObjectName("marketRefresh")
-        self._refresh_button.setAccessibleName("Refresh market figures")
-        self._refresh_button.setIcon(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
-        )
-        self._refresh_button.setToolTip("Fetch the latest figures (Shift+F5)")
+        self._refresh_button = refresh_button(self.style())
         self._refresh_button.clicked.connect(self.refresh_requested)
         row.addWidget(label)
         row.addWidget(self._base_box)
@@ -306,22 +236,22 @@ class MarketPanel(QWidget):
 
     def _build_empty(self) -> QWidget:
         """What shows in place of the tables when there are no figures at all."""
-        self._empty = _muted_label(EMPTY_TEXT, None)
+        self._empty = muted_label(EMPTY_TEXT, None)
         self._empty.setObjectName("marketEmpty")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return self._empty
 
     def _show_rates(self, base: str) -> str:
         """Fill the currency table per 1 ``base``, else per the rates' own base; return the base."""
-        currencies = self._watched[0]
+        figures, currencies = self._figures, self._watched[0]
         try:
             self._currency_model.set_rates(
-                self._rates, base, self._now, self._series_for(base), currencies
+                figures.rates, base, figures.now, figures.series_for(base), currencies
             )
         except UnknownCurrencyError:
-            base = self._rates[0].base
+            base = figures.rates[0].base
             self._currency_model.set_rates(
-                self._rates, base, self._now, self._series_for(base), currencies
+                figures.rates, base, figures.now, figures.series_for(base), currencies
             )
         self._currency_heading.setText(f"Currencies per 1 {base}")
         caption = self._currency_model.as_of_caption
@@ -331,38 +261,20 @@ class MarketPanel(QWidget):
 
     def _show_quotes(self) -> None:
         """Fill the quote table, the watched symbols first."""
-        self._quote_model.set_quotes(self._quotes, self._now, self._quote_series, self._watched[1])
-
-    def _series_for(self, base: str) -> dict[str, Series]:
-        """The rates' history against ``base``, worked out once per base."""
-        if base not in self._rate_series:
-            self._rate_series[base] = series_against(self._published, base)
-        return self._rate_series[base]
-
-    def _base_codes(self, base: str) -> list[str]:
-        """Every currency the rates reach, in code order."""
-        codes = {rate.code for rate in rebase(self._rates, base)} if self._rates else set()
-        if self._rates:
-            codes.add(base)
-        return sorted(codes)
+        figures = self._figures
+        self._quote_model.set_quotes(
+            figures.quotes, figures.now, figures.quote_series, self._watched[1]
+        )
 
     def _fill_bases(self, base: str) -> None:
         """Offer every currency the rates reach as a base, with ``base`` selected."""
-        codes = self._base_codes(base) or [base]
+        codes = self._figures.base_codes(base) or [base]
         with QSignalBlocker(self._base_box):
-            self._base_box.clear()
-            for code in codes:
-                self._base_box.addItem(f"{code} — {currency_name(code)}", code)
-            self._base_box.setCurrentIndex(self._base_box.findData(base))
-        self._base_box.setEnabled(len(codes) > 1)
-        popup = self._base_box.view()
-        popup.setMinimumWidth(
-            popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width()
-        )
+            offer_bases(self._base_box, codes, base)
 
     def _refresh_layout(self) -> None:
         """Show the empty state or the sections that have figures, and the footer."""
-        has_rates, has_quotes = bool(self._rates), bool(self._quotes)
+        has_rates, has_quotes = bool(self._figures.rates), bool(self._figures.quotes)
         self._stack.setCurrentIndex(0 if has_rates or has_quotes else 1)
         self._quote_section.setVisible(has_quotes)
         self._currency_section.setVisible(has_rates)
@@ -371,23 +283,18 @@ class MarketPanel(QWidget):
     def _update_status(self) -> None:
         """Say how fresh the figures are, what went wrong with a provider, what a filter left
         out, and any base we could not use; credit ExchangeRate-API when its rates show."""
-        problems = _problems(self._statuses)
-        parts = [
-            "Refreshing market figures…"
-            if self._refreshing
-            else _freshness(self._rates, self._quotes, self._now, self._statuses),
-            problems[0] if problems else "",
-        ]
-        self._status.setToolTip("\n".join(problems))
-        self._attribution.setVisible(any(rate.provider == ERAPI for rate in self._rates))
-        shown = self._currency_model.base
-        if self._rates and self._asked_base and self._asked_base != shown:
-            parts.insert(0, f"No rate is known for {self._asked_base}; rates are per 1 {shown}.")
-        text = self._filter.text().strip()
-        if text and not self._quote_proxy.rowCount() and not self._currency_proxy.rowCount():
-            parts.insert(0, f"Nothing matches “{text}”.")
-        self._status.setText(" ".join(part for part in parts if part))
-        self._status.setVisible(bool(self._rates or self._quotes))
+        figures, text = self._figures, self._filter.text().strip()
+        matched = self._quote_proxy.rowCount() or self._currency_proxy.rowCount()
+        line, tip = status_line(
+            figures,
+            refreshing=self._refreshing,
+            bases=(self._asked_base, self._currency_model.base),
+            unmatched=text if text and not matched else "",
+        )
+        self._status.setText(line)
+        self._status.setToolTip(tip)
+        self._status.setVisible(not figures.empty)
+        self._attribution.setVisible(any(rate.provider == ERAPI for rate in figures.rates))
 
     def _on_base_box_changed(self, index: int) -> None:
         """Rebase the table on the picked currency and tell whoever keeps the preference."""
@@ -401,28 +308,19 @@ class MarketPanel(QWidget):
 
     def _show_menu(self, view: QTableView, position: QPoint) -> None:
         """The row's menu: pin it to the watchlist or take it off; convert with a currency."""
-        index = view.indexAt(position)
-        if not index.isValid():
-            index = view.currentIndex()
-        if not index.isValid():
+        key = row_key(view, position)
+        if key is None:
             return
-        key = index.data(KEY_ROLE)
-        if not isinstance(key, str):
-            return
-        menu = QMenu(view)
-        menu.setObjectName("marketMenu")
         currency = view is self._currency_table
-        watched = self._watched[0] if currency else self._watched[1]
-        if key in watched:
-            watch = menu.addAction(f"&Remove {key} from Watchlist")
-        else:
-            watch = menu.addAction(f"&Add {key} to Watchlist")
-        watch.setObjectName("watchToggle")
-        watch.triggered.connect(lambda: self.toggle_watch(key, currency=currency))
-        if currency:
-            base = self._currency_model.base
-            convert = menu.addAction(f"&Convert {base} to {key}")
-            convert.triggered.connect(lambda: self._converter.set_pair(base, key))
+        watched = key in (self._watched[0] if currency else self._watched[1])
+        base = self._currency_model.base
+        menu = row_menu(
+            view,
+            key,
+            watched,
+            lambda: self.toggle_watch(key, currency=currency),
+            (base, lambda: self._converter.set_pair(base, key)) if currency else None,
+        )
         menu.popup(view.viewport().mapToGlobal(position))
 
     def toggle_watch(self, key: str, *, currency: bool) -> None:
@@ -438,145 +336,3 @@ class MarketPanel(QWidget):
         for proxy in (self._quote_proxy, self._currency_proxy):
             proxy.setFilterFixedString(text.strip())
         self._update_status()
-
-
-class _PinnedFirst(QSortFilterProxyModel):
-    """Sorts on the rows' raw values, the watched rows on top in either direction.
-
-    It compares the rows the model worked out, without asking ``data`` (which costs a call into
-    Python per value): a sort of 169 rates makes over a thousand comparisons.
-    """
-
-    def __init__(self, model: QuoteTableModel | CurrencyTableModel, owner: QWidget) -> None:
-        super().__init__(owner)
-        self._figures = model
-        self._ascending = True
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._ascending = order == Qt.SortOrder.AscendingOrder
-        super().sort(column, order)
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        first, second = self._figures.row_at(left.row()), self._figures.row_at(right.row())
-        if first.pinned != second.pinned:
-            return first.pinned if self._ascending else second.pinned
-        column = left.column()
-        one, other = first.keys[column], second.keys[column]
-        if isinstance(one, str) and isinstance(other, str):
-            return one.casefold() < other.casefold()
-        return one < other  # type: ignore[operator]
-
-
-def _proxy(model: QuoteTableModel | CurrencyTableModel, owner: QWidget) -> QSortFilterProxyModel:
-    """A proxy that sorts on raw values, watched rows first, and filters on codes and names,
-    ignoring case."""
-    proxy = _PinnedFirst(model, owner)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setFilterRole(FILTER_ROLE)
-    proxy.setFilterKeyColumn(-1)
-    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    return proxy
-
-
-def _heading(text: str) -> QLabel:
-    """A small bold title over a table."""
-    label = QLabel(text)
-    font = QFont(label.font())
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
-
-def _section(heading: QLabel, table: QTableView, note: QLabel | None = None) -> QWidget:
-    """A heading directly above its table (and a note under the heading), as one piece of the
-    splitter."""
-    section = QWidget()
-    layout = QVBoxLayout(section)
-    layout.setContentsMargins(0, 4, 0, 0)
-    layout.setSpacing(4)
-    heading.setBuddy(table)
-    layout.addWidget(heading)
-    if note is not None:
-        layout.addWidget(note)
-    layout.addWidget(table, 1)
-    return section
-
-
-def _link_label(text: str, name: str, parent: QWidget | None) -> LinkLabel:
-    """A small muted label with a link in it, one Tab stop per link; links to the web open in
-    the browser."""
-    label = LinkLabel(text, parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setForegroundRole(MUTED)  # as ``_muted_label``: it follows a switch of appearance
-    return label
-
-
-def _recolour_links(label: QLabel) -> None:
-    """Lay a rich-text label out again: its links keep the link colour of the palette they were
-    laid out with (dark blue on a dark panel after a switch of appearance) until then."""
-    text = label.text()
-    label.clear()
-    label.setText(text)
-
-
-def _muted_label(text: str, parent: QWidget | None) -> QLabel:
-    """A word-wrapped label in the muted text colour."""
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setForegroundRole(MUTED)  # a role, not a colour: it follows a switch of appearance
-    return label
-
-
-def _freshness(
-    rates: Sequence[Rate],
-    quotes: Sequence[Quote],
-    now: datetime,
-    statuses: Mapping[str, ProviderStatus] | None = None,
-) -> str:
-    """A sentence on the figures: a snapshot, out of date, or when they were last refreshed;
-    and which are undated, or that all are."""
-    figures: list[Rate | Quote] = [*rates, *quotes]
-    if not figures:
-        return EMPTY_TEXT
-    dated = [figure for figure in figures if not figure.undated]
-    if not dated:
-        saved = max(figure.as_of for figure in figures)
-        return f"Snapshot from {_names(figures)}, {when_text(saved, now, undated=True)} — not live."
-    undated = len(dated) < len(figures)
-    note = f" Undated figures from {_names(figures, undated=True)}." if undated else ""
-    return _dated_freshness(dated, now, statuses) + note
-
-
-def _dated_freshness(
-    dated: Sequence[Rate | Quote], now: datetime, statuses: Mapping[str, ProviderStatus] | None
-) -> str:
-    """A sentence on dated figures: a snapshot, out of date, or when they were last refreshed."""
-    newest = max(figure.as_of for figure in dated)
-    if all(figure.snapshot for figure in dated):
-        return f"Snapshot of {short_date(newest)} from {_names(dated)} — not live."
-    successes = [s.last_success for s in (statuses or {}).values() if s.last_success]
-    checked = f"Last updated {short_date_time(max(successes))}." if successes else ""
-    stale = all(
-        rate_is_stale(f, now) if isinstance(f, Rate) else quote_is_stale(f, now) for f in dated
-    )
-    if stale:
-        return f"{checked} The newest figures, of {short_date_time(newest)}, may be out of date."
-    return checked or f"Updated {short_date_time(newest)} from {_names(dated)}."
-
-
-def _names(figures: Sequence[Rate | Quote], undated: bool | None = None) -> str:
-    """The providers of figures ("A and B"), of the undated ones only when ``undated``."""
-    chosen = (f.provider for f in figures if undated is None or f.undated == undated)
-    return " and ".join(sorted(set(chosen)))
-
-
-def _problems(statuses: Mapping[str, ProviderStatus]) -> list[str]:
-    """A sentence for each provider whose last refresh failed."""
-    return [
-        f"{PROVIDER_NAMES.get(key, key)}: {status.last_error}"
-        for key, status in sorted(statuses.items())
-        if status.last_error
-    ]

@@ -17,7 +17,9 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from desktop.ui.focus_marks import show_focus
-from desktop.ui.market_models import TREND, CurrencyTableModel, QuoteTableModel
+from desktop.ui.market_models import CurrencyTableModel, QuoteTableModel
+from desktop.ui.market_roles import TREND
+from desktop.ui.sparkline import SparklineDelegate
 
 NAME = 1  # the names' column, in both tables
 SPARKLINE_WIDTH = 52
@@ -149,7 +151,8 @@ class _CompactHeader(QHeaderView):
 def figures_table(
     model: QSortFilterProxyModel, columns: Columns, name: str, spoken: str
 ) -> FiguresView:
-    """A compact, sortable, read-only table whose name column takes the spare width."""
+    """A compact, sortable, read-only table whose name column takes the spare width, with a
+    sparkline in its trend column and a menu of its own (``customContextMenuRequested``)."""
     table = FiguresView(columns)
     table.setObjectName(name)
     table.setAccessibleName(spoken)
@@ -163,6 +166,8 @@ def figures_table(
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
+    table.setItemDelegateForColumn(TREND, SparklineDelegate(table))
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # the row's menu
     show_focus(table)
     # The columns always fit (see the module): a sideways scroll bar would only hide figures.
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, 
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from desktop.ui.market_models import SERIES_ROLE, STALE_ROLE, muted_colour, trend_colour
+from desktop.ui.market_roles import SERIES_ROLE, STALE_ROLE, muted_colour, trend_colour
 
 Index = QModelIndex | QPersistentModelIndex
 WIDTH = 52

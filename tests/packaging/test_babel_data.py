@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
@@ -13,6 +14,8 @@ import pytest
 from babel import Locale, localedata
 from babel.numbers import format_decimal, format_percent, get_currency_name
 
+from desktop.market.amounts import AmountError, read_amount
+from desktop.market.local_numbers import NumberLocale, forget_locales, locale_name, written
 from desktop.market.names import currency_name
 
 
@@ -28,18 +31,48 @@ def _babel_data() -> ModuleType:
 
 BABEL_DATA = _babel_data()
 
-LOCALES = ["de", "de_CH", "fr_CA", "ja", "hi", "ar_EG", "pt_BR", "zh_Hant_TW", "en_IN", "sw"]
+LOCALES = [
+    *("de", "de_CH", "fr_CA", "ja", "hi", "ar_EG", "pt_BR", "zh_Hant_TW", "en_IN", "sw"),
+    *("en_US", "de_DE", "fr_FR", "sv_SE", "fa_IR"),
+]
 CODES = ["EUR", "USD", "JPY", "INR", "GBP", "CHF", "XAU"]
+# Amounts in several ways of writing, Arabic-Indic digits with the Arabic grouping mark last.
+AMOUNTS = ("1.234,5", "12,34,567.5", "1 234,5", "1'234.5", "١٬٢٣٤", "x")
 Answer = Callable[[str], object]
 QUESTIONS: dict[str, Answer] = {
     "currency names": lambda tag: [get_currency_name(code, locale=tag) for code in CODES],
     "the app's currency names": lambda tag: [currency_name(code, tag) for code in CODES],
     "numbers": lambda tag: format_decimal(1234567.891, locale=tag),
     "percentages": lambda tag: format_percent(-0.0252, locale=tag, format="#,##0.00%"),
+    "the app's numbers": lambda tag: [
+        written(Decimal(value), NumberLocale(locale_name(tag), zero))
+        for value in ("-1234567.891", "0.00000001", "2500.50")
+        for zero in ("0", "\u0660")
+    ],
+    "the app's amounts": lambda tag: [
+        _read(text, NumberLocale(locale_name(tag)))
+        for text in (
+            "1.234,5",
+            "12,34,567.5",
+            "1 234,5",
+            "1'234.5",
+            "\u0661\u066c\u0662\u0663\u0664",
+            "x",
+        )
+    ],
 }
 
 
+def _read(text: str, style: NumberLocale) -> Decimal | str:
+    """The amount the converter reads in ``text``, or the sentence it says instead."""
+    try:
+        return read_amount(text, style)
+    except AmountError as error:
+        return str(error)
+
+
 def _fresh_babel() -> None:
+    forget_locales()
     localedata._cache.clear()
     localedata._dict_cache.clear()
     localedata.locale_identifiers.cache_clear()

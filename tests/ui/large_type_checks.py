@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from desktop.domain import MarketSnapshot
 from desktop.paths import AppPaths
 from desktop.ui.main_window import MainWindow
-from desktop.ui.market_models import TREND
+from desktop.ui.market_roles import TREND
 from desktop.ui.market_room import READER_CHARACTERS
 from desktop.ui.market_tables import NAME, FiguresView
 from tests.ui.conftest import WindowFactory

@@ -25,19 +25,18 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain import MarketSnapshot, Quote
 from desktop.ui.market_dock import MarketDock
-from desktop.ui.market_models import (
+from desktop.ui.market_footer import EMPTY_TEXT
+from desktop.ui.market_models import CurrencyTableModel, QuoteTableModel
+from desktop.ui.market_roles import (
     FILTER_ROLE,
     KEY_ROLE,
     PINNED_ROLE,
     SERIES_ROLE,
     SORT_ROLE,
     STALE_ROLE,
-    CurrencyTableModel,
-    QuoteTableModel,
     muted_colour,
     trend_colour,
 )
-from desktop.ui.market_panel import EMPTY_TEXT
 
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
 SNAPSHOT_RATE_TIP = "A snapshot from 25 Oct 2024 (Sample edition snapshot), not a live rate."

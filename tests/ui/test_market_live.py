@@ -34,13 +34,8 @@ from desktop.paths import AppPaths
 from desktop.ui.actions import plain
 from desktop.ui.main_window import MainWindow
 from desktop.ui.market_dock import MarketDock
-from desktop.ui.market_models import (
-    KEY_ROLE,
-    SERIES_ROLE,
-    STALE_ROLE,
-    TREND,
-    CurrencyTableModel,
-)
+from desktop.ui.market_models import CurrencyTableModel
+from desktop.ui.market_roles import KEY_ROLE, SERIES_ROLE, STALE_ROLE, TREND
 from tests.marketserver import (
     KEY,
     PATHS,

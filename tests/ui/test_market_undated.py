@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain import MarketSnapshot, Quote, Rate
 from desktop.ui.market_dock import MarketDock
-from desktop.ui.market_models import SORT_ROLE, CurrencyTableModel, QuoteTableModel
+from desktop.ui.market_models import CurrencyTableModel, QuoteTableModel
+from desktop.ui.market_roles import SORT_ROLE
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 SAVED = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)

@@ -8,10 +8,12 @@ from decimal import Decimal
 import pytest
 
 from desktop.domain import Rate
-from desktop.market.amounts import LIMIT, AmountError, read_amount
+from desktop.market.amounts import ENGLISH, LIMIT, AmountError, read_amount
+from desktop.market.local_numbers import NumberLocale
 from desktop.market.rates import convert
 
 AS_OF = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
+GERMAN = NumberLocale("de_DE")
 
 
 @pytest.mark.parametrize(
@@ -51,9 +53,9 @@ def test_amounts_are_read_whatever_their_marks(typed: str, amount: str) -> None:
 
 
 def test_a_lone_mark_before_three_digits_is_read_as_the_locale_reads_it() -> None:
-    assert read_amount("1,234", point=",", group=".") == Decimal("1.234")
-    assert read_amount("1.234", point=",", group=".") == Decimal(1234)
-    assert read_amount("1.234,5", point=",", group=".") == Decimal("1234.5")
+    assert read_amount("1,234", GERMAN) == Decimal("1.234")
+    assert read_amount("1.234", GERMAN) == Decimal(1234)
+    assert read_amount("1.234,5", GERMAN) == Decimal("1234.5")
 
 
 @pytest.mark.parametrize(
@@ -101,10 +103,10 @@ def test_what_is_not_an_amount_gets_one_plain_sentence(typed: str, sentence: str
 
 def test_the_sentences_write_numbers_as_the_locale_does() -> None:
     with pytest.raises(AmountError) as raised:
-        read_amount("abc", point=",", group=".")
+        read_amount("abc", GERMAN)
     assert str(raised.value).endswith("such as 100 or 2.500,50.")
     with pytest.raises(AmountError) as raised:
-        read_amount("1e20", point=",", group=".")
+        read_amount("1e20", GERMAN)
     assert str(raised.value).endswith("under 1.000.000.000.000.000.")
 
 
@@ -130,3 +132,59 @@ def test_the_limit_is_a_quadrillion() -> None:
     assert read_amount("999999999999999") == LIMIT - 1
     with pytest.raises(AmountError):
         read_amount("1000000000000000")
+
+
+ARABIC = NumberLocale("ar_EG", "\u0660")
+
+
+@pytest.mark.parametrize(
+    ("typed", "style", "amount"),
+    [
+        ("1.234,5", GERMAN, "1234.5"),
+        ("12,34,567.5", NumberLocale("en_IN"), "1234567.5"),
+        ("1\u00a0234,5", NumberLocale("fr_FR"), "1234.5"),  # a no-break space between groups
+        ("1 234,5", NumberLocale("fr_FR"), "1234.5"),
+        ("1'234'567.5", NumberLocale("de_CH"), "1234567.5"),
+        ("١٢٬٣٤٥٫٦٧", ARABIC, "12345.67"),
+        ("\u061c-١٬٢٣٤٫٥", ARABIC, "-1234.5"),  # as the panel writes it, bidi mark and all
+        ("\u200e\u22121\u00a0234,5", NumberLocale("sv_SE"), "-1234.5"),
+    ],
+)
+def test_amounts_are_read_with_the_locales_own_marks(
+    typed: str, style: NumberLocale, amount: str
+) -> None:
+    assert read_amount(typed, style) == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("typed", "style", "sentence"),
+    [
+        (
+            "1,234,56,789",  # neither English nor Indian grouping
+            ENGLISH,
+            "“1,234,56,789” is not an amount; type a number, such as 100 or 2,500.50.",
+        ),
+        (
+            "1e20",
+            NumberLocale("en_IN"),
+            "“1e20” is too large to convert; type an amount under 1,00,00,00,00,00,00,000.",
+        ),
+        (
+            "x",
+            NumberLocale("fr_FR"),
+            "“x” is not an amount; type a number, such as 100 or 2\u202f500,50.",
+        ),
+        ("x", ARABIC, "“x” is not an amount; type a number, such as ١٠٠ or ٢٬٥٠٠٫٥٠."),
+        (
+            "1e-9",
+            NumberLocale("de_CH"),
+            "“1e-9” has more decimals than Broadsheet converts; type at most 8, as in 0.00000001.",
+        ),
+    ],
+)
+def test_the_sentences_write_numbers_as_each_locale_does(
+    typed: str, style: NumberLocale, sentence: str
+) -> None:
+    with pytest.raises(AmountError) as raised:
+        read_amount(typed, style)
+    assert str(raised.value) == sentence
