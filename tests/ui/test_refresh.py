@@ -66,6 +66,12 @@ def _refresh_from_the_menu(window: MainWindow) -> None:
     refresh.trigger()
 
 
+def _source_errors(paths: AppPaths) -> list[tuple[str, str | None]]:
+    """Each source's address and the sentence its last refresh left, to say why a test failed."""
+    with closing(sqlite3.connect(paths.store)) as connection:
+        return connection.execute("SELECT url, last_error FROM sources").fetchall()
+
+
 def _summary_shown(window: MainWindow) -> bool:
     return window.statusBar().currentMessage().endswith(".") and not _progress(window).isVisible()
 
@@ -83,7 +89,7 @@ def test_a_refresh_shows_its_progress_then_the_new_articles_and_a_summary(
     qtbot.waitUntil(lambda: _summary_shown(window), timeout=10_000)
     assert window.statusBar().currentMessage() == (
         "3 new articles from 2 sources; 1 could not be refreshed."
-    )
+    ), _source_errors(paths)
     # The list is read again off the window's thread once the refresh has ended.
     qtbot.waitUntil(lambda: set(article_titles(window)) >= COURIER_TITLES)
     assert window.commands.refresh.isEnabled()
