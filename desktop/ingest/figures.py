@@ -12,7 +12,8 @@ fetch and the reader lays out as it does the lead photo::
 
 Each image keeps one absolute address: the candidate nearest the reader's column width.
 ``body_images`` then lists the pictures of a sanitized body with their captions and credits, and
-``same_picture`` tells whether two addresses name one picture through a CDN's sizes and crops.
+``picturekeys.same_picture`` tells whether two addresses name one picture through a CDN's sizes
+and crops.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import urlsplit
 
 from desktop.ingest.captions import attribute_caption, caption_region, is_captionish
 from desktop.ingest.captiontext import caption_parts
@@ -34,6 +35,7 @@ from desktop.ingest.elements import (
     parsed_body,
     text_of,
 )
+from desktop.ingest.picturekeys import same_picture
 
 # The width an image is wanted at: the reader's column at a large text size, or at twice the
 # pixel density of an ordinary one. Of a srcset, the smallest file at least this wide is taken.
@@ -76,32 +78,6 @@ _CANDIDATE_URL = re.compile(r"[\s,]*(\S+)")
 _DESCRIPTOR = re.compile(r"[^,]*")
 _WIDTH_DESCRIPTOR = re.compile(r"^(\d+(?:\.\d+)?)w$")
 _DENSITY_DESCRIPTOR = re.compile(r"^(\d+(?:\.\d+)?)x$")
-# A CDN's sizes and crops in a file name or path: "photo-1024x576.jpg", "photo-scaled.jpg",
-# "/1440x0/", "w_400,h_300,c_fill", "resize/1200x675!".
-# A file's extensions, a converted copy's too ("photo.jpg.webp" is photo.jpg served as WebP).
-_PICTURE_EXTENSIONS = re.compile(r"(?:\.(?:jpe?g|png|gif|webp|avif|jxl|heic|tiff?|bmp))+$")
-_SIZE_SUFFIX = re.compile(r"(?:-\d{2,5}x\d{2,5}|-scaled|-rotated|-e\d{10,})+$")
-_SIZED_SEGMENT = re.compile(r"\d{1,5}x\d{0,5}|[a-z]{1,3}_[^/]*,[^/]*|.*[:!(].*|\d{1,5}", re.I)
-_SIZE_PARAMETERS = frozenset(
-    {"w", "h", "width", "height", "crop", "fit", "quality", "q", "auto", "format", "fm", "dpr",
-     "resize", "s", "sig", "signature", "itok", "v", "ver", "version", "ts", "size", "mode",
-     "rect", "ixlib", "cs", "cb", "strip", "op", "im", "impolicy", "imwidth", "smart", "tr"}
-)  # fmt: skip
-_ADDRESS_PARAMETERS = ("url", "src", "image", "u", "img")
-_GENERIC_NAMES = frozenset(
-    {"image", "photo", "picture", "img", "original", "master", "main", "default", "large",
-     "medium", "small", "full", "index", "file", "thumb", "thumbnail", "raw"}
-)  # fmt: skip
-# Words of a file name that say only its size or layout: "1024x576a", "xxl", "wide", "scale".
-_SIZE_WORD = re.compile(r"\d{2,5}x\d{0,5}[a-z]?|w\d{2,5}|h\d{2,5}")
-_SIZE_WORDS = frozenset(
-    {"xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "small", "medium", "large", "wide",
-     "square", "portrait", "landscape", "cinema", "desktop", "mobile", "tablet", "scale",
-     "thumb", "thumbnail", "full", "crop", "original", "master", "default", "standard", "hd"}
-)  # fmt: skip
-_NAME_WORDS = re.compile(r"[_\-.~]+")
-MIN_NUMBERED_NAME = 7  # digits from which a number alone names a picture (not a size or year)
-_DISTINCTIVE_SEGMENT = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9_-]{12,}$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,70 +130,6 @@ def body_images(sanitized: str) -> tuple[BodyImage, ...]:
         if len(found) == MAX_BODY_IMAGES:
             break
     return tuple(found.values())
-
-
-def same_picture(one: str, other: str) -> bool:
-    """Whether two addresses show one picture: the same file, or one file in a CDN's sizes,
-    crops, formats or hosts."""
-    if one == other:
-        return True
-    first, second = picture_keys(one), picture_keys(other)
-    return bool(first and second and first & second)
-
-
-def picture_keys(url: str) -> frozenset[str]:
-    """What identifies the picture an address shows, whatever size or host a CDN serves it at:
-    the file's own name without size suffixes and extension when it is distinctive, and the
-    path's last long identifier (a hash, an id: one before it names the site or account that
-    holds every picture, as in /content/v1/<site>/<picture>/name.jpg)."""
-    parts = urlsplit(url)
-    for name, value in parse_qsl(parts.query):
-        if name.lower() in _ADDRESS_PARAMETERS and "/" in unquote(value):
-            return picture_keys(unquote(value))
-    segments = [unquote(s) for s in parts.path.split("/") if s]
-    keys = {f"name:{stem}" for stem in [_file_stem(segments)] if stem}
-    ids = [
-        segment.lower()
-        for segment in segments[:-1]
-        if _DISTINCTIVE_SEGMENT.match(segment) and not _SIZED_SEGMENT.fullmatch(segment)
-    ]
-    keys.update(f"id:{segment}" for segment in ids[-1:])  # the picture's, not its site's
-    if not keys:  # nothing distinctive: the whole path, without its query, must match
-        keys.add(f"path:{parts.netloc.lower()}{parts.path}")
-    return frozenset(keys)
-
-
-def _file_stem(segments: list[str]) -> str | None:
-    """The distinctive name of a picture's file, without size suffixes and extensions; when the
-    file is named for its size ("1024x576a.jpg", "wide__820x461"), the folder's name instead (a
-    number alone, "3.jpg", names one of many pictures in its folder)."""
-    if not segments:
-        return None
-    name = segments[-1].lower()
-    bare = _PICTURE_EXTENSIONS.sub("", name)
-    stem = _SIZE_SUFFIX.sub("", bare if bare != name else name.rsplit(".", 1)[0])
-    if _names_a_size(stem) and not stem.isdigit() and len(segments) > 1:
-        folder = segments[-2].lower()
-        return folder if _distinctive_name(folder) else None
-    return stem if _distinctive_name(stem) else None
-
-
-def _distinctive_name(name: str) -> bool:
-    """Whether a name may tell one picture from others: a long number, or three or more
-    characters with a letter that say neither a size nor a generic word."""
-    long_number = name.isdigit() and len(name) >= MIN_NUMBERED_NAME
-    worded = len(name) >= 3 and any(c.isalpha() for c in name)
-    return (long_number or worded) and name not in _GENERIC_NAMES and not _names_a_size(name)
-
-
-def _names_a_size(name: str) -> bool:
-    """Whether a file or folder name says only a size or a layout ("1024x576a", "xxl",
-    "wide__820x461__desktop__scale_2", "3000")."""
-    words = [word for word in _NAME_WORDS.split(name) if word]
-    return bool(words) and all(
-        word in _SIZE_WORDS or _SIZE_WORD.fullmatch(word) or (word.isdigit() and len(word) <= 5)
-        for word in words
-    )
 
 
 def srcset_addresses(value: str) -> list[str]:

@@ -1,7 +1,7 @@
 """The lead photo of an article page, with its caption and credit.
 
 The page names its photo in og:image, twitter:image or JSON-LD; the picture shown for it on the
-page may be the same file at another size, crop or host (``figures.same_picture``). A named
+page may be the same file at another size, crop or host (``picturekeys.same_picture``). A named
 picture is dropped when it cannot be a photo (a logo, an icon, a pixel) and, when it looks like
 the site's own share card (named share, card, default, social ..., or a small square), unless
 the article shows it as a photo. Without a named photo, the article's first photo stands in:
@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -22,9 +21,10 @@ from desktop.ingest.captions import caption_elements, caption_near
 from desktop.ingest.captiontext import caption_parts
 from desktop.ingest.creditforms import closes_with_credit, split_credit, unwrapped
 from desktop.ingest.elements import Element, absolute, attr, clean
-from desktop.ingest.figures import picture_keys, srcset_addresses
+from desktop.ingest.figures import srcset_addresses
 from desktop.ingest.jsonld import as_list, ld_text, ld_url
 from desktop.ingest.pagelayout import ARTICLE_TAGS, in_site_furniture
+from desktop.ingest.picturekeys import ADDRESS_PARAMETERS, same_picture
 from desktop.ingest.showart import ShowArt, show_art
 
 IMAGE_SOURCES = ("data-src", "data-original", "data-lazy-src", "src", "data-srcset", "srcset")
@@ -150,7 +150,7 @@ def _named_photo(
     for candidate in named:
         if _file_name(candidate.url).endswith((".svg", ".ico")):
             continue
-        shown = [p for p in pictures if any(_same(s, candidate.url) for s in p.sources)]
+        shown = [p for p in pictures if any(same_picture(s, candidate.url) for s in p.sources)]
         photos = [p.element for p in shown if _is_lead_photo(p, base)]
         if _looks_like_card(candidate) and not photos:
             continue
@@ -178,7 +178,7 @@ def _file_name(url: str) -> str:
     """The last segment of an address's path (or of the address it wraps), lower-cased."""
     parts = urlsplit(url)
     for name, value in parse_qsl(parts.query):
-        if name.lower() in {"url", "src", "image", "u", "img"} and "/" in unquote(value):
+        if name.lower() in ADDRESS_PARAMETERS and "/" in unquote(value):
             return _file_name(unquote(value))
     segments = [segment for segment in unquote(parts.path).split("/") if segment]
     return segments[-1].lower() if segments else ""
@@ -199,7 +199,7 @@ def _ld_image(ld: dict[str, Any], url: str) -> dict[str, Any] | None:
     objects = [image for image in as_list(ld.get("image")) if isinstance(image, dict)]
     for image in objects:
         address = ld_url(image)
-        if address and _same(address, url):
+        if address and same_picture(address, url):
             return image
     return _first(objects)
 
@@ -223,7 +223,7 @@ def _background(tree: Element, url: str, base: str | None) -> Element | None:
         for value in (attr(element, "style"), *_lazy_backgrounds(element)):
             found = _BACKGROUND.search(value) if "url(" in value else None
             address = absolute(found[1] if found else value, base) if value else None
-            if address and _same(address, url):
+            if address and same_picture(address, url):
                 return element
     return None
 
@@ -356,17 +356,6 @@ def _ld_name(value: Any) -> str | None:
 
 
 # Small readers
-
-
-@lru_cache(maxsize=2048)
-def _keys(url: str) -> frozenset[str]:
-    """What identifies the picture at an address (``figures.picture_keys``), remembered."""
-    return picture_keys(url)
-
-
-def _same(one: str, other: str) -> bool:
-    """Whether two addresses show one picture."""
-    return one == other or bool(_keys(one) & _keys(other))
 
 
 def _words(text: str) -> set[str]:

@@ -45,7 +45,7 @@ HOLDOUT3 = CORPUS.parent / "extraction-holdout3"
 HOLDOUTS = (HOLDOUT, HOLDOUT2, HOLDOUT3)
 HOLDOUT_IDS = ["holdout", "holdout2", "holdout3"]
 # Each set's names start with its own prefixes.
-PREFIXES = {CORPUS: {"a-", "b-"}, HOLDOUT: {"h-"}, HOLDOUT2: {"g-"}, HOLDOUT3: {"k-"}}
+PREFIXES = {CORPUS: {"a-", "b-", "c-"}, HOLDOUT: {"h-"}, HOLDOUT2: {"g-"}, HOLDOUT3: {"k-"}}
 # The fewest pages each holdout set holds (the third was asked for at least 25).
 FEWEST_PAGES = {HOLDOUT: 24, HOLDOUT2: 24, HOLDOUT3: 25}
 
