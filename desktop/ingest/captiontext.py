@@ -211,7 +211,7 @@ def _trailing_credits(area: Element) -> list[Element]:
         return []
     last = spaced_text(children[-1])
     named = looks_like_credit(last) or names_agency(last)
-    if last.endswith(_SENTENCE_ENDS) or not (named or _set_apart_name(children, last)):
+    if last.endswith(_SENTENCE_ENDS) or not (named or _set_apart_name(area, children, last)):
         return []
     earlier = children[-2] if len(children) > 1 else None
     if (
@@ -225,12 +225,17 @@ def _trailing_credits(area: Element) -> list[Element]:
     return [children[-1]]
 
 
-def _set_apart_name(children: list[Element], last: str) -> bool:
-    """Whether the last of several parts, each an element of its own, is a person's name alone:
-    the photographer's ("Jan de Vries" under the caption's part)."""
+def _set_apart_name(area: Element, children: list[Element], last: str) -> bool:
+    """Whether the last part, an element of its own, is a person's name alone: the
+    photographer's, after the caption's part in an element of its own ("Jan de Vries" under it)
+    or after the caption's last sentence ("... waiting for. <span>Kerrie Lam</span>")."""
+    if not is_person(last):
+        return False
     earlier = children[-2] if len(children) > 1 else None
-    separate = earlier is not None and earlier.tag not in _INLINE and not clean(earlier.tail or "")
-    return separate and is_person(last)
+    before = clean((earlier.tail if earlier is not None else area.text) or "")
+    if before:
+        return before.endswith(_SENTENCE_ENDS)
+    return earlier is not None and earlier.tag not in _INLINE
 
 
 def _text_before(area: Element, children: list[Element]) -> bool:

@@ -52,6 +52,7 @@ _LABEL = (
     r"|(?:写真|사진|图片|圖片|图|圖|照片|攝影|摄影)\s*[:：=＝／/])"
 )
 _CREDIT_MARK = re.compile(_LABEL, re.I)
+_ANY_LABEL = re.compile(rf"(?:^|(?<=\s)){_LABEL}", re.I)
 _COLON_LABEL = re.compile(r"^(?:photo(?:graph)?s?|image|picture|pic|foto|fotos|bild)\s*:\s*", re.I)
 # A label that is dropped from the credit: any but those written with a colon or equals sign.
 _DROPPED_LABEL = re.compile(
@@ -83,8 +84,13 @@ _PARENTHESISED = re.compile(
 )
 _MARKED = re.compile(rf"^(?P<caption>.*?)\s*(?P<credit>{_LABEL}.{{0,80}})$", re.I)
 _TAIL = re.compile(r"^(?P<caption>.+[.!?])\s+(?P<credit>[^.!?]{1,60})$")
-# "... in Brussels REUTERS/Jane Doe": an agency in capitals, a slash and the photographer.
-_AGENCY_SLASH = re.compile(r"^(?P<caption>.+?)\s+(?P<credit>[A-Z][A-Z&-]{1,15}/[^/]{2,60})$")
+# A site's address as a credit's source: "PAPER.EXAMPLE/Jane Doe", "Paper.com/Jane Doe".
+SITE_ADDRESS = r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z][\w-]*)+"
+# "... in Brussels REUTERS/Jane Doe": an agency in capitals (or the site's address), a slash and
+# the photographer.
+_AGENCY_SLASH = re.compile(
+    rf"^(?P<caption>.+?)\s+(?P<credit>(?:[A-Z][A-Z&-]{{1,15}}|{SITE_ADDRESS})\s?/\s?[^/]{{2,60}})$"
+)
 # "... on Monday. JANE ROE / AFP": the photographer's name before the slash and the agency.
 _PHOTOGRAPHER_SLASH = re.compile(
     r"^(?P<caption>.+[.!?)»”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){1,4}/\s[^/]{2,40})$"
@@ -180,7 +186,14 @@ def unwrapped(credit: str | None) -> str | None:
     if second != credit and _DROPPED_LABEL.match(second):  # "Bild: Quelle: dpa"
         return unwrapped(second)
     shot = _SHOT_BY.match(credit)
-    return (shot["name"].strip() if shot else credit) or None
+    return _once(shot["name"].strip() if shot else credit) or None
+
+
+def _once(credit: str) -> str:
+    """A credit written twice, its label between ("新华社 图片来源：新华社"), once."""
+    parts = [part.strip(" ,;|/") for part in _ANY_LABEL.split(credit)]
+    written = [part for part in parts if part]
+    return written[0] if len(written) > 1 and len(set(written)) == 1 else credit
 
 
 def _unbracketed(text: str) -> str:

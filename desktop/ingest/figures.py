@@ -180,7 +180,7 @@ def _use_noscript_fallbacks(root: Element) -> None:
             continue
         twin = _twin_before(noscript)
         if twin is None:
-            if _names_a_picture(inside):
+            if names_a_picture(inside):
                 _unwrap(noscript)
             else:
                 _remove(noscript)
@@ -192,7 +192,7 @@ def _use_noscript_fallbacks(root: Element) -> None:
         _remove(noscript)
 
 
-def _names_a_picture(img: Element) -> bool:
+def names_a_picture(img: Element) -> bool:
     """Whether a script-less fallback image is a picture: a size above a pixel, or an image file's
     name (what names neither, such as ``/tr?id=...``, is a counter for readers without scripts)."""
     sizes = [_SIZE.match(attr(img, name)) for name in ("width", "height")]

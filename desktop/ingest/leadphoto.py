@@ -21,7 +21,7 @@ from desktop.ingest.captions import caption_elements, caption_near
 from desktop.ingest.captiontext import caption_parts
 from desktop.ingest.creditforms import closes_with_credit, split_credit, unwrapped
 from desktop.ingest.elements import Element, absolute, attr, clean
-from desktop.ingest.figures import srcset_addresses
+from desktop.ingest.figures import names_a_picture, srcset_addresses
 from desktop.ingest.jsonld import as_list, ld_text, ld_url
 from desktop.ingest.pagelayout import ARTICLE_TAGS, in_site_furniture
 from desktop.ingest.picturekeys import ADDRESS_PARAMETERS, same_picture
@@ -105,7 +105,7 @@ def lead_photo(
     pictures = [
         picture
         for element in _pictures(tree)
-        if not in_site_furniture(element)
+        if not _in_furniture(element)
         for picture in (_Picture(element, _sources(element, base)),)
         if not _is_art(picture, art)
     ]
@@ -238,6 +238,15 @@ def _in_articles(tree: Element, pictures: list[_Picture]) -> list[_Picture]:
     if not any(True for _ in tree.iter("article", "main")):
         return pictures
     return [p for p in pictures if any(up.tag in ARTICLE_TAGS for up in p.element.iterancestors())]
+
+
+def _in_furniture(element: Element) -> bool:
+    """Whether an image is the site's furniture; an image shown only to readers without scripts
+    (inside a ``<noscript>``) stands where its ``<noscript>`` does when it names a picture."""
+    fallback = next(element.iterancestors("noscript"), None)
+    if fallback is None:
+        return in_site_furniture(element)
+    return not names_a_picture(element) or in_site_furniture(fallback)
 
 
 def _is_art(picture: _Picture, art: ShowArt) -> bool:

@@ -1,15 +1,16 @@
 """People's names in a byline's text: without the label before them ("By", "Von", "Author:",
-"Автор:", "Penulis:", "كتب:"), the job title after them (in English, German, French, Spanish,
-Italian and Portuguese, or a CJK title or bureau), the date, "Updated ...", @handles, e-mails,
-agencies and "| Agency"; an agency signature ("J.Barnes--TFWP") gives its name ("J. Barnes"). A
-site's, an organisation's or an agency's name is no person's, nor is a picture's credit.
+"Автор:", "Penulis:", "كتب:") or the wire's site ("PAPER.EXAMPLE/"), the job title after them
+(in English, German, French, Spanish, Italian and Portuguese, or a CJK title or bureau), the date,
+"Updated ...", @handles, e-mails, agencies and "| Agency"; an agency signature ("J.Barnes--TFWP")
+gives its name ("J. Barnes"). A site's, an organisation's or an agency's name is no person's, nor
+is a picture's credit.
 """
 
 from __future__ import annotations
 
 import re
 
-from desktop.ingest.creditforms import AGENCIES, is_photo_credit
+from desktop.ingest.creditforms import AGENCIES, SITE_ADDRESS, is_photo_credit
 from desktop.ingest.datewords import MONTHS
 from desktop.ingest.elements import clean
 
@@ -36,6 +37,8 @@ _LABEL = re.compile(
     rf"\s*[:：-]?|(?:{AUTHOR_LABELS})\s*[:：])\s*",
     re.I,
 )
+# A wire's byline naming its site before the reporter: "PAPER.EXAMPLE/JANE DOE".
+_SITE_FIRST = re.compile(rf"^{SITE_ADDRESS}\s?/\s?(?=\w)")
 _AUTHOR_LABEL = re.compile(rf"(?:{AUTHOR_LABELS})\s*[:：]", re.I)
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Where the names end: a date or time, a label of one, a digit, a separator of other facts.
@@ -111,6 +114,7 @@ def names_in(text: str) -> list[str]:
     signed = signature_name(text.strip())
     if signed:
         return [signed]
+    text = _SITE_FIRST.sub("", text.strip())
     if is_photo_credit(text):
         return []  # "Фото: ...", "AA/Ayşe Demir": the picture's, never the article's
     text = _EDITOR.split(clean(text), maxsplit=1)[0]

@@ -1,0 +1,107 @@
+"""Captions, credits and bylines in the forms pages met for the first time still showed: a lead
+picture shown only to readers without scripts, a photographer's name after the caption's last
+sentence, a credit written twice, a site's address before the photographer or the reporter."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.ingest.creditforms import split_credit, unwrapped
+from desktop.ingest.extract import Extracted, extract_article
+
+URL = "https://www.tideline.example/news/2025/05/13/pier-repairs/"
+PICTURE = "https://img.tideline.example/2025/05/13/20250513-TDL1I50031-1.jpg?type=ogp"
+SHOWN = "https://img.tideline.example/2025/05/13/20250513-TDL1I50031-T.jpg?type=large"
+PROSE = (
+    "The harbour board said on Tuesday that repairs to the north pier would start in June and"
+    " take most of the summer, after divers found cracks in three of its concrete piles."
+)
+
+
+def page(lead: str, byline: str = "", head: str = "") -> str:
+    """A small article page: og:image, the byline, the lead picture, then four paragraphs."""
+    body = "".join(f"<p>{PROSE} Paragraph {n} adds detail.</p>" for n in range(4))
+    return (
+        f'<html><head><title>Pier repairs</title><meta property="og:image" content="{PICTURE}">'
+        f"{head}</head><body><article><h1>Pier repairs</h1>{byline}{lead}{body}</article>"
+        "</body></html>"
+    )
+
+
+def extract(markup: str) -> Extracted:
+    """The article on a page."""
+    return extract_article(markup, URL)
+
+
+def test_a_picture_shown_only_without_scripts_gives_its_figures_caption() -> None:
+    """A Japanese paper's lead figure: the <img> only in a <noscript>, another variant of the
+    named picture; its figure's caption and credit are the lead photo's."""
+    lead = (
+        f'<figure class="p-photo"><div><noscript data-src="{SHOWN}"><img src="{SHOWN}" '
+        'width="600" height="400" alt=""></noscript></div><figcaption>完成した桟橋（13日）'
+        "＝山田太郎撮影</figcaption></figure>"
+    )
+    article = extract(page(lead))
+    assert (article.caption, article.credit) == ("完成した桟橋（13日）", "山田太郎")
+
+
+def test_a_counter_for_readers_without_scripts_is_no_lead_photo() -> None:
+    """A <noscript> counter's image names no picture: the page has no lead photo of its own."""
+    head = '<meta property="og:image" content="https://img.tideline.example/social/card.png">'
+    lead = '<noscript><img src="https://stats.tideline.example/tr?id=42&amp;ev=view"></noscript>'
+    markup = page(lead, head=head).replace(f'<meta property="og:image" content="{PICTURE}">', "")
+    assert extract(markup).image_url is None
+
+
+def test_a_photographers_name_after_the_captions_last_sentence_is_the_credit() -> None:
+    """WordPress: the caption's text, then the photographer's name in a span of its own."""
+    lead = (
+        f'<figure class="wp-block-image"><img src="{SHOWN}" width="656" height="492" alt="">'
+        "<figcaption>Divers check the piles at low tide, the only hour they can reach them. "
+        '<span class="fig-by">Kerrie Lam</span></figcaption></figure>'
+    )
+    article = extract(page(lead))
+    assert (article.caption, article.credit) == (
+        "Divers check the piles at low tide, the only hour they can reach them.",
+        "Kerrie Lam",
+    )
+
+
+def test_a_name_running_on_in_the_captions_sentence_stays_in_the_caption() -> None:
+    """A name in a span inside the caption's sentence is the caption's, not a credit."""
+    lead = (
+        f'<figure><img src="{SHOWN}" width="656" height="492" alt="">'
+        '<figcaption>Harbour master <span class="name">Kerrie Lam</span></figcaption></figure>'
+    )
+    article = extract(page(lead))
+    assert (article.caption, article.credit) == ("Harbour master Kerrie Lam", None)
+
+
+@pytest.mark.parametrize(
+    ("written", "credit"),
+    [
+        ("江城晚报 图片来源：江城晚报", "江城晚报"),
+        ("图片来源：新华社 图片来源：新华社", "新华社"),
+        ("Photo: AP Photo: AP", "AP"),
+        ("Courtesy of Jane Doe", "Courtesy of Jane Doe"),
+        ("Photo by Marta Ilves for the Valley Ledger", "Marta Ilves for the Valley Ledger"),
+    ],
+)
+def test_a_credit_written_twice_is_given_once(written: str, credit: str) -> None:
+    assert unwrapped(written) == credit
+
+
+@pytest.mark.parametrize(
+    "credit", ["PRAIRIEWIRE.EXAMPLE/Owen Tate", "Paper.example / Owen Tate", "REUTERS/Owen Tate"]
+)
+def test_a_sites_or_agencys_slash_credit_closes_a_caption(credit: str) -> None:
+    caption = "Barges wait on the river near Fort Calder."
+    assert split_credit(f"{caption} {credit}") == (caption, credit)
+
+
+def test_a_wire_byline_naming_its_site_first_gives_the_reporter_alone() -> None:
+    """A wire's byline in capitals, "SITE.EXAMPLE/NAME SURNAME", is the reporter's name."""
+    byline = (
+        '<div class="story__byline"><span class="author">TIDELINE.EXAMPLE/DELIA MARSH</span></div>'
+    )
+    assert extract(page("", byline)).byline == "Delia Marsh"
