@@ -179,9 +179,21 @@ def _caption_siblings(node: Element, figure: Element | None) -> list[Element]:
         if image_count(sibling) or not (captions or empty):
             if not found and reads_as_caption(sibling, loose=figure is not None):
                 found.append(sibling)
+            elif not found and not image_count(sibling):
+                found.extend(_opening_caption(sibling))
             break
         found.extend(_with_credits_beside(sibling, captions))
     return found
+
+
+def _opening_caption(block: Element) -> list[Element]:
+    """The first paragraph of the text block after a picture's block when it reads as a caption
+    (set apart, or closed by a credit), as site builders write it: an image block, then a text
+    block opening with the caption."""
+    first = next((p for p in block.iter("p") if clean(text_of(p))), None)
+    if first is None or not clean(text_of(block)).startswith(clean(text_of(first))):
+        return []
+    return [first] if reads_as_caption(first) else []
 
 
 def _with_credits_beside(box: Element, captions: list[Element]) -> list[Element]:

@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from desktop.ingest.captions import caption_elements, caption_near
-from desktop.ingest.captiontext import caption_parts
-from desktop.ingest.creditforms import closes_with_credit, split_credit, unwrapped
-from desktop.ingest.elements import Element, absolute, attr, clean
+from lxml import etree
+
+from desktop.ingest.captions import caption_near
+from desktop.ingest.elements import Element, absolute, attr, clean, text_of
 from desktop.ingest.figures import names_a_picture, srcset_addresses
-from desktop.ingest.jsonld import as_list, ld_text, ld_url
+from desktop.ingest.jsonld import as_list, ld_url
+from desktop.ingest.leadcaption import lead_caption
 from desktop.ingest.pagelayout import ARTICLE_TAGS, in_site_furniture
 from desktop.ingest.picturekeys import ADDRESS_PARAMETERS, same_picture
 from desktop.ingest.showart import ShowArt, show_art
@@ -59,10 +60,9 @@ NOT_LEAD = frozenset(
      "preview", "previews"}
 )  # fmt: skip
 _WORDS = re.compile(r"[a-z]+")
-# A container of a page's lead picture, by class: "featured-image", "lead-media", "hero-photo".
-_PHOTO_BLOCK = re.compile(
-    r"(?:featured|lead|hero)[-_]?(?:image|img|photo|media|picture|art|figure)", re.I
-)
+OPENING_PARAGRAPHS = 1  # paragraphs of prose before a photo that still opens the article
+PROSE_CHARS = 80  # characters from which a paragraph is prose, not a kicker or a date line
+_PRECEDING_PARAGRAPHS = etree.XPath("preceding::p")
 _BACKGROUND = re.compile(r"background(?:-image)?\s*:[^;]*?url\(\s*['\"]?([^'\")]+)", re.I)
 _BACKGROUND_DATA = frozenset({"data-bg", "data-background", "data-background-image", "data-bg-src"})
 _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)$", re.I)
@@ -118,8 +118,14 @@ def lead_photo(
         chosen = (found.sources[0], found.element, None)
     url, element, named_ld = chosen
     element = element if element is not None else _background(tree, url, base)
-    caption, credit = _caption(tree, element, named_ld or _ld_image(ld, url))
-    return LeadPhoto(url, caption, credit)
+    ld_image = named_ld or _ld_image(ld, url)
+    if element is None:  # a picture the article does not show: its opening figure's caption
+        written = lead_caption(tree, None, ld_image)
+        opening = _opening_photo(tree, pictures, base)
+        if any(written) or opening is None:
+            return LeadPhoto(url, *written)
+        element = opening
+    return LeadPhoto(url, *lead_caption(tree, element, ld_image))
 
 
 # The pictures the page names
@@ -249,6 +255,24 @@ def _in_furniture(element: Element) -> bool:
     return not names_a_picture(element) or in_site_furniture(fallback)
 
 
+def _opening_photo(tree: Element, pictures: list[_Picture], base: str | None) -> Element | None:
+    """The article's first photo when it opens the article (no more than one paragraph of
+    prose before it) and has a caption or credit: the lead photo's figure when the picture the
+    page names (a social card, another crop) is not shown."""
+    found = next((p for p in _in_articles(tree, pictures) if _is_lead_photo(p, base)), None)
+    if found is None or _prose_before(found.element) > OPENING_PARAGRAPHS:
+        return None
+    return found.element if any(caption_near(found.element)) else None
+
+
+def _prose_before(element: Element) -> int:
+    """How many paragraphs of prose come before an element in its article."""
+    article = next((up for up in element.iterancestors(*ARTICLE_TAGS)), None)
+    before = _PRECEDING_PARAGRAPHS(element)
+    inside = [p for p in before if article is None or article in p.iterancestors()]
+    return sum(1 for p in inside if len(clean(text_of(p))) >= PROSE_CHARS)
+
+
 def _is_art(picture: _Picture, art: ShowArt) -> bool:
     """Whether an image of the page is a show's art (by any address it loads, and its sides)."""
     sides = _number(attr(picture.element, "width")), _number(attr(picture.element, "height"))
@@ -312,56 +336,6 @@ def _picture_sources(element: Element) -> list[Element]:
         if up.tag == "picture":
             return [source for source in up.iter("source") if source is not element]
     return []
-
-
-# The caption
-
-
-def _caption(
-    tree: Element, element: Element | None, ld_image: dict[str, Any] | None
-) -> tuple[str | None, str | None]:
-    """The caption and credit shown with the photo, else in its container, else in JSON-LD."""
-    caption, credit = caption_near(element) if element is not None else _block_caption(tree)
-    ld_caption, ld_credit = _ld_caption(ld_image)
-    caption, credit = caption or ld_caption, credit or ld_credit
-    if caption:
-        caption, inline = split_credit(caption)
-        credit = credit or inline
-    return caption, credit or _alt_credit(element)
-
-
-def _alt_credit(element: Element | None) -> str | None:
-    """The credit written only in the photo's alternative text ("... Photo: Jane Doe/AFP")."""
-    alt = clean(attr(element, "alt")) if element is not None else ""
-    if not alt or not closes_with_credit(alt):
-        return None
-    return split_credit(alt)[1] or unwrapped(alt)
-
-
-def _block_caption(tree: Element) -> tuple[str | None, str | None]:
-    """The caption in the page's lead-picture container ("featured-image" ...), for a photo
-    shown without an <img> (as a background)."""
-    for block in tree.iter("div", "figure", "section", "span"):
-        if _PHOTO_BLOCK.search(attr(block, "class")):
-            captions = caption_elements(block)
-            if captions:
-                return caption_parts(captions)
-    return None, None
-
-
-def _ld_caption(image: dict[str, Any] | None) -> tuple[str | None, str | None]:
-    """The caption and credit of a JSON-LD ImageObject."""
-    if image is None:
-        return None, None
-    credits = [image.get("creditText"), image.get("copyrightHolder"), image.get("author")]
-    credit = next((name for name in map(_ld_name, credits) if name), None)
-    return ld_text(image.get("caption") or image.get("description")), credit
-
-
-def _ld_name(value: Any) -> str | None:
-    """A JSON-LD name: text, or the name of a Person or Organization (the first of a list)."""
-    first = as_list(value)[0] if as_list(value) else None
-    return ld_text(first.get("name") if isinstance(first, dict) else first)
 
 
 # Small readers

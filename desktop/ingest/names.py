@@ -39,7 +39,9 @@ _LABEL = re.compile(
 )
 # A wire's byline naming its site before the reporter: "PAPER.EXAMPLE/JANE DOE".
 _SITE_FIRST = re.compile(rf"^{SITE_ADDRESS}\s?/\s?(?=\w)")
-_AUTHOR_LABEL = re.compile(rf"(?:{AUTHOR_LABELS})\s*[:：]", re.I)
+# An author's label written without a colon: "Written by", "Words by", "Text by", "Story by".
+_WRITTEN_BY = r"(?:written|words|text|story|reporting)\s+by\s+(?=\w)"
+_AUTHOR_LABEL = re.compile(rf"(?:{AUTHOR_LABELS})\s*[:：]|{_WRITTEN_BY}", re.I)
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Where the names end: a date or time, a label of one, a digit, a separator of other facts.
 _NAMES_END = re.compile(
@@ -126,7 +128,7 @@ def names_in(text: str) -> list[str]:
 
 
 def has_author_label(text: str) -> bool:
-    """Whether a text opens with an author's label and a colon ("Penulis:", "Автор:")."""
+    """Whether a text opens with an author's label ("Penulis:", "Автор:", "Written by")."""
     return bool(_AUTHOR_LABEL.match(text))
 
 

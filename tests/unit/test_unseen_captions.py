@@ -4,6 +4,8 @@ sentence, a credit written twice, a site's address before the photographer or th
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from desktop.ingest.creditforms import split_credit, unwrapped
@@ -105,3 +107,81 @@ def test_a_wire_byline_naming_its_site_first_gives_the_reporter_alone() -> None:
         '<div class="story__byline"><span class="author">TIDELINE.EXAMPLE/DELIA MARSH</span></div>'
     )
     assert extract(page("", byline)).byline == "Delia Marsh"
+
+
+CARD = "https://static.tideline.example/t/6641aa10/1715600000000/rawImage.jpg?format=1500w"
+PHOTO = "https://images.tideline.example/content/v1/5f1a2b3c/1715600123456-QX7Y2ABC/pier.jpg"
+CAPTION = "Divers check the piles of the north pier at low tide on Monday."
+
+
+def card_page(lead: str, before: str = "", head: str = "") -> str:
+    """A page naming a social card that it never shows, then ``before``, the lead picture and
+    four paragraphs."""
+    markup = page(f"{before}{lead}", head=head)
+    return markup.replace(PICTURE, CARD)
+
+
+def figure(src: str = PHOTO, classes: str = "") -> str:
+    """A figure with a caption and a credit."""
+    return (
+        f'<figure class="{classes}"><img src="{src}" width="1200" height="800" alt="">'
+        f"<figcaption>{CAPTION} Photo: Ana Ruiz</figcaption></figure>"
+    )
+
+
+def test_the_opening_figure_captions_a_named_picture_the_page_never_shows() -> None:
+    """A social card at an address of its own: the article's opening figure is the photo's."""
+    article = extract(card_page(figure()))
+    assert (article.image_url, article.caption, article.credit) == (
+        CARD,
+        CAPTION,
+        "Photo: Ana Ruiz",
+    )
+
+
+def test_a_figure_after_the_articles_opening_paragraphs_captions_no_social_card() -> None:
+    """A picture further down the story is the story's, not the card's."""
+    before = "".join(f"<p>{PROSE} Opening {n}.</p>" for n in range(2))
+    article = extract(card_page(figure(), before))
+    assert (article.image_url, article.caption, article.credit) == (CARD, None, None)
+
+
+def test_another_storys_thumbnail_captions_no_social_card() -> None:
+    """A related story's picture at the top gives the card no caption."""
+    article = extract(card_page(figure(classes="related-story")))
+    assert (article.caption, article.credit) == (None, None)
+
+
+def test_the_json_ld_caption_of_a_named_picture_comes_before_the_opening_figure() -> None:
+    """What the page says of the picture it names wins over a figure it shows."""
+    graph = {
+        "@type": "NewsArticle",
+        "image": {"@type": "ImageObject", "url": CARD, "caption": "The pier from the air."},
+    }
+    head = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
+    assert extract(card_page(figure(), head=head)).caption == "The pier from the air."
+
+
+def test_a_site_builders_text_block_opening_with_the_caption_gives_it() -> None:
+    """Squarespace: an image block, then a text block whose first paragraph, in italics, is the
+    caption and credit, and whose next paragraphs are the story; the caption is not body text."""
+    blocks = (
+        '<div class="sqs-block image-block"><div class="sqs-block-content"><div class="wrap">'
+        f'<img data-src="{PHOTO}" alt=""></div></div></div>'
+        '<div class="sqs-block html-block"><div class="sqs-block-content"><div class="html">'
+        f"<p><em>{CAPTION} Photo by Marta Ilves for the Tideline</em></p>"
+        + "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(3))
+        + "</div></div></div>"
+    )
+    article = extract(card_page(blocks))
+    assert (article.caption, article.credit) == (CAPTION, "Marta Ilves for the Tideline")
+    assert CAPTION not in article.text and "Marta Ilves" not in article.text
+
+
+def test_a_written_by_line_gives_the_author_when_no_byline_is_shown() -> None:
+    """A site builder's closing "Written by" line names the author."""
+    markup = page("").replace(
+        "</article>", "<p><strong>Written by Hollis Bray</strong></p></article>"
+    )
+    article = extract(markup)
+    assert article.byline == "Hollis Bray" and "Hollis Bray" not in article.text
