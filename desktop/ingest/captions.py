@@ -17,12 +17,14 @@ MAX_CAPTION = 400  # characters of text beside an image up to which they may be 
 _HEADINGS = "self::h1|self::h2|self::h3|self::h4|.//h1|.//h2|.//h3|.//h4"
 MAX_ICON = 40  # pixels up to which an image beside a picture is an icon, not another picture
 # Caption in other languages too: the Spanish "pie (de foto)", "leyenda" and "epígrafe", the
-# Nordic "bildtext" and "billedtekst", the Finnish "kuvateksti", the Dutch "bijschrift".
+# Nordic "bildtext" and "billedtekst", the Finnish "kuvateksti", the Dutch "bijschrift", the Czech
+# and Slovak "popis", the Polish "podpis", the Indonesian "keterangan".
 _CAPTIONISH = re.compile(
     r"caption|cutline|credit|copyright|photographer|legend|bildunterschrift|didascalia"
     r"|(?:img|image|photo|pic|fig)[-_]?(?:cap|descr?|description)(?![a-z])"
     r"|(?:img|photo|pic)[-_]?title|(?<![a-z])pie(?:[-_]?(?:de[-_]?)?foto)?(?![a-z])|leyenda"
-    r"|ep[ií]grafe|bildtext|billedtekst|kuvateksti|bijschrift",
+    r"|ep[ií]grafe|bildtext|billedtekst|kuvateksti|bijschrift|popis|podpis|keterangan"
+    r"|unterschrift",
     re.I,
 )
 

@@ -163,6 +163,12 @@ def starts_with_label(text: str) -> bool:
     return bool(_CREDIT_MARK.match(text.strip()))
 
 
+def is_label_alone(text: str) -> bool:
+    """Whether a credit is its label alone, the name left in another element or attribute
+    ("Fot.", "Photo:")."""
+    return bool(_CREDIT_MARK.fullmatch(text.strip()))
+
+
 def names_agency(text: str) -> bool:
     """Whether a short text is an agency's name, alone or in brackets ("(EFE)", "AFP")."""
     bare = text.strip().strip("()[]（）［］").strip()

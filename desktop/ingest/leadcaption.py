@@ -1,22 +1,31 @@
 """The caption and credit of an article's lead photo: shown with its picture, else in the page's
 lead-picture container (a photo shown as a background), else in JSON-LD, else in the picture's
-alternative text (a credit only)."""
+alternative text (a credit only); a credit left as its label ("Fot.") is the name an attribute
+of the picture or its figure gives."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from desktop.ingest.captions import caption_elements, caption_near
+from desktop.ingest.captions import MAX_CAPTION, caption_elements, caption_near, image_count
 from desktop.ingest.captiontext import caption_parts
-from desktop.ingest.creditforms import closes_with_credit, split_credit, unwrapped
-from desktop.ingest.elements import Element, attr, clean
+from desktop.ingest.creditforms import (
+    closes_with_credit,
+    is_label_alone,
+    is_person,
+    split_credit,
+    unwrapped,
+)
+from desktop.ingest.elements import Element, attr, clean, text_of
 from desktop.ingest.jsonld import as_list, ld_text
 
 # A container of a page's lead picture, by class: "featured-image", "lead-media", "hero-photo".
 _PHOTO_BLOCK = re.compile(
     r"(?:featured|lead|hero)[-_]?(?:image|img|photo|media|picture|art|figure)", re.I
 )
+
+_PHOTOGRAPHER_ATTRIBUTE = re.compile(r"author|photographer|fotograf|credit", re.I)
 
 
 def lead_caption(
@@ -29,7 +38,31 @@ def lead_caption(
     if caption:
         caption, inline = split_credit(caption)
         credit = credit or inline
+    if credit and is_label_alone(credit):  # "... Borowicach. Fot.": the name is elsewhere
+        credit = _attribute_photographer(element)
     return caption, credit or _alt_credit(element)
+
+
+def _attribute_photographer(element: Element | None) -> str | None:
+    """The photographer named in an attribute of the photo or of its figure's elements
+    (``data-author``, ``data-photographer``) or of the box that holds them alone, for a caption
+    whose credit is its label alone."""
+    if element is None:
+        return None
+    box = element
+    for up in element.iterancestors():
+        if image_count(up) > 1 or len(clean(text_of(up))) > MAX_CAPTION:
+            break
+        box = up
+    holders = list(box.iter())
+    for holder in holders:
+        if not isinstance(holder.tag, str):
+            continue
+        for name, value in holder.attrib.items():
+            text = clean(value)
+            if _PHOTOGRAPHER_ATTRIBUTE.search(name) and is_person(text):
+                return text
+    return None
 
 
 def _alt_credit(element: Element | None) -> str | None:

@@ -120,7 +120,7 @@ def names_in(text: str) -> list[str]:
     if is_photo_credit(text):
         return []  # "Фото: ...", "AA/Ayşe Demir": the picture's, never the article's
     text = _EDITOR.split(clean(text), maxsplit=1)[0]
-    text = _LABEL.sub("", _NOT_NAMES.sub(" ", text))
+    text = _SITE_FIRST.sub("", _LABEL.sub("", _NOT_NAMES.sub(" ", text)))
     end = _NAMES_END.search(text)
     text = text[: end.start()] if end else text
     found = [_name(part) for part in _SEPARATORS.split(text)]

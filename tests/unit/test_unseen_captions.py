@@ -185,3 +185,48 @@ def test_a_written_by_line_gives_the_author_when_no_byline_is_shown() -> None:
     )
     article = extract(markup)
     assert article.byline == "Hollis Bray" and "Hollis Bray" not in article.text
+
+
+SHOT = f'<img src="{PICTURE}" width="1200" height="800" alt="">'
+
+
+@pytest.mark.parametrize(
+    ("box", "caption"),
+    [
+        (
+            '<span class="keterangan-foto">Penyelam memeriksa tiang dermaga</span>',
+            "Penyelam memeriksa tiang dermaga",
+        ),
+        ('<p class="podpis-zdjecia">Nurkowie sprawdzają pale</p>', "Nurkowie sprawdzają pale"),
+        ('<div class="foto-popis">Potápěči kontrolují piloty</div>', "Potápěči kontrolují piloty"),
+        (
+            '<div class="bildunterschrift">Taucher prüfen die Pfähle</div>',
+            "Taucher prüfen die Pfähle",
+        ),
+    ],
+)
+def test_caption_elements_named_in_other_languages_are_captions(box: str, caption: str) -> None:
+    """Indonesian, Polish, Czech and German pages name their caption element in their language."""
+    assert extract(page(f'<div class="pic">{SHOT}</div>{box}')).caption == caption
+
+
+def test_a_credits_label_left_alone_takes_the_name_from_an_attribute() -> None:
+    """A caption closing on "Fot." with the photographer named only in the picture box's
+    ``data-author``: the credit is the name, the caption has no dangling label."""
+    lead = (
+        f'<div class="featured-image" data-author="Piotr Sowa"><a href="{PICTURE}">{SHOT}</a>'
+        '<span class="wp-caption-text">Nowa stacja przy rynku. Fot.</span></div>'
+    )
+    article = extract(page(lead))
+    assert (article.caption, article.credit) == ("Nowa stacja przy rynku.", "Piotr Sowa")
+
+
+def test_a_by_line_naming_the_wires_site_first_gives_the_reporter() -> None:
+    byline = '<div class="byline">By TIDELINE.COM/JANE ROE</div>'
+    assert extract(page("", byline)).byline == "Jane Roe"
+
+
+def test_a_site_builders_author_hook_is_the_byline() -> None:
+    """Wix marks the post's author with ``data-hook`` names, in capitals."""
+    byline = '<div data-hook="post-author"><span data-hook="user-name">ROSAMUND HALE</span></div>'
+    assert extract(page("", byline)).byline == "Rosamund Hale"
