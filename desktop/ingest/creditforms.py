@@ -18,18 +18,20 @@ AGENCIES = (
     r"|Eurokinissi|EUROKINISSI|INTIME|ΑΠΕ-ΜΠΕ|ČTK|CTK|MTI|PAP|TASR|BTA|Agerpres|AGERPRES"
     r"|Inquam|HINA|Tanjug|STA|Jiji|JIJI|ANTARA|Antara|Bernama|PTI|IANS|ANI|Ritzau Scanpix"
     r"|共同|時事|新华社|新華社|中新社|中央社|연합뉴스|뉴시스|뉴스1"
+    r"|رويترز|الأناضول|فرانس برس|أسوشيتد برس|واس|وام|قنا|كونا|بترا"
 )
 _AGENCY = re.compile(rf"(?<![\w-])(?:{AGENCIES})(?![\w-])")
 _CJK_SHOT = r"攝影|摄影|攝|摄|撮影"
 # What starts a credit: "Photo:", "Photo by", "Illustration by", "Credit...", "Courtesy of", "©",
 # Italian "foto Ana Ruiz", and the Chinese, Japanese and Korean labels ("写真：", "图/", "사진=").
 # Labels of a credit that say no more than "photo", "credit" or "source", in Russian, Turkish,
-# Vietnamese, Czech, Polish, Arabic and Hebrew, and "Photo credit:", "Courtesy:" and the Polish
-# "Fot.": reported without them.
+# Vietnamese, Czech, Polish, Arabic ("photography", "source", "the picture") and Hebrew, and
+# "Photo credit:", "Courtesy:" and the Polish "Fot.": reported without them.
 # Finnish "Kuva:", Greek "ΦΩΤΟ:", German "Quelle:" and their kin, and "Photo / Jane Doe" as
 # New Zealand papers write it: reported without the label as well.
 _OTHER_LABELS = (
-    r"(?<!\w)(?:(?:фото|fotoğraf|ảnh|zdroj|kaynak|źródło|تصوير|צילום|kuva|kuvat|lähde|φωτο|φωτ\."
+    r"(?<!\w)(?:(?:фото|fotoğraf|ảnh|zdroj|kaynak|źródło|تصوير|المصدر|مصدر|الصورة|צילום|kuva"
+    r"|kuvat|lähde|φωτο|φωτ\."
     r"|φωτογραφία|πηγή|quelle|bildquelle|fotoquelle|bron|kilde|källa|fuente|fonte|zdjęcie|snímek"
     r"|图片来源|圖片來源|图源|圖源|来源|來源|출처"
     r"|(?:photo|image|picture)\s+credits?|courtesy)\s*[:：]\s*|fot\.\s*"

@@ -40,8 +40,12 @@ _LABEL = re.compile(
 # A wire's byline naming its site before the reporter: "PAPER.EXAMPLE/JANE DOE".
 _SITE_FIRST = re.compile(rf"^{SITE_ADDRESS}\s?/\s?(?=\w)")
 # An author's label written without a colon: "Written by", "Words by", "Text by", "Story by".
-_WRITTEN_BY = r"(?:written|words|text|story|reporting)\s+by\s+(?=\w)"
-_AUTHOR_LABEL = re.compile(rf"(?:{AUTHOR_LABELS})\s*[:：]|{_WRITTEN_BY}", re.I)
+# The Arabic "wrote" and "by" with a dash ("كتب - ..."), or alone in an element of their own.
+_WRITTEN_BY = r"(?:written|words|text|story|reporting)\s+by\b"
+_AUTHOR_LABEL = re.compile(
+    rf"(?:{AUTHOR_LABELS})\s*[:：]|{_WRITTEN_BY}\s*(?=\w)|(?:كتب|بقلم)\s*[-–—]", re.I
+)
+_LABEL_ALONE = re.compile(rf"\s*(?:{_WRITTEN_BY}|كتب|بقلم|מאת)\s*[:：]?\s*", re.I)
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Where the names end: a date or time, a label of one, a digit, a separator of other facts.
 _NAMES_END = re.compile(
@@ -128,8 +132,9 @@ def names_in(text: str) -> list[str]:
 
 
 def has_author_label(text: str) -> bool:
-    """Whether a text opens with an author's label ("Penulis:", "Автор:", "Written by")."""
-    return bool(_AUTHOR_LABEL.match(text))
+    """Whether a text opens with an author's label ("Penulis:", "Автор:", "Written by ...",
+    "كتب - ...") or is one alone ("Written by", "كتب")."""
+    return bool(_AUTHOR_LABEL.match(text) or _LABEL_ALONE.fullmatch(text))
 
 
 def is_credits_line(text: str) -> bool:

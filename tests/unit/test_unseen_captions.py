@@ -230,3 +230,35 @@ def test_a_site_builders_author_hook_is_the_byline() -> None:
     """Wix marks the post's author with ``data-hook`` names, in capitals."""
     byline = '<div data-hook="post-author"><span data-hook="user-name">ROSAMUND HALE</span></div>'
     assert extract(page("", byline)).byline == "Rosamund Hale"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<div class="written-by"><span>Written by</span> '
+        '<a href="/people/jane-roe">Jane Roe</a></div>',
+        '<div class="meta"><span class="k">كتب</span> <span class="n">Jane Roe</span></div>',
+        '<p class="meta">كتب - Jane Roe</p>',
+    ],
+)
+def test_an_authors_label_alone_in_its_element_names_the_author(line: str) -> None:
+    """ "Written by" or the Arabic "كتب" in an element of its own, the name in the next."""
+    assert extract(page("", line)).byline == "Jane Roe"
+
+
+def test_an_arabic_sentence_opening_with_wrote_is_no_byline() -> None:
+    """ "كتب" opening a sentence ("The minister wrote ...") labels no author."""
+    line = "<p>كتب الوزير رسالة إلى المجلس البلدي يطلب فيها تأجيل الأشغال.</p>"
+    assert extract(page("", line)).byline is None
+
+
+@pytest.mark.parametrize(
+    ("written", "credit"),
+    [
+        ("تجار في سوق التمور صباح الثلاثاء. المصدر: رويترز", "رويترز"),
+        ("تجار في سوق التمور صباح الثلاثاء. الصورة: ليلى منصور", "ليلى منصور"),
+        ("تجار في سوق التمور صباح الثلاثاء (الأناضول)", "الأناضول"),
+    ],
+)
+def test_arabic_credit_labels_and_agencies_close_a_caption(written: str, credit: str) -> None:
+    assert split_credit(written)[1] == credit
