@@ -203,13 +203,14 @@ def _labelled_credits(area: Element) -> list[Element]:
 
 def _trailing_credits(area: Element) -> list[Element]:
     """The last parts of an area when they read as a credit: "Jane Doe/ANP", or a name then an
-    agency ("Mònica Torres", "(EFE)"), after the caption's text."""
+    agency ("Mònica Torres", "(EFE)"), or a name alone set apart, after the caption's text."""
     children = _shown_children(area)
-    if not children or children[-1].tag in _INLINE or clean(children[-1].tail or ""):
-        return []
-    if not _text_before(area, children):
+    if not children or clean(children[-1].tail or "") or not _text_before(area, children):
         return []
     last = spaced_text(children[-1])
+    if children[-1].tag in _INLINE:  # only a name set apart ("... tide. <em>Kerrie Lam</em>")
+        apart = _emphasised(children[-1]) and _set_apart_name(area, children, last)
+        return [children[-1]] if apart else []
     named = looks_like_credit(last) or names_agency(last)
     if last.endswith(_SENTENCE_ENDS) or not (named or _set_apart_name(area, children, last)):
         return []

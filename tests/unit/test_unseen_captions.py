@@ -262,3 +262,22 @@ def test_an_arabic_sentence_opening_with_wrote_is_no_byline() -> None:
 )
 def test_arabic_credit_labels_and_agencies_close_a_caption(written: str, credit: str) -> None:
     assert split_credit(written)[1] == credit
+
+
+@pytest.mark.parametrize("tag", ["em", "small", "i"])
+def test_a_name_set_apart_after_the_captions_sentence_is_the_credit(tag: str) -> None:
+    """The photographer's name in italics or small type after the caption's last sentence."""
+    lead = (
+        f"<figure>{SHOT}<figcaption>Divers check the piles at low tide. <{tag}>Kerrie Lam</{tag}>"
+        "</figcaption></figure>"
+    )
+    article = extract(page(lead))
+    assert (article.caption, article.credit) == (
+        "Divers check the piles at low tide.",
+        "Kerrie Lam",
+    )
+
+
+def test_a_name_set_apart_inside_the_captions_sentence_stays_in_the_caption() -> None:
+    lead = f"<figure>{SHOT}<figcaption>The mayor greets <em>Kerrie Lam</em></figcaption></figure>"
+    assert extract(page(lead)).caption == "The mayor greets Kerrie Lam"
