@@ -36,10 +36,9 @@ from desktop.ingest.elements import (
     text_of,
 )
 from desktop.ingest.picturekeys import same_picture
+from desktop.ingest.srcsets import nearest_column, srcset_candidates
+from desktop.ingest.treeedits import remove, replace, replace_with_text, unwrap
 
-# The width an image is wanted at: the reader's column at a large text size, or at twice the
-# pixel density of an ordinary one. Of a srcset, the smallest file at least this wide is taken.
-COLUMN_PIXELS = 1024
 # The pictures of one article that are fetched and kept; a gallery of hundreds keeps its first.
 MAX_BODY_IMAGES = 20
 # Tags whose presence means a body may hold pictures worth preparing.
@@ -73,11 +72,6 @@ _STYLE_SIZE = re.compile(r"(?:^|;)\s*(?:width|height)\s*:\s*(\d+(?:\.\d+)?)px", 
 _EMOJI = re.compile(r"emoji|twemoji|wp-smiley", re.I)
 _INLINE = frozenset({"img", "a", "span", "em", "strong", "b", "i", "u", "small", "sub", "sup", "q"})
 _SMALL_SCREEN = re.compile(r"max-width", re.I)
-# A srcset candidate: an address (which may hold commas) and its descriptor.
-_CANDIDATE_URL = re.compile(r"[\s,]*(\S+)")
-_DESCRIPTOR = re.compile(r"[^,]*")
-_WIDTH_DESCRIPTOR = re.compile(r"^(\d+(?:\.\d+)?)w$")
-_DENSITY_DESCRIPTOR = re.compile(r"^(\d+(?:\.\d+)?)x$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,11 +126,6 @@ def body_images(sanitized: str) -> tuple[BodyImage, ...]:
     return tuple(found.values())
 
 
-def srcset_addresses(value: str) -> list[str]:
-    """The addresses a srcset offers, as HTML parses them (an address may hold commas)."""
-    return [address for address, _, _ in _srcset(value)]
-
-
 # Choosing each image's one address
 
 
@@ -149,7 +138,7 @@ def _unwrap_amp_images(root: Element) -> None:
         fallback = next((i for i in amp.iter("img")), None)
         if fallback is not None and not _chosen_source(img, []):
             img = fallback
-        _replace(amp, img)
+        replace(amp, img)
 
 
 def _flatten_pictures(root: Element) -> None:
@@ -157,7 +146,7 @@ def _flatten_pictures(root: Element) -> None:
     for picture in list(root.iter("picture")):
         img = next(picture.iter("img"), None)
         if img is None:
-            _remove(picture)
+            remove(picture)
             continue
         offered = [
             attr(source, "srcset") or attr(source, "data-srcset")
@@ -168,7 +157,7 @@ def _flatten_pictures(root: Element) -> None:
         chosen = _chosen_source(img, offered)
         if chosen:
             img.set("src", chosen)
-        _replace(picture, img)
+        replace(picture, img)
 
 
 def _use_noscript_fallbacks(root: Element) -> None:
@@ -181,15 +170,15 @@ def _use_noscript_fallbacks(root: Element) -> None:
         twin = _twin_before(noscript)
         if twin is None:
             if names_a_picture(inside):
-                _unwrap(noscript)
+                unwrap(noscript)
             else:
-                _remove(noscript)
+                remove(noscript)
             continue
         if not _chosen_source(twin, []):
             for name in ("src", "srcset"):
                 if attr(inside, name):
                     twin.set(name, attr(inside, name))
-        _remove(noscript)
+        remove(noscript)
 
 
 def names_a_picture(img: Element) -> bool:
@@ -230,7 +219,7 @@ def _settle_images(root: Element, base: str | None) -> None:
     images without a usable address go (their alt text with them: they show nothing)."""
     for img in list(root.iter("img")):
         if _EMOJI.search(attr(img, "class")) or _EMOJI.search(attr(img, "src")):
-            _replace_with_text(img, attr(img, "alt"))
+            replace_with_text(img, attr(img, "alt"))
             continue
         address = absolute(_chosen_source(img, []) or "", base)
         if address is None or _is_tracker(img, address):
@@ -248,56 +237,22 @@ def _drop_picture(img: Element) -> None:
     (a caption of nothing would be left)."""
     figure = _figure_of(img)
     if figure is not None and _image_total(figure) == 1:
-        _remove(figure)
+        remove(figure)
     else:
-        _remove(img)
+        remove(img)
 
 
 def _chosen_source(img: Element, offered: list[str]) -> str | None:
     """The address of the file nearest the column's width among an image's candidates: its
     srcsets (lazy ones too, and a <picture>'s), else its lazy or plain ``src``."""
     sets = [attr(img, name) for name in _SOURCE_SETS] + offered
-    candidates = [c for value in sets if value for c in _srcset(value) if _usable(c[0])]
-    chosen = _nearest_column(candidates)
+    candidates = [c for value in sets if value for c in srcset_candidates(value) if _usable(c[0])]
+    chosen = nearest_column(candidates)
     if chosen:
         return chosen
     return next(
         (attr(img, n).strip() for n in (*_LAZY_SOURCES, "src") if _usable(attr(img, n))), None
     )
-
-
-def _srcset(value: str) -> Iterator[tuple[str, float, str]]:
-    """A srcset's candidates as (address, number, "w" or "x"), as HTML parses them: an address
-    runs to the next space (it may hold commas), its descriptor to the next comma."""
-    position = 0
-    while True:
-        found = _CANDIDATE_URL.match(value, position)
-        if found is None:
-            return
-        address, position = found[1], found.end()
-        descriptor = ""
-        if address.endswith(","):
-            address = address.rstrip(",")
-        else:
-            described = _DESCRIPTOR.match(value, position)
-            descriptor, position = (described[0].strip(), described.end()) if described else ("", 0)
-        width, density = _WIDTH_DESCRIPTOR.match(descriptor), _DENSITY_DESCRIPTOR.match(descriptor)
-        if width:
-            yield address, float(width[1]), "w"
-        elif density or not descriptor:
-            yield address, float(density[1]) if density else 1.0, "x"
-
-
-def _nearest_column(candidates: list[tuple[str, float, str]]) -> str | None:
-    """Of widths, the smallest at least COLUMN_PIXELS wide, else the widest; of pixel densities
-    only, the highest up to 2x."""
-    widths = sorted((number, address) for address, number, unit in candidates if unit == "w")
-    if widths:
-        wide = [address for number, address in widths if number >= COLUMN_PIXELS]
-        return wide[0] if wide else widths[-1][1]
-    densities = sorted((number, address) for address, number, unit in candidates if unit == "x")
-    fitting = [address for number, address in densities if number <= 2]
-    return fitting[-1] if fitting else (densities[0][1] if densities else None)
 
 
 def _usable(address: str) -> bool:
@@ -337,15 +292,15 @@ def _plain_figures(root: Element) -> None:
             caption, credit = (
                 (caption, credit) if captions else _split(*attribute_caption(images[0]))
             )
-            _replace(figure, _plain_figure(images[0], caption, credit))
+            replace(figure, _plain_figure(images[0], caption, credit))
             continue
         for element in captions:
-            _remove(element)
+            remove(element)
         for img in images:
-            _replace(img, _plain_figure(img, None, None))
+            replace(img, _plain_figure(img, None, None))
         if caption or credit:
             figure.append(_plain_figure(None, caption, credit))
-        _unwrap(figure)
+        unwrap(figure)
 
 
 def _captions_in(figure: Element) -> list[Element]:
@@ -377,8 +332,8 @@ def _frame_loose_images(root: Element) -> None:
             caption, credit = _split(*attribute_caption(img))
         for element in region:
             if not _inside(element, holder):
-                _remove(element)
-        _replace(holder, _plain_figure(img, caption, credit))
+                remove(element)
+        replace(holder, _plain_figure(img, caption, credit))
 
 
 def _holder(img: Element, root: Element) -> Element | None:
@@ -460,54 +415,3 @@ def _tails_and_text(element: Element, skipped: list[Element]) -> Iterator[str]:
 def _figure_of(element: Element) -> Element | None:
     """The nearest ``<figure>`` around an element."""
     return next((up for up in element.iterancestors("figure")), None)
-
-
-# Tree edits
-
-
-def _replace(old: Element, new: Element) -> None:
-    """Put ``new`` in ``old``'s place, keeping the text that followed ``old``."""
-    parent = old.getparent()
-    if parent is None:
-        return
-    new.tail = old.tail
-    parent.replace(old, new)
-
-
-def _remove(element: Element) -> None:
-    """Take an element out, keeping the text that followed it."""
-    _replace_with_text(element, "")
-
-
-def _replace_with_text(element: Element, text: str) -> None:
-    """Put text in an element's place (nothing when empty), keeping what followed it."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    joined = text + (element.tail or "")
-    previous = element.getprevious()
-    if previous is not None:
-        previous.tail = (previous.tail or "") + joined
-    else:
-        parent.text = (parent.text or "") + joined
-    parent.remove(element)
-
-
-def _unwrap(element: Element) -> None:
-    """Put an element's children and text in its place."""
-    parent = element.getparent()
-    children = list(element)
-    if parent is None or not children:
-        _replace_with_text(element, element.text or "")
-        return
-    index = parent.index(element)
-    lead = element.text or ""
-    previous = element.getprevious()
-    if previous is not None:
-        previous.tail = (previous.tail or "") + lead
-    else:
-        parent.text = (parent.text or "") + lead
-    children[-1].tail = (children[-1].tail or "") + (element.tail or "")
-    parent.remove(element)
-    for offset, child in enumerate(children):
-        parent.insert(index + offset, child)

@@ -21,12 +21,13 @@ from lxml import etree
 
 from desktop.ingest.captions import caption_near
 from desktop.ingest.elements import Element, absolute, attr, clean, text_of
-from desktop.ingest.figures import names_a_picture, srcset_addresses
+from desktop.ingest.figures import names_a_picture
 from desktop.ingest.jsonld import as_list, ld_url
 from desktop.ingest.leadcaption import lead_caption
 from desktop.ingest.pagelayout import ARTICLE_TAGS, in_site_furniture
 from desktop.ingest.picturekeys import ADDRESS_PARAMETERS, same_picture
 from desktop.ingest.showart import ShowArt, show_art
+from desktop.ingest.srcsets import srcset_addresses
 
 IMAGE_SOURCES = ("data-src", "data-original", "data-lazy-src", "src", "data-srcset", "srcset")
 NAMED_BY_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image",
