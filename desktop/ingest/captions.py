@@ -193,9 +193,21 @@ def _opening_caption(block: Element) -> list[Element]:
     (set apart, or closed by a credit), as site builders write it: an image block, then a text
     block opening with the caption."""
     first = next((p for p in block.iter("p") if clean(text_of(p))), None)
-    if first is None or not clean(text_of(block)).startswith(clean(text_of(first))):
+    if first is None or _text_ahead(block, first):
         return []
     return [first] if reads_as_caption(first) else []
+
+
+def _text_ahead(block: Element, element: Element) -> bool:
+    """Whether a block shows text before one of its elements."""
+    ancestors = set(element.iterancestors())
+    for node in block.iter():
+        if node is element:
+            return False
+        own = node.text if isinstance(node.tag, str) else ""
+        if clean(own or "") or (node not in ancestors and clean(node.tail or "")):
+            return True
+    return False
 
 
 def _with_credits_beside(box: Element, captions: list[Element]) -> list[Element]:
