@@ -1,6 +1,7 @@
 """What identifies the picture an address shows, whatever size, crop, variant or host a CDN
 serves it at: "wide__1300x731" and "wide__820x461" of one folder, "cranes-1200x630@Site.jpg" and
 "cranes-656x492@Site.jpg", "20250512-AB1234567-1.jpg?type=ogp" and "...-T.jpg?type=large",
+"pier-superJumbo.jpg" and "pier-articleLarge.jpg", "<id>_w1280_r1.77.jpg" and "<id>_w718_r1.77.jpg",
 "3f9a2c_0_0_1280_720_0_x-large.jpg" and another crop of "3f9a2c" are each one picture."""
 
 from __future__ import annotations
@@ -20,6 +21,11 @@ _CROP_NUMBERS = re.compile(r"(?:[_-]\d{1,5}){3,}(?=[_\-.~@]|$)")
 _SIZE_IN_NAME = re.compile(r"(?<![a-z0-9])(?:\d{2,5}x\d{2,5}[a-z]?|x{1,3}-(?:large|small))", re.I)
 # A variant's one-letter or one-digit suffix ("-1", "-T", "_b"), dropped from an id-like name.
 _VARIANT = re.compile(r"[-_][a-z0-9]$", re.I)
+# The last word of a file name naming a rendition: "superJumbo", "articleLarge", "mediumAt2x".
+_VARIANT_WORD = re.compile(
+    r"jumbo|large|medium|small|thumb|square|wide|master|popup|mobile|desktop|tablet|at\dx$", re.I
+)
+MIN_LEADING_ID = 16  # characters from which the word a file name opens with identifies it
 _SIZE_PARAMETERS = frozenset(
     {"w", "h", "width", "height", "crop", "fit", "quality", "q", "auto", "format", "fm", "dpr",
      "resize", "s", "sig", "signature", "itok", "v", "ver", "version", "ts", "size", "mode",
@@ -78,6 +84,9 @@ def picture_keys(url: str) -> frozenset[str]:
         and not _names_a_size(segment.lower())
     ]
     keys.update(f"id:{segment}" for segment in ids[-1:])  # the picture's, not its site's
+    leading = _leading_id(stem)
+    if leading:
+        keys.add(f"id:{leading}")
     place = _place(parts.netloc, segments, stem, parts.query)
     if place:
         keys.add(f"path:{place}")
@@ -95,7 +104,9 @@ def _file_stem(segments: list[str]) -> str | None:
     bare = _PICTURE_EXTENSIONS.sub("", name)
     stem = _SIZE_SUFFIX.sub("", bare if bare != name else name.rsplit(".", 1)[0])
     cleaned = _SIZE_IN_NAME.sub("", _CROP_NUMBERS.sub("", stem))
-    words = [word for word in _NAME_WORDS.split(cleaned) if word and word not in _SIZE_WORDS]
+    words = [word for word in _NAME_WORDS.split(cleaned) if word and not _says_size(word)]
+    if len(words) > 1 and _VARIANT_WORD.search(words[-1]) and not words[-1].isdigit():
+        words = words[:-1]  # "pier-superjumbo", "pier-articlelarge": one picture's renditions
     cleaned = "-".join(words)
     if not cleaned or (_names_a_size(cleaned) and not cleaned.isdigit()):
         return stem if stem.isdigit() else None
@@ -103,6 +114,18 @@ def _file_stem(segments: list[str]) -> str | None:
     if unvaried != cleaned and _DISTINCTIVE_SEGMENT.match(unvaried):
         cleaned = unvaried
     return cleaned or None
+
+
+def _says_size(word: str) -> bool:
+    """Whether a word of a file name says only a size ("xl", "w1280", "1024x576")."""
+    return word in _SIZE_WORDS or bool(_SIZE_WORD.fullmatch(word))
+
+
+def _leading_id(stem: str | None) -> str | None:
+    """The long identifier a file name opens with ("TELEMMGLPICT000123456789_trans_<hash>"),
+    which names the picture whatever rendition follows it."""
+    first = _NAME_WORDS.split(stem or "", maxsplit=1)[0]
+    return first if len(first) >= MIN_LEADING_ID and _DISTINCTIVE_SEGMENT.match(first) else None
 
 
 def _place(host: str, segments: list[str], stem: str | None, query: str) -> str | None:

@@ -40,6 +40,20 @@ from desktop.ingest.picturekeys import same_picture
             "https://cdn.uutiset.example/uploads/kuvat/88421_0_0_1280_720_0_x-large.jpg",
             "https://cdn.uutiset.example/uploads/kuvat/88421_0_60_1280_600_1_medium.jpg",
         ),
+        # Renditions named by a last word, or by size words inside the name.
+        (
+            "https://static.paper.example/images/2025/05/13/13xp-pier/13xp-pier-superJumbo.jpg",
+            "https://static.paper.example/images/2025/05/13/13xp-pier/13xp-pier-articleLarge.jpg",
+        ),
+        (
+            "https://cdn.blatt.example/images/6a1f0c2e-1b2c-4d5e-9f00-123456789abc_w1280_r1.77.jpg",
+            "https://cdn.blatt.example/images/6a1f0c2e-1b2c-4d5e-9f00-123456789abc_w718_r1.77.jpg",
+        ),
+        # A long identifier opening the name, another rendition's hash after it.
+        (
+            "https://www.tele.example/content/dam/2025/05/13/TELEMMGLPICT000123456789_trans_Nv9Q.jpeg",
+            "https://www.tele.example/content/dam/2025/05/13/TELEMMGLPICT000123456789_trans_X4aZ.jpeg",
+        ),
     ],
 )
 def test_one_picture_through_sizes_crops_and_variants_is_the_same(one: str, other: str) -> None:
@@ -63,6 +77,13 @@ def test_one_picture_through_sizes_crops_and_variants_is_the_same(one: str, othe
         ),
         # One generic name on two sites.
         ("https://a.example/img/photo-1200x630.jpg", "https://b.example/img/photo-1200x630.jpg"),
+        # A year closing a name is no rendition.
+        ("https://a.example/img/march-2024.jpg", "https://a.example/img/march-2025.jpg"),
+        # Two long identifiers.
+        (
+            "https://www.tele.example/content/dam/TELEMMGLPICT000123456789_trans_Nv9Q.jpeg",
+            "https://www.tele.example/content/dam/TELEMMGLPICT000123456790_trans_Nv9Q.jpeg",
+        ),
         # A picture named by its query's own parameter.
         ("https://cdn.example/image.php?id=41&w=300", "https://cdn.example/image.php?id=42&w=300"),
     ],
