@@ -7,7 +7,13 @@ from __future__ import annotations
 import re
 
 from desktop.ingest.captiontext import MAX_LABELLED, caption_parts, labels, reads_as_caption
-from desktop.ingest.creditforms import closes_with_credit, starts_with_label
+from desktop.ingest.creditforms import (
+    closes_with_credit,
+    is_label_alone,
+    is_person,
+    split_credit,
+    starts_with_label,
+)
 from desktop.ingest.elements import Element, attr, clean, text_of
 
 # The search for an image's caption goes up through the elements that hold it alone, whatever
@@ -18,13 +24,14 @@ _HEADINGS = "self::h1|self::h2|self::h3|self::h4|.//h1|.//h2|.//h3|.//h4"
 MAX_ICON = 40  # pixels up to which an image beside a picture is an icon, not another picture
 # Caption in other languages too: the Spanish "pie (de foto)", "leyenda" and "epígrafe", the
 # Nordic "bildtext" and "billedtekst", the Finnish "kuvateksti", the Dutch "bijschrift", the Czech
-# and Slovak "popis", the Polish "podpis", the Indonesian "keterangan".
+# "onderschrift", the Czech and Slovak "popis", the Polish "podpis", the Indonesian "keterangan",
+# the Hungarian "képaláírás" and the Vietnamese "chú thích".
 _CAPTIONISH = re.compile(
     r"caption|cutline|credit|copyright|photographer|legend|bildunterschrift|didascalia"
     r"|(?:img|image|photo|pic|fig)[-_]?(?:cap|descr?|description)(?![a-z])"
     r"|(?:img|photo|pic)[-_]?title|(?<![a-z])pie(?:[-_]?(?:de[-_]?)?foto)?(?![a-z])|leyenda"
-    r"|ep[ií]grafe|bildtext|billedtekst|kuvateksti|bijschrift|popis|podpis|keterangan"
-    r"|unterschrift",
+    r"|ep[ií]grafe|bildtext|billedtekst|kuvateksti|bijschrift|onderschrift|popis|podpis"
+    r"|keterangan|unterschrift|k[eé]pal[aá][ií]r[aá]s|chu[-_]?thich",
     re.I,
 )
 
@@ -124,12 +131,21 @@ def _inside(element: Element, holder: Element) -> bool:
 
 def credit_after(element: Element) -> list[Element]:
     """The paragraph after a caption when it is the photo's credit, after its label alone
-    ("图片来源：新华社", "Foto: Jana Dorn")."""
+    ("图片来源：新华社", "Foto: Jana Dorn"), or the name alone after a caption closing on the
+    label ("... w Borowicach. Fot." then "Jan Kowalski")."""
     following = element.getnext()
     if following is None or not isinstance(following.tag, str) or image_count(following):
         return []
     text = clean(text_of(following))
-    return [following] if len(text) <= MAX_LABELLED and starts_with_label(text) else []
+    if len(text) <= MAX_LABELLED and starts_with_label(text):
+        return [following]
+    return [following] if is_person(text) and _ends_with_label(element) else []
+
+
+def _ends_with_label(element: Element) -> bool:
+    """Whether a caption closes on a credit's label left alone ("... w Borowicach. Fot.")."""
+    credit = split_credit(clean(text_of(element)))[1]
+    return credit is not None and is_label_alone(credit)
 
 
 def image_count(element: Element) -> int:

@@ -203,6 +203,9 @@ SHOT = f'<img src="{PICTURE}" width="1200" height="800" alt="">'
             '<div class="bildunterschrift">Taucher prüfen die Pfähle</div>',
             "Taucher prüfen die Pfähle",
         ),
+        ('<div class="foto-onderschrift">Duikers bij de pier</div>', "Duikers bij de pier"),
+        ('<div class="kepalairas">Búvárok a mólónál</div>', "Búvárok a mólónál"),
+        ('<p class="chu-thich">Thợ lặn tại cầu cảng</p>', "Thợ lặn tại cầu cảng"),
     ],
 )
 def test_caption_elements_named_in_other_languages_are_captions(box: str, caption: str) -> None:
@@ -281,3 +284,15 @@ def test_a_name_set_apart_after_the_captions_sentence_is_the_credit(tag: str) ->
 def test_a_name_set_apart_inside_the_captions_sentence_stays_in_the_caption() -> None:
     lead = f"<figure>{SHOT}<figcaption>The mayor greets <em>Kerrie Lam</em></figcaption></figure>"
     assert extract(page(lead)).caption == "The mayor greets Kerrie Lam"
+
+
+def test_a_name_after_a_caption_closing_on_its_label_is_the_credit() -> None:
+    """ "... w Borowicach. Fot." then the photographer's name in the next element: the credit,
+    not body text."""
+    lead = (
+        f'<div class="zdjecie">{SHOT}<p class="caption">Nurkowie sprawdzają pale. Fot.</p>'
+        "<p>Jan Kowalski</p></div>"
+    )
+    article = extract(page(lead))
+    assert (article.caption, article.credit) == ("Nurkowie sprawdzają pale.", "Jan Kowalski")
+    assert "Kowalski" not in article.text
