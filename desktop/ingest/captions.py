@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import re
 
-from desktop.ingest.captiontext import MAX_LABELLED, caption_parts, labels, reads_as_caption
+from desktop.ingest.captiontext import (
+    MAX_LABELLED,
+    caption_parts,
+    closes_on_credit,
+    labels,
+    reads_as_caption,
+)
 from desktop.ingest.creditforms import (
     closes_with_credit,
     is_label_alone,
@@ -206,12 +212,12 @@ def _caption_siblings(node: Element, figure: Element | None) -> list[Element]:
 
 def _opening_caption(block: Element) -> list[Element]:
     """The first paragraph of the text block after a picture's block when it reads as a caption
-    (set apart, or closed by a credit), as site builders write it: an image block, then a text
-    block opening with the caption."""
+    closed by its credit, as site builders write it: an image block, then a text block opening
+    with the caption and credit (an italic opening paragraph without one is the story's)."""
     first = next((p for p in block.iter("p") if clean(text_of(p))), None)
     if first is None or _text_ahead(block, first):
         return []
-    return [first] if reads_as_caption(first) else []
+    return [first] if reads_as_caption(first) and closes_on_credit(first) else []
 
 
 def _text_ahead(block: Element, element: Element) -> bool:

@@ -126,6 +126,12 @@ def _emphasised(element: Element) -> bool:
     )
 
 
+def closes_on_credit(element: Element) -> bool:
+    """Whether an element's text ends in a photo credit, written in it or in an element of its
+    own ("... in August. Photo by Marta Ilves")."""
+    return _with_credit(element, spaced_text(element))
+
+
 def _with_credit(element: Element, text: str) -> bool:
     """Whether a text ends in a credit, written in it or in an element of its own."""
     return closes_with_credit(text) or bool(_trailing_credits(_innermost(element)))

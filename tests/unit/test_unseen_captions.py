@@ -296,3 +296,17 @@ def test_a_name_after_a_caption_closing_on_its_label_is_the_credit() -> None:
     article = extract(page(lead))
     assert (article.caption, article.credit) == ("Nurkowie sprawdzają pale.", "Jan Kowalski")
     assert "Kowalski" not in article.text
+
+
+def test_an_italic_opening_paragraph_without_a_credit_after_an_image_block_is_no_caption() -> None:
+    """A text block after an image block opening with an italic paragraph that no credit closes
+    (a standfirst) gives the picture no caption."""
+    note = "The pier has stood since 1911 and carried the town's ferries for most of that time."
+    blocks = (
+        f'<div class="image-block"><div class="wrap"><img data-src="{PHOTO}" alt=""></div></div>'
+        f'<div class="html-block"><div class="html"><p><em>{note}</em></p>'
+        + "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(3))
+        + "</div></div>"
+    )
+    article = extract(card_page(blocks))
+    assert (article.caption, article.credit) == (None, None)
