@@ -15,8 +15,9 @@ _PICTURE_EXTENSIONS = re.compile(r"(?:\.(?:jpe?g|png|gif|webp|avif|jxl|heic|tiff
 _SIZE_SUFFIX = re.compile(r"(?:-\d{2,5}x\d{2,5}|-scaled|-rotated|-e\d{10,})+$")
 # A path segment that only sizes or crops: "1440x0", "w_400,h_300,c_fill", "resize:fit:720".
 _SIZED_SEGMENT = re.compile(r"\d{1,5}x\d{0,5}|[a-z]{1,3}_[^/]*,[^/]*|.*[:!(].*|\d{1,5}", re.I)
-# Crop coordinates in a file name: "_0_0_1280_720_0" (three numbers or more in a row).
-_CROP_NUMBERS = re.compile(r"(?:[_-]\d{1,5}){3,}(?=[_\-.~@]|$)")
+# Crop coordinates in a file name: "_0_0_1280_720_0" (four numbers or more in a row: three may
+# be a date, "harbour_2025_05_13").
+_CROP_NUMBERS = re.compile(r"(?:[_-]\d{1,5}){4,}(?=[_\-.~@]|$)")
 # A size written in a name ("-1200x630", "x-large", "xx-large"), wherever it stands.
 _SIZE_IN_NAME = re.compile(r"(?<![a-z0-9])(?:\d{2,5}x\d{2,5}[a-z]?|x{1,3}-(?:large|small))", re.I)
 # A variant's one-letter or one-digit suffix ("-1", "-T", "_b"), dropped from an id-like name.
@@ -47,6 +48,8 @@ _SIZE_WORDS = frozenset(
 _NAME_WORDS = re.compile(r"[_\-.~@]+")
 MIN_NUMBERED_NAME = 7  # digits from which a number alone names a picture (not a size or year)
 MIN_NUMBERED_FOLDER = 5  # digits from which a folder's number names the picture it holds
+_MIXED = re.compile(r"\d")
+_MIXED_LETTER = re.compile(r"[a-z]", re.I)
 _DISTINCTIVE_SEGMENT = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9_-]{12,}$", re.I)
 
 
@@ -111,9 +114,17 @@ def _file_stem(segments: list[str]) -> str | None:
     if not cleaned or (_names_a_size(cleaned) and not cleaned.isdigit()):
         return stem if stem.isdigit() else None
     unvaried = _VARIANT.sub("", cleaned)
-    if unvaried != cleaned and _DISTINCTIVE_SEGMENT.match(unvaried):
+    if unvaried != cleaned and _id_like(unvaried):
         cleaned = unvaried
     return cleaned or None
+
+
+def _id_like(name: str) -> bool:
+    """Whether a name is an identifier, not words: long, with a word of letters and digits
+    mixed ("20250512-ksn1i50031", not "harbour-storm-2024")."""
+    words = _NAME_WORDS.split(name)
+    mixed = any(_MIXED.search(word) and _MIXED_LETTER.search(word) for word in words)
+    return bool(_DISTINCTIVE_SEGMENT.match(name) and mixed)
 
 
 def _says_size(word: str) -> bool:

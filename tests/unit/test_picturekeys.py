@@ -77,6 +77,13 @@ def test_one_picture_through_sizes_crops_and_variants_is_the_same(one: str, othe
         ),
         # One generic name on two sites.
         ("https://a.example/img/photo-1200x630.jpg", "https://b.example/img/photo-1200x630.jpg"),
+        # A letter closing a worded name is another picture of a series.
+        (
+            "https://a.example/img/harbour-storm-2024-a.jpg",
+            "https://a.example/img/harbour-storm-2024-b.jpg",
+        ),
+        # A date in a name is no crop.
+        ("https://a.example/img/pier_2025_05_13.jpg", "https://a.example/img/pier_2025_05_14.jpg"),
         # A year closing a name is no rendition.
         ("https://a.example/img/march-2024.jpg", "https://a.example/img/march-2025.jpg"),
         # Two long identifiers.
