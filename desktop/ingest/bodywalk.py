@@ -24,7 +24,6 @@ from desktop.ingest.bodypictures import (
 )
 from desktop.ingest.captions import caption_elements, caption_region, credit_after
 from desktop.ingest.elements import Element, attr, clean, text_of
-from desktop.ingest.figures import same_picture
 from desktop.ingest.furniture import (
     is_correction_note,
     is_furniture_element,
@@ -35,6 +34,7 @@ from desktop.ingest.furniture import (
 )
 from desktop.ingest.pagedates import date_line
 from desktop.ingest.photoessay import told_caption, uncaptioned
+from desktop.ingest.picturekeys import same_picture
 
 CAPTION_MIN = 30  # key characters from which the lead photo's caption tells its figure
 RUN_MIN_CHARS = 50  # loose text in a <div> shorter than this is a paragraph only as a sentence

@@ -137,10 +137,12 @@ def _with_picture(element: Element) -> bool:
 
 
 def _marked(element: Element) -> bool:
-    """Whether an element's class, id or test names mark it as a byline or an author."""
+    """Whether an element's class, id or test names (a site builder's ``data-hook`` too) mark it
+    as a byline or an author."""
     get = element.get
     marks = " ".join(
-        get(name) or "" for name in ("class", "id", "data-qa", "data-testid", "data-component")
+        get(name) or ""
+        for name in ("class", "id", "data-qa", "data-testid", "data-component", "data-hook")
     )
     lowered = marks.lower()
     if not any(word in lowered for word in _BYLINE_STEMS):

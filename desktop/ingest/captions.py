@@ -6,8 +6,20 @@ from __future__ import annotations
 
 import re
 
-from desktop.ingest.captiontext import MAX_LABELLED, caption_parts, labels, reads_as_caption
-from desktop.ingest.creditforms import closes_with_credit, starts_with_label
+from desktop.ingest.captiontext import (
+    MAX_LABELLED,
+    caption_parts,
+    closes_on_credit,
+    labels,
+    reads_as_caption,
+)
+from desktop.ingest.creditforms import (
+    closes_with_credit,
+    is_label_alone,
+    is_person,
+    split_credit,
+    starts_with_label,
+)
 from desktop.ingest.elements import Element, attr, clean, text_of
 
 # The search for an image's caption goes up through the elements that hold it alone, whatever
@@ -17,12 +29,15 @@ MAX_CAPTION = 400  # characters of text beside an image up to which they may be 
 _HEADINGS = "self::h1|self::h2|self::h3|self::h4|.//h1|.//h2|.//h3|.//h4"
 MAX_ICON = 40  # pixels up to which an image beside a picture is an icon, not another picture
 # Caption in other languages too: the Spanish "pie (de foto)", "leyenda" and "epígrafe", the
-# Nordic "bildtext" and "billedtekst", the Finnish "kuvateksti", the Dutch "bijschrift".
+# Nordic "bildtext" and "billedtekst", the Finnish "kuvateksti", the Dutch "bijschrift", the Czech
+# "onderschrift", the Czech and Slovak "popis", the Polish "podpis", the Indonesian "keterangan",
+# the Hungarian "képaláírás" and the Vietnamese "chú thích".
 _CAPTIONISH = re.compile(
     r"caption|cutline|credit|copyright|photographer|legend|bildunterschrift|didascalia"
     r"|(?:img|image|photo|pic|fig)[-_]?(?:cap|descr?|description)(?![a-z])"
     r"|(?:img|photo|pic)[-_]?title|(?<![a-z])pie(?:[-_]?(?:de[-_]?)?foto)?(?![a-z])|leyenda"
-    r"|ep[ií]grafe|bildtext|billedtekst|kuvateksti|bijschrift",
+    r"|ep[ií]grafe|bildtext|billedtekst|kuvateksti|bijschrift|onderschrift|popis|podpis"
+    r"|keterangan|unterschrift|k[eé]pal[aá][ií]r[aá]s|chu[-_]?thich",
     re.I,
 )
 
@@ -122,12 +137,21 @@ def _inside(element: Element, holder: Element) -> bool:
 
 def credit_after(element: Element) -> list[Element]:
     """The paragraph after a caption when it is the photo's credit, after its label alone
-    ("图片来源：新华社", "Foto: Jana Dorn")."""
+    ("图片来源：新华社", "Foto: Jana Dorn"), or the name alone after a caption closing on the
+    label ("... w Borowicach. Fot." then "Jan Kowalski")."""
     following = element.getnext()
     if following is None or not isinstance(following.tag, str) or image_count(following):
         return []
     text = clean(text_of(following))
-    return [following] if len(text) <= MAX_LABELLED and starts_with_label(text) else []
+    if len(text) <= MAX_LABELLED and starts_with_label(text):
+        return [following]
+    return [following] if is_person(text) and _ends_with_label(element) else []
+
+
+def _ends_with_label(element: Element) -> bool:
+    """Whether a caption closes on a credit's label left alone ("... w Borowicach. Fot.")."""
+    credit = split_credit(clean(text_of(element)))[1]
+    return credit is not None and is_label_alone(credit)
 
 
 def image_count(element: Element) -> int:
@@ -179,9 +203,33 @@ def _caption_siblings(node: Element, figure: Element | None) -> list[Element]:
         if image_count(sibling) or not (captions or empty):
             if not found and reads_as_caption(sibling, loose=figure is not None):
                 found.append(sibling)
+            elif not found and not image_count(sibling):
+                found.extend(_opening_caption(sibling))
             break
         found.extend(_with_credits_beside(sibling, captions))
     return found
+
+
+def _opening_caption(block: Element) -> list[Element]:
+    """The first paragraph of the text block after a picture's block when it reads as a caption
+    closed by its credit, as site builders write it: an image block, then a text block opening
+    with the caption and credit (an italic opening paragraph without one is the story's)."""
+    first = next((p for p in block.iter("p") if clean(text_of(p))), None)
+    if first is None or _text_ahead(block, first):
+        return []
+    return [first] if reads_as_caption(first) and closes_on_credit(first) else []
+
+
+def _text_ahead(block: Element, element: Element) -> bool:
+    """Whether a block shows text before one of its elements."""
+    ancestors = set(element.iterancestors())
+    for node in block.iter():
+        if node is element:
+            return False
+        own = node.text if isinstance(node.tag, str) else ""
+        if clean(own or "") or (node not in ancestors and clean(node.tail or "")):
+            return True
+    return False
 
 
 def _with_credits_beside(box: Element, captions: list[Element]) -> list[Element]:

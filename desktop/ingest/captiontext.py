@@ -126,6 +126,12 @@ def _emphasised(element: Element) -> bool:
     )
 
 
+def closes_on_credit(element: Element) -> bool:
+    """Whether an element's text ends in a photo credit, written in it or in an element of its
+    own ("... in August. Photo by Marta Ilves")."""
+    return _with_credit(element, spaced_text(element))
+
+
 def _with_credit(element: Element, text: str) -> bool:
     """Whether a text ends in a credit, written in it or in an element of its own."""
     return closes_with_credit(text) or bool(_trailing_credits(_innermost(element)))
@@ -203,15 +209,16 @@ def _labelled_credits(area: Element) -> list[Element]:
 
 def _trailing_credits(area: Element) -> list[Element]:
     """The last parts of an area when they read as a credit: "Jane Doe/ANP", or a name then an
-    agency ("Mònica Torres", "(EFE)"), after the caption's text."""
+    agency ("Mònica Torres", "(EFE)"), or a name alone set apart, after the caption's text."""
     children = _shown_children(area)
-    if not children or children[-1].tag in _INLINE or clean(children[-1].tail or ""):
-        return []
-    if not _text_before(area, children):
+    if not children or clean(children[-1].tail or "") or not _text_before(area, children):
         return []
     last = spaced_text(children[-1])
+    if children[-1].tag in _INLINE:  # only a name set apart ("... tide. <em>Kerrie Lam</em>")
+        apart = _emphasised(children[-1]) and _set_apart_name(area, children, last)
+        return [children[-1]] if apart else []
     named = looks_like_credit(last) or names_agency(last)
-    if last.endswith(_SENTENCE_ENDS) or not (named or _set_apart_name(children, last)):
+    if last.endswith(_SENTENCE_ENDS) or not (named or _set_apart_name(area, children, last)):
         return []
     earlier = children[-2] if len(children) > 1 else None
     if (
@@ -225,12 +232,17 @@ def _trailing_credits(area: Element) -> list[Element]:
     return [children[-1]]
 
 
-def _set_apart_name(children: list[Element], last: str) -> bool:
-    """Whether the last of several parts, each an element of its own, is a person's name alone:
-    the photographer's ("Jan de Vries" under the caption's part)."""
+def _set_apart_name(area: Element, children: list[Element], last: str) -> bool:
+    """Whether the last part, an element of its own, is a person's name alone: the
+    photographer's, after the caption's part in an element of its own ("Jan de Vries" under it)
+    or after the caption's last sentence ("... waiting for. <span>Kerrie Lam</span>")."""
+    if not is_person(last):
+        return False
     earlier = children[-2] if len(children) > 1 else None
-    separate = earlier is not None and earlier.tag not in _INLINE and not clean(earlier.tail or "")
-    return separate and is_person(last)
+    before = clean((earlier.tail if earlier is not None else area.text) or "")
+    if before:
+        return before.endswith(_SENTENCE_ENDS)
+    return earlier is not None and earlier.tag not in _INLINE
 
 
 def _text_before(area: Element, children: list[Element]) -> bool:

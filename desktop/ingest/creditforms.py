@@ -18,18 +18,20 @@ AGENCIES = (
     r"|Eurokinissi|EUROKINISSI|INTIME|ΑΠΕ-ΜΠΕ|ČTK|CTK|MTI|PAP|TASR|BTA|Agerpres|AGERPRES"
     r"|Inquam|HINA|Tanjug|STA|Jiji|JIJI|ANTARA|Antara|Bernama|PTI|IANS|ANI|Ritzau Scanpix"
     r"|共同|時事|新华社|新華社|中新社|中央社|연합뉴스|뉴시스|뉴스1"
+    r"|رويترز|الأناضول|فرانس برس|أسوشيتد برس|واس|وام|قنا|كونا|بترا"
 )
 _AGENCY = re.compile(rf"(?<![\w-])(?:{AGENCIES})(?![\w-])")
 _CJK_SHOT = r"攝影|摄影|攝|摄|撮影"
 # What starts a credit: "Photo:", "Photo by", "Illustration by", "Credit...", "Courtesy of", "©",
 # Italian "foto Ana Ruiz", and the Chinese, Japanese and Korean labels ("写真：", "图/", "사진=").
 # Labels of a credit that say no more than "photo", "credit" or "source", in Russian, Turkish,
-# Vietnamese, Czech, Polish, Arabic and Hebrew, and "Photo credit:", "Courtesy:" and the Polish
-# "Fot.": reported without them.
+# Vietnamese, Czech, Polish, Arabic ("photography", "source", "the picture") and Hebrew, and
+# "Photo credit:", "Courtesy:" and the Polish "Fot.": reported without them.
 # Finnish "Kuva:", Greek "ΦΩΤΟ:", German "Quelle:" and their kin, and "Photo / Jane Doe" as
 # New Zealand papers write it: reported without the label as well.
 _OTHER_LABELS = (
-    r"(?<!\w)(?:(?:фото|fotoğraf|ảnh|zdroj|kaynak|źródło|تصوير|צילום|kuva|kuvat|lähde|φωτο|φωτ\."
+    r"(?<!\w)(?:(?:фото|fotoğraf|ảnh|zdroj|kaynak|źródło|تصوير|المصدر|مصدر|الصورة|צילום|kuva"
+    r"|kuvat|lähde|φωτο|φωτ\."
     r"|φωτογραφία|πηγή|quelle|bildquelle|fotoquelle|bron|kilde|källa|fuente|fonte|zdjęcie|snímek"
     r"|图片来源|圖片來源|图源|圖源|来源|來源|출처"
     r"|(?:photo|image|picture)\s+credits?|courtesy)\s*[:：]\s*|fot\.\s*"
@@ -52,6 +54,7 @@ _LABEL = (
     r"|(?:写真|사진|图片|圖片|图|圖|照片|攝影|摄影)\s*[:：=＝／/])"
 )
 _CREDIT_MARK = re.compile(_LABEL, re.I)
+_ANY_LABEL = re.compile(rf"(?:^|(?<=\s)){_LABEL}", re.I)
 _COLON_LABEL = re.compile(r"^(?:photo(?:graph)?s?|image|picture|pic|foto|fotos|bild)\s*:\s*", re.I)
 # A label that is dropped from the credit: any but those written with a colon or equals sign.
 _DROPPED_LABEL = re.compile(
@@ -83,8 +86,13 @@ _PARENTHESISED = re.compile(
 )
 _MARKED = re.compile(rf"^(?P<caption>.*?)\s*(?P<credit>{_LABEL}.{{0,80}})$", re.I)
 _TAIL = re.compile(r"^(?P<caption>.+[.!?])\s+(?P<credit>[^.!?]{1,60})$")
-# "... in Brussels REUTERS/Jane Doe": an agency in capitals, a slash and the photographer.
-_AGENCY_SLASH = re.compile(r"^(?P<caption>.+?)\s+(?P<credit>[A-Z][A-Z&-]{1,15}/[^/]{2,60})$")
+# A site's address as a credit's source: "PAPER.EXAMPLE/Jane Doe", "Paper.com/Jane Doe".
+SITE_ADDRESS = r"[A-Za-z0-9][\w-]*(?:\.[A-Za-z][\w-]*)+"
+# "... in Brussels REUTERS/Jane Doe": an agency in capitals (or the site's address), a slash and
+# the photographer.
+_AGENCY_SLASH = re.compile(
+    rf"^(?P<caption>.+?)\s+(?P<credit>(?:[A-Z][A-Z&-]{{1,15}}|{SITE_ADDRESS})\s?/\s?[^/]{{2,60}})$"
+)
 # "... on Monday. JANE ROE / AFP": the photographer's name before the slash and the agency.
 _PHOTOGRAPHER_SLASH = re.compile(
     r"^(?P<caption>.+[.!?)»”])\s+(?P<credit>(?:[A-Z][\w'’.-]*\s){1,4}/\s[^/]{2,40})$"
@@ -157,6 +165,12 @@ def starts_with_label(text: str) -> bool:
     return bool(_CREDIT_MARK.match(text.strip()))
 
 
+def is_label_alone(text: str) -> bool:
+    """Whether a credit is its label alone, the name left in another element or attribute
+    ("Fot.", "Photo:")."""
+    return bool(_CREDIT_MARK.fullmatch(text.strip()))
+
+
 def names_agency(text: str) -> bool:
     """Whether a short text is an agency's name, alone or in brackets ("(EFE)", "AFP")."""
     bare = text.strip().strip("()[]（）［］").strip()
@@ -180,7 +194,14 @@ def unwrapped(credit: str | None) -> str | None:
     if second != credit and _DROPPED_LABEL.match(second):  # "Bild: Quelle: dpa"
         return unwrapped(second)
     shot = _SHOT_BY.match(credit)
-    return (shot["name"].strip() if shot else credit) or None
+    return _once(shot["name"].strip() if shot else credit) or None
+
+
+def _once(credit: str) -> str:
+    """A credit written twice, its label between ("新华社 图片来源：新华社"), once."""
+    parts = [part.strip(" ,;|/") for part in _ANY_LABEL.split(credit)]
+    written = [part for part in parts if part]
+    return written[0] if len(written) > 1 and len(set(written)) == 1 else credit
 
 
 def _unbracketed(text: str) -> str:

@@ -26,7 +26,8 @@ from urllib.parse import urljoin, urlsplit
 from desktop.ingest.byteorder import wide_encoding
 from desktop.ingest.escaping import escape_lone_tags, undo_double_escaping
 from desktop.ingest.feedparsing import feedparser_module
-from desktop.ingest.figures import BodyImage, body_images, same_picture
+from desktop.ingest.figures import BodyImage, body_images
+from desktop.ingest.picturekeys import same_picture
 from desktop.ingest.sanitize import sanitize_html
 from desktop.ingest.text import html_to_text
 from desktop.moments import in_utc, iso_moment, mail_moment, utc_moment

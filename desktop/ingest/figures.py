@@ -12,7 +12,8 @@ fetch and the reader lays out as it does the lead photo::
 
 Each image keeps one absolute address: the candidate nearest the reader's column width.
 ``body_images`` then lists the pictures of a sanitized body with their captions and credits, and
-``same_picture`` tells whether two addresses name one picture through a CDN's sizes and crops.
+``picturekeys.same_picture`` tells whether two addresses name one picture through a CDN's sizes
+and crops.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import urlsplit
 
 from desktop.ingest.captions import attribute_caption, caption_region, is_captionish
 from desktop.ingest.captiontext import caption_parts
@@ -34,10 +35,10 @@ from desktop.ingest.elements import (
     parsed_body,
     text_of,
 )
+from desktop.ingest.picturekeys import same_picture
+from desktop.ingest.srcsets import nearest_column, srcset_candidates
+from desktop.ingest.treeedits import remove, replace, replace_with_text, unwrap
 
-# The width an image is wanted at: the reader's column at a large text size, or at twice the
-# pixel density of an ordinary one. Of a srcset, the smallest file at least this wide is taken.
-COLUMN_PIXELS = 1024
 # The pictures of one article that are fetched and kept; a gallery of hundreds keeps its first.
 MAX_BODY_IMAGES = 20
 # Tags whose presence means a body may hold pictures worth preparing.
@@ -71,37 +72,6 @@ _STYLE_SIZE = re.compile(r"(?:^|;)\s*(?:width|height)\s*:\s*(\d+(?:\.\d+)?)px", 
 _EMOJI = re.compile(r"emoji|twemoji|wp-smiley", re.I)
 _INLINE = frozenset({"img", "a", "span", "em", "strong", "b", "i", "u", "small", "sub", "sup", "q"})
 _SMALL_SCREEN = re.compile(r"max-width", re.I)
-# A srcset candidate: an address (which may hold commas) and its descriptor.
-_CANDIDATE_URL = re.compile(r"[\s,]*(\S+)")
-_DESCRIPTOR = re.compile(r"[^,]*")
-_WIDTH_DESCRIPTOR = re.compile(r"^(\d+(?:\.\d+)?)w$")
-_DENSITY_DESCRIPTOR = re.compile(r"^(\d+(?:\.\d+)?)x$")
-# A CDN's sizes and crops in a file name or path: "photo-1024x576.jpg", "photo-scaled.jpg",
-# "/1440x0/", "w_400,h_300,c_fill", "resize/1200x675!".
-# A file's extensions, a converted copy's too ("photo.jpg.webp" is photo.jpg served as WebP).
-_PICTURE_EXTENSIONS = re.compile(r"(?:\.(?:jpe?g|png|gif|webp|avif|jxl|heic|tiff?|bmp))+$")
-_SIZE_SUFFIX = re.compile(r"(?:-\d{2,5}x\d{2,5}|-scaled|-rotated|-e\d{10,})+$")
-_SIZED_SEGMENT = re.compile(r"\d{1,5}x\d{0,5}|[a-z]{1,3}_[^/]*,[^/]*|.*[:!(].*|\d{1,5}", re.I)
-_SIZE_PARAMETERS = frozenset(
-    {"w", "h", "width", "height", "crop", "fit", "quality", "q", "auto", "format", "fm", "dpr",
-     "resize", "s", "sig", "signature", "itok", "v", "ver", "version", "ts", "size", "mode",
-     "rect", "ixlib", "cs", "cb", "strip", "op", "im", "impolicy", "imwidth", "smart", "tr"}
-)  # fmt: skip
-_ADDRESS_PARAMETERS = ("url", "src", "image", "u", "img")
-_GENERIC_NAMES = frozenset(
-    {"image", "photo", "picture", "img", "original", "master", "main", "default", "large",
-     "medium", "small", "full", "index", "file", "thumb", "thumbnail", "raw"}
-)  # fmt: skip
-# Words of a file name that say only its size or layout: "1024x576a", "xxl", "wide", "scale".
-_SIZE_WORD = re.compile(r"\d{2,5}x\d{0,5}[a-z]?|w\d{2,5}|h\d{2,5}")
-_SIZE_WORDS = frozenset(
-    {"xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "small", "medium", "large", "wide",
-     "square", "portrait", "landscape", "cinema", "desktop", "mobile", "tablet", "scale",
-     "thumb", "thumbnail", "full", "crop", "original", "master", "default", "standard", "hd"}
-)  # fmt: skip
-_NAME_WORDS = re.compile(r"[_\-.~]+")
-MIN_NUMBERED_NAME = 7  # digits from which a number alone names a picture (not a size or year)
-_DISTINCTIVE_SEGMENT = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9_-]{12,}$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,75 +126,6 @@ def body_images(sanitized: str) -> tuple[BodyImage, ...]:
     return tuple(found.values())
 
 
-def same_picture(one: str, other: str) -> bool:
-    """Whether two addresses show one picture: the same file, or one file in a CDN's sizes,
-    crops, formats or hosts."""
-    if one == other:
-        return True
-    first, second = picture_keys(one), picture_keys(other)
-    return bool(first and second and first & second)
-
-
-def picture_keys(url: str) -> frozenset[str]:
-    """What identifies the picture an address shows, whatever size or host a CDN serves it at:
-    the file's own name without size suffixes and extension when it is distinctive, and the
-    path's last long identifier (a hash, an id: one before it names the site or account that
-    holds every picture, as in /content/v1/<site>/<picture>/name.jpg)."""
-    parts = urlsplit(url)
-    for name, value in parse_qsl(parts.query):
-        if name.lower() in _ADDRESS_PARAMETERS and "/" in unquote(value):
-            return picture_keys(unquote(value))
-    segments = [unquote(s) for s in parts.path.split("/") if s]
-    keys = {f"name:{stem}" for stem in [_file_stem(segments)] if stem}
-    ids = [
-        segment.lower()
-        for segment in segments[:-1]
-        if _DISTINCTIVE_SEGMENT.match(segment) and not _SIZED_SEGMENT.fullmatch(segment)
-    ]
-    keys.update(f"id:{segment}" for segment in ids[-1:])  # the picture's, not its site's
-    if not keys:  # nothing distinctive: the whole path, without its query, must match
-        keys.add(f"path:{parts.netloc.lower()}{parts.path}")
-    return frozenset(keys)
-
-
-def _file_stem(segments: list[str]) -> str | None:
-    """The distinctive name of a picture's file, without size suffixes and extensions; when the
-    file is named for its size ("1024x576a.jpg", "wide__820x461"), the folder's name instead (a
-    number alone, "3.jpg", names one of many pictures in its folder)."""
-    if not segments:
-        return None
-    name = segments[-1].lower()
-    bare = _PICTURE_EXTENSIONS.sub("", name)
-    stem = _SIZE_SUFFIX.sub("", bare if bare != name else name.rsplit(".", 1)[0])
-    if _names_a_size(stem) and not stem.isdigit() and len(segments) > 1:
-        folder = segments[-2].lower()
-        return folder if _distinctive_name(folder) else None
-    return stem if _distinctive_name(stem) else None
-
-
-def _distinctive_name(name: str) -> bool:
-    """Whether a name may tell one picture from others: a long number, or three or more
-    characters with a letter that say neither a size nor a generic word."""
-    long_number = name.isdigit() and len(name) >= MIN_NUMBERED_NAME
-    worded = len(name) >= 3 and any(c.isalpha() for c in name)
-    return (long_number or worded) and name not in _GENERIC_NAMES and not _names_a_size(name)
-
-
-def _names_a_size(name: str) -> bool:
-    """Whether a file or folder name says only a size or a layout ("1024x576a", "xxl",
-    "wide__820x461__desktop__scale_2", "3000")."""
-    words = [word for word in _NAME_WORDS.split(name) if word]
-    return bool(words) and all(
-        word in _SIZE_WORDS or _SIZE_WORD.fullmatch(word) or (word.isdigit() and len(word) <= 5)
-        for word in words
-    )
-
-
-def srcset_addresses(value: str) -> list[str]:
-    """The addresses a srcset offers, as HTML parses them (an address may hold commas)."""
-    return [address for address, _, _ in _srcset(value)]
-
-
 # Choosing each image's one address
 
 
@@ -237,7 +138,7 @@ def _unwrap_amp_images(root: Element) -> None:
         fallback = next((i for i in amp.iter("img")), None)
         if fallback is not None and not _chosen_source(img, []):
             img = fallback
-        _replace(amp, img)
+        replace(amp, img)
 
 
 def _flatten_pictures(root: Element) -> None:
@@ -245,7 +146,7 @@ def _flatten_pictures(root: Element) -> None:
     for picture in list(root.iter("picture")):
         img = next(picture.iter("img"), None)
         if img is None:
-            _remove(picture)
+            remove(picture)
             continue
         offered = [
             attr(source, "srcset") or attr(source, "data-srcset")
@@ -256,7 +157,7 @@ def _flatten_pictures(root: Element) -> None:
         chosen = _chosen_source(img, offered)
         if chosen:
             img.set("src", chosen)
-        _replace(picture, img)
+        replace(picture, img)
 
 
 def _use_noscript_fallbacks(root: Element) -> None:
@@ -268,19 +169,19 @@ def _use_noscript_fallbacks(root: Element) -> None:
             continue
         twin = _twin_before(noscript)
         if twin is None:
-            if _names_a_picture(inside):
-                _unwrap(noscript)
+            if names_a_picture(inside):
+                unwrap(noscript)
             else:
-                _remove(noscript)
+                remove(noscript)
             continue
         if not _chosen_source(twin, []):
             for name in ("src", "srcset"):
                 if attr(inside, name):
                     twin.set(name, attr(inside, name))
-        _remove(noscript)
+        remove(noscript)
 
 
-def _names_a_picture(img: Element) -> bool:
+def names_a_picture(img: Element) -> bool:
     """Whether a script-less fallback image is a picture: a size above a pixel, or an image file's
     name (what names neither, such as ``/tr?id=...``, is a counter for readers without scripts)."""
     sizes = [_SIZE.match(attr(img, name)) for name in ("width", "height")]
@@ -318,7 +219,7 @@ def _settle_images(root: Element, base: str | None) -> None:
     images without a usable address go (their alt text with them: they show nothing)."""
     for img in list(root.iter("img")):
         if _EMOJI.search(attr(img, "class")) or _EMOJI.search(attr(img, "src")):
-            _replace_with_text(img, attr(img, "alt"))
+            replace_with_text(img, attr(img, "alt"))
             continue
         address = absolute(_chosen_source(img, []) or "", base)
         if address is None or _is_tracker(img, address):
@@ -336,56 +237,22 @@ def _drop_picture(img: Element) -> None:
     (a caption of nothing would be left)."""
     figure = _figure_of(img)
     if figure is not None and _image_total(figure) == 1:
-        _remove(figure)
+        remove(figure)
     else:
-        _remove(img)
+        remove(img)
 
 
 def _chosen_source(img: Element, offered: list[str]) -> str | None:
     """The address of the file nearest the column's width among an image's candidates: its
     srcsets (lazy ones too, and a <picture>'s), else its lazy or plain ``src``."""
     sets = [attr(img, name) for name in _SOURCE_SETS] + offered
-    candidates = [c for value in sets if value for c in _srcset(value) if _usable(c[0])]
-    chosen = _nearest_column(candidates)
+    candidates = [c for value in sets if value for c in srcset_candidates(value) if _usable(c[0])]
+    chosen = nearest_column(candidates)
     if chosen:
         return chosen
     return next(
         (attr(img, n).strip() for n in (*_LAZY_SOURCES, "src") if _usable(attr(img, n))), None
     )
-
-
-def _srcset(value: str) -> Iterator[tuple[str, float, str]]:
-    """A srcset's candidates as (address, number, "w" or "x"), as HTML parses them: an address
-    runs to the next space (it may hold commas), its descriptor to the next comma."""
-    position = 0
-    while True:
-        found = _CANDIDATE_URL.match(value, position)
-        if found is None:
-            return
-        address, position = found[1], found.end()
-        descriptor = ""
-        if address.endswith(","):
-            address = address.rstrip(",")
-        else:
-            described = _DESCRIPTOR.match(value, position)
-            descriptor, position = (described[0].strip(), described.end()) if described else ("", 0)
-        width, density = _WIDTH_DESCRIPTOR.match(descriptor), _DENSITY_DESCRIPTOR.match(descriptor)
-        if width:
-            yield address, float(width[1]), "w"
-        elif density or not descriptor:
-            yield address, float(density[1]) if density else 1.0, "x"
-
-
-def _nearest_column(candidates: list[tuple[str, float, str]]) -> str | None:
-    """Of widths, the smallest at least COLUMN_PIXELS wide, else the widest; of pixel densities
-    only, the highest up to 2x."""
-    widths = sorted((number, address) for address, number, unit in candidates if unit == "w")
-    if widths:
-        wide = [address for number, address in widths if number >= COLUMN_PIXELS]
-        return wide[0] if wide else widths[-1][1]
-    densities = sorted((number, address) for address, number, unit in candidates if unit == "x")
-    fitting = [address for number, address in densities if number <= 2]
-    return fitting[-1] if fitting else (densities[0][1] if densities else None)
 
 
 def _usable(address: str) -> bool:
@@ -425,15 +292,15 @@ def _plain_figures(root: Element) -> None:
             caption, credit = (
                 (caption, credit) if captions else _split(*attribute_caption(images[0]))
             )
-            _replace(figure, _plain_figure(images[0], caption, credit))
+            replace(figure, _plain_figure(images[0], caption, credit))
             continue
         for element in captions:
-            _remove(element)
+            remove(element)
         for img in images:
-            _replace(img, _plain_figure(img, None, None))
+            replace(img, _plain_figure(img, None, None))
         if caption or credit:
             figure.append(_plain_figure(None, caption, credit))
-        _unwrap(figure)
+        unwrap(figure)
 
 
 def _captions_in(figure: Element) -> list[Element]:
@@ -465,8 +332,8 @@ def _frame_loose_images(root: Element) -> None:
             caption, credit = _split(*attribute_caption(img))
         for element in region:
             if not _inside(element, holder):
-                _remove(element)
-        _replace(holder, _plain_figure(img, caption, credit))
+                remove(element)
+        replace(holder, _plain_figure(img, caption, credit))
 
 
 def _holder(img: Element, root: Element) -> Element | None:
@@ -548,54 +415,3 @@ def _tails_and_text(element: Element, skipped: list[Element]) -> Iterator[str]:
 def _figure_of(element: Element) -> Element | None:
     """The nearest ``<figure>`` around an element."""
     return next((up for up in element.iterancestors("figure")), None)
-
-
-# Tree edits
-
-
-def _replace(old: Element, new: Element) -> None:
-    """Put ``new`` in ``old``'s place, keeping the text that followed ``old``."""
-    parent = old.getparent()
-    if parent is None:
-        return
-    new.tail = old.tail
-    parent.replace(old, new)
-
-
-def _remove(element: Element) -> None:
-    """Take an element out, keeping the text that followed it."""
-    _replace_with_text(element, "")
-
-
-def _replace_with_text(element: Element, text: str) -> None:
-    """Put text in an element's place (nothing when empty), keeping what followed it."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    joined = text + (element.tail or "")
-    previous = element.getprevious()
-    if previous is not None:
-        previous.tail = (previous.tail or "") + joined
-    else:
-        parent.text = (parent.text or "") + joined
-    parent.remove(element)
-
-
-def _unwrap(element: Element) -> None:
-    """Put an element's children and text in its place."""
-    parent = element.getparent()
-    children = list(element)
-    if parent is None or not children:
-        _replace_with_text(element, element.text or "")
-        return
-    index = parent.index(element)
-    lead = element.text or ""
-    previous = element.getprevious()
-    if previous is not None:
-        previous.tail = (previous.tail or "") + lead
-    else:
-        parent.text = (parent.text or "") + lead
-    children[-1].tail = (children[-1].tail or "") + (element.tail or "")
-    parent.remove(element)
-    for offset, child in enumerate(children):
-        parent.insert(index + offset, child)

@@ -1,7 +1,7 @@
 """The lead photo of an article page, with its caption and credit.
 
 The page names its photo in og:image, twitter:image or JSON-LD; the picture shown for it on the
-page may be the same file at another size, crop or host (``figures.same_picture``). A named
+page may be the same file at another size, crop or host (``picturekeys.same_picture``). A named
 picture is dropped when it cannot be a photo (a logo, an icon, a pixel) and, when it looks like
 the site's own share card (named share, card, default, social ..., or a small square), unless
 the article shows it as a photo. Without a named photo, the article's first photo stands in:
@@ -14,18 +14,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from desktop.ingest.captions import caption_elements, caption_near
-from desktop.ingest.captiontext import caption_parts
-from desktop.ingest.creditforms import closes_with_credit, split_credit, unwrapped
-from desktop.ingest.elements import Element, absolute, attr, clean
-from desktop.ingest.figures import picture_keys, srcset_addresses
-from desktop.ingest.jsonld import as_list, ld_text, ld_url
+from lxml import etree
+
+from desktop.ingest.captions import caption_near
+from desktop.ingest.elements import Element, absolute, attr, clean, text_of
+from desktop.ingest.figures import names_a_picture
+from desktop.ingest.jsonld import as_list, ld_url
+from desktop.ingest.leadcaption import lead_caption
 from desktop.ingest.pagelayout import ARTICLE_TAGS, in_site_furniture
+from desktop.ingest.picturekeys import ADDRESS_PARAMETERS, same_picture
 from desktop.ingest.showart import ShowArt, show_art
+from desktop.ingest.srcsets import srcset_addresses
 
 IMAGE_SOURCES = ("data-src", "data-original", "data-lazy-src", "src", "data-srcset", "srcset")
 NAMED_BY_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image",
@@ -59,10 +61,9 @@ NOT_LEAD = frozenset(
      "preview", "previews"}
 )  # fmt: skip
 _WORDS = re.compile(r"[a-z]+")
-# A container of a page's lead picture, by class: "featured-image", "lead-media", "hero-photo".
-_PHOTO_BLOCK = re.compile(
-    r"(?:featured|lead|hero)[-_]?(?:image|img|photo|media|picture|art|figure)", re.I
-)
+OPENING_PARAGRAPHS = 1  # paragraphs of prose before a photo that still opens the article
+PROSE_CHARS = 80  # characters from which a paragraph is prose, not a kicker or a date line
+_PRECEDING_PARAGRAPHS = etree.XPath("preceding::p")
 _BACKGROUND = re.compile(r"background(?:-image)?\s*:[^;]*?url\(\s*['\"]?([^'\")]+)", re.I)
 _BACKGROUND_DATA = frozenset({"data-bg", "data-background", "data-background-image", "data-bg-src"})
 _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)$", re.I)
@@ -105,7 +106,7 @@ def lead_photo(
     pictures = [
         picture
         for element in _pictures(tree)
-        if not in_site_furniture(element)
+        if not _in_furniture(element)
         for picture in (_Picture(element, _sources(element, base)),)
         if not _is_art(picture, art)
     ]
@@ -118,8 +119,14 @@ def lead_photo(
         chosen = (found.sources[0], found.element, None)
     url, element, named_ld = chosen
     element = element if element is not None else _background(tree, url, base)
-    caption, credit = _caption(tree, element, named_ld or _ld_image(ld, url))
-    return LeadPhoto(url, caption, credit)
+    ld_image = named_ld or _ld_image(ld, url)
+    if element is None:  # a picture the article does not show: its opening figure's caption
+        written = lead_caption(tree, None, ld_image)
+        opening = _opening_photo(tree, pictures, base)
+        if any(written) or opening is None:
+            return LeadPhoto(url, *written)
+        element = opening
+    return LeadPhoto(url, *lead_caption(tree, element, ld_image))
 
 
 # The pictures the page names
@@ -150,7 +157,7 @@ def _named_photo(
     for candidate in named:
         if _file_name(candidate.url).endswith((".svg", ".ico")):
             continue
-        shown = [p for p in pictures if any(_same(s, candidate.url) for s in p.sources)]
+        shown = [p for p in pictures if any(same_picture(s, candidate.url) for s in p.sources)]
         photos = [p.element for p in shown if _is_lead_photo(p, base)]
         if _looks_like_card(candidate) and not photos:
             continue
@@ -178,7 +185,7 @@ def _file_name(url: str) -> str:
     """The last segment of an address's path (or of the address it wraps), lower-cased."""
     parts = urlsplit(url)
     for name, value in parse_qsl(parts.query):
-        if name.lower() in {"url", "src", "image", "u", "img"} and "/" in unquote(value):
+        if name.lower() in ADDRESS_PARAMETERS and "/" in unquote(value):
             return _file_name(unquote(value))
     segments = [segment for segment in unquote(parts.path).split("/") if segment]
     return segments[-1].lower() if segments else ""
@@ -199,7 +206,7 @@ def _ld_image(ld: dict[str, Any], url: str) -> dict[str, Any] | None:
     objects = [image for image in as_list(ld.get("image")) if isinstance(image, dict)]
     for image in objects:
         address = ld_url(image)
-        if address and _same(address, url):
+        if address and same_picture(address, url):
             return image
     return _first(objects)
 
@@ -223,7 +230,7 @@ def _background(tree: Element, url: str, base: str | None) -> Element | None:
         for value in (attr(element, "style"), *_lazy_backgrounds(element)):
             found = _BACKGROUND.search(value) if "url(" in value else None
             address = absolute(found[1] if found else value, base) if value else None
-            if address and _same(address, url):
+            if address and same_picture(address, url):
                 return element
     return None
 
@@ -238,6 +245,33 @@ def _in_articles(tree: Element, pictures: list[_Picture]) -> list[_Picture]:
     if not any(True for _ in tree.iter("article", "main")):
         return pictures
     return [p for p in pictures if any(up.tag in ARTICLE_TAGS for up in p.element.iterancestors())]
+
+
+def _in_furniture(element: Element) -> bool:
+    """Whether an image is the site's furniture; an image shown only to readers without scripts
+    (inside a ``<noscript>``) stands where its ``<noscript>`` does when it names a picture."""
+    fallback = next(element.iterancestors("noscript"), None)
+    if fallback is None:
+        return in_site_furniture(element)
+    return not names_a_picture(element) or in_site_furniture(fallback)
+
+
+def _opening_photo(tree: Element, pictures: list[_Picture], base: str | None) -> Element | None:
+    """The article's first photo when it opens the article (no more than one paragraph of
+    prose before it) and has a caption or credit: the lead photo's figure when the picture the
+    page names (a social card, another crop) is not shown."""
+    found = next((p for p in _in_articles(tree, pictures) if _is_lead_photo(p, base)), None)
+    if found is None or _prose_before(found.element) > OPENING_PARAGRAPHS:
+        return None
+    return found.element if any(caption_near(found.element)) else None
+
+
+def _prose_before(element: Element) -> int:
+    """How many paragraphs of prose come before an element in its article."""
+    article = next((up for up in element.iterancestors(*ARTICLE_TAGS)), None)
+    before = _PRECEDING_PARAGRAPHS(element)
+    inside = [p for p in before if article is None or article in p.iterancestors()]
+    return sum(1 for p in inside if len(clean(text_of(p))) >= PROSE_CHARS)
 
 
 def _is_art(picture: _Picture, art: ShowArt) -> bool:
@@ -305,68 +339,7 @@ def _picture_sources(element: Element) -> list[Element]:
     return []
 
 
-# The caption
-
-
-def _caption(
-    tree: Element, element: Element | None, ld_image: dict[str, Any] | None
-) -> tuple[str | None, str | None]:
-    """The caption and credit shown with the photo, else in its container, else in JSON-LD."""
-    caption, credit = caption_near(element) if element is not None else _block_caption(tree)
-    ld_caption, ld_credit = _ld_caption(ld_image)
-    caption, credit = caption or ld_caption, credit or ld_credit
-    if caption:
-        caption, inline = split_credit(caption)
-        credit = credit or inline
-    return caption, credit or _alt_credit(element)
-
-
-def _alt_credit(element: Element | None) -> str | None:
-    """The credit written only in the photo's alternative text ("... Photo: Jane Doe/AFP")."""
-    alt = clean(attr(element, "alt")) if element is not None else ""
-    if not alt or not closes_with_credit(alt):
-        return None
-    return split_credit(alt)[1] or unwrapped(alt)
-
-
-def _block_caption(tree: Element) -> tuple[str | None, str | None]:
-    """The caption in the page's lead-picture container ("featured-image" ...), for a photo
-    shown without an <img> (as a background)."""
-    for block in tree.iter("div", "figure", "section", "span"):
-        if _PHOTO_BLOCK.search(attr(block, "class")):
-            captions = caption_elements(block)
-            if captions:
-                return caption_parts(captions)
-    return None, None
-
-
-def _ld_caption(image: dict[str, Any] | None) -> tuple[str | None, str | None]:
-    """The caption and credit of a JSON-LD ImageObject."""
-    if image is None:
-        return None, None
-    credits = [image.get("creditText"), image.get("copyrightHolder"), image.get("author")]
-    credit = next((name for name in map(_ld_name, credits) if name), None)
-    return ld_text(image.get("caption") or image.get("description")), credit
-
-
-def _ld_name(value: Any) -> str | None:
-    """A JSON-LD name: text, or the name of a Person or Organization (the first of a list)."""
-    first = as_list(value)[0] if as_list(value) else None
-    return ld_text(first.get("name") if isinstance(first, dict) else first)
-
-
 # Small readers
-
-
-@lru_cache(maxsize=2048)
-def _keys(url: str) -> frozenset[str]:
-    """What identifies the picture at an address (``figures.picture_keys``), remembered."""
-    return picture_keys(url)
-
-
-def _same(one: str, other: str) -> bool:
-    """Whether two addresses show one picture."""
-    return one == other or bool(_keys(one) & _keys(other))
 
 
 def _words(text: str) -> set[str]:

@@ -1,15 +1,16 @@
 """People's names in a byline's text: without the label before them ("By", "Von", "Author:",
-"Автор:", "Penulis:", "كتب:"), the job title after them (in English, German, French, Spanish,
-Italian and Portuguese, or a CJK title or bureau), the date, "Updated ...", @handles, e-mails,
-agencies and "| Agency"; an agency signature ("J.Barnes--TFWP") gives its name ("J. Barnes"). A
-site's, an organisation's or an agency's name is no person's, nor is a picture's credit.
+"Автор:", "Penulis:", "كتب:") or the wire's site ("PAPER.EXAMPLE/"), the job title after them
+(in English, German, French, Spanish, Italian and Portuguese, or a CJK title or bureau), the date,
+"Updated ...", @handles, e-mails, agencies and "| Agency"; an agency signature ("J.Barnes--TFWP")
+gives its name ("J. Barnes"). A site's, an organisation's or an agency's name is no person's, nor
+is a picture's credit.
 """
 
 from __future__ import annotations
 
 import re
 
-from desktop.ingest.creditforms import AGENCIES, is_photo_credit
+from desktop.ingest.creditforms import AGENCIES, SITE_ADDRESS, is_photo_credit
 from desktop.ingest.datewords import MONTHS
 from desktop.ingest.elements import clean
 
@@ -36,7 +37,15 @@ _LABEL = re.compile(
     rf"\s*[:：-]?|(?:{AUTHOR_LABELS})\s*[:：])\s*",
     re.I,
 )
-_AUTHOR_LABEL = re.compile(rf"(?:{AUTHOR_LABELS})\s*[:：]", re.I)
+# A wire's byline naming its site before the reporter: "PAPER.EXAMPLE/JANE DOE".
+_SITE_FIRST = re.compile(rf"^{SITE_ADDRESS}\s?/\s?(?=\w)")
+# An author's label written without a colon: "Written by", "Words by", "Text by", "Story by".
+# The Arabic "wrote" and "by" with a dash ("كتب - ..."), or alone in an element of their own.
+_WRITTEN_BY = r"(?:written|words|text|story|reporting)\s+by\b"
+_AUTHOR_LABEL = re.compile(
+    rf"(?:{AUTHOR_LABELS})\s*[:：]|{_WRITTEN_BY}\s*(?=\w)|(?:كتب|بقلم)\s*[-–—]", re.I
+)
+_LABEL_ALONE = re.compile(rf"\s*(?:{_WRITTEN_BY}|كتب|بقلم|מאת)\s*[:：]?\s*", re.I)
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Where the names end: a date or time, a label of one, a digit, a separator of other facts.
 _NAMES_END = re.compile(
@@ -111,10 +120,11 @@ def names_in(text: str) -> list[str]:
     signed = signature_name(text.strip())
     if signed:
         return [signed]
+    text = _SITE_FIRST.sub("", text.strip())
     if is_photo_credit(text):
         return []  # "Фото: ...", "AA/Ayşe Demir": the picture's, never the article's
     text = _EDITOR.split(clean(text), maxsplit=1)[0]
-    text = _LABEL.sub("", _NOT_NAMES.sub(" ", text))
+    text = _SITE_FIRST.sub("", _LABEL.sub("", _NOT_NAMES.sub(" ", text)))
     end = _NAMES_END.search(text)
     text = text[: end.start()] if end else text
     found = [_name(part) for part in _SEPARATORS.split(text)]
@@ -122,8 +132,9 @@ def names_in(text: str) -> list[str]:
 
 
 def has_author_label(text: str) -> bool:
-    """Whether a text opens with an author's label and a colon ("Penulis:", "Автор:")."""
-    return bool(_AUTHOR_LABEL.match(text))
+    """Whether a text opens with an author's label ("Penulis:", "Автор:", "Written by ...",
+    "كتب - ...") or is one alone ("Written by", "كتب")."""
+    return bool(_AUTHOR_LABEL.match(text) or _LABEL_ALONE.fullmatch(text))
 
 
 def is_credits_line(text: str) -> bool:

@@ -31,6 +31,8 @@ from desktop.ingest.bodywalk import (
     holds_text_only,
     is_card,
 )
+from desktop.ingest.captions import MAX_CAPTION
+from desktop.ingest.creditforms import split_credit
 from desktop.ingest.elements import Element, attr, text_of
 from desktop.ingest.furniture import is_edge_line, name_words
 from desktop.ingest.photoessay import essay_element
@@ -98,7 +100,8 @@ def page_body(
     else:
         chosen = _span(pieces, set(keys), anchors, to_end=essay is not None)
         chosen += _corrections_after(root, walk, {piece.block.key for piece in chosen})
-    chosen = without_bold_summary(without_summary_box(_without_caption_twins(chosen)))
+    chosen = _without_lead_caption(_without_caption_twins(chosen), lead[1])
+    chosen = without_bold_summary(without_summary_box(chosen))
     chosen = _without_repeated(_without_standfirst(chosen, body, container))
     inside = sum(size for element, size in placed if _within(element, container))
     kept = sum(len(piece.block.key) for piece in chosen if piece.block.tag != FIGURE)
@@ -340,6 +343,23 @@ def _without_caption_twins(pieces: list[Piece]) -> list[Piece]:
             if 0 <= near < len(pieces) and _repeats(pieces[near].block, piece.block.key):
                 twins.add(near)
     return [piece for index, piece in enumerate(pieces) if index not in twins]
+
+
+def _without_lead_caption(pieces: list[Piece], caption: str | None) -> list[Piece]:
+    """The pieces without a paragraph that is the lead photo's caption and its credit, as a
+    site builder's text block under the picture writes them ("... in August. Photo by ...")."""
+    if not caption:
+        return pieces
+    wanted = key_of(caption)
+    return [piece for piece in pieces if not _captions_lead(piece.block, wanted)]
+
+
+def _captions_lead(block: Block, caption: str) -> bool:
+    """Whether a text block is a caption closed by its credit, the caption being the lead's."""
+    if block.tag == FIGURE or len(block.text) > MAX_CAPTION or not block.key.startswith(caption):
+        return False
+    written, credit = split_credit(block.text)
+    return credit is not None and key_of(written or "") == caption
 
 
 def _repeats(block: Block, caption: str) -> bool:

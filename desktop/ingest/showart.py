@@ -12,8 +12,8 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from desktop.ingest.elements import Element
-from desktop.ingest.figures import same_picture
 from desktop.ingest.jsonld import as_list, ld_url, page_items
+from desktop.ingest.picturekeys import same_picture
 
 # Words of a picture's file name that name a show's art.
 ART_WORDS = frozenset(

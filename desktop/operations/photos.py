@@ -21,8 +21,9 @@ from functools import partial
 from pathlib import Path
 
 from desktop.domain import NewPhoto, Progress
-from desktop.ingest.figures import BodyImage, same_picture
+from desktop.ingest.figures import BodyImage
 from desktop.ingest.images import NotAPhotoError, check_whole, describe, thumbnail
+from desktop.ingest.picturekeys import same_picture
 from desktop.net.fetch import IMAGE_ACCEPT, Failure, Request, Response
 from desktop.operations import StoreWriter
 from desktop.store import loading, pending

@@ -11,8 +11,8 @@ from desktop.ingest.figures import (
     BodyImage,
     body_images,
     prepare_pictures,
-    same_picture,
 )
+from desktop.ingest.picturekeys import same_picture
 from desktop.ingest.sanitize import sanitize_html
 
 BASE = "https://news.example/2025/04/harbour-story/"
