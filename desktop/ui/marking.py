@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QStatusBar, QToolButton
 
 from desktop.domain import Section
 from desktop.store import reading
-from desktop.store.database import transaction
 from desktop.tasks import Runner
 from desktop.ui.article_model import ArticleListModel
 from desktop.wording import count
@@ -90,14 +89,13 @@ class ReadMarker(QObject):
         before = int(time.time()) - request.days * DAY_SECONDS if request.days else None
 
         def write(connection: sqlite3.Connection) -> list[int]:
-            with transaction(connection):
-                return reading.mark_section_read(
-                    connection,
-                    request.section,
-                    ceiling=request.ceiling,
-                    search=request.search,
-                    dated_before=before,
-                )
+            return reading.mark_section_read(
+                connection,
+                request.section,
+                ceiling=request.ceiling,
+                search=request.search,
+                dated_before=before,
+            )
 
         self._runner.write(write, lambda ids: self._on_marked(ids, request), self._on_failed)
 
@@ -109,8 +107,7 @@ class ReadMarker(QObject):
         self.undo_changed.emit(self.can_undo)
 
         def write(connection: sqlite3.Connection) -> int:
-            with transaction(connection):
-                return reading.mark_unread(connection, batch.article_ids)
+            return reading.mark_unread(connection, batch.article_ids)
 
         self._runner.write(write, lambda changed: self._on_undone(batch, changed), self._on_failed)
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from desktop.operations.sample import bring_back_sample, remove_sample
 from desktop.store import sample
-from desktop.store.database import transaction
 from desktop.tasks import Runner
 from desktop.ui.actions import Actions
 from desktop.ui.reading_place import PlaceMemory
@@ -117,8 +116,7 @@ class SampleEdition(QObject):
         self._notice.hide()
 
         def write(connection: sqlite3.Connection) -> int:
-            with transaction(connection):
-                return remove_sample(connection)
+            return remove_sample(connection)
 
         self._runner.write(write, lambda _: self._on_done(False), self._on_failed)
 
@@ -127,8 +125,7 @@ class SampleEdition(QObject):
         images = self._images
 
         def write(connection: sqlite3.Connection) -> int:
-            with transaction(connection):
-                return bring_back_sample(connection, images)
+            return bring_back_sample(connection, images)
 
         self._runner.write(write, lambda _: self._on_done(True), self._on_failed)
 

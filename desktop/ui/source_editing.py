@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from desktop.domain import Source
-from desktop.operations import direct_writer
 from desktop.store import sources
 from desktop.store.errors import StoreError, classify
 from desktop.tasks import Runner
@@ -117,7 +116,7 @@ class SourceEditor(QObject):
     ) -> None:
         """Run a change on the writer thread, in one transaction; ``done`` runs after."""
         self._runner.write(
-            lambda connection: direct_writer(connection)(job),
+            job,
             done,
             lambda error: self._on_write_failed(what, error),
         )
