@@ -56,7 +56,7 @@ READ_THREADS = 2
 # cancel event stops well within it; a thread stuck past it is left behind (a daemon thread).
 LONG_WORK_GRACE_SECONDS = 5.0
 PARSERS = max(1, min(4, os.cpu_count() or 1))
-# How much lower than the UI thread the worker threads (and the parser processes they start)
+# How much lower than the UI thread the background threads (and the parser processes they start)
 # run. On a machine with few cores a refresh keeps every core busy storing and parsing; at the
 # same priority the UI thread then waits tens of milliseconds for a core whenever it wakes.
 BACKGROUND_NICENESS = 10
