@@ -19,6 +19,7 @@ class SilentServer:
     def __init__(self) -> None:
         self.requests: list[str] = []
         self.hung_up: list[str] = []  # requests whose asker closed the connection unanswered
+        self.let_go = threading.Event()  # set at the first hang-up
         self._closing = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -52,6 +53,7 @@ class SilentServer:
                 server.requests.append(self.path)
                 if server._held_until_hang_up(self.connection):
                     server.hung_up.append(self.path)
+                    server.let_go.set()
 
         return Holding
 

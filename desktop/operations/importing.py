@@ -31,7 +31,7 @@ from desktop.ingest.textpage import TextPage, TextPageError, parse_text_page, te
 from desktop.net.fetch import PAGE_ACCEPT, Limits, Request, Response, fetch, not_web_address
 from desktop.operations import StoreWriter
 from desktop.operations.entries import entry_article, prepare
-from desktop.operations.fetching import drain
+from desktop.operations.fetching import close_loop, drain
 from desktop.operations.photos import Tally, Wanted, fetch_pictures, wanted_pictures
 from desktop.store import feeds, loading
 from desktop.store.feeds import FeedExistsError
@@ -303,7 +303,7 @@ def _download(
         ):
             pass
     finally:
-        loop.close()
+        close_loop(loop)
 
 
 def _store_saved(

@@ -145,10 +145,19 @@ def test_background_threads_give_way_to_the_window(qtbot: QtBot, paths: AppPaths
             runner.read(_priority, read_done)
         with qtbot.waitCallback() as write_done:
             runner.write(_priority, write_done)
+        long_work: list[int] = []
+
+        def note(write: StoreWriter, cancel: threading.Event) -> Iterator[Progress]:
+            long_work.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+            yield from ()
+
+        with qtbot.waitSignal(runner.start(note).finished):
+            pass  # it begins once the event loop turns
     finally:
         runner.shutdown()
     assert read_done.args[0] > window_priority  # a higher niceness: the lower priority
     assert write_done.args[0] > window_priority
+    assert long_work[0] > window_priority
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == window_priority
 
 
