@@ -11,7 +11,9 @@ import argparse
 import logging
 import sqlite3
 import sys
+import threading
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
@@ -20,7 +22,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_ID, APP_NAME, settings, version
+from desktop.domain import Progress
 from desktop.logfile import configure
+from desktop.operations import StoreWriter
 from desktop.operations.reading import WindowReads
 from desktop.paths import AppPaths, resolve, resource
 from desktop.profile import close_profile, open_profile
@@ -169,11 +173,20 @@ def _check_in_background(window: MainWindow, session: Session) -> None:
             "aside untouched and a fresh store is made.",
         )
 
-    session.runner.read(
-        lambda _connection: inspect(store),
-        found,
-        lambda error: log.info("The store's regular check could not run: %s", error),
-    )
+    verdict: list[Health] = []
+
+    def check(_write: StoreWriter, _cancel: threading.Event) -> Iterator[Progress]:
+        try:  # it reads the whole store: long work, not a quick read
+            verdict.append(inspect(store))
+        except Exception as error:  # a check that cannot run is left for the next start
+            log.info("The store's regular check could not run: %s", error)
+        yield Progress(1, 1, "The store was checked.")
+
+    def checked() -> None:
+        if verdict:
+            found(verdict[0])
+
+    session.runner.start(check).finished.connect(checked)
 
 
 def _application() -> QApplication:

@@ -161,14 +161,19 @@ async def fetch_all(
             await _stop(tasks)
 
 
-def fetch(request: Request, limits: Limits | None = None) -> Response | Failure:
-    """Fetch one request synchronously (one event loop around ``fetch_all``)."""
-    return asyncio.run(_fetch_single(request, limits))
+def fetch(
+    request: Request, limits: Limits | None = None, cancelled: Callable[[], bool] | None = None
+) -> Response | Failure:
+    """Fetch one request synchronously (one event loop around ``fetch_all``); once
+    ``cancelled()`` turns true it lets go of the connection and gives a CANCELLED Failure."""
+    return asyncio.run(_fetch_single(request, limits, cancelled))
 
 
-async def _fetch_single(request: Request, limits: Limits | None) -> Response | Failure:
+async def _fetch_single(
+    request: Request, limits: Limits | None, cancelled: Callable[[], bool] | None
+) -> Response | Failure:
     """The one result of ``fetch_all`` for a single request."""
-    async with contextlib.aclosing(fetch_all([request], limits)) as results:
+    async with contextlib.aclosing(fetch_all([request], limits, cancelled)) as results:
         async for result in results:
             return result
     raise AssertionError("fetch_all yields one result per request")

@@ -1,5 +1,6 @@
 """Fetching from an operation's own event loop, one result at a time, so the generator around it
-can parse, store and report progress between answers while the sockets keep receiving."""
+can parse, store and report progress between answers while the sockets keep receiving; and closing
+that loop so that fetches it leaves unfinished let go of their connections."""
 
 from __future__ import annotations
 
@@ -53,6 +54,18 @@ def drain_ticking(
         coming = None
         if not (isinstance(result, Failure) and result.kind is FailureKind.CANCELLED):
             yield result
+
+
+def close_loop(loop: asyncio.AbstractEventLoop) -> None:
+    """Cancel what still runs on an operation's loop and finish its fetches, so their connections
+    close now (an operation that stopped early, or failed, leaves one waiting), then close it."""
+    pending = asyncio.all_tasks(loop)
+    if pending:
+        for task in pending:
+            task.cancel()
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    loop.run_until_complete(loop.shutdown_asyncgens())
+    loop.close()
 
 
 async def _next(results: AsyncIterator[T]) -> T:

@@ -31,7 +31,7 @@ from desktop.ingest.textpage import TextPage, TextPageError, parse_text_page, te
 from desktop.net.fetch import PAGE_ACCEPT, Limits, Request, Response, fetch, not_web_address
 from desktop.operations import StoreWriter
 from desktop.operations.entries import entry_article, prepare
-from desktop.operations.fetching import drain
+from desktop.operations.fetching import close_loop, drain
 from desktop.operations.photos import Tally, Wanted, fetch_pictures, wanted_pictures
 from desktop.store import feeds, loading
 from desktop.store.feeds import FeedExistsError
@@ -64,14 +64,17 @@ class Page:
     market: MarketSnapshot | None
 
 
-def import_file(write: StoreWriter, images: Path, file: Path) -> Imported:
-    """Store what a local document holds; raise ``DocumentError`` when it holds nothing usable."""
+def import_file(
+    write: StoreWriter, images: Path, file: Path, cancel: threading.Event | None = None
+) -> Imported:
+    """Store what a local document holds; raise ``DocumentError`` when it holds nothing usable.
+    Its pictures are fetched until ``cancel`` is set."""
     data = _read(file)
     kind = detect(data, file.name)
     importer = _IMPORTERS.get(kind)
     if importer is None:
         raise DocumentError(f"{file.name} is not a feed, an OPML file or a saved page.")
-    return importer(write, images, file, data)
+    return importer(write, images, file, data, cancel or threading.Event())
 
 
 def read_page(location: str) -> Page:
@@ -103,7 +106,9 @@ def page_json(page: Page) -> dict[str, Any]:
     }
 
 
-def _import_feed(write: StoreWriter, images: Path, file: Path, data: bytes) -> Imported:
+def _import_feed(
+    write: StoreWriter, images: Path, file: Path, data: bytes, cancel: threading.Event
+) -> Imported:
     """A feed document's entries, under a source for that file, with their pictures."""
     try:
         parsed = parse_feed(data, file.resolve().as_uri())
@@ -124,6 +129,7 @@ def _import_feed(write: StoreWriter, images: Path, file: Path, data: bytes) -> I
                 article_id, entry.image_url, entry.images, entry.image_caption, entry.image_credit
             )
         ],
+        cancel,
     )
     added = sum(article_id is not None for article_id in ids)
     return Imported(
@@ -133,7 +139,9 @@ def _import_feed(write: StoreWriter, images: Path, file: Path, data: bytes) -> I
     )
 
 
-def _import_opml(write: StoreWriter, images: Path, file: Path, data: bytes) -> Imported:
+def _import_opml(
+    write: StoreWriter, images: Path, file: Path, data: bytes, _cancel: threading.Event
+) -> Imported:
     """An OPML file's subscriptions, in their folders (refresh ``new_sources`` to fetch them)."""
     try:
         outlines = read_opml(data)
@@ -148,7 +156,9 @@ def _import_opml(write: StoreWriter, images: Path, file: Path, data: bytes) -> I
     )
 
 
-def _import_html(write: StoreWriter, images: Path, file: Path, data: bytes) -> Imported:
+def _import_html(
+    write: StoreWriter, images: Path, file: Path, data: bytes, cancel: threading.Event
+) -> Imported:
     """A saved web page, as one article with its pictures when they can be had."""
     page = _extract(data, file.resolve().as_uri())
     article = _new_article(page)
@@ -159,6 +169,7 @@ def _import_html(write: StoreWriter, images: Path, file: Path, data: bytes) -> I
             write,
             images,
             wanted_pictures(article_id, page.image_url, pictures, page.caption, page.credit),
+            cancel,
         )
     return Imported(
         DocumentKind.HTML,
@@ -167,7 +178,9 @@ def _import_html(write: StoreWriter, images: Path, file: Path, data: bytes) -> I
     )
 
 
-def _import_text_page(write: StoreWriter, images: Path, file: Path, data: bytes) -> Imported:
+def _import_text_page(
+    write: StoreWriter, images: Path, file: Path, data: bytes, _cancel: threading.Event
+) -> Imported:
     """A page saved as text: its article, and its market snapshot with the page as provider
     (undated, saved now, when the page states no time of its own)."""
     page = _text_page(data, file.name)
@@ -182,7 +195,8 @@ def _import_text_page(write: StoreWriter, images: Path, file: Path, data: bytes)
     )
 
 
-_IMPORTERS: dict[DocumentKind, Callable[[StoreWriter, Path, Path, bytes], Imported]] = {
+Importer = Callable[[StoreWriter, Path, Path, bytes, threading.Event], Imported]
+_IMPORTERS: dict[DocumentKind, Importer] = {
     DocumentKind.FEED: _import_feed,
     DocumentKind.OPML: _import_opml,
     DocumentKind.HTML: _import_html,
@@ -275,19 +289,21 @@ def _new_article(page: Extracted) -> NewArticle:
     )
 
 
-def _download(write: StoreWriter, images: Path, wanted: Sequence[Wanted]) -> None:
-    """Download the pictures of imported articles (those that cannot be had are left out)."""
+def _download(
+    write: StoreWriter, images: Path, wanted: Sequence[Wanted], cancel: threading.Event
+) -> None:
+    """Download the pictures of imported articles (those that cannot be had are left out),
+    stopping once ``cancel`` is set."""
     if not wanted:
         return
     loop = asyncio.new_event_loop()
-    never = threading.Event()
     try:
         for _ in fetch_pictures(
-            write, images, wanted, lambda batch: drain(loop, batch, Limits(), never), Tally()
+            write, images, wanted, lambda batch: drain(loop, batch, Limits(), cancel), Tally()
         ):
             pass
     finally:
-        loop.close()
+        close_loop(loop)
 
 
 def _store_saved(

@@ -24,7 +24,7 @@ from desktop.market.providers import Figures, Provider, ProviderError, providers
 from desktop.market.providers.finnhub import NAME as QUOTES_NAME
 from desktop.net.fetch import Failure, Limits, Response
 from desktop.operations import StoreWriter
-from desktop.operations.fetching import drain
+from desktop.operations.fetching import close_loop, drain
 from desktop.operations.market_view import quotes_key
 from desktop.store import market_data
 
@@ -160,7 +160,7 @@ def refresh_market(
                 done += 1
                 yield Progress(done, len(chosen), _progress_line(outcome))
     finally:
-        loop.close()
+        close_loop(loop)
     report.cancelled = cancel.is_set() and done < len(chosen)
 
 

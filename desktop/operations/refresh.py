@@ -44,7 +44,7 @@ from desktop.net.fetch import (
 )
 from desktop.operations import StoreWriter
 from desktop.operations.entries import Prepared, ReadyFeed, entry_article, read_feed
-from desktop.operations.fetching import drain, drain_ticking
+from desktop.operations.fetching import close_loop, drain, drain_ticking
 from desktop.operations.photos import (
     Tally,
     Wanted,
@@ -160,7 +160,7 @@ def refresh(
         if options.photos and run.work.pictures and not cancel.is_set():
             yield from _photo_stage(run)
     finally:
-        run.loop.close()
+        close_loop(run.loop)
     report.cancelled = cancel.is_set()
     yield Progress(1, 1, summary(report))
 

@@ -2,23 +2,31 @@
 
 The address may be the feed itself or a page of the site: a page's declared feeds
 (``<link rel="alternate">``) are tried first, then the usual places (``/feed``, ``/rss.xml`` ...).
+The window runs ``look_up_and_subscribe`` as a long operation, which stops when cancelled.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from desktop.domain import Progress
 from desktop.ingest.detect import DocumentKind, detect
 from desktop.ingest.discover import candidate_urls, feed_links
 from desktop.ingest.feeds import FeedParseError, ParsedFeed, parse_feed
 from desktop.net.fetch import FEED_ACCEPT, Failure, Limits, Request, Response, fetch
 from desktop.operations import StoreWriter
 from desktop.store import feeds
+from desktop.store.feeds import FeedExistsError
 
 MAX_CANDIDATES = 12
+# The limits the window's look-ups fetch with; None: fetching's own. A test that stands for a
+# look-up which would hang for good raises them.
+LOOKUP_LIMITS: Limits | None = None
+Cancelled = Callable[[], bool]
 log = logging.getLogger(__name__)
 
 
@@ -35,10 +43,22 @@ class FoundFeed:
     site_url: str | None
 
 
-def find_feed(address: str, limits: Limits | None = None) -> FoundFeed:
-    """The feed at ``address``, or the first feed its page points to; else ``SubscribeError``."""
+@dataclass(slots=True)
+class Subscription:
+    """What looking for a feed and subscribing to it came to: the source, or why not."""
+
+    source_id: int | None = None
+    title: str = ""
+    problem: str = ""  # one sentence when the address led to no new source
+
+
+def find_feed(
+    address: str, limits: Limits | None = None, cancelled: Cancelled | None = None
+) -> FoundFeed:
+    """The feed at ``address``, or the first feed its page points to; else ``SubscribeError``
+    (also once ``cancelled()`` turns true, which stops the fetch under way)."""
     url = _normalised(address)
-    answer = fetch(Request(url, accept=FEED_ACCEPT), limits)
+    answer = fetch(Request(url, accept=FEED_ACCEPT), limits, cancelled)
     if isinstance(answer, Failure):
         raise SubscribeError(answer.sentence)
     found = _as_feed(answer)
@@ -46,7 +66,36 @@ def find_feed(address: str, limits: Limits | None = None) -> FoundFeed:
         return found
     if detect(answer.body, answer.final_url) is not DocumentKind.HTML:
         raise SubscribeError(f"{url} is neither a feed nor a web page that points to one.")
-    return _first_feed(_candidates(answer), limits, url)
+    return _first_feed(_candidates(answer), limits, url, cancelled)
+
+
+def look_up_and_subscribe(
+    write: StoreWriter,
+    cancel: threading.Event,
+    address: str,
+    folder: str | None,
+    outcome: Subscription,
+) -> Iterator[Progress]:
+    """Find the feed behind ``address`` and keep it as a source, noting in ``outcome`` what came
+    of it; once ``cancel`` is set it stops, its fetch let go, and subscribes to nothing."""
+    try:
+        found = find_feed(address, LOOKUP_LIMITS, cancel.is_set)
+    except SubscribeError as error:
+        if not cancel.is_set():
+            outcome.problem = str(error)
+        return
+    if cancel.is_set():
+        return
+    yield Progress(1, 2, f"Subscribing to {found.title}…")
+    if cancel.is_set():
+        return
+    try:
+        outcome.source_id = subscribe(write, found, folder)
+    except FeedExistsError as error:
+        outcome.problem = str(error)
+        return
+    outcome.title = found.title
+    yield Progress(2, 2, f"Subscribed to {found.title}.")
 
 
 def subscribe(
@@ -94,10 +143,14 @@ def _candidates(page: Response) -> list[str]:
     return (declared + guessed)[:MAX_CANDIDATES]
 
 
-def _first_feed(candidates: Iterable[str], limits: Limits | None, address: str) -> FoundFeed:
+def _first_feed(
+    candidates: Iterable[str], limits: Limits | None, address: str, cancelled: Cancelled | None
+) -> FoundFeed:
     """The first candidate that answers with a feed."""
     for candidate in candidates:
-        answer = fetch(Request(candidate, accept=FEED_ACCEPT), limits)
+        if cancelled is not None and cancelled():
+            raise SubscribeError(f"Looking for the feed at {address} was cancelled.")
+        answer = fetch(Request(candidate, accept=FEED_ACCEPT), limits, cancelled)
         if isinstance(answer, Response):
             found = _as_feed(answer)
             if found is not None:

@@ -125,7 +125,15 @@ def named(
 
 @contextlib.contextmanager
 def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """Run a block in one write transaction: committed when it ends, rolled back if it raises."""
+    """Run a block in one write transaction: committed when it ends, rolled back if it raises.
+
+    Within a transaction already open (a job the task runner's writer runs in one), the block is
+    a savepoint of it: undone alone if it raises, committed only with the transaction around it.
+    """
+    if connection.in_transaction:
+        with _savepoint(connection):
+            yield connection
+        return
     connection.execute("BEGIN IMMEDIATE")
     try:
         yield connection
@@ -133,6 +141,19 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def _savepoint(connection: sqlite3.Connection) -> Iterator[None]:
+    """A savepoint of the open transaction: released when the block ends, undone if it raises."""
+    connection.execute("SAVEPOINT nested")
+    try:
+        yield
+    except BaseException:
+        connection.execute("ROLLBACK TO nested")
+        connection.execute("RELEASE nested")
+        raise
+    connection.execute("RELEASE nested")
 
 
 def open_store(

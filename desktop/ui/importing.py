@@ -101,7 +101,7 @@ class Importer(QObject):
                 if cancel.is_set():
                     return
                 try:
-                    imported = import_file(write, images, file)
+                    imported = import_file(write, images, file, cancel)
                 except DocumentError as error:
                     report.failures.append(str(error))
                 else:

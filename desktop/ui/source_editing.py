@@ -111,7 +111,7 @@ class SourceEditor(QObject):
             )
 
     def _write(self, job: Job[T], what: str, done: Callable[[T], None]) -> None:
-        """Run a change (which opens its own transaction) on the writer thread; ``done`` after."""
+        """Run a change on the writer thread, in one transaction; ``done`` runs after."""
         self._runner.write(job, done, lambda error: self._on_write_failed(what, error))
 
     def _on_write_failed(self, what: str, error: BaseException) -> None:

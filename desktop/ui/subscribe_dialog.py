@@ -1,10 +1,12 @@
 """The Add Subscription dialog: an address (a feed, a site, or a ``feed:`` link), an optional
-folder, and the built-in catalogue to pick from; the feed is looked for off the UI thread."""
+folder, and the built-in catalogue to pick from; the feed is looked for and subscribed to by a
+long operation off the UI thread, which closing the dialog cancels."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -25,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import Progress
 from desktop.ingest.catalogue import CatalogueEntry, CatalogueError, load_catalogue
-from desktop.operations import direct_writer
-from desktop.operations.reading import FeedExistsError, is_store_failure
-from desktop.operations.subscribe import FoundFeed, SubscribeError, find_feed, subscribe
+from desktop.operations import StoreWriter
+from desktop.operations.reading import is_store_failure
+from desktop.operations.subscribe import Subscription, look_up_and_subscribe
 from desktop.paths import resource
-from desktop.tasks import Runner
+from desktop.tasks import Operation, OperationFactory, Runner
 from desktop.ui.focus_marks import show_focus
 
 log = logging.getLogger(__name__)
@@ -58,6 +61,7 @@ class SubscribeDialog(QDialog):
         self._runner = runner
         self._attempt = 0
         self._working = False
+        self._operation: Operation | None = None
         self._build()
         self._fill_catalogue()
         self.resize(560, 520)
@@ -80,8 +84,11 @@ class SubscribeDialog(QDialog):
         return self._working
 
     def reject(self) -> None:
-        """Close; a lookup still under way is forgotten (nothing is subscribed)."""
+        """Close; a look-up still under way is cancelled (nothing is subscribed)."""
         self._attempt += 1
+        if self._operation is not None:
+            self._operation.cancel()
+            self._operation = None
         self._show_idle()
         super().reject()
 
@@ -211,38 +218,35 @@ class SubscribeDialog(QDialog):
         typed = self._folder.currentText().strip()
         folder = None if typed in ("", NO_FOLDER) else typed
         self._show_busy(f"Looking for the feed at {address}…")
-        self._runner.read(
-            lambda _: find_feed(address),
-            lambda found: self._on_feed_found(attempt, found, folder),
-            lambda error: self._on_failed(attempt, address, error),
-        )
+        outcome = Subscription()
+        operation = self._runner.start(_look_up(address, folder, outcome))
+        operation.progressed.connect(lambda step: self._on_progressed(attempt, step))
+        operation.finished.connect(lambda: self._on_finished(attempt, outcome))
+        operation.failed.connect(lambda error: self._on_failed(attempt, address, error))
+        self._operation = operation
 
-    def _on_feed_found(self, attempt: int, found: FoundFeed, folder: str | None) -> None:
+    def _on_progressed(self, attempt: int, step: Progress) -> None:
+        if attempt == self._attempt:
+            self._show_busy(step.message)
+
+    def _on_finished(self, attempt: int, outcome: Subscription) -> None:
+        if outcome.source_id is not None:  # the source exists, even if the dialog closed
+            self.subscribed.emit(outcome.source_id, outcome.title)
         if attempt != self._attempt:
             return
-        self._show_busy(f"Subscribing to {found.title}…")
-        self._runner.write(
-            lambda connection: subscribe(direct_writer(connection), found, folder),
-            lambda source_id: self._on_subscribed(attempt, source_id, found.title),
-            lambda error: self._on_failed(attempt, found.url, error),
-        )
-
-    def _on_subscribed(self, attempt: int, source_id: int, title: str) -> None:
-        self.subscribed.emit(source_id, title)  # the source exists, even if the dialog closed
-        if attempt == self._attempt:
-            self._show_idle()
-            self.accept()
+        self._operation = None
+        if outcome.source_id is None:
+            self._show_idle(outcome.problem)
+            return
+        self._show_idle()
+        self.accept()
 
     def _on_failed(self, attempt: int, address: str, error: BaseException) -> None:
         if attempt != self._attempt:
             return
-        if isinstance(error, SubscribeError | FeedExistsError):
-            sentence = str(error)
-        else:
-            log.error("Could not subscribe to %s", address, exc_info=error)
-            what = "the store refused the change" if is_store_failure(error) else error
-            sentence = f"Could not subscribe to {address} ({what}); the details are in the log."
-        self._show_idle(sentence)
+        self._operation = None  # the runner has logged the error
+        what = "the store refused the change" if is_store_failure(error) else error
+        self._show_idle(f"Could not subscribe to {address} ({what}); the details are in the log.")
 
     # Helpers ---------------------------------------------------------------------------------
 
@@ -265,6 +269,15 @@ class SubscribeDialog(QDialog):
             palette.setColor(QPalette.ColorRole.WindowText, colour)
         self._status.setPalette(palette)
         self._status.setText(text)
+
+
+def _look_up(address: str, folder: str | None, outcome: Subscription) -> OperationFactory:
+    """The operation that finds the feed behind ``address`` and subscribes to it."""
+
+    def run(write: StoreWriter, cancel: threading.Event) -> Iterator[Progress]:
+        return look_up_and_subscribe(write, cancel, address, folder, outcome)
+
+    return run
 
 
 def _catalogue_list() -> QTreeWidget:

@@ -21,6 +21,7 @@ from desktop.ui.appearance import FIELDS
 from desktop.ui.main_window import MainWindow
 from desktop.ui.reader import ArticleBrowser
 from tests.newsroom import Item, Newsroom
+from tests.silent_server import SilentServer
 from tests.ui.controller_parts import Parts, controller_parts
 from tests.ui.market_window import store_live_figures
 
@@ -98,6 +99,13 @@ def slow_site() -> Iterator[Newsroom]:
     room.release.set()
     server.clear()
     server.stop()
+
+
+@pytest.fixture
+def silent_site() -> Iterator[SilentServer]:
+    """A local site that takes requests and never answers them."""
+    with SilentServer() as server:
+        yield server
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from desktop.paths import AppPaths
 from desktop.ui.main_window import MainWindow
 from desktop.ui.subscribe_dialog import SubscribeDialog
 from tests.newsroom import Newsroom
+from tests.silent_server import SilentServer
 from tests.ui.conftest import COURIER_FEED, COURIER_ITEMS, WindowFactory
 from tests.ui.parts import add_source, article_titles, section_texts, stored
 
@@ -207,32 +208,32 @@ def test_every_control_of_the_dialog_has_an_accessible_name(
     assert not unnamed
 
 
-def test_cancelling_while_the_feed_is_looked_for_subscribes_to_nothing(
-    window: MainWindow,
-    qtbot: QtBot,
-    slow_site: Newsroom,
-    paths: AppPaths,
-    monkeypatch: pytest.MonkeyPatch,
+def test_cancelling_while_the_feed_is_looked_for_stops_the_look_up(
+    window: MainWindow, qtbot: QtBot, silent_site: SilentServer, paths: AppPaths
 ) -> None:
-    answered: list[object] = []
-    on_found = SubscribeDialog._on_feed_found
-    monkeypatch.setattr(
-        SubscribeDialog,
-        "_on_feed_found",
-        lambda self, *args: answered.append(on_found(self, *args)),
-    )
+    feed = silent_site.url("/silent.xml")
+    dialog = _open_dialog(window, qtbot)
+    _subscribe(dialog, qtbot, feed)
+    qtbot.waitUntil(lambda: silent_site.requests == ["/silent.xml"])
+    qtbot.mouseClick(_part(dialog, QPushButton, "subscribeCancel"), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: silent_site.hung_up == ["/silent.xml"])  # let go, not timed out
+    assert stored(paths, "SELECT count(*) FROM sources WHERE url = ?", feed) == 0
+    window.commands.add_subscription.trigger()  # opens afresh
+    assert _address(dialog).text() == "" and _status(dialog) == ""
+    assert _part(dialog, QPushButton, "subscribeButton").isEnabled() is False
+
+
+def test_a_feed_found_after_the_dialog_closed_is_not_subscribed_to(
+    window: MainWindow, qtbot: QtBot, slow_site: Newsroom, paths: AppPaths
+) -> None:
     feed = slow_site.publish_held_feed("/slow.xml", "The Slow Gazette", COURIER_ITEMS[:1])
     dialog = _open_dialog(window, qtbot)
     _subscribe(dialog, qtbot, feed)
     qtbot.waitUntil(lambda: slow_site.requests == ["/slow.xml"])
     qtbot.mouseClick(_part(dialog, QPushButton, "subscribeCancel"), Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible()
-    slow_site.release.set()
-    qtbot.waitUntil(lambda: answered != [])  # the feed was found, too late, and the answer heard
-    written: list[None] = []  # any write it asked for is done before this one (one writer)
-    dialog._runner.write(lambda _: None, written.append)
-    qtbot.waitUntil(lambda: written != [])
-    assert stored(paths, "SELECT count(*) FROM sources WHERE url = ?", feed) == 0
-    assert "The Slow Gazette" not in section_texts(window)
-    window.commands.add_subscription.trigger()  # opens afresh
-    assert _address(dialog).text() == "" and _status(dialog) == ""
+    slow_site.release.set()  # the answer comes now, to nobody
+    window.commands.add_subscription.trigger()
+    _subscribe(dialog, qtbot, feed)  # the same address again: not "already subscribed"
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    assert stored(paths, "SELECT count(*) FROM sources WHERE url = ?", feed) == 1
