@@ -1,7 +1,7 @@
-"""The window's changes to the store, each in a transaction of its own.
+"""The window's changes to the store: jobs for the runner's ``write``.
 
-The window hands these to its runner's ``write``; each opens its transaction itself, so a change
-is committed whole or not at all, whichever connection runs it.
+The runner's writer runs each in one transaction (``operations.direct_writer``), so a change is
+committed whole or not at all; none begins or commits a transaction itself.
 """
 
 from __future__ import annotations
@@ -15,21 +15,18 @@ from pathlib import Path
 from desktop.domain import Section
 from desktop.operations.sample import bring_back_sample, remove_sample
 from desktop.store import articles, feeds, reading, sources
-from desktop.store.database import transaction
 
 DAY_SECONDS = 24 * 60 * 60
 
 
 def set_bookmarked(connection: sqlite3.Connection, article_id: int, on: bool) -> datetime | None:
     """Bookmark an article (when it was, returned) or remove its bookmark (None)."""
-    with transaction(connection):
-        return articles.set_bookmarked(connection, article_id, on)
+    return articles.set_bookmarked(connection, article_id, on)
 
 
 def set_read(connection: sqlite3.Connection, article_ids: Sequence[int], read: bool) -> None:
     """Mark articles read or unread."""
-    with transaction(connection):
-        articles.set_read(connection, article_ids, read)
+    articles.set_read(connection, article_ids, read)
 
 
 def mark_section_read(
@@ -38,56 +35,47 @@ def mark_section_read(
     """Mark a section's unread articles read, up to the article id ``ceiling`` (None: the newest
     stored now) and only those older than ``days`` days when given; return their ids."""
     before = int(time.time()) - days * DAY_SECONDS if days else None
-    with transaction(connection):
-        top = reading.newest_id(connection) if ceiling is None else ceiling
-        return reading.mark_section_read(
-            connection, section, ceiling=top, search=search, dated_before=before
-        )
+    top = reading.newest_id(connection) if ceiling is None else ceiling
+    return reading.mark_section_read(
+        connection, section, ceiling=top, search=search, dated_before=before
+    )
 
 
 def mark_unread(connection: sqlite3.Connection, article_ids: Sequence[int]) -> int:
     """Mark these articles unread again; return how many were."""
-    with transaction(connection):
-        return reading.mark_unread(connection, article_ids)
+    return reading.mark_unread(connection, article_ids)
 
 
 def remove_sample_edition(connection: sqlite3.Connection) -> int:
     """Take the sample edition out; return how many of its articles went."""
-    with transaction(connection):
-        return remove_sample(connection)
+    return remove_sample(connection)
 
 
 def restore_sample_edition(connection: sqlite3.Connection, images: Path) -> int:
     """Store the sample edition again; return how many articles were stored."""
-    with transaction(connection):
-        return bring_back_sample(connection, images)
+    return bring_back_sample(connection, images)
 
 
 def rename_source(connection: sqlite3.Connection, source_id: int, title: str) -> None:
     """Give a source a name of the person's (empty: the feed's own)."""
-    with transaction(connection):
-        sources.rename(connection, source_id, title)
+    sources.rename(connection, source_id, title)
 
 
 def move_source(connection: sqlite3.Connection, source_id: int, folder: str | None) -> None:
     """Put a source in a folder (empty or None: none)."""
-    with transaction(connection):
-        sources.move_to_folder(connection, source_id, folder)
+    sources.move_to_folder(connection, source_id, folder)
 
 
 def set_full_articles(connection: sqlite3.Connection, source_id: int, on: bool) -> None:
     """Switch whether a refresh fetches the whole article behind a summary."""
-    with transaction(connection):
-        sources.set_full_articles(connection, source_id, on)
+    sources.set_full_articles(connection, source_id, on)
 
 
 def remove_source(connection: sqlite3.Connection, source_id: int) -> int:
     """Remove a source and its articles, keeping bookmarked ones; return how many went."""
-    with transaction(connection):
-        return sources.remove(connection, source_id, int(time.time()))
+    return sources.remove(connection, source_id, int(time.time()))
 
 
 def delete_older_than(connection: sqlite3.Connection, fetched_before: int) -> int:
-    """Delete articles fetched before a Unix time, keeping bookmarked ones; return how many.
-    A job for a ``StoreWriter``, whose transaction it runs in."""
+    """Delete articles fetched before a Unix time, keeping bookmarked ones; return how many."""
     return feeds.delete_older_than(connection, fetched_before)

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from desktop.domain import ALL, UNREAD
-from desktop.operations import changes
+from desktop.operations import changes, direct_writer
 from desktop.operations.reading import (
     ListQuery,
     SourceNotFoundError,
@@ -59,10 +59,12 @@ def test_marking_a_section_read_without_a_ceiling_marks_what_is_stored_when_it_r
 def test_a_change_that_fails_is_rolled_back_and_leaves_no_transaction_open(
     connection: sqlite3.Connection,
 ) -> None:
+    write = direct_writer(connection)  # the runner's writer runs each change this way
     with pytest.raises(SourceNotFoundError):
-        changes.rename_source(connection, 999_999, "Nobody's")
+        write(lambda c: changes.rename_source(c, 999_999, "Nobody's"))
     assert not connection.in_transaction
-    changes.set_full_articles(connection, _a_source(connection), True)  # the next one commits
+    source = _a_source(connection)
+    write(lambda c: changes.set_full_articles(c, source, True))  # the next one commits
     assert not connection.in_transaction
 
 
