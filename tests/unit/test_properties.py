@@ -36,7 +36,18 @@ SOME = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 FEW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 WORDS = st.text(st.characters(categories=("L", "N")), min_size=1, max_size=12)
-TITLES = st.lists(WORDS, min_size=1, max_size=6).map(" ".join)
+
+
+def _not_mojibake(title: str) -> bool:
+    """Whether a title does not read as UTF-8 taken for Latin-1 ("Ã©" for "é"): feedparser
+    repairs such text in a UTF-8 feed on purpose, so it does not come back as written."""
+    try:
+        return title.encode("latin-1").decode("utf-8") == title
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return True
+
+
+TITLES = st.lists(WORDS, min_size=1, max_size=6).map(" ".join).filter(_not_mojibake)
 ANY_TEXT = st.text(max_size=80)
 JSON_VALUES = st.recursive(
     st.none()
@@ -304,3 +315,12 @@ def test_bytes_not_in_their_declared_encoding_are_garbled_or_decoded(
 ) -> None:
     with contextlib.suppress(GarbledError):
         _decoded([encoding], data, 64)
+
+
+def test_a_title_encoded_twice_in_a_utf8_feed_reads_as_meant() -> None:
+    document = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Paper</title>'
+        "<item><title>Caf\u00c3\u00a9 reopens</title><link>https://paper.example/1</link></item>"
+        "</channel></rss>"
+    ).encode()
+    assert [entry.title for entry in parse_feed(document, FEED_URL).entries] == ["Café reopens"]
