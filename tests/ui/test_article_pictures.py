@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from desktop.domain import Article, Photo
 from desktop.ui.reader import ArticleBrowser
 from desktop.ui.reader_text import unseen
+from desktop.ui.sections import SectionList
 from tests.newsroom import Item, Newsroom
 from tests.ui.conftest import WindowFactory
 from tests.ui.parts import article_list, article_model, article_titles
@@ -223,9 +224,17 @@ def test_a_new_readers_feed_articles_show_their_pictures_offline(
     window.commands.import_files.trigger()
     qtbot.waitUntil(lambda: any("Added 3" in sentence for sentence in said), timeout=20_000)
     window.commands.refresh.trigger()
-    qtbot.waitUntil(
-        lambda: any(sentence.startswith("3 new articles") for sentence in said), timeout=20_000
-    )
+
+    sections = window.findChild(SectionList)
+    assert sections is not None
+
+    def refreshed() -> None:  # an assertion, so that a wait that runs out says what it saw
+        assert any(sentence.startswith("3 new articles") for sentence in said), (
+            said,
+            [source.last_error for source in sections.sources()],
+        )
+
+    qtbot.waitUntil(refreshed, timeout=20_000)
     httpserver.clear()  # the site goes away: the articles are read from the store and cache
     model = article_model(window)
     qtbot.waitUntil(lambda: "Harbour story 1" in article_titles(window))  # read off-thread
