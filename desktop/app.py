@@ -33,9 +33,9 @@ from desktop.store.errors import StoreError
 from desktop.store.health import Health, inspect
 from desktop.tasks import Runner, TaskRunner
 from desktop.ui import appearance
-from desktop.ui.lifecycle import close_on_termination, mark_startup
-from desktop.ui.main_window import MainWindow, Services
-from desktop.ui.single_instance import Delivery, OpenRequests, hand_over, read_targets
+from desktop.ui.shell.lifecycle import close_on_termination, mark_startup
+from desktop.ui.shell.main_window import MainWindow, Services
+from desktop.ui.shell.single_instance import Delivery, OpenRequests, hand_over, read_targets
 
 log = logging.getLogger(__name__)
 
@@ -210,7 +210,7 @@ def _sentence(error: BaseException, paths: AppPaths) -> str:
 def _install_error_dialog(window: MainWindow, log_file: Path) -> None:
     """Show unexpected errors as one sentence with a button that opens the log (where the
     traceback goes), never crash."""
-    from desktop.ui.error_dialog import show_unexpected_error
+    from desktop.ui.dialogs.error_dialog import show_unexpected_error
 
     showing = False
 

@@ -25,7 +25,7 @@ from desktop.selftest import pixels
 from desktop.store import articles, schema
 from desktop.store.database import connect
 from desktop.ui import binding
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
 
 WINDOW_SIZE = (1200, 800)
 ICON_SIZE = 64

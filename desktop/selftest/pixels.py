@@ -7,7 +7,7 @@ from typing import cast
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QTextBlock
 
-from desktop.ui.reader import ArticleBrowser
+from desktop.ui.reading.reader import ArticleBrowser
 
 ROW_STEP = 4  # colours are counted on every fourth row: plenty to tell a page from a blank
 

@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.settings import Appearance
-from desktop.ui.article_html import Colours
 from desktop.ui.focus_marks import FocusStyle
+from desktop.ui.reading.article_html import Colours
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup

@@ -3,7 +3,7 @@
 It does what any PySide6 program must do to show a window (start Python, import QtWidgets, create
 a QApplication, map a 1200x800 QMainWindow) and nothing else, so Broadsheet's start is compared
 with the least a window of its kind costs on the same machine. It marks its first paint and closes
-on SIGTERM with the app's own helpers (``desktop.ui.lifecycle``, which needs nothing but Qt).
+on SIGTERM with the app's own helpers (``desktop.ui.shell.lifecycle``, which needs nothing but Qt).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from desktop.ui.lifecycle import close_on_termination, mark_startup
+from desktop.ui.shell.lifecycle import close_on_termination, mark_startup
 
 TITLE = "Broadsheet floor"
 SIZE = (1200, 800)

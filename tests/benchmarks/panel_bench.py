@@ -53,7 +53,7 @@ def measure(folder: Path, rounds: int = ROUNDS) -> dict[str, object]:
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtWidgets import QApplication, QComboBox, QMainWindow, QTableView, QTextBrowser
 
-    from desktop.ui.market_dock import MarketDock
+    from desktop.ui.market.market_dock import MarketDock
 
     view = read_view(folder)
     app = QApplication.instance() or QApplication([])

@@ -37,9 +37,9 @@ from tests.benchmarks.ui_bench import (
 )
 
 if TYPE_CHECKING:
-    from desktop.ui.article_model import ArticleListModel
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.reader import ArticleBrowser
+    from desktop.ui.articles.article_model import ArticleListModel
+    from desktop.ui.reading.reader import ArticleBrowser
+    from desktop.ui.shell.main_window import MainWindow
 
 
 class UiBenchError(RuntimeError):
@@ -82,7 +82,7 @@ class Scene:
     @property
     def model(self) -> ArticleListModel:
         """The article list's model."""
-        from desktop.ui.article_model import ArticleListModel
+        from desktop.ui.articles.article_model import ArticleListModel
 
         model = self.articles.model()
         assert isinstance(model, ArticleListModel)
@@ -100,7 +100,7 @@ def open_scene(folder: Path) -> Scene:
     """The application and the window over ``folder``, as the app builds them, shown at
     1400x900 and settled (first article open, market panel filled, counts shown)."""
     from desktop.app import create_window
-    from desktop.ui.article_list import ArticleListView
+    from desktop.ui.articles.article_list import ArticleListView
 
     quiet_profile(folder)
     existing = QApplication.instance()
@@ -124,7 +124,7 @@ def open_scene(folder: Path) -> Scene:
 
 def watch_photo_decoding(scene: Scene) -> None:
     """Note every photo the reader decodes (file, whether it decoded), to check a sample."""
-    from desktop.ui import reader_pictures
+    from desktop.ui.reading import reader_pictures
 
     decode = reader_pictures.scaled_photo
 

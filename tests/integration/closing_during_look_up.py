@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from desktop.app import create_window
 from desktop.net.fetch import Limits
 from desktop.operations import subscribe
-from desktop.ui.subscribe_dialog import SubscribeDialog
+from desktop.ui.dialogs.subscribe_dialog import SubscribeDialog
 from tests.silent_server import SilentServer
 
 POLL_MS = 20

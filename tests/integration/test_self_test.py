@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from desktop import logfile, paths, selftest
 from desktop.ingest.edition import read_edition
 from desktop.paths import resolve, resource
-from desktop.ui import reader_pictures
+from desktop.ui.reading import reader_pictures
 from tests.commands import broadsheet
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -18,8 +18,8 @@ from desktop.domain import MarketSnapshot
 from desktop.ingest.edition import read_market_snapshot
 from desktop.paths import AppPaths, resource
 from desktop.ui.appearance import FIELDS
-from desktop.ui.main_window import MainWindow
-from desktop.ui.reader import ArticleBrowser
+from desktop.ui.reading.reader import ArticleBrowser
+from desktop.ui.shell.main_window import MainWindow
 from tests.newsroom import Item, Newsroom
 from tests.silent_server import SilentServer
 from tests.ui.controller_parts import Parts, controller_parts

@@ -15,10 +15,10 @@ from desktop.operations.reading import WindowReads
 from desktop.paths import AppPaths
 from desktop.store.database import connect_reader
 from desktop.tasks import TaskRunner
-from desktop.ui.actions import Actions, create_actions
-from desktop.ui.article_list import ArticleListView
-from desktop.ui.article_model import ArticleListModel
-from desktop.ui.reader import ArticleBrowser
+from desktop.ui.articles.article_list import ArticleListView
+from desktop.ui.articles.article_model import ArticleListModel
+from desktop.ui.reading.reader import ArticleBrowser
+from desktop.ui.shell.actions import Actions, create_actions
 
 
 @dataclass

@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain import MarketSnapshot
 from desktop.paths import AppPaths
-from desktop.ui.main_window import MainWindow
-from desktop.ui.market_roles import TREND
-from desktop.ui.market_room import READER_CHARACTERS
-from desktop.ui.market_tables import NAME, FiguresView
+from desktop.ui.market.market_roles import TREND
+from desktop.ui.market.market_room import READER_CHARACTERS
+from desktop.ui.market.market_tables import NAME, FiguresView
+from desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.market_window import (
     market_dock,

@@ -15,10 +15,10 @@ from desktop.domain import MarketSnapshot, Quote, Rate
 from desktop.paths import AppPaths
 from desktop.store.database import connect, transaction
 from desktop.store.market_data import add_figures
-from desktop.ui.main_window import MainWindow
-from desktop.ui.market_room import READER_CHARACTERS, MarketRoom
-from desktop.ui.market_tables import NAME, FiguresView
-from desktop.ui.pane_room import PaneRoom
+from desktop.ui.market.market_room import READER_CHARACTERS, MarketRoom
+from desktop.ui.market.market_tables import NAME, FiguresView
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.shell.pane_room import PaneRoom
 
 SIZES = [(800, 600), (1280, 800), (1600, 1000)]
 ECB = "European Central Bank"

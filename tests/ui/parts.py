@@ -12,13 +12,13 @@ from desktop.paths import AppPaths
 from desktop.settings import Settings, save
 from desktop.store.database import connect, transaction
 from desktop.store.feeds import add_feed
-from desktop.ui.about_dialog import AboutDialog
-from desktop.ui.article_list import ArticleListView
-from desktop.ui.article_model import ArticleListModel
-from desktop.ui.main_window import MainWindow
-from desktop.ui.preferences_dialog import PreferencesDialog
-from desktop.ui.sections import SECTION_ROLE, SectionList
-from desktop.ui.subscribe_dialog import SubscribeDialog
+from desktop.ui.articles.article_list import ArticleListView
+from desktop.ui.articles.article_model import ArticleListModel
+from desktop.ui.dialogs.about_dialog import AboutDialog
+from desktop.ui.dialogs.preferences_dialog import PreferencesDialog
+from desktop.ui.dialogs.subscribe_dialog import SubscribeDialog
+from desktop.ui.sections.section_list import SECTION_ROLE, SectionList
+from desktop.ui.shell.main_window import MainWindow
 
 
 def article_list(window: MainWindow) -> ArticleListView:

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 import desktop
 from desktop.licences import UNKNOWN, normalized
 from desktop.paths import AppPaths
-from desktop.ui.about_dialog import AboutDialog
-from desktop.ui.main_window import MainWindow
+from desktop.ui.dialogs.about_dialog import AboutDialog
+from desktop.ui.shell.main_window import MainWindow
 
 # Direct requirements of Broadsheet, and one that only a requirement needs (httpx -> httpcore).
 Child = TypeVar("Child", bound=QObject)

@@ -14,9 +14,9 @@ from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import Article, Photo
-from desktop.ui.reader import ArticleBrowser
-from desktop.ui.reader_text import unseen
-from desktop.ui.sections import SectionList
+from desktop.ui.reading.reader import ArticleBrowser
+from desktop.ui.reading.reader_text import unseen
+from desktop.ui.sections.section_list import SectionList
 from tests.newsroom import Item, Newsroom
 from tests.ui.conftest import WindowFactory
 from tests.ui.parts import article_list, article_model, article_titles
@@ -264,7 +264,7 @@ def test_a_resized_column_asks_for_each_picture_anew_and_keeps_no_stale_copy(
     narrower column asks for them again, and a later article with the same picture asks too
     (nothing decoded for one article lingers in the document for the next)."""
     wide = cached_picture(images, "harbour", 1600, 900)
-    from desktop.ui import reader_pictures
+    from desktop.ui.reading import reader_pictures
 
     decoded: list[tuple[str, int | None]] = []
     decode = reader_pictures.scaled_photo

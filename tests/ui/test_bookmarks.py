@@ -18,11 +18,11 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain import BOOKMARKS
 from desktop.paths import AppPaths
-from desktop.ui.actions import plain
-from desktop.ui.article_delegate import star_rect
-from desktop.ui.article_model import Role
-from desktop.ui.main_window import MainWindow
-from desktop.ui.sections import SectionList
+from desktop.ui.articles.article_delegate import star_rect
+from desktop.ui.articles.article_model import Role
+from desktop.ui.sections.section_list import SectionList
+from desktop.ui.shell.actions import plain
+from desktop.ui.shell.main_window import MainWindow
 from tests.ui.parts import article_list, article_model, stored
 
 

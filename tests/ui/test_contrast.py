@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui import appearance
 from desktop.ui.appearance import DARK, LIGHT, contrast, palette
-from desktop.ui.article_delegate import bookmark_gold
-from desktop.ui.main_window import MainWindow
-from desktop.ui.market_tables import FiguresView
+from desktop.ui.articles.article_delegate import bookmark_gold
+from desktop.ui.market.market_tables import FiguresView
+from desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.market_window import label, settle, show_panel
 

@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.paths import AppPaths
 from desktop.ui import link_label
+from desktop.ui.dialogs.preferences_dialog import PreferencesDialog
+from desktop.ui.dialogs.subscribe_dialog import NO_FOLDER, SubscribeDialog
 from desktop.ui.link_label import LinkLabel
-from desktop.ui.main_window import MainWindow
-from desktop.ui.preferences_dialog import PreferencesDialog
-from desktop.ui.subscribe_dialog import NO_FOLDER, SubscribeDialog
+from desktop.ui.shell.main_window import MainWindow
 from tests.newsroom import Newsroom
 from tests.ui.conftest import COURIER_FEED
 from tests.ui.parts import section_texts, stored

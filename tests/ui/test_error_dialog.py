@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop import app, logfile
 from desktop.paths import AppPaths
-from desktop.ui.error_dialog import sentence
-from desktop.ui.main_window import MainWindow
+from desktop.ui.dialogs.error_dialog import sentence
+from desktop.ui.shell.main_window import MainWindow
 
 
 class _Answerer:

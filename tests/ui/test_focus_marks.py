@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.ui import appearance
+from desktop.ui.articles.search_box import SearchBox
 from desktop.ui.focus_marks import LEAST_CONTRAST, contrast, ring_colour
-from desktop.ui.main_window import MainWindow
-from desktop.ui.search_box import SearchBox
+from desktop.ui.shell.main_window import MainWindow
 from tests.ui.market_window import settle
 from tests.ui.parts import article_model
 

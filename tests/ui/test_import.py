@@ -15,8 +15,8 @@ from desktop.paths import AppPaths
 from desktop.store.database import connect
 from desktop.store.sources import sources
 from desktop.tasks import InlineRunner
-from desktop.ui.importing import Importer
-from desktop.ui.main_window import MainWindow
+from desktop.ui.sections.importing import Importer
+from desktop.ui.shell.main_window import MainWindow
 from tests.ui.parts import article_titles, section_list
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.paths import AppPaths
-from desktop.ui.import_export import ImportExport
+from desktop.ui.sections.import_export import ImportExport
 from tests.ui.controller_parts import Parts
 from tests.ui.parts import stored
 

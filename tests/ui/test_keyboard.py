@@ -24,10 +24,10 @@ from pytestqt.qtbot import QtBot
 from desktop.paths import AppPaths
 from desktop.settings import Appearance
 from desktop.ui import appearance
-from desktop.ui.about_dialog import AboutDialog
-from desktop.ui.main_window import MainWindow
-from desktop.ui.preferences_dialog import PreferencesDialog
-from desktop.ui.subscribe_dialog import SubscribeDialog
+from desktop.ui.dialogs.about_dialog import AboutDialog
+from desktop.ui.dialogs.preferences_dialog import PreferencesDialog
+from desktop.ui.dialogs.subscribe_dialog import SubscribeDialog
+from desktop.ui.shell.main_window import MainWindow
 from tests.ui.market_window import market_dock, settle
 from tests.ui.parts import article_list, open_dialogs, section_list
 

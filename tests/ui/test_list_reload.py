@@ -9,7 +9,7 @@ from contextlib import closing
 from pytestqt.qtbot import QtBot
 
 from desktop.paths import AppPaths
-from desktop.ui.list_reload import ListReloader
+from desktop.ui.articles.list_reload import ListReloader
 from tests.ui.controller_parts import Parts
 
 

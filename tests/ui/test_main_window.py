@@ -21,9 +21,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain import BOOKMARKS, UNREAD
 from desktop.paths import AppPaths
-from desktop.ui.article_model import Role
-from desktop.ui.main_window import MainWindow
-from desktop.ui.sections import SectionList
+from desktop.ui.articles.article_model import Role
+from desktop.ui.sections.section_list import SectionList
+from desktop.ui.shell.main_window import MainWindow
 from tests.ui.parts import article_list, article_model, stored
 
 
@@ -215,7 +215,7 @@ def test_sections_show_their_articles(window: MainWindow, qtbot: QtBot) -> None:
 
 
 def test_sections_show_unread_counts(window: MainWindow, qtbot: QtBot) -> None:
-    from desktop.ui.sections import COUNT_ROLE
+    from desktop.ui.sections.section_list import COUNT_ROLE
 
     sections = window.findChild(SectionList, "sectionList")
     assert sections is not None

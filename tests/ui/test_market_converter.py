@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import MarketSnapshot
-from desktop.ui.market_dock import MarketDock
+from desktop.ui.market.market_dock import MarketDock
 
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
 

@@ -24,10 +24,10 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import MarketSnapshot, Quote
-from desktop.ui.market_dock import MarketDock
-from desktop.ui.market_footer import EMPTY_TEXT
-from desktop.ui.market_models import CurrencyTableModel, QuoteTableModel
-from desktop.ui.market_roles import (
+from desktop.ui.market.market_dock import MarketDock
+from desktop.ui.market.market_footer import EMPTY_TEXT
+from desktop.ui.market.market_models import CurrencyTableModel, QuoteTableModel
+from desktop.ui.market.market_roles import (
     FILTER_ROLE,
     KEY_ROLE,
     PINNED_ROLE,

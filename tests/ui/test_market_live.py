@@ -31,11 +31,11 @@ from pytestqt.qtbot import QtBot
 from desktop import settings
 from desktop.domain import MarketSnapshot, ProviderStatus, Rate
 from desktop.paths import AppPaths
-from desktop.ui.actions import plain
-from desktop.ui.main_window import MainWindow
-from desktop.ui.market_dock import MarketDock
-from desktop.ui.market_models import CurrencyTableModel
-from desktop.ui.market_roles import KEY_ROLE, SERIES_ROLE, STALE_ROLE, TREND
+from desktop.ui.market.market_dock import MarketDock
+from desktop.ui.market.market_models import CurrencyTableModel
+from desktop.ui.market.market_roles import KEY_ROLE, SERIES_ROLE, STALE_ROLE, TREND
+from desktop.ui.shell.actions import plain
+from desktop.ui.shell.main_window import MainWindow
 from tests.marketserver import (
     KEY,
     PATHS,

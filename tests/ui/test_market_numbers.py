@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QTab
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import MarketSnapshot
-from desktop.ui.market_dock import MarketDock
+from desktop.ui.market.market_dock import MarketDock
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
@@ -116,8 +116,8 @@ def test_a_swiss_reader_sees_every_apostrophe_of_a_million(qtbot: QtBot, dock: M
 def test_the_window_and_the_markets_panel_import_babel_only_to_write_a_number() -> None:
     probe = (
         "import sys\n"
-        "import desktop.app, desktop.ui.main_window, desktop.ui.market_dock\n"
-        "import desktop.ui.market_panel, desktop.market.amounts\n"
+        "import desktop.app, desktop.ui.shell.main_window, desktop.ui.market.market_dock\n"
+        "import desktop.ui.market.market_panel, desktop.market.amounts\n"
         "print('babel' in sys.modules)\n"
         "from decimal import Decimal\n"
         "from desktop.market.local_numbers import NumberLocale, written\n"

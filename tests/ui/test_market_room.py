@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.market_room import READER_CHARACTERS
+from desktop.ui.market.market_room import READER_CHARACTERS
 from tests.ui.conftest import WindowFactory
 from tests.ui.market_window import (
     SIZES,

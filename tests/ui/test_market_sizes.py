@@ -18,10 +18,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain import MarketSnapshot
 from desktop.paths import AppPaths
-from desktop.ui.main_window import MainWindow
-from desktop.ui.market_models import CurrencyTableModel, QuoteTableModel
-from desktop.ui.market_roles import TREND
-from desktop.ui.market_tables import NAME, FiguresView
+from desktop.ui.market.market_models import CurrencyTableModel, QuoteTableModel
+from desktop.ui.market.market_roles import TREND
+from desktop.ui.market.market_tables import NAME, FiguresView
+from desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.market_window import (
     LOADS,

@@ -15,9 +15,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import MarketSnapshot, Quote, Rate
-from desktop.ui.market_dock import MarketDock
-from desktop.ui.market_models import CurrencyTableModel, QuoteTableModel
-from desktop.ui.market_roles import SORT_ROLE
+from desktop.ui.market.market_dock import MarketDock
+from desktop.ui.market.market_models import CurrencyTableModel, QuoteTableModel
+from desktop.ui.market.market_roles import SORT_ROLE
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 SAVED = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)

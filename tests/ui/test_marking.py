@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain import UNREAD
 from desktop.paths import AppPaths
-from desktop.ui.main_window import MainWindow
-from desktop.ui.sections import FOLDER_ROLE
+from desktop.ui.sections.section_list import FOLDER_ROLE
+from desktop.ui.shell.main_window import MainWindow
 from tests.factories import add_articles
 from tests.ui.conftest import WindowFactory
 from tests.ui.parts import article_titles, section_list, stored

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QSplitter, QToolBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import BOOKMARKS
-from desktop.ui.main_window import MainWindow
-from desktop.ui.market_room import READER_CHARACTERS
-from desktop.ui.pane_room import pane_widths
-from desktop.ui.sections import SECTION_ROLE
-from desktop.ui.sections_pane import SectionsPane
+from desktop.ui.market.market_room import READER_CHARACTERS
+from desktop.ui.sections.section_list import SECTION_ROLE
+from desktop.ui.sections.sections_pane import SectionsPane
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.shell.pane_room import pane_widths
 from tests.ui.conftest import WindowFactory
 from tests.ui.market_window import market_dock, opened, reader_characters, settle
 from tests.ui.parts import section_list

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage, QTextBlock, QTextLine
 
-from desktop.ui.reader import ArticleBrowser
-from desktop.ui.reader_text import unseen
+from desktop.ui.reading.reader import ArticleBrowser
+from desktop.ui.reading.reader_text import unseen
 from tests.ui.test_article_pictures import SITE, WORDS, cached_picture, figure, story
 
 OBJECT = "\ufffc"

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from desktop import settings
 from desktop.paths import AppPaths
 from desktop.settings import Settings
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 
 

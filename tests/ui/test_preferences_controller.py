@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.paths import AppPaths
 from desktop.settings import TEXT_SIZES, Settings, load, save
-from desktop.ui.preferring import Preferences
-from desktop.ui.text_size import TextSizeControl
+from desktop.ui.reading.text_size import TextSizeControl
+from desktop.ui.shell.preferring import Preferences
 from tests.ui.controller_parts import Parts
 
 

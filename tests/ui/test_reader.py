@@ -11,8 +11,8 @@ from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from desktop.paths import AppPaths
-from desktop.ui.main_window import MainWindow
-from desktop.ui.reader import ArticleBrowser
+from desktop.ui.reading.reader import ArticleBrowser
+from desktop.ui.shell.main_window import MainWindow
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
 
@@ -112,7 +112,7 @@ def test_open_in_browser_opens_the_articles_page(
 
 def test_an_empty_section_says_what_to_do(window: MainWindow, qtbot: QtBot) -> None:
     from desktop.domain import BOOKMARKS
-    from desktop.ui.sections import SectionList
+    from desktop.ui.sections.section_list import SectionList
 
     sections = window.findChild(SectionList, "sectionList")
     assert sections is not None

@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 
 from desktop import settings
 from desktop.paths import AppPaths
-from desktop.ui import reader as reader_module
-from desktop.ui.caret_browsing import TURNED_OFF, TURNED_ON
-from desktop.ui.main_window import MainWindow
-from desktop.ui.reader import ArticleBrowser
-from desktop.ui.reader_text import selected_link
+from desktop.ui.reading import reader as reader_module
+from desktop.ui.reading.caret_browsing import TURNED_OFF, TURNED_ON
+from desktop.ui.reading.reader import ArticleBrowser
+from desktop.ui.reading.reader_text import selected_link
+from desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.parts import article_list
 

@@ -15,9 +15,9 @@ from desktop.app import create_window
 from desktop.domain import BOOKMARKS
 from desktop.paths import AppPaths
 from desktop.settings import TEXT_SIZES
-from desktop.ui.main_window import MainWindow
-from desktop.ui.reader import MIN_GUTTER, ArticleBrowser
-from desktop.ui.sections_pane import SectionsPane
+from desktop.ui.reading.reader import MIN_GUTTER, ArticleBrowser
+from desktop.ui.sections.sections_pane import SectionsPane
+from desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.market_window import market_room
 from tests.ui.parts import add_source, article_list, section_list, source_item

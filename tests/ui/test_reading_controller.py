@@ -8,7 +8,7 @@ from contextlib import closing
 from pytestqt.qtbot import QtBot
 
 from desktop.paths import AppPaths
-from desktop.ui.reading import GONE, Reading
+from desktop.ui.reading.reading import GONE, Reading
 from tests.ui.controller_parts import Parts
 from tests.ui.parts import stored
 

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain import ALL, BOOKMARKS, UNREAD, Section
 from desktop.paths import AppPaths
-from desktop.ui.main_window import MainWindow
-from desktop.ui.search_box import SearchBox
+from desktop.ui.articles.search_box import SearchBox
+from desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.parts import article_list, article_model, article_titles, section_list, stored
 
@@ -249,7 +249,7 @@ def test_open_in_browser_says_so_when_no_browser_starts(
 def test_past_a_sources_last_unread_article_next_unread_goes_on_to_the_next_source(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    from desktop.ui.sections import COUNT_ROLE
+    from desktop.ui.sections.section_list import COUNT_ROLE
 
     sections = section_list(window)
     herald, gazette = sections.sources()[0], sections.sources()[1]

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain import ALL, UNREAD, Section
 from desktop.paths import AppPaths
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.parts import article_list, article_model, section_list
 

@@ -8,10 +8,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain import ALL
 from desktop.paths import AppPaths
-from desktop.ui.reading import Reading
-from desktop.ui.reading_place import PlaceMemory
-from desktop.ui.reading_tools import ReadingTools
-from desktop.ui.sections import SectionList
+from desktop.ui.reading.reading import Reading
+from desktop.ui.reading.reading_place import PlaceMemory
+from desktop.ui.reading.reading_tools import ReadingTools
+from desktop.ui.sections.section_list import SectionList
 from tests.ui.controller_parts import Parts
 from tests.ui.parts import stored
 

@@ -22,9 +22,9 @@ from desktop.paths import AppPaths
 from desktop.settings import Settings
 from desktop.store import articles
 from desktop.tasks import Done, Failed, InlineRunner, Job
-from desktop.ui.list_reload import ListReloader
-from desktop.ui.main_window import MainWindow
-from desktop.ui.sections import COUNT_ROLE, GONE_SENTENCE, STATE_ROLE
+from desktop.ui.articles.list_reload import ListReloader
+from desktop.ui.sections.section_list import COUNT_ROLE, GONE_SENTENCE, STATE_ROLE
+from desktop.ui.shell.main_window import MainWindow
 from tests.newsroom import Item, Newsroom
 from tests.ui.conftest import COURIER_FEED, COURIER_ITEMS, WindowFactory
 from tests.ui.parts import (
@@ -284,7 +284,7 @@ def test_the_app_refreshes_soon_after_start_when_subscriptions_are_old(
     open_window: WindowFactory, courier: Newsroom, paths: AppPaths, qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    from desktop.ui import refreshing
+    from desktop.ui.sections import refreshing
 
     monkeypatch.setattr(refreshing, "STARTUP_REFRESH_DELAY_MS", 0)
     add_source(paths, courier.url(COURIER_FEED), "Courier")  # never fetched
@@ -297,7 +297,7 @@ def test_no_refresh_at_start_when_off_or_recent(
     open_window: WindowFactory, courier: Newsroom, paths: AppPaths, qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch, case: str,
 ) -> None:  # fmt: skip
-    from desktop.ui import refreshing
+    from desktop.ui.sections import refreshing
 
     monkeypatch.setattr(refreshing, "STARTUP_REFRESH_DELAY_MS", 0)
     source = add_source(paths, courier.url(COURIER_FEED), "Courier")

@@ -12,10 +12,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.paths import AppPaths
-from desktop.ui import refreshing
-from desktop.ui.refresh_control import Refreshing
-from desktop.ui.refreshing import Refresher, RefreshStatus
-from desktop.ui.sections import SectionList
+from desktop.ui.sections import refreshing
+from desktop.ui.sections.refresh_control import Refreshing
+from desktop.ui.sections.refreshing import Refresher, RefreshStatus
+from desktop.ui.sections.section_list import SectionList
 from tests.newsroom import Newsroom
 from tests.ui.conftest import COURIER_FEED
 from tests.ui.controller_parts import Parts

@@ -8,12 +8,12 @@ from contextlib import closing
 
 from desktop.domain import UNREAD
 from desktop.paths import AppPaths
-from desktop.ui.reading import Reading
-from desktop.ui.reading_place import PlaceMemory, ReadingPlace
-from desktop.ui.reopening import Reopening
-from desktop.ui.search_box import SearchBox
-from desktop.ui.section_view import SectionView
-from desktop.ui.sections import SectionList
+from desktop.ui.articles.search_box import SearchBox
+from desktop.ui.articles.section_view import SectionView
+from desktop.ui.reading.reading import Reading
+from desktop.ui.reading.reading_place import PlaceMemory, ReadingPlace
+from desktop.ui.sections.section_list import SectionList
+from desktop.ui.shell.reopening import Reopening
 from tests.ui.controller_parts import Parts
 
 

@@ -14,8 +14,8 @@ from desktop.domain import NewArticle
 from desktop.paths import AppPaths
 from desktop.store.database import connect, transaction
 from desktop.store.loading import add_article
-from desktop.ui.article_model import Role
-from desktop.ui.main_window import MainWindow
+from desktop.ui.articles.article_model import Role
+from desktop.ui.shell.main_window import MainWindow
 from tests.newsroom import Newsroom
 from tests.ui.conftest import COURIER_FEED, COURIER_ITEMS, WindowFactory
 from tests.ui.parts import (

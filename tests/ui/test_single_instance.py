@@ -22,15 +22,15 @@ from pytestqt.qtbot import QtBot
 from desktop import app as composition
 from desktop.app import create_window
 from desktop.paths import AppPaths, instance_name
-from desktop.ui import single_instance
-from desktop.ui.main_window import MainWindow
-from desktop.ui.single_instance import (
+from desktop.ui.dialogs.subscribe_dialog import SubscribeDialog
+from desktop.ui.shell import single_instance
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.shell.single_instance import (
     Delivery,
     OpenRequests,
     hand_over,
     read_targets,
 )
-from desktop.ui.subscribe_dialog import SubscribeDialog
 from tests.commands import broadsheet
 from tests.newsroom import Newsroom
 from tests.ui.conftest import COURIER_FEED

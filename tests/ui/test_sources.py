@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain import BOOKMARKS, Section, Source
 from desktop.paths import AppPaths
-from desktop.ui.article_model import Role
-from desktop.ui.main_window import MainWindow
-from desktop.ui.sections import SOURCE_ROLE
+from desktop.ui.articles.article_model import Role
+from desktop.ui.sections.section_list import SOURCE_ROLE
+from desktop.ui.shell.main_window import MainWindow
 from tests.newsroom import Newsroom
 from tests.ui.conftest import COURIER_FEED, COURIER_ITEMS, WindowFactory
 from tests.ui.parts import (

@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain import SectionKind
 from desktop.paths import AppPaths
-from desktop.ui.article_list import ArticleListView
-from desktop.ui.article_model import Role
-from desktop.ui.main_window import MainWindow
-from desktop.ui.sections import COUNT_ROLE, SECTION_ROLE, SectionList
+from desktop.ui.articles.article_list import ArticleListView
+from desktop.ui.articles.article_model import Role
+from desktop.ui.sections.section_list import COUNT_ROLE, SECTION_ROLE, SectionList
+from desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.market_window import LOADS, label, settle, show_panel
 

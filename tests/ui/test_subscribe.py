@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop.paths import AppPaths
-from desktop.ui.main_window import MainWindow
-from desktop.ui.subscribe_dialog import SubscribeDialog
+from desktop.ui.dialogs.subscribe_dialog import SubscribeDialog
+from desktop.ui.shell.main_window import MainWindow
 from tests.newsroom import Newsroom
 from tests.silent_server import SilentServer
 from tests.ui.conftest import COURIER_FEED, COURIER_ITEMS, WindowFactory

@@ -7,8 +7,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.paths import AppPaths
-from desktop.ui.sections import COUNT_ROLE, SectionList
-from desktop.ui.subscriptions import Subscriptions
+from desktop.ui.sections.section_list import COUNT_ROLE, SectionList
+from desktop.ui.sections.subscriptions import Subscriptions
 from tests.ui.controller_parts import Parts
 from tests.ui.parts import add_source, stored
 

@@ -7,8 +7,8 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.main_window import MainWindow
-from desktop.ui.text_size import TextSizeControl
+from desktop.ui.reading.text_size import TextSizeControl
+from desktop.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 
 

@@ -1,0 +1,1 @@
+"""The dialogs: About, Preferences, Add Subscription and the error report."""

@@ -1,0 +1,1 @@
+"""The market panel: rates and quotes, their tables, charts and the converter."""

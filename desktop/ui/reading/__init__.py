@@ -1,0 +1,1 @@
+"""The reading column: the reader, its toolbar, text size and pictures."""

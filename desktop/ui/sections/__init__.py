@@ -1,0 +1,1 @@
+"""Sections and subscriptions: the pane, and sources added, edited, imported, refreshed."""

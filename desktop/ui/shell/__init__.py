@@ -1,0 +1,1 @@
+"""The window shell: the main window, its layout, menus, actions and panes."""
