@@ -47,7 +47,8 @@ HOLDOUTS = (HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4)
 HOLDOUT_IDS = ["holdout", "holdout2", "holdout3", "holdout4"]
 # Each set's names start with its own prefixes.
 PREFIXES = {
-    CORPUS: {"a-", "b-", "c-"}, HOLDOUT: {"h-"}, HOLDOUT2: {"g-"}, HOLDOUT3: {"k-"}, HOLDOUT4: {"m-"},
+    CORPUS: {"a-", "b-", "c-"}, HOLDOUT: {"h-"}, HOLDOUT2: {"g-"}, HOLDOUT3: {"k-"},
+    HOLDOUT4: {"m-"},
 }  # fmt: skip
 # The fewest pages each holdout set holds (the third was asked for at least 25, the fourth 32).
 FEWEST_PAGES = {HOLDOUT: 24, HOLDOUT2: 24, HOLDOUT3: 25, HOLDOUT4: 32}
