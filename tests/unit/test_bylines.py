@@ -228,3 +228,20 @@ def test_a_credit_line_glued_to_the_name_is_split_off() -> None:
     """A name whose element runs into the next one's credit line without a space ("Jane
     DoeVideo: John Roe") gives the name alone."""
     assert names_in("By Jane DoeVideo: John Roe") == ["Jane Doe"]
+
+
+def test_a_link_to_an_authors_page_above_the_article_names_the_author() -> None:
+    """A site builder's linked "author" collection item, marked no other way, above the text
+    gives the byline."""
+    item = (
+        '<div class="w-dyn-list"><div role="list" class="w-dyn-items"><div role="listitem" '
+        'class="w-dyn-item"><a href="/author/jane-doe" class="link-block w-inline-block">'
+        '<div class="text-block-12">Jane Doe</div></a></div></div></div>'
+    )
+    assert byline_of(page(before=item)) == "Jane Doe"
+
+
+def test_a_link_to_an_authors_page_below_the_article_names_no_author() -> None:
+    """A link to an author's page after the article's text (another story's) is no byline."""
+    more = '<div class="more"><a href="/author/john-roe">John Roe</a></div>'
+    assert byline_of(page(after=more)) is None
