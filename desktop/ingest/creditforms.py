@@ -36,19 +36,23 @@ _CJK_SHOT = r"攝影|摄影|攝|摄|撮影"
 # Hungarian, Croatian and Ukrainian, and English "Illustration": dropped before a colon or pipe.
 _WORLD_LABELS = (
     r"cr[ée]dit(?:o|s|os)?(?:\s+(?:photos?|de\s+la\s+foto|da\s+foto|fotografico))?|kredit"
-    r"|fotograf[ií]a|fotografie|imagen|imagem|imagine|immagine|ilustraci[óo]n|ilustra[çc][ãa]o"
+    r"|fotograf[ií]a|fotografie|imagen|imagem|immagine|ilustraci[óo]n|ilustra[çc][ãa]o"
     r"|illustrations?|illustrazione|illustratie|illustrasjon|ilustrasi|ilustra[țţt]ie"
     r"|illusztr[áa]ci[óo]|ilustracija|ілюстрація|gr[áa]fico|graphique|grafiek|grafika?"
     r"|infograf[íi]a|infographie|abbildung|beeld|afbeelding|billede|bilde|gambar|sumber"
     r"|larawan|litrato|pinagmulan|sursa|sursă|fotó|kép|forrás|slika|izvor|зображення|джерело"
     r"|source|fonte"
 )
+# Where such a label may stand: first, or after a sentence, a bracket or a separator (never inside
+# a sentence: "The source: a leaked memo").
+_OPENS = r"(?:(?<![\s\S])|(?<=[.!?»”)(\[|/–—-]\s)|(?<=[.!?»”)(\[|/–—-]))"
 _OTHER_LABELS = (
     r"(?<!\w)(?:(?:фото|fotoğraf|ảnh|zdroj|kaynak|źródło|تصوير|المصدر|مصدر|الصورة|צילום|kuva"
     r"|kuvat|lähde|φωτο|φωτ\."
     r"|φωτογραφία|πηγή|quelle|bildquelle|fotoquelle|bron|kilde|källa|fuente|fonte|zdjęcie|snímek"
     r"|图片来源|圖片來源|图源|圖源|来源|來源|출처"
-    rf"|(?:photo|image|picture)\s+credits?|courtesy|{_WORLD_LABELS})\s*[:：|]\s*|fot\.\s*"
+    rf"|(?:photo|image|picture)\s+credits?|courtesy|{_OPENS}(?:{_WORLD_LABELS}))\s*[:：|]\s*"
+    r"|fot\.\s*"
     r"|(?:photo(?:graph)?|image|picture|graphic|video)s?\s+/\s+(?=\w))"
 )
 # "Photo by" in German, Italian, Spanish, French, Dutch and the Nordic languages, as Unsplash

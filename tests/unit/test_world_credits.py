@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.ingest.creditforms import split_credit
 from desktop.ingest.extract import extract_article
 
 STORY = [
@@ -138,3 +139,13 @@ def test_labels_and_rights_tails_leave_the_name_alone(written: str, credit: str)
     found = extract_article(portal_page(figure(written)), URL)
     assert found.credit == credit
     assert (found.caption or "").rstrip(".") == "Tramvaj na Smíchově"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["The source: a leaked memo seen by reporters", "Imagine: a city without cars on Sunday"],
+)
+def test_a_label_word_inside_the_captions_sentence_starts_no_credit(caption: str) -> None:
+    """A word that labels credits in some language ("source", "fonte") inside the caption's
+    own sentence splits nothing off."""
+    assert split_credit(caption) == (caption, None)
