@@ -11,6 +11,7 @@ import re
 
 from desktop.ingest.creditforms import (
     closes_with_credit,
+    is_credit_shaped,
     is_label_alone,
     is_person,
     looks_like_credit,
@@ -218,8 +219,9 @@ def _leading_credits(area: Element) -> list[Element]:
         return []
     first = spaced_text(children[0])
     rest = spaced_text(area, (children[0],))
-    shaped = (looks_like_credit(first) or names_agency(first)) and not is_label_alone(first)
-    if not shaped or first.endswith(_SENTENCE_ENDS) or len(rest.split()) < _SENTENCE_WORDS:
+    shaped = is_credit_shaped(first) and not is_label_alone(first)
+    apart = not clean(children[0].tail or "") and not first.endswith(_SENTENCE_ENDS)
+    if not (shaped and apart) or len(rest.split()) < _SENTENCE_WORDS:
         return []
     return [children[0]]
 

@@ -207,6 +207,14 @@ def is_label_alone(text: str) -> bool:
     return bool(_CREDIT_MARK.fullmatch(text.strip()))
 
 
+def is_credit_shaped(text: str) -> bool:
+    """Whether a short text is a credit by its shape alone, never a dateline in capitals: a
+    label first, "Name/Agency" or a known agency's name ("Jane Doe/Reuters", "AFP")."""
+    bare = text.strip().strip("()[]（）［］").strip()
+    shaped = _CREDIT_MARK.match(bare) or _NAME_SLASH_NAME.match(bare) or _AGENCY.fullmatch(bare)
+    return bool(shaped) and len(bare) <= MAX_CREDIT
+
+
 def names_agency(text: str) -> bool:
     """Whether a short text is an agency's name, alone or in brackets ("(EFE)", "AFP")."""
     bare = text.strip().strip("()[]（）［］").strip()

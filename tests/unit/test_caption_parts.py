@@ -160,6 +160,11 @@ def test_separate_elements_of_a_caption_are_spaced_but_words_and_punctuation_are
             None,
             "Dana Okoye for the Record",
         ),
+        (
+            "<span>KYIV</span><span>Readers wait outside the Elm Street branch.</span>",
+            "KYIV Readers wait outside the Elm Street branch.",
+            None,
+        ),
     ],
 )
 def test_a_credit_written_before_the_caption_is_told_apart_by_its_shape(
@@ -167,7 +172,7 @@ def test_a_credit_written_before_the_caption_is_told_apart_by_its_shape(
 ) -> None:
     """A caption area whose first element is a credit ("Name/Agency", an agency) and whose next
     is the sentence gives the sentence as the caption and the first as the credit; a label
-    alone first ("Photo by") still opens the credit."""
+    alone first ("Photo by") still opens the credit, and a dateline in capitals is no credit."""
     src = "https://static.metro-record.example/images/2025/03/11/branch-queue.jpg"
     lead = f'<figure><img src="{src}" alt=""><figcaption>{parts}</figcaption></figure>'
     article = extract(page(lead, og_image(src)))
