@@ -116,9 +116,9 @@ _PARENTHESISED = re.compile(
 )
 # "... on Monday —JUAN DELA CRUZ": a photographer in capitals after an em dash, as Philippine
 # dailies print it.
-_DASHED_CAPS = re.compile(
-    r"^(?P<caption>.+?)\s*(?P<credit>—\s?[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){1,3})$"
-)
+_DASHED_NAME = r"—\s?[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){1,3}"
+_DASHED_CAPS = re.compile(rf"^(?P<caption>.+?)\s*(?P<credit>{_DASHED_NAME})$")
+_DASHED_ALONE = re.compile(rf"^{_DASHED_NAME}$")
 _MARKED = re.compile(rf"^(?P<caption>.*?)\s*(?P<credit>{_LABEL}.{{0,80}})$", re.I)
 _TAIL = re.compile(r"^(?P<caption>.+[.!?])\s+(?P<credit>[^.!?]{1,60})$")
 # A site's address as a credit's source: "PAPER.EXAMPLE/Jane Doe", "Paper.com/Jane Doe".
@@ -183,7 +183,7 @@ def looks_like_credit(text: str) -> bool:
     text = text.strip().strip("()[]（）［］").strip()
     marked = _CREDIT_MARK.match(text) or _AGENCY.search(text) or _NAME_SLASH_NAME.match(text)
     shot = _SHOT_BY.match(text) or _ACRONYM.match(text) or _AGENCY_FIRST.match(text)
-    shot = shot or _PROVIDED.match(text) or _DASHED_CAPS.match(f" {text}")
+    shot = shot or _PROVIDED.match(text) or _DASHED_ALONE.match(text)
     if _COUNTER.fullmatch(text):
         return False
     return bool(marked or shot) and len(text) <= MAX_CREDIT
