@@ -5,9 +5,9 @@ else from its text, each element's apart and without the parts that hold no name
 handles, "Biography" buttons), never from a picture's credit; then from a line opening with an
 author's label ("Penulis:", "Автор:", "كتب:"), a name signing the article off in its last
 paragraph, an agency signature line closing the story, JSON-LD, the author meta tag, a "by ..."
-line above the article, and last trafilatura's guess (the meta tag's and the guess's names less
-the page's editors and its pictures' credits). Each text is cleaned to names by
-``desktop.ingest.names``; the site's own name is no author's.
+line above the article, a link to an author's page above it, and last trafilatura's guess (the
+meta tag's and the guess's names less the page's editors and its pictures' credits). Each text
+is cleaned to names by ``desktop.ingest.names``; the site's own name is no author's.
 """
 
 from __future__ import annotations
@@ -94,6 +94,7 @@ def _sources(
     yield _ld_names(ld.get("author"))
     yield _not_others(names_in(meta.get("author", "")), tree, meta)
     yield _by_line_names(tree)
+    yield _author_link_names(tree)
     yield _not_others(names_in(guess() or ""), tree, meta)
 
 
@@ -247,6 +248,21 @@ def _by_line_names(tree: Element) -> list[str]:
         found = _BY_LINE.search(own)
         if found and len(clean("".join(element.itertext()))) <= MAX_LINE:
             return names_in(found[1])
+    return []
+
+
+def _author_link_names(tree: Element) -> list[str]:
+    """The name of a link to an author's page above the article's first paragraph, marked no
+    other way (a site builder's linked "author" collection item)."""
+    body = tree.find("body")
+    for element in reading_order(body) if body is not None else ():
+        if len(clean(element.text or "")) > MAX_LINE:
+            return []  # the article has begun
+        href = attr(element, "href")
+        if element.tag == "a" and _AUTHOR_PAGE.search(href) and not in_site_furniture(element):
+            names = names_in(clean("".join(element.itertext())))
+            if names and not _with_picture(element):
+                return names
     return []
 
 

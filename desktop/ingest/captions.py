@@ -158,7 +158,16 @@ def image_count(element: Element) -> int:
     """How many pictures an element shows (a lazy image's <noscript> twin and icons, such as an
     "enlarge" button's, not counted)."""
     images = element.xpath(".//img[not(ancestor::noscript)] | .//amp-img")
-    return sum(1 for img in images if not _is_icon(img))
+    return sum(1 for img in images if not _is_icon(img) and not _is_placeholder(img))
+
+
+def _is_placeholder(img: Element) -> bool:
+    """Whether an image only holds a picture's place (a Gatsby wrapper's hidden SVG sizer): hidden
+    from screen readers, or an inline data address with no other source."""
+    if attr(img, "aria-hidden") == "true" or attr(img, "role") == "presentation":
+        return True
+    lazy = any(name.startswith("data-") and "src" in name for name in img.attrib)
+    return attr(img, "src").startswith("data:") and not lazy and not attr(img, "srcset")
 
 
 def _is_icon(img: Element) -> bool:

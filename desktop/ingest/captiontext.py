@@ -11,6 +11,8 @@ import re
 
 from desktop.ingest.creditforms import (
     closes_with_credit,
+    is_credit_shaped,
+    is_label_alone,
     is_person,
     looks_like_credit,
     names_agency,
@@ -20,6 +22,7 @@ from desktop.ingest.creditforms import (
 from desktop.ingest.elements import Element, attr, clean
 
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？")  # a part ending so is the caption's sentence
+_SENTENCE_WORDS = 4  # words of the fewest a caption written after its credit holds
 MAX_LABELLED = 120  # characters of an element that opens with a credit's label and is one
 MAX_CAPTION = 400  # characters of a short text after a picture that may be its caption
 MAX_SMALL_TYPE = 14  # pixels up to which type is set small, as captions are
@@ -161,7 +164,8 @@ def _area_parts(root: Element) -> tuple[str | None, str | None]:
     if is_creditish(root):
         return None, spaced_text(root) or None
     area = _innermost(root)
-    credits = _named_credits(area) or _labelled_credits(area) or _trailing_credits(area)
+    credits = _named_credits(area) or _labelled_credits(area) or _leading_credits(area)
+    credits = credits or _trailing_credits(area)
     credit = " ".join(spaced_text(element) for element in credits)
     return spaced_text(area, tuple(credits)) or None, clean(credit) or None
 
@@ -205,6 +209,21 @@ def _labelled_credits(area: Element) -> list[Element]:
         if index and starts_with_label(text) and len(text) <= MAX_LABELLED:
             return children[index:]
     return []
+
+
+def _leading_credits(area: Element) -> list[Element]:
+    """The first part of an area when it reads as a credit ("Jane Doe/Reuters", "AFP") and the
+    parts after it as a sentence: a caption written credit first, told apart by shape."""
+    children = _shown_children(area)
+    if len(children) < 2 or clean(area.text or ""):
+        return []
+    first = spaced_text(children[0])
+    rest = spaced_text(area, (children[0],))
+    shaped = is_credit_shaped(first) and not is_label_alone(first)
+    apart = not clean(children[0].tail or "") and not first.endswith(_SENTENCE_ENDS)
+    if not (shaped and apart) or len(rest.split()) < _SENTENCE_WORDS:
+        return []
+    return [children[0]]
 
 
 def _trailing_credits(area: Element) -> list[Element]:

@@ -1,7 +1,9 @@
 """Photo credits as news pages write them, in many languages: told apart from the caption they
 close ("... on Tuesday. Photo: Jane Doe/AFP", "... el jueves. (foto Ana Ruiz)",
 "...。記者王小明／攝影", "...＝山田太郎撮影") and reported as written, less a label written
-without a colon or equals sign ("Credit...", "Illustration by", "foto", "图/", "記者 ... 攝影")."""
+without a colon or equals sign ("Credit...", "Illustration by", "foto", "图/", "記者 ... 攝影"),
+the labels of many languages ("Crédito:", "Kép:", "Gambar"), and rights or licensing words after
+the name ("© City Council", "/File Photo Purchase Licensing Rights")."""
 
 from __future__ import annotations
 
@@ -29,28 +31,55 @@ _CJK_SHOT = r"攝影|摄影|攝|摄|撮影"
 # "Photo credit:", "Courtesy:" and the Polish "Fot.": reported without them.
 # Finnish "Kuva:", Greek "ΦΩΤΟ:", German "Quelle:" and their kin, and "Photo / Jane Doe" as
 # New Zealand papers write it: reported without the label as well.
+# "Picture", "illustration", "graphic", "credit" and "source" in Spanish, Portuguese, French,
+# Italian, German, Dutch, the Nordic languages, Malay and Indonesian, Tagalog, Romanian,
+# Hungarian, Croatian and Ukrainian, and English "Illustration": dropped before a colon or pipe.
+_WORLD_LABELS = (
+    r"cr[ée]dit(?:o|s|os)?(?:\s+(?:photos?|de\s+la\s+foto|da\s+foto|fotografico))?|kredit"
+    r"|fotograf[ií]a|fotografie|imagen|imagem|immagine|ilustraci[óo]n|ilustra[çc][ãa]o"
+    r"|illustrations?|illustrazione|illustratie|illustrasjon|ilustrasi|ilustra[țţt]ie"
+    r"|illusztr[áa]ci[óo]|ilustracija|ілюстрація|gr[áa]fico|graphique|grafiek|grafika?"
+    r"|infograf[íi]a|infographie|abbildung|beeld|afbeelding|billede|bilde|gambar|sumber"
+    r"|larawan|litrato|pinagmulan|sursa|sursă|fotó|kép|forrás|slika|izvor|зображення|джерело"
+    r"|source|fonte"
+)
+# Where such a label may stand: first, or after a sentence, a bracket or a separator (never inside
+# a sentence: "The source: a leaked memo").
+_OPENS = r"(?:(?<![\s\S])|(?<=[.!?»”)(\[|/–—-]\s)|(?<=[.!?»”)(\[|/–—-]))"
 _OTHER_LABELS = (
     r"(?<!\w)(?:(?:фото|fotoğraf|ảnh|zdroj|kaynak|źródło|تصوير|المصدر|مصدر|الصورة|צילום|kuva"
     r"|kuvat|lähde|φωτο|φωτ\."
     r"|φωτογραφία|πηγή|quelle|bildquelle|fotoquelle|bron|kilde|källa|fuente|fonte|zdjęcie|snímek"
     r"|图片来源|圖片來源|图源|圖源|来源|來源|출처"
-    r"|(?:photo|image|picture)\s+credits?|courtesy)\s*[:：]\s*|fot\.\s*"
+    rf"|(?:photo|image|picture)\s+credits?|courtesy|{_OPENS}(?:{_WORLD_LABELS}))\s*[:：|]\s*"
+    r"|fot\.\s*"
     r"|(?:photo(?:graph)?|image|picture|graphic|video)s?\s+/\s+(?=\w))"
 )
 # "Photo by" in German, Italian, Spanish, French, Dutch and the Nordic languages, as Unsplash
 # words its credit ("Foto von Jane Doe auf Unsplash", "Photo de Jean Roe sur Unsplash").
 _PHOTO_OF = r"(?:photo|foto|bild)\s+(?:von|di|de|du|door|av|af|par|por)\s+(?-i:(?=[A-ZÀ-Ý]))"
+# Rights and licensing words after the name: "Jane Doe © City Council", "Jane Doe/Reuters/File
+# Photo Purchase Licensing Rights".
+_RIGHTS_TAIL = re.compile(
+    r"(?:\s*/\s*(?:file|archive|handout)\s+photo)?\s*purchase\s+licensing\s+rights$"
+    r"|\s*/\s*(?:file|archive)\s+photo$|(?<=\w)\s+©\s*[^/©]{2,60}$",
+    re.I,
+)
+# An archive marker before the credit: "... el lunes. Archivo | EFE".
+_ARCHIVE_MARK = re.compile(
+    r"(?:^|(?<=[.!?»”)]))\s*(?:archivo|arquivo|archives?|archiv|arkiv|arsip|file)$", re.I
+)
 # A rights notice before the name: "Copyright 2025 The Herald. All rights reserved. / Jane Doe".
 _RIGHTS = re.compile(
     r"^(?:©|\(c\)|copyright\b)[^/]{0,80}?all rights reserved\.?\s*(?:/\s*|[|–—-]\s+)?", re.I
 )
 _LABEL = (
     r"(?:(?:photo(?:graph)?s?|image|picture|pic|credits?|foto|fotos|bild|crédits?|graphics?"
-    r"|illustration|grafik|imagen|immagine|infographic|video)\s*:"
+    r"|infographic|video)\s*:"
     r"|credits?\s*(?:\.{2,}|…)"
     r"|(?:photo(?:graph)?|image|picture|pic|illustration|graphic|video|animation)s?\s+by\b"
     r"|(?:photo|image|picture|pic)s?\s+courtesy\b|courtesy\b|©|\(c\)|copyright\b"
-    rf"|(?-i:(?:[Ff]oto|FOTO)\s+(?=[A-ZÀ-Ý]))|{_PHOTO_OF}|{_OTHER_LABELS}"
+    rf"|(?-i:(?:[Ff]oto|FOTO|[Gg]ambar|GAMBAR)\s+(?=[A-ZÀ-Ý]))|{_PHOTO_OF}|{_OTHER_LABELS}"
     r"|(?:写真|사진|图片|圖片|图|圖|照片|攝影|摄影)\s*[:：=＝／/])"
 )
 _CREDIT_MARK = re.compile(_LABEL, re.I)
@@ -58,7 +87,8 @@ _ANY_LABEL = re.compile(rf"(?:^|(?<=\s)){_LABEL}", re.I)
 _COLON_LABEL = re.compile(r"^(?:photo(?:graph)?s?|image|picture|pic|foto|fotos|bild)\s*:\s*", re.I)
 # A label that is dropped from the credit: any but those written with a colon or equals sign.
 _DROPPED_LABEL = re.compile(
-    rf"^(?:credits?\s*(?:\.{{2,}}|…)\s*|(?:\w+\s+)?by\s+|{_PHOTO_OF}|(?-i:[Ff]oto|FOTO)\s+"
+    rf"^(?:credits?\s*(?:\.{{2,}}|…)\s*|(?:\w+\s+)?by\s+|{_PHOTO_OF}"
+    r"|(?-i:[Ff]oto|FOTO|[Gg]ambar|GAMBAR)\s+"
     rf"|{_OTHER_LABELS}"
     r"|(?:图片|圖片|图|圖|照片|攝影|摄影)\s*[／/]\s*|사진\s+(?=\S))",
     re.I,
@@ -84,6 +114,11 @@ _SEPARATED = re.compile(r"^(?P<caption>.+)\s[/|–—]\s?(?P<credit>.{1,80})$")
 _PARENTHESISED = re.compile(
     r"^(?P<caption>.+?)\s*[(（\[［](?P<credit>[^()（）\[\]［］]{1,80})[)）\]］]\.?$"
 )
+# "... on Monday —JUAN DELA CRUZ": a photographer in capitals after an em dash, as Philippine
+# dailies print it.
+_DASHED_NAME = r"—\s?[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){1,3}"
+_DASHED_CAPS = re.compile(rf"^(?P<caption>.+?)\s*(?P<credit>{_DASHED_NAME})$")
+_DASHED_ALONE = re.compile(rf"^{_DASHED_NAME}$")
 _MARKED = re.compile(rf"^(?P<caption>.*?)\s*(?P<credit>{_LABEL}.{{0,80}})$", re.I)
 _TAIL = re.compile(r"^(?P<caption>.+[.!?])\s+(?P<credit>[^.!?]{1,60})$")
 # A site's address as a credit's source: "PAPER.EXAMPLE/Jane Doe", "Paper.com/Jane Doe".
@@ -99,8 +134,8 @@ _PHOTOGRAPHER_SLASH = re.compile(
 )
 _AGENCY_FIRST = re.compile(rf"^(?:{AGENCIES}|[A-ZΑ-Ω][A-ZΑ-Ω&.-]{{1,15}})\s*/\s*\S")
 _CREDIT_FORMS = (
-    _CJK_CREDIT, _KOREAN_PROVIDED, _PHOTOGRAPHER_SLASH, _PIPED, _SEPARATED, _PARENTHESISED,
-    _MARKED, _TAIL, _AGENCY_SLASH
+    _DASHED_CAPS, _CJK_CREDIT, _KOREAN_PROVIDED, _PHOTOGRAPHER_SLASH, _PIPED, _SEPARATED,
+    _PARENTHESISED, _MARKED, _TAIL, _AGENCY_SLASH
 )  # fmt: skip
 _COUNTER = re.compile(r"\d{1,3}\s*(?:/|of|von|de|di|sur|из)\s*\d{1,3}", re.I)  # "1 / 4"
 _EDGE_COUNTER = re.compile(rf"^{_COUNTER.pattern}(?!\d)\s*|(?<!\d)\s*{_COUNTER.pattern}$", re.I)
@@ -121,6 +156,7 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
         match = pattern.match(text)
         if match and looks_like_credit(match["credit"]):
             caption = match["caption"].rstrip(" /|–—-:，,、").strip()
+            caption = _ARCHIVE_MARK.sub("", caption).strip()
             return caption or None, unwrapped(match["credit"])
     return text, None
 
@@ -147,7 +183,7 @@ def looks_like_credit(text: str) -> bool:
     text = text.strip().strip("()[]（）［］").strip()
     marked = _CREDIT_MARK.match(text) or _AGENCY.search(text) or _NAME_SLASH_NAME.match(text)
     shot = _SHOT_BY.match(text) or _ACRONYM.match(text) or _AGENCY_FIRST.match(text)
-    shot = shot or _PROVIDED.match(text)
+    shot = shot or _PROVIDED.match(text) or _DASHED_ALONE.match(text)
     if _COUNTER.fullmatch(text):
         return False
     return bool(marked or shot) and len(text) <= MAX_CREDIT
@@ -171,6 +207,14 @@ def is_label_alone(text: str) -> bool:
     return bool(_CREDIT_MARK.fullmatch(text.strip()))
 
 
+def is_credit_shaped(text: str) -> bool:
+    """Whether a short text is a credit by its shape alone, never a dateline in capitals: a
+    label first, "Name/Agency" or a known agency's name ("Jane Doe/Reuters", "AFP")."""
+    bare = text.strip().strip("()[]（）［］").strip()
+    shaped = _CREDIT_MARK.match(bare) or _NAME_SLASH_NAME.match(bare) or _AGENCY.fullmatch(bare)
+    return bool(shaped) and len(bare) <= MAX_CREDIT
+
+
 def names_agency(text: str) -> bool:
     """Whether a short text is an agency's name, alone or in brackets ("(EFE)", "AFP")."""
     bare = text.strip().strip("()[]（）［］").strip()
@@ -188,6 +232,7 @@ def unwrapped(credit: str | None) -> str | None:
         return None
     credit = _unbracketed(credit.strip()).lstrip("/|–— ＝=").strip()
     credit = _RIGHTS.sub("", credit, count=1).strip() or credit
+    credit = _RIGHTS_TAIL.sub("", credit, count=1).strip() or credit
     while (unlabelled := _DROPPED_LABEL.sub("", credit, count=1).strip()) not in {credit, ""}:
         credit = unlabelled
     second = _COLON_LABEL.sub("", credit, count=1)

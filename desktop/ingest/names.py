@@ -102,6 +102,19 @@ _ORGANISATION = re.compile(
     re.I,
 )
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+# An agency, a desk or a broadcaster's unit named as the author ("Agencia Sur", "UKB Wales"), or
+# a region set beside the author's name ("South-East Asia").
+_DESK_OR_REGION = re.compile(
+    r"^(?:(?i:agencia|agência|agence|agenzia|agentur|redacci[óo]n|redação|rédaction|redazione"
+    r"|redaktion|newsroom|(?:north|south)(?:[- ]?(?:east|west))?|east|west)\b(?!\.)"
+    r"|[A-Z]{3,6}\s+(?=[A-Z][a-z]))"
+)
+# A label glued to the name before it across elements: "Jane DoeVideo: John Roe".
+_GLUED_LABEL = re.compile(
+    r"(?<=[a-zà-ÿ])(?=(?:Video|Photos?|Fotos?|Pictures?|Images?|Camera|Graphics?|Illustrations?"
+    r"|Edit(?:ing|ed by|or))\s*:)"
+)
+_INITIAL_END = re.compile(r"\s[A-ZÀ-Ý]\.$")  # "Matías Fuenzalida R.": a surname's initial
 _AGENCY_TAIL = re.compile(rf"\s+(?:the\s+)?(?:{AGENCIES})$", re.I)
 _NOT_A_NAME = frozenset(
     {"biography", "bio", "profile", "follow", "email", "e-mail", "contact", "more", "view",
@@ -120,7 +133,7 @@ def names_in(text: str) -> list[str]:
     signed = signature_name(text.strip())
     if signed:
         return [signed]
-    text = _SITE_FIRST.sub("", text.strip())
+    text = _SITE_FIRST.sub("", _GLUED_LABEL.sub(" | ", text.strip()))
     if is_photo_credit(text):
         return []  # "Фото: ...", "AA/Ayşe Demir": the picture's, never the article's
     text = _EDITOR.split(clean(text), maxsplit=1)[0]
@@ -161,7 +174,8 @@ def signature_name(text: str) -> str | None:
 def _name(part: str) -> str | None:
     """One part of a byline as a name, without the title, agency or words after it ("Jane Doe in
     Paris"); None when it is no name."""
-    part = part.strip(" .:;-–—|/")
+    initial = bool(_INITIAL_END.search(part.rstrip(" :;-–—|/")))
+    part = part.strip(" .:;-–—|/") + ("." if initial else "")
     if _CJK.search(part):
         return _cjk_name(part)
     job = _JOB.search(part)
@@ -198,5 +212,7 @@ def _is_name(text: str) -> bool:
     if not 1 < len(words) <= MAX_WORDS or len(text) > MAX_NAME or any(c.isdigit() for c in text):
         return False
     if _ORGANISATION.search(text) or _ACRONYM.match(text) or text.casefold() in _NOT_A_NAME:
+        return False
+    if _DESK_OR_REGION.match(text):
         return False
     return not words[0].islower() and words[0].lower() != "the"

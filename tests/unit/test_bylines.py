@@ -9,6 +9,7 @@ import json
 import pytest
 
 from desktop.ingest.extract import extract_article
+from desktop.ingest.names import names_in
 
 URL = "https://www.kestrel.example/news/2025/04/02/bridge-repairs/"
 PROSE = (
@@ -191,3 +192,56 @@ def test_a_by_line_in_a_table_layout() -> None:
 )
 def test_no_byline_when_the_page_names_no_author(meta: str, markup: str) -> None:
     assert byline_of(page(meta, markup)) is None
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ('<div class="byline">Por <a href="/autor/agencia-sur">Agencia Sur</a></div>', None),
+        ('<div class="byline">Por <a href="/autor/r">Redacción Central</a></div>', None),
+        (
+            '<div class="byline"><span class="author">Jane Doe</span>'
+            '<span class="author">UKB Wales</span></div>',
+            "Jane Doe",
+        ),
+        (
+            '<div class="byline"><span class="author">Jane Doe</span>'
+            '<span class="author">South-East Asia</span></div>',
+            "Jane Doe",
+        ),
+        ('<div class="byline">By Jane Doe<span>Video: John Roe</span></div>', "Jane Doe"),
+        (
+            '<div class="byline">Por <a href="/autor/mf">Matías Fuenzalida R.</a></div>',
+            "Matías Fuenzalida R.",
+        ),
+        ('<div class="byline">By <a href="/a/aj">AJ Willis</a></div>', "AJ Willis"),
+    ],
+)
+def test_desks_regions_and_glued_credits_are_no_author(markup: str, expected: str | None) -> None:
+    """An agency or desk named as the author, a region or broadcaster's unit set beside the
+    name, and a credit line glued to the name are no byline; a surname's initial keeps its
+    period, and initials written as a first name stay a name."""
+    assert byline_of(page(before=markup)) == expected
+
+
+def test_a_credit_line_glued_to_the_name_is_split_off() -> None:
+    """A name whose element runs into the next one's credit line without a space ("Jane
+    DoeVideo: John Roe") gives the name alone."""
+    assert names_in("By Jane DoeVideo: John Roe") == ["Jane Doe"]
+
+
+def test_a_link_to_an_authors_page_above_the_article_names_the_author() -> None:
+    """A site builder's linked "author" collection item, marked no other way, above the text
+    gives the byline."""
+    item = (
+        '<div class="w-dyn-list"><div role="list" class="w-dyn-items"><div role="listitem" '
+        'class="w-dyn-item"><a href="/author/jane-doe" class="link-block w-inline-block">'
+        '<div class="text-block-12">Jane Doe</div></a></div></div></div>'
+    )
+    assert byline_of(page(before=item)) == "Jane Doe"
+
+
+def test_a_link_to_an_authors_page_below_the_article_names_no_author() -> None:
+    """A link to an author's page after the article's text (another story's) is no byline."""
+    more = '<div class="more"><a href="/author/john-roe">John Roe</a></div>'
+    assert byline_of(page(after=more)) is None

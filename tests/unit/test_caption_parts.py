@@ -4,6 +4,8 @@ label it shows or its form, and labels that only screen readers hear left out.""
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.ingest.extract import Extracted, extract_article
 
 URL = "https://www.metro-record.example/2025/03/11/nyregion/library-branches.html"
@@ -138,3 +140,40 @@ def test_separate_elements_of_a_caption_are_spaced_but_words_and_punctuation_are
     article = extract(page(lead, og_image(src)))
     assert article.caption == "The branch reopened in Elm's old bank, after a year."
     assert article.credit is None
+
+
+@pytest.mark.parametrize(
+    ("parts", "caption", "credit"),
+    [
+        (
+            "<span>Jane Doe/Reuters</span><span>Readers wait outside the Elm Street branch.</span>",
+            "Readers wait outside the Elm Street branch.",
+            "Jane Doe/Reuters",
+        ),
+        (
+            "<p>AFP</p><p>Readers wait outside the Elm Street branch on Tuesday</p>",
+            "Readers wait outside the Elm Street branch on Tuesday",
+            "AFP",
+        ),
+        (
+            "<span>Photo by </span><span>Dana Okoye for the Record</span>",
+            None,
+            "Dana Okoye for the Record",
+        ),
+        (
+            "<span>KYIV</span><span>Readers wait outside the Elm Street branch.</span>",
+            "KYIV Readers wait outside the Elm Street branch.",
+            None,
+        ),
+    ],
+)
+def test_a_credit_written_before_the_caption_is_told_apart_by_its_shape(
+    parts: str, caption: str | None, credit: str
+) -> None:
+    """A caption area whose first element is a credit ("Name/Agency", an agency) and whose next
+    is the sentence gives the sentence as the caption and the first as the credit; a label
+    alone first ("Photo by") still opens the credit, and a dateline in capitals is no credit."""
+    src = "https://static.metro-record.example/images/2025/03/11/branch-queue.jpg"
+    lead = f'<figure><img src="{src}" alt=""><figcaption>{parts}</figcaption></figure>'
+    article = extract(page(lead, og_image(src)))
+    assert (article.caption, article.credit) == (caption, credit)

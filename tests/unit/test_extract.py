@@ -248,7 +248,7 @@ def page_with_caption(figure: str) -> str:
         ("Storm damage on the breakwater (EPA)", "EPA"),
         ("Storm damage on the breakwater (TFWP)", "TFWP"),
         ("Storm damage on the breakwater REUTERS/Jane Doe", "REUTERS/Jane Doe"),
-        ("Storm damage on the breakwater. Illustration: Jane Doe", "Illustration: Jane Doe"),
+        ("Storm damage on the breakwater. Illustration: Jane Doe", "Jane Doe"),
         ("Storm damage on the breakwater, on Monday. JANE DOE / AFP", "JANE DOE / AFP"),
         (
             "Storm damage on the breakwater. Photo by Jane Doe on Unsplash",

@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from lxml import html
 
+from desktop.ingest.captions import image_count
 from desktop.ingest.creditforms import split_credit, unwrapped
 from desktop.ingest.extract import Extracted, extract_article
 
@@ -310,3 +312,37 @@ def test_an_italic_opening_paragraph_without_a_credit_after_an_image_block_is_no
     )
     article = extract(card_page(blocks))
     assert (article.caption, article.credit) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "placeholder",
+    [
+        '<img alt="" role="presentation" aria-hidden="true" src="data:image/svg+xml,%3Csvg%3E">',
+        '<img alt="" src="data:image/svg+xml;charset=utf-8,%3Csvg%3E">',
+    ],
+)
+def test_an_image_wrappers_placeholder_does_not_make_its_figure_a_gallery(placeholder: str) -> None:
+    """A Gatsby image wrapper's hidden sizer image beside the lazy picture leaves the figure one
+    picture's, so its caption is the lead photo's and not the body's."""
+    lead = (
+        f'<figure><div class="gatsby-image-wrapper"><div>{placeholder}</div><picture>'
+        f'<img data-main-image="" style="opacity:0" data-src="{PICTURE}" alt=""></picture></div>'
+        "<figcaption>Crews patch the pier's deck at low tide. Photo: Jane Doe</figcaption></figure>"
+    )
+    found = extract(page(lead))
+    assert (found.caption, found.credit) == (
+        "Crews patch the pier's deck at low tide.",
+        "Photo: Jane Doe",
+    )
+    assert "Crews patch" not in found.text
+
+
+def test_a_lazy_image_with_an_inline_placeholder_address_still_counts_as_a_picture() -> None:
+    """Lazy images whose ``src`` is an inline placeholder but whose ``data-src`` names a picture
+    are counted as pictures, placeholders or not."""
+    lazy = '<img src="data:image/gif;base64,R0lGOD" data-src="https://img.tideline.example/{}.jpg">'
+    lead = (
+        f"<figure>{lazy.format('a')}{lazy.format('b')}"
+        "<figcaption>Crews patch the pier's deck at low tide.</figcaption></figure>"
+    )
+    assert image_count(html.fromstring(lead)) == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.ingest.creditforms import split_credit
 from desktop.ingest.extract import extract_article
 
 STORY = [
@@ -101,3 +102,50 @@ def test_a_standfirst_before_the_picture_is_no_caption() -> None:
     )
     found = extract_article(portal_page(opener), URL)
     assert (found.caption, found.credit) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("written", "credit"),
+    [
+        ("Tramvaj na Smíchově. Crédito: Ana Ruiz", "Ana Ruiz"),
+        ("Tramvaj na Smíchově. Illustration: Jane Doe", "Jane Doe"),
+        ("Tramvaj na Smíchově - Gambar Ahmad Zaki/Bernama", "Ahmad Zaki/Bernama"),
+        ("Tramvaj na Smíchově. Imagen: Ana Ruiz", "Ana Ruiz"),
+        ("Tramvaj na Smíchově. Ilustração: Ana Ruiz", "Ana Ruiz"),
+        ("Tramvaj na Smíchově. Crédit photo : Jean Roe", "Jean Roe"),
+        ("Tramvaj na Smíchově. Illustrazione: Luca Bianchi", "Luca Bianchi"),
+        ("Tramvaj na Smíchově. Abbildung: Jan Müller", "Jan Müller"),
+        ("Tramvaj na Smíchově. Beeld | Jan de Vries", "Jan de Vries"),
+        ("Tramvaj na Smíchově. Billede: Lars Hansen", "Lars Hansen"),
+        ("Tramvaj na Smíchově. Sumber: Antara", "Antara"),
+        ("Tramvaj na Smíchově. Larawan: Juan Cruz", "Juan Cruz"),
+        ("Tramvaj na Smíchově. Sursa: Agerpres", "Agerpres"),
+        ("Tramvaj na Smíchově. Fotó: Kiss Anna", "Kiss Anna"),
+        ("Tramvaj na Smíchově. Izvor: HINA", "HINA"),
+        ("Tramvaj na Smíchově. Джерело: Укрінформ", "Укрінформ"),
+        ("Tramvaj na Smíchově. Foto: Ana Ruiz © Ayuntamiento de Sevilla", "Foto: Ana Ruiz"),
+        (
+            "Tramvaj na Smíchově. Jane Doe/Reuters/File Photo Purchase Licensing Rights",
+            "Jane Doe/Reuters",
+        ),
+        ("Tramvaj na Smíchově. Archivo | EFE", "EFE"),
+        ("Tramvaj na Smíchově —JUAN DELA CRUZ", "JUAN DELA CRUZ"),
+    ],
+)
+def test_labels_and_rights_tails_leave_the_name_alone(written: str, credit: str) -> None:
+    """A credit's label in many languages ("Crédito:", "Gambar", "Kép:"), a rights or licensing
+    tail after the name, an archive marker before the agency and the em dash before a name in
+    capitals are no part of the credit, nor of the caption ("Foto:" is kept as written)."""
+    found = extract_article(portal_page(figure(written)), URL)
+    assert found.credit == credit
+    assert (found.caption or "").rstrip(".") == "Tramvaj na Smíchově"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["The source: a leaked memo seen by reporters", "Imagine: a city without cars on Sunday"],
+)
+def test_a_label_word_inside_the_captions_sentence_starts_no_credit(caption: str) -> None:
+    """A word that labels credits in some language ("source", "fonte") inside the caption's
+    own sentence splits nothing off."""
+    assert split_credit(caption) == (caption, None)
