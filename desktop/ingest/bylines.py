@@ -21,7 +21,7 @@ from lxml import etree
 from desktop.ingest.captions import is_captionish
 from desktop.ingest.elements import Element, attr, clean
 from desktop.ingest.jsonld import as_list, ld_text
-from desktop.ingest.names import has_author_label, names_in, signature_name
+from desktop.ingest.names import has_author_label, names_in, signature_name, without_units
 from desktop.ingest.notauthors import not_authors
 from desktop.ingest.pagelayout import in_site_furniture, reading_order
 from desktop.ingest.reporters import reporter_names
@@ -75,7 +75,7 @@ def byline(
     """The article's authors, names only, joined with "and"; None when the page names none."""
     sites = _site_names(tree, ld, meta)
     for names in _sources(tree, ld, meta, guess):
-        kept = [name for name in names if name.casefold() not in sites]
+        kept = without_units([name for name in names if name.casefold() not in sites])
         if kept:
             return _joined(_cased(kept, _ld_names(ld.get("author"))))
     return None

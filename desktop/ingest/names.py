@@ -106,9 +106,11 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 # a region set beside the author's name ("South-East Asia").
 _DESK_OR_REGION = re.compile(
     r"^(?:(?i:agencia|agência|agence|agenzia|agentur|redacci[óo]n|redação|rédaction|redazione"
-    r"|redaktion|newsroom|(?:north|south)(?:[- ]?(?:east|west))?|east|west)\b(?!\.)"
-    r"|[A-Z]{3,6}\s+(?=[A-Z][a-z]))"
+    r"|redaktion|newsroom|(?:north|south)(?:[- ]?(?:east|west))?|east|west)\b(?!\.))"
 )
+# A broadcaster's unit beside the author ("UKB Wales"): dropped only beside another name, as a
+# family name in capitals leads a name alone ("KIM Minji", "DUPONT Jean").
+_UNIT = re.compile(r"^[A-Z]{3,6}\s+(?=[A-Z][a-z])")
 # A label glued to the name before it across elements: "Jane DoeVideo: John Roe".
 _GLUED_LABEL = re.compile(
     r"(?<=[a-zà-ÿ])(?=(?:Video|Photos?|Fotos?|Pictures?|Images?|Camera|Graphics?|Illustrations?"
@@ -140,8 +142,14 @@ def names_in(text: str) -> list[str]:
     text = _SITE_FIRST.sub("", _LABEL.sub("", _NOT_NAMES.sub(" ", text)))
     end = _NAMES_END.search(text)
     text = text[: end.start()] if end else text
-    found = [_name(part) for part in _SEPARATORS.split(text)]
-    return [name for name in found if name]
+    return without_units([name for name in map(_name, _SEPARATORS.split(text)) if name])
+
+
+def without_units(names: list[str]) -> list[str]:
+    """Names less a broadcaster's unit set beside a person ("UKB Wales"); all of them when no
+    person is left, as a family name in capitals may lead a name alone ("KIM Minji")."""
+    people = [name for name in names if not _UNIT.match(name)]
+    return people or names
 
 
 def has_author_label(text: str) -> bool:

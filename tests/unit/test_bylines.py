@@ -230,6 +230,14 @@ def test_a_credit_line_glued_to_the_name_is_split_off() -> None:
     assert names_in("By Jane DoeVideo: John Roe") == ["Jane Doe"]
 
 
+def test_a_family_name_in_capitals_leading_a_name_alone_stays_a_name() -> None:
+    """Only beside another name is a capitalised first word taken for a unit ("UKB Wales"): a
+    family name written first in capitals ("KIM Minji", "DUPONT Jean") is the author."""
+    assert names_in("By KIM Minji") == ["KIM Minji"]
+    assert names_in("DUPONT Jean") == ["DUPONT Jean"]
+    assert names_in("By Elin Rhys and UKB Wales") == ["Elin Rhys"]
+
+
 def test_a_link_to_an_authors_page_above_the_article_names_the_author() -> None:
     """A site builder's linked "author" collection item, marked no other way, above the text
     gives the byline."""
