@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -96,23 +97,34 @@ def test_a_start_that_fails_half_way_says_why_and_leaves_nothing_running(
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root to run a command as another user")
-def test_a_user_who_cannot_install_is_told_what_to_install(tmp_path: Path) -> None:
+def test_a_user_who_cannot_install_is_told_what_to_install() -> None:
     asks = (
         "from tests.servers.ttrss import HarnessError, packages\n"
         "try:\n    packages.install(('dpkg', 'broadsheet-no-such-package'))\n"
         "except HarnessError as error:\n    print(error)\n"
     )
-    root = str(SCRIPTS.parents[2])
-    done = subprocess.run(
-        ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", "python3"],
-        input=asks,
-        env={**os.environ, "PYTHONPATH": root, "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    # The checkout (a CI clone in a private temporary folder, say) may be closed to nobody: the
+    # harness is copied where nobody can read it.
+    readable = Path(tempfile.mkdtemp(prefix="broadsheet-harness-"))
+    try:
+        readable.chmod(0o755)
+        root = SCRIPTS.parents[2]
+        shutil.copytree(root / "tests" / "servers", readable / "tests" / "servers")
+        shutil.copy(root / "tests" / "__init__.py", readable / "tests" / "__init__.py")
+        for folder in [readable, *readable.rglob("*")]:
+            folder.chmod(0o755 if folder.is_dir() else 0o644)
+        done = subprocess.run(
+            ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", "python3"],
+            input=asks,
+            env={**os.environ, "PYTHONPATH": str(readable), "PATH": "/usr/bin:/bin", "HOME": "/"},
+            cwd=readable,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+    finally:
+        shutil.rmtree(readable)
     assert done.stdout.strip() == (
         "installing Debian packages needs root or sudo without a password: install them "
         "yourself (tests/servers/ttrss/README.md): broadsheet-no-such-package"
