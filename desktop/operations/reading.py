@@ -16,13 +16,11 @@ from desktop.domain import Article, Section, Source
 from desktop.store import articles, feeds, reading, sample, sources
 from desktop.store.articles import Bookmarks, Page, Position
 from desktop.store.errors import classify
-from desktop.store.feeds import FeedExistsError
 from desktop.store.sources import Counts, SourceNotFoundError
 
 __all__ = [
     "Bookmarks",
     "Counts",
-    "FeedExistsError",
     "ListQuery",
     "ListRead",
     "Page",

@@ -7,14 +7,16 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QTableView
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QTableView
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import MarketSnapshot, Quote, Rate
 from desktop.paths import AppPaths
 from desktop.store.database import connect, transaction
 from desktop.store.market_data import add_figures
+from desktop.ui.market.market_dock import MarketDock
 from desktop.ui.market.market_room import READER_CHARACTERS, MarketRoom
 from desktop.ui.market.market_tables import NAME, FiguresView
 from desktop.ui.shell.main_window import MainWindow
@@ -25,6 +27,22 @@ ECB = "European Central Bank"
 ERAPI = "ExchangeRate-API"
 ECB_CODES = ("USD", "JPY", "GBP", "CHF", "AUD", "CAD", "SEK", "NOK", "PLN", "CZK")
 LOADS = 20_000
+
+
+def docked_panel(
+    qtbot: QtBot, snapshot: MarketSnapshot, now: datetime
+) -> tuple[QMainWindow, MarketDock]:
+    """A Markets panel docked in a shown window of its own, filled from ``snapshot`` per 1 USD;
+    the window is returned too, as the panel lives only as long as its window is kept."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    panel = MarketDock(window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    panel.show_market(snapshot.rates, snapshot.quotes, "USD", now=now)
+    window.resize(1000, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, panel
 
 
 def store_live_figures(paths: AppPaths, snapshot: MarketSnapshot, now: datetime) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QTableView,
     QToolButton,
     QWidget,
@@ -37,6 +36,7 @@ from desktop.ui.market.market_roles import (
     muted_colour,
     trend_colour,
 )
+from tests.ui.market_window import docked_panel
 
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
 SNAPSHOT_RATE_TIP = "A snapshot from 25 Oct 2024 (Sample edition snapshot), not a live rate."
@@ -54,14 +54,7 @@ pytestmark = [
 @pytest.fixture
 def dock(qtbot: QtBot, snapshot: MarketSnapshot) -> Iterator[MarketDock]:
     """A Markets panel docked in a shown window, filled from the sample snapshot per 1 USD."""
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    panel = MarketDock(window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
-    panel.show_market(snapshot.rates, snapshot.quotes, "USD", now=NOW)
-    window.resize(1000, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    _window, panel = docked_panel(qtbot, snapshot, NOW)
     yield panel
 
 

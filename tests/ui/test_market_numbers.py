@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import MarketSnapshot
 from desktop.ui.market.market_dock import MarketDock
+from tests.ui.market_window import docked_panel
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 11, 26, tzinfo=UTC)
@@ -41,14 +42,7 @@ def reader_locale(request: pytest.FixtureRequest) -> Iterator[None]:
 @pytest.fixture
 def dock(qtbot: QtBot, snapshot: MarketSnapshot, reader_locale: None) -> Iterator[MarketDock]:
     """The panel over the sample snapshot, built in the reader's locale."""
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    panel = MarketDock(window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
-    panel.show_market(snapshot.rates, snapshot.quotes, "USD", now=NOW)
-    window.resize(1000, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    _window, panel = docked_panel(qtbot, snapshot, NOW)
     yield panel
 
 
